@@ -1,0 +1,31 @@
+#pragma once
+
+#include "http/ReceiverConfig.h"
+#include "store/EventStore.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace hookscope {
+
+// Everything the command line can set for the GUI and --headless modes.
+struct AppOptions
+{
+    bool headless = false;
+    bool portGiven = false; // the GUI falls back to the last port used when not given
+    QString dbPath; // empty: EventStore::defaultPath()
+    SyncMode sync = SyncMode::Full;
+    ReceiverConfig receiver;
+};
+
+enum class ParseOutcome { Run, Help, Version, Error };
+
+class CommandLine final
+{
+public:
+    // args[0] is the program name, as in QCoreApplication::arguments().
+    [[nodiscard]] static ParseOutcome parse(const QStringList &args, AppOptions *options, QString *error);
+    [[nodiscard]] static QString helpText();
+};
+
+} // namespace hookscope

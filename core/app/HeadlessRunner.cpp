@@ -1,0 +1,86 @@
+#include "HeadlessRunner.h"
+
+#include "http/Receiver.h"
+#include "store/EventRecorder.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QTimeZone>
+#include <cstdio>
+
+namespace hookscope {
+
+namespace {
+void printLine(const QByteArray &line, FILE *stream = stdout)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stream);
+    std::fputc('\n', stream);
+}
+
+QByteArray eventLine(const Event &e)
+{
+    const QByteArray time = QDateTime::fromMSecsSinceEpoch(e.receivedAtMs, Qt::UTC)
+                                .toString(Qt::ISODateWithMs)
+                                .toLatin1();
+    return time + ' ' + e.method + ' ' + e.target + ' ' + QByteArray::number(e.response.status) + ' '
+        + QByteArray::number(e.body.size()) + " B";
+}
+} // namespace
+
+HeadlessRunner::HeadlessRunner(AppOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_recorder(new EventRecorder(this))
+    , m_receiver(new Receiver(m_recorder, this))
+{
+    connect(m_recorder, &EventRecorder::eventsStored, this, &HeadlessRunner::printEvents);
+    connect(m_recorder, &EventRecorder::storeFailed, this, [](const QString &error) {
+        printLine("store error: " + error.toUtf8(), stderr);
+    });
+}
+
+HeadlessRunner::~HeadlessRunner() = default;
+
+int HeadlessRunner::start()
+{
+    const QString path = m_options.dbPath.isEmpty() ? EventStore::defaultPath() : m_options.dbPath;
+    QString error;
+    qint64 count = 0;
+    {
+        EventStore probe; // creates and migrates the file before the writer takes it
+        if (!probe.open(path, &error, m_options.sync)) {
+            printLine("hookscope: cannot open the event store: " + error.toUtf8(), stderr);
+            return 1;
+        }
+        count = probe.count();
+    }
+    if (!m_recorder->open(path, &error, m_options.sync)) {
+        printLine("hookscope: cannot open the event store: " + error.toUtf8(), stderr);
+        return 1;
+    }
+    m_receiver->setConfig(m_options.receiver);
+    if (!m_receiver->start()) {
+        printLine("hookscope: " + m_receiver->errorString().toUtf8(), stderr);
+        return 1;
+    }
+    printLine("Listening on " + m_receiver->url().toString().toUtf8());
+    printLine("Store: " + QFileInfo(m_recorder->path()).absoluteFilePath().toUtf8() + " (" + QByteArray::number(count) + " events)");
+    std::fflush(stdout);
+    return 0;
+}
+
+void HeadlessRunner::printEvents(const QList<Event> &events)
+{
+    for (const Event &e : events)
+        printLine(eventLine(e));
+    std::fflush(stdout);
+}
+
+void HeadlessRunner::shutdown()
+{
+    m_receiver->stop();
+    m_recorder->close();
+    std::fflush(stdout);
+}
+
+} // namespace hookscope

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "AppOptions.h"
+#include "store/Event.h"
+
+#include <QObject>
+
+namespace hookscope {
+
+class EventRecorder;
+class Receiver;
+
+// `hookscope --headless`: the receiver and the store, with a line per event on stdout.
+class HeadlessRunner final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HeadlessRunner(AppOptions options, QObject *parent = nullptr);
+    ~HeadlessRunner() override;
+
+    // Opens the store and starts listening; on failure prints why on stderr and
+    // returns the process exit code (non-zero). Returns 0 when running.
+    [[nodiscard]] int start();
+    // Stops listening, commits what is queued and closes the store.
+    void shutdown();
+
+private:
+    void printEvents(const QList<Event> &events);
+
+    AppOptions m_options;
+    EventRecorder *m_recorder;
+    Receiver *m_receiver;
+};
+
+} // namespace hookscope

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "store/Event.h"
+
+#include <functional>
+
+namespace hookscope {
+
+struct CaptureResult
+{
+    bool stored = false;
+    qint64 id = 0;
+    QString error; // why it could not be stored
+};
+
+using CaptureDone = std::function<void(const CaptureResult &)>;
+
+// Where a connection hands a finished exchange. `done` runs on the caller's thread once
+// the event is durably stored (or could not be); only then may a 2xx be written.
+class CaptureSink
+{
+public:
+    virtual ~CaptureSink() = default;
+    virtual void submit(Event event, CaptureDone done) = 0;
+    // The response for a stored event went out: record how long handling took.
+    virtual void responded(qint64 id, qint64 handlingUs) = 0;
+};
+
+} // namespace hookscope

@@ -1,0 +1,228 @@
+#include "Connection.h"
+
+#include "CaptureSink.h"
+#include "ContentDecoding.h"
+#include "Log.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace hookscope {
+
+namespace {
+qint64 monotonicNs()
+{
+    static QElapsedTimer clock = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return clock.nsecsElapsed();
+}
+} // namespace
+
+Connection::Connection(QTcpSocket *socket, const ReceiverConfig &config, CaptureSink *sink, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_idleTimer(new QTimer(this))
+    , m_config(config)
+    , m_sink(sink)
+    , m_parser(config.limits)
+{
+    m_socket->setParent(this);
+    // Responses are written in one piece, but pipelined ones may go out back to back:
+    // never let Nagle hold them for a delayed ACK.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setReadBufferSize(1024 * 1024);
+    m_idleTimer->setSingleShot(true);
+    m_idleTimer->setInterval(m_config.idleTimeoutMs);
+    connect(m_idleTimer, &QTimer::timeout, this, &Connection::onIdleTimeout);
+    connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        if (!m_slots.empty())
+            qCDebug(lcHttp) << "client left with" << m_slots.size() << "unanswered request(s)";
+        Q_EMIT closed();
+        deleteLater();
+    });
+    restartIdleTimer();
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &Connection::onReadyRead, Qt::QueuedConnection);
+}
+
+Connection::~Connection() = default;
+
+void Connection::restartIdleTimer()
+{
+    if (m_config.idleTimeoutMs > 0)
+        m_idleTimer->start();
+}
+
+void Connection::onReadyRead()
+{
+    if (m_closing || m_stopReading)
+        return;
+    restartIdleTimer();
+    char buffer[64 * 1024];
+    while (!m_parser.hasFailed() && !m_parser.upgraded() && int(m_slots.size()) < m_config.maxPipelined) {
+        const qint64 n = m_socket->read(buffer, sizeof(buffer));
+        if (n <= 0)
+            break;
+        const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+        m_parser.feed(buffer, qsizetype(n), nowMs, monotonicNs());
+        while (m_parser.hasRequest())
+            handleRequest(m_parser.takeRequest());
+        if (m_parser.takeContinueRequest()) {
+            if (m_slots.empty())
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            else
+                m_continueOwed = true;
+        }
+    }
+    if (m_parser.hasFailed())
+        handleFailure(m_parser.failure());
+    // Back-pressure: with too many unanswered requests, leave the rest in the kernel
+    // buffer until responses drain (flush() resumes reading).
+    m_stopReading = int(m_slots.size()) >= m_config.maxPipelined;
+}
+
+Event Connection::makeEvent(const ParsedRequest &request) const
+{
+    Event event;
+    event.receivedAtMs = request.firstByteAtMs ? request.firstByteAtMs : QDateTime::currentMSecsSinceEpoch();
+    event.remoteAddress = m_socket->peerAddress().toString();
+    event.remotePort = m_socket->peerPort();
+    event.method = request.method;
+    event.target = request.target;
+    event.httpVersion = request.httpVersion();
+    event.headers = request.headers;
+    event.body = request.body;
+    for (const auto &[name, value] : request.headers) {
+        if (name.compare("x-forwarded-for", Qt::CaseInsensitive) == 0) {
+            event.forwardedFor += event.forwardedFor.isEmpty() ? value : ", " + value;
+        } else if (name.compare("x-forwarded-proto", Qt::CaseInsensitive) == 0 && event.forwardedProto.isEmpty()) {
+            event.forwardedProto = value;
+        } else if (name.compare("x-forwarded-host", Qt::CaseInsensitive) == 0 && event.forwardedHost.isEmpty()) {
+            event.forwardedHost = value;
+        } else if (name.compare("content-type", Qt::CaseInsensitive) == 0 && event.contentType.isEmpty()) {
+            event.contentType = value;
+        } else if (name.compare("content-encoding", Qt::CaseInsensitive) == 0 && !request.body.isEmpty()) {
+            DecodedBody decoded = decodeContent(value, request.body, m_config.maxDecodedBytes);
+            event.decodedBody = std::move(decoded.body);
+            event.decodeError = decoded.error;
+        }
+    }
+    return event;
+}
+
+void Connection::handleRequest(ParsedRequest request)
+{
+    Event event = makeEvent(request);
+    event.response = m_config.defaultResponse;
+    const bool close = !request.keepAlive;
+    const bool head = request.method == "HEAD";
+    const qint64 start = request.firstByteMonoNs;
+    m_slots.push_back(Slot{false, close, head, event.response, 0, start});
+    submit(std::move(event));
+}
+
+void Connection::handleFailure(const ParseFailure &failure)
+{
+    if (m_closing)
+        return;
+    m_closing = true; // read nothing more: the stream can no longer be trusted
+    m_idleTimer->stop();
+    qCInfo(lcHttp).noquote() << m_socket->peerAddress().toString() << failure.status << failure.reason;
+    Slot slot{false, true, false, HttpResponse::plainText(failure.status, failure.reason), 0, 0};
+    slot.startMonoNs = failure.partial.firstByteMonoNs ? failure.partial.firstByteMonoNs : monotonicNs();
+    if (!failure.hasRequestLine) {
+        slot.ready = true;
+        m_slots.push_back(slot);
+        flush();
+        return;
+    }
+    Event event = makeEvent(failure.partial);
+    event.response = slot.response;
+    event.error = QString::fromUtf8(failure.reason);
+    m_slots.push_back(slot);
+    submit(std::move(event));
+}
+
+void Connection::submit(Event event)
+{
+    const quint64 seq = m_headSeq + m_slots.size() - 1;
+    QPointer<Connection> self(this);
+    m_sink->submit(std::move(event), [self, seq](const CaptureResult &result) {
+        if (self)
+            self->complete(seq, result);
+    });
+}
+
+void Connection::complete(quint64 seq, const CaptureResult &result)
+{
+    if (seq < m_headSeq || seq - m_headSeq >= m_slots.size())
+        return;
+    Slot &slot = m_slots[size_t(seq - m_headSeq)];
+    slot.ready = true;
+    slot.eventId = result.id;
+    if (!result.stored) {
+        // Never acknowledge what is not on disk.
+        slot.response = HttpResponse::plainText(503, "Service Unavailable: the event could not be stored ("
+                                                         + result.error.toUtf8() + ")");
+        slot.close = true;
+    }
+    flush();
+}
+
+void Connection::flush()
+{
+    while (!m_slots.empty() && m_slots.front().ready) {
+        Slot slot = std::move(m_slots.front());
+        m_slots.pop_front();
+        ++m_headSeq;
+        m_socket->write(slot.response.serialize(!slot.close, slot.headRequest));
+        m_answeredOnce = true;
+        if (slot.eventId > 0)
+            m_sink->responded(slot.eventId, (monotonicNs() - slot.startMonoNs) / 1000);
+        if (slot.close) {
+            m_closing = true;
+            m_slots.clear();
+            m_socket->disconnectFromHost();
+            return;
+        }
+    }
+    if (m_slots.empty() && m_continueOwed && m_parser.inMessage()) {
+        m_continueOwed = false;
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
+    if (m_slots.empty() && m_parser.upgraded() && !m_closing) {
+        m_closing = true;
+        m_socket->disconnectFromHost();
+        return;
+    }
+    if (m_stopReading && int(m_slots.size()) < m_config.maxPipelined) {
+        m_stopReading = false;
+        QMetaObject::invokeMethod(this, &Connection::onReadyRead, Qt::QueuedConnection);
+    }
+    if (m_slots.empty())
+        restartIdleTimer();
+}
+
+void Connection::onIdleTimeout()
+{
+    if (m_closing)
+        return;
+    const bool waitingOnClient = m_parser.inMessage() || (m_slots.empty() && !m_answeredOnce);
+    if (waitingOnClient) {
+        handleFailure(m_parser.timeoutFailure(m_config.idleTimeoutMs));
+    } else if (m_slots.empty()) {
+        // An idle keep-alive connection between requests: close quietly, as nginx does.
+        m_closing = true;
+        m_socket->disconnectFromHost();
+    } else {
+        restartIdleTimer(); // we owe responses (a held hook); the client is not the slow one
+    }
+}
+
+} // namespace hookscope

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "HttpMessage.h"
+#include "RequestParser.h"
+
+#include <QHostAddress>
+
+namespace hookscope {
+
+struct ReceiverConfig
+{
+    QHostAddress bindAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 8080; // 0 picks a free port
+    ParserLimits limits;
+    int idleTimeoutMs = 30'000; // nothing received for this long → 408 and close
+    int maxConnections = 1024; // accepting pauses at this many open connections
+    int maxPipelined = 64; // stop reading a connection with this many unanswered requests
+    qint64 maxDecodedBytes = 64 * 1024 * 1024; // cap for Content-Encoding decoding
+    HttpResponse defaultResponse = defaultAnswer();
+
+    [[nodiscard]] static HttpResponse defaultAnswer()
+    {
+        HttpResponse r;
+        r.status = 200;
+        r.headers = {{"Content-Type", "application/json"}};
+        r.body = R"({"ok":true})";
+        return r;
+    }
+};
+
+} // namespace hookscope

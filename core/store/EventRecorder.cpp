@@ -1,0 +1,140 @@
+#include "EventRecorder.h"
+
+#include "Log.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+namespace hookscope {
+
+EventRecorder::EventRecorder(QObject *parent)
+    : QObject(parent)
+    , m_queue(std::make_unique<WriteQueue>())
+{
+    qRegisterMetaType<hookscope::WriteOutcome>();
+    qRegisterMetaType<QList<hookscope::WriteOutcome>>();
+    qRegisterMetaType<QList<hookscope::Event>>();
+}
+
+EventRecorder::~EventRecorder()
+{
+    close();
+}
+
+bool EventRecorder::open(const QString &path, QString *error, SyncMode sync)
+{
+    close();
+    m_writerThread = new QThread(this);
+    m_writerThread->setObjectName(QStringLiteral("store-writer"));
+    m_writer = new StoreWriter(m_queue.get());
+    m_writer->moveToThread(m_writerThread);
+    connect(m_writerThread, &QThread::finished, m_writer, &QObject::deleteLater);
+    connect(m_writer, &StoreWriter::committed, this, &EventRecorder::onCommitted, Qt::QueuedConnection);
+    m_writerThread->start(QThread::HighPriority);
+    bool ok = false;
+    QMetaObject::invokeMethod(
+        m_writer, [&] { ok = m_writer->open(path, sync, error); }, Qt::BlockingQueuedConnection);
+    if (!ok) {
+        m_writerThread->quit();
+        m_writerThread->wait();
+        delete m_writerThread;
+        m_writerThread = nullptr;
+        m_writer = nullptr;
+        return false;
+    }
+    m_path = path;
+    m_checkpointThread = new QThread(this);
+    m_checkpointThread->setObjectName(QStringLiteral("store-checkpoint"));
+    m_checkpointer = new WalCheckpointer;
+    m_checkpointer->moveToThread(m_checkpointThread);
+    connect(m_checkpointThread, &QThread::finished, m_checkpointer, &QObject::deleteLater);
+    m_checkpointThread->start(QThread::LowPriority);
+    QMetaObject::invokeMethod(m_checkpointer, [this, path] { m_checkpointer->open(path, 500); });
+    return true;
+}
+
+void EventRecorder::close()
+{
+    if (m_checkpointThread) {
+        QMetaObject::invokeMethod(m_checkpointer, [this] { m_checkpointer->stop(); }, Qt::BlockingQueuedConnection);
+        m_checkpointThread->quit();
+        m_checkpointThread->wait();
+        delete m_checkpointThread;
+        m_checkpointThread = nullptr;
+        m_checkpointer = nullptr;
+    }
+    if (m_writerThread) {
+        QMetaObject::invokeMethod(m_writer, [this] { m_writer->finish(); }, Qt::BlockingQueuedConnection);
+        m_writerThread->quit();
+        m_writerThread->wait();
+        delete m_writerThread;
+        m_writerThread = nullptr;
+        m_writer = nullptr;
+        // Deliver the last batches' results (queued to us) before callers go on.
+        QCoreApplication::sendPostedEvents(this);
+    }
+}
+
+void EventRecorder::submit(Event event, CaptureDone done)
+{
+    if (!m_writerThread) {
+        done(CaptureResult{false, 0, QStringLiteral("the store is not open")});
+        return;
+    }
+    const quint64 ticket = m_nextTicket++;
+    m_waiting.insert(ticket, std::move(done));
+    if (m_queue->push(WriteItem{ticket, std::move(event)}))
+        QMetaObject::invokeMethod(m_writer, &StoreWriter::drain, Qt::QueuedConnection);
+}
+
+void EventRecorder::responded(qint64 id, qint64 handlingUs)
+{
+    m_queue->pushHandlingTime(id, handlingUs);
+}
+
+void EventRecorder::waitForPending()
+{
+    if (!m_writerThread)
+        return;
+    QMetaObject::invokeMethod(m_writer, [this] { m_writer->drain(); }, Qt::BlockingQueuedConnection);
+    QCoreApplication::sendPostedEvents(this);
+}
+
+bool EventRecorder::clear(QString *error)
+{
+    if (!m_writerThread)
+        return false;
+    QMetaObject::invokeMethod(m_writer, [&] { m_writer->clear(error); }, Qt::BlockingQueuedConnection);
+    QCoreApplication::sendPostedEvents(this);
+    return error->isEmpty();
+}
+
+bool EventRecorder::remove(const QList<qint64> &ids, QString *error)
+{
+    if (!m_writerThread)
+        return false;
+    QMetaObject::invokeMethod(m_writer, [&] { m_writer->remove(ids, error); }, Qt::BlockingQueuedConnection);
+    QCoreApplication::sendPostedEvents(this);
+    return error->isEmpty();
+}
+
+void EventRecorder::onCommitted(const QList<WriteOutcome> &outcomes)
+{
+    QList<Event> stored;
+    stored.reserve(outcomes.size());
+    QString failure;
+    for (const WriteOutcome &outcome : outcomes) {
+        if (CaptureDone done = m_waiting.take(outcome.ticket))
+            done(CaptureResult{outcome.stored, outcome.event.id, outcome.error});
+        if (outcome.stored)
+            stored.append(outcome.event);
+        else
+            failure = outcome.error;
+    }
+    if (!stored.isEmpty())
+        Q_EMIT eventsStored(stored);
+    if (!failure.isEmpty())
+        Q_EMIT storeFailed(failure);
+}
+
+} // namespace hookscope

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "EventStore.h"
+#include "StoreWriter.h"
+#include "http/CaptureSink.h"
+
+#include <QHash>
+#include <QObject>
+#include <memory>
+
+class QThread;
+
+namespace hookscope {
+
+// The network thread's door to the store: takes captured events, has them written by
+// the StoreWriter thread in group commits, and calls each capture's `done` on this
+// thread once its batch is committed.
+class EventRecorder final : public QObject, public CaptureSink
+{
+    Q_OBJECT
+public:
+    explicit EventRecorder(QObject *parent = nullptr);
+    ~EventRecorder() override;
+
+    bool open(const QString &path, QString *error, SyncMode sync = SyncMode::Full);
+    // Writes everything still queued, then stops the writer threads.
+    void close();
+    [[nodiscard]] bool isOpen() const { return m_writerThread != nullptr; }
+    [[nodiscard]] QString path() const { return m_path; }
+
+    void submit(Event event, CaptureDone done) override;
+    void responded(qint64 id, qint64 handlingUs) override;
+
+    // Blocks until everything submitted so far is committed (and reported).
+    void waitForPending();
+    // Deletes events through the writer connection (after what is queued).
+    bool clear(QString *error);
+    bool remove(const QList<qint64> &ids, QString *error);
+
+Q_SIGNALS:
+    // Every committed batch, in commit order; the events carry their ids.
+    void eventsStored(const QList<hookscope::Event> &events);
+    void storeFailed(const QString &error);
+
+private:
+    void onCommitted(const QList<hookscope::WriteOutcome> &outcomes);
+
+    std::unique_ptr<WriteQueue> m_queue;
+    QThread *m_writerThread = nullptr;
+    QThread *m_checkpointThread = nullptr;
+    StoreWriter *m_writer = nullptr; // lives on m_writerThread, deleted with it
+    WalCheckpointer *m_checkpointer = nullptr; // lives on m_checkpointThread
+    QHash<quint64, CaptureDone> m_waiting;
+    quint64 m_nextTicket = 1;
+    QString m_path;
+};
+
+} // namespace hookscope

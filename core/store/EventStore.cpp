@@ -1,0 +1,347 @@
+#include "EventStore.h"
+
+#include "Log.h"
+#include "Migrations.h"
+#include "http/ContentDecoding.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+namespace hookscope {
+
+namespace {
+
+constexpr qsizetype kCompressFrom = 16 * 1024; // smaller bodies are stored as they are
+enum BodyEncoding { Raw = 0, Zlib = 1 };
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("hookscope-store-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+QVariant blob(const QByteArray &data)
+{
+    return data.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(data);
+}
+
+std::pair<QByteArray, int> encodeBody(const QByteArray &body)
+{
+    if (body.size() >= kCompressFrom)
+        return {deflateForStorage(body), Zlib};
+    return {body, Raw};
+}
+
+QByteArray decodeBody(const QVariant &value, int encoding)
+{
+    const QByteArray data = value.toByteArray();
+    if (encoding == Zlib)
+        return inflateFromStorage(data).value_or(QByteArray());
+    return data;
+}
+
+constexpr auto kSelectEvent = R"(SELECT id, received_at, remote_address, remote_port, forwarded_for,
+    forwarded_proto, forwarded_host, method, target, http_version, headers, content_type, body,
+    body_encoding, decoded_body, decoded_encoding, decode_error, response_status, response_headers,
+    response_body, handling_us, error FROM events WHERE id = ?)";
+
+} // namespace
+
+EventStore::EventStore()
+    : m_connectionName(nextConnectionName())
+{
+}
+
+EventStore::~EventStore()
+{
+    close();
+}
+
+QString EventStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/events.sqlite");
+}
+
+QSqlQuery EventStore::query() const
+{
+    return QSqlQuery(QSqlDatabase::database(m_connectionName, false));
+}
+
+bool EventStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+bool EventStore::open(const QString &path, QString *error, SyncMode sync)
+{
+    close();
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
+        return false;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(info.absoluteFilePath());
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        if (!db.open()) {
+            *error = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            return false;
+        }
+        QSqlQuery q(db);
+        const QString syncPragma = sync == SyncMode::Full ? QStringLiteral("PRAGMA synchronous=FULL")
+                                                          : QStringLiteral("PRAGMA synchronous=NORMAL");
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next()
+            || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            *error = QStringLiteral("%1 is not a usable SQLite store: %2")
+                         .arg(path, q.lastError().text().isEmpty() ? QStringLiteral("WAL mode refused")
+                                                                   : q.lastError().text());
+            q = QSqlQuery();
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            return false;
+        }
+        q.exec(syncPragma);
+        if (!Migrations::apply(db, error)) {
+            *error = QStringLiteral("%1: %2").arg(path, *error);
+            q = QSqlQuery();
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            return false;
+        }
+    }
+    m_path = info.absoluteFilePath();
+    return true;
+}
+
+void EventStore::close()
+{
+    m_insert.reset();
+    m_updateHandling.reset();
+    if (QSqlDatabase::contains(m_connectionName)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+void EventStore::disableAutoCheckpoint()
+{
+    QSqlQuery q = query();
+    q.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
+}
+
+bool EventStore::checkpoint()
+{
+    QSqlQuery q = query();
+    return q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+}
+
+qint64 EventStore::count() const
+{
+    QSqlQuery q = query();
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM events")) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+bool EventStore::begin()
+{
+    return QSqlDatabase::database(m_connectionName, false).transaction();
+}
+
+bool EventStore::commit(QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (db.commit())
+        return true;
+    *error = db.lastError().text();
+    return false;
+}
+
+void EventStore::rollback()
+{
+    QSqlDatabase::database(m_connectionName, false).rollback();
+}
+
+bool EventStore::insert(Event &event, QString *error)
+{
+    if (!m_insert) {
+        m_insert = std::make_unique<QSqlQuery>(query());
+        m_insert->prepare(QStringLiteral(R"(INSERT INTO events (received_at, remote_address, remote_port,
+            forwarded_for, forwarded_proto, forwarded_host, method, target, http_version, headers,
+            content_type, body, body_size, body_encoding, decoded_body, decoded_encoding, decode_error,
+            response_status, response_headers, response_body, handling_us, error)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))"));
+    }
+    QSqlQuery &q = *m_insert;
+    const auto [body, bodyEncoding] = encodeBody(event.body);
+    int i = 0;
+    q.bindValue(i++, event.receivedAtMs);
+    q.bindValue(i++, event.remoteAddress);
+    q.bindValue(i++, event.remotePort);
+    q.bindValue(i++, blob(event.forwardedFor));
+    q.bindValue(i++, blob(event.forwardedProto));
+    q.bindValue(i++, blob(event.forwardedHost));
+    q.bindValue(i++, event.method);
+    q.bindValue(i++, event.target);
+    q.bindValue(i++, event.httpVersion);
+    q.bindValue(i++, serializeHeaders(event.headers));
+    q.bindValue(i++, blob(event.contentType));
+    q.bindValue(i++, body);
+    q.bindValue(i++, event.body.size());
+    q.bindValue(i++, bodyEncoding);
+    if (event.decodedBody) {
+        const auto [decoded, decodedEncoding] = encodeBody(*event.decodedBody);
+        q.bindValue(i++, decoded);
+        q.bindValue(i++, decodedEncoding);
+    } else {
+        q.bindValue(i++, QVariant(QMetaType(QMetaType::QByteArray)));
+        q.bindValue(i++, 0);
+    }
+    q.bindValue(i++, event.decodeError.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : event.decodeError);
+    q.bindValue(i++, event.response.status);
+    q.bindValue(i++, serializeHeaders(event.response.headers));
+    q.bindValue(i++, event.response.body);
+    q.bindValue(i++, event.handlingUs >= 0 ? QVariant(event.handlingUs) : QVariant(QMetaType(QMetaType::LongLong)));
+    q.bindValue(i++, event.error.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : event.error);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    event.id = q.lastInsertId().toLongLong();
+    return true;
+}
+
+bool EventStore::setHandlingTime(qint64 id, qint64 handlingUs)
+{
+    if (!m_updateHandling) {
+        m_updateHandling = std::make_unique<QSqlQuery>(query());
+        m_updateHandling->prepare(QStringLiteral("UPDATE events SET handling_us = ? WHERE id = ?"));
+    }
+    m_updateHandling->bindValue(0, handlingUs);
+    m_updateHandling->bindValue(1, id);
+    return m_updateHandling->exec();
+}
+
+std::optional<Event> EventStore::load(qint64 id) const
+{
+    QSqlQuery q = query();
+    q.prepare(QString::fromLatin1(kSelectEvent));
+    q.bindValue(0, id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    Event e;
+    int i = 0;
+    e.id = q.value(i++).toLongLong();
+    e.receivedAtMs = q.value(i++).toLongLong();
+    e.remoteAddress = q.value(i++).toString();
+    e.remotePort = quint16(q.value(i++).toUInt());
+    e.forwardedFor = q.value(i++).toByteArray();
+    e.forwardedProto = q.value(i++).toByteArray();
+    e.forwardedHost = q.value(i++).toByteArray();
+    e.method = q.value(i++).toByteArray();
+    e.target = q.value(i++).toByteArray();
+    e.httpVersion = q.value(i++).toByteArray();
+    e.headers = parseHeaderBlock(q.value(i++).toByteArray());
+    e.contentType = q.value(i++).toByteArray();
+    const QVariant body = q.value(i++);
+    e.body = decodeBody(body, q.value(i++).toInt());
+    const QVariant decoded = q.value(i++);
+    const int decodedEncoding = q.value(i++).toInt();
+    if (!decoded.isNull())
+        e.decodedBody = decodeBody(decoded, decodedEncoding);
+    e.decodeError = q.value(i++).toString();
+    e.response.status = q.value(i++).toInt();
+    e.response.headers = parseHeaderBlock(q.value(i++).toByteArray());
+    e.response.body = q.value(i++).toByteArray();
+    const QVariant handling = q.value(i++);
+    e.handlingUs = handling.isNull() ? -1 : handling.toLongLong();
+    e.error = q.value(i++).toString();
+    return e;
+}
+
+QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
+{
+    QList<EventSummary> rows;
+    QSqlQuery q = query();
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(R"(SELECT id, received_at, method, target, response_status, body_size,
+        remote_address, forwarded_for, content_type FROM events WHERE id > ? ORDER BY id LIMIT ?)"));
+    q.bindValue(0, afterId);
+    q.bindValue(1, limit);
+    if (!q.exec())
+        return rows;
+    rows.reserve(limit);
+    while (q.next()) {
+        EventSummary s;
+        s.id = q.value(0).toLongLong();
+        s.receivedAtMs = q.value(1).toLongLong();
+        s.method = q.value(2).toByteArray();
+        s.target = q.value(3).toByteArray();
+        s.responseStatus = q.value(4).toInt();
+        s.bodySize = q.value(5).toLongLong();
+        Event sender;
+        sender.remoteAddress = q.value(6).toString();
+        sender.forwardedFor = q.value(7).toByteArray();
+        s.sender = sender.sender();
+        s.contentType = q.value(8).toByteArray();
+        rows.append(s);
+    }
+    return rows;
+}
+
+QList<qint64> EventStore::ids() const
+{
+    QList<qint64> out;
+    QSqlQuery q = query();
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT id FROM events ORDER BY id"))) {
+        while (q.next())
+            out.append(q.value(0).toLongLong());
+    }
+    return out;
+}
+
+bool EventStore::clear(QString *error)
+{
+    QSqlQuery q = query();
+    if (!q.exec(QStringLiteral("DELETE FROM events"))) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool EventStore::remove(const QList<qint64> &ids, QString *error)
+{
+    if (!begin()) {
+        *error = QStringLiteral("cannot start a transaction");
+        return false;
+    }
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("DELETE FROM events WHERE id = ?"));
+    for (qint64 id : ids) {
+        q.bindValue(0, id);
+        if (!q.exec()) {
+            *error = q.lastError().text();
+            rollback();
+            return false;
+        }
+    }
+    return commit(error);
+}
+
+} // namespace hookscope

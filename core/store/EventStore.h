@@ -1,0 +1,77 @@
+#pragma once
+
+#include "Event.h"
+
+#include <QList>
+#include <QString>
+#include <memory>
+#include <optional>
+
+class QSqlQuery;
+
+namespace hookscope {
+
+// What the live table needs of an event, without its bodies.
+struct EventSummary
+{
+    qint64 id = 0;
+    qint64 receivedAtMs = 0;
+    QByteArray method;
+    QByteArray target;
+    int responseStatus = 0;
+    qint64 bodySize = 0;
+    QString sender;
+    QByteArray contentType;
+};
+
+enum class SyncMode {
+    Full, // fsync the WAL at every commit: a committed event survives power loss
+    Normal, // no fsync at commit: survives a crash of Hookscope, not of the machine
+};
+
+// One SQLite connection (QtSql, WAL) to a store file, used from one thread.
+// Several instances may open the same file: one writer, any number of readers.
+class EventStore final
+{
+public:
+    EventStore();
+    ~EventStore();
+    EventStore(const EventStore &) = delete;
+    EventStore &operator=(const EventStore &) = delete;
+
+    // Opens (creating folders and file as needed) and migrates to the current schema.
+    bool open(const QString &path, QString *error, SyncMode sync = SyncMode::Full);
+    void close();
+    [[nodiscard]] bool isOpen() const;
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] static QString defaultPath();
+
+    [[nodiscard]] qint64 count() const;
+    [[nodiscard]] std::optional<Event> load(qint64 id) const;
+    // Up to `limit` summaries with id > afterId, in id order.
+    [[nodiscard]] QList<EventSummary> summaries(qint64 afterId, int limit) const;
+    [[nodiscard]] QList<qint64> ids() const;
+
+    // Writing: call inside begin()/commit() for group commit.
+    bool begin();
+    bool commit(QString *error);
+    void rollback();
+    bool insert(Event &event, QString *error); // assigns event.id
+    bool setHandlingTime(qint64 id, qint64 handlingUs);
+    bool clear(QString *error);
+    bool remove(const QList<qint64> &ids, QString *error);
+    // Copies WAL pages into the main file without blocking writers.
+    bool checkpoint();
+    // The writer leaves checkpoints to a separate connection, outside its commits.
+    void disableAutoCheckpoint();
+
+private:
+    [[nodiscard]] QSqlQuery query() const;
+
+    QString m_connectionName;
+    QString m_path;
+    std::unique_ptr<QSqlQuery> m_insert;
+    std::unique_ptr<QSqlQuery> m_updateHandling;
+};
+
+} // namespace hookscope

@@ -1,0 +1,94 @@
+#include "Migrations.h"
+
+#include "Log.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <vector>
+
+namespace hookscope {
+
+namespace {
+
+// Step N takes a store from user_version N-1 to N. Never edit a released step: add one.
+const std::vector<QStringList> &steps()
+{
+    static const std::vector<QStringList> all = {
+        // 1: the event table of the foundation.
+        {
+            QStringLiteral(R"(CREATE TABLE events (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                received_at INTEGER NOT NULL,
+                remote_address TEXT NOT NULL DEFAULT '',
+                remote_port INTEGER NOT NULL DEFAULT 0,
+                forwarded_for BLOB,
+                forwarded_proto BLOB,
+                forwarded_host BLOB,
+                method BLOB NOT NULL,
+                target BLOB NOT NULL,
+                http_version BLOB NOT NULL,
+                headers BLOB NOT NULL,
+                content_type BLOB,
+                body BLOB,
+                body_size INTEGER NOT NULL DEFAULT 0,
+                body_encoding INTEGER NOT NULL DEFAULT 0,
+                decoded_body BLOB,
+                decoded_encoding INTEGER NOT NULL DEFAULT 0,
+                decode_error TEXT,
+                response_status INTEGER NOT NULL,
+                response_headers BLOB NOT NULL,
+                response_body BLOB,
+                handling_us INTEGER,
+                error TEXT
+            ))"),
+        },
+    };
+    return all;
+}
+
+} // namespace
+
+int Migrations::currentVersion()
+{
+    return int(steps().size());
+}
+
+bool Migrations::apply(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    const int version = query.value(0).toInt();
+    if (version > currentVersion()) {
+        *error = QStringLiteral("the store was written by a newer Hookscope (schema %1, this build knows %2)")
+                     .arg(version)
+                     .arg(currentVersion());
+        return false;
+    }
+    for (int v = version; v < currentVersion(); ++v) {
+        if (!db.transaction()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        for (const QString &sql : steps()[size_t(v)]) {
+            if (!query.exec(sql)) {
+                *error = QStringLiteral("migration to schema %1 failed: %2").arg(v + 1).arg(query.lastError().text());
+                db.rollback();
+                return false;
+            }
+        }
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1)) || !db.commit()) {
+            *error = QStringLiteral("migration to schema %1 failed: %2").arg(v + 1).arg(db.lastError().text());
+            db.rollback();
+            return false;
+        }
+        qCInfo(lcStore) << "store migrated to schema" << v + 1;
+    }
+    return true;
+}
+
+} // namespace hookscope

@@ -1,0 +1,178 @@
+#include "StoreWriter.h"
+
+#include "Log.h"
+
+#include <QTimer>
+
+namespace hookscope {
+
+bool WriteQueue::push(WriteItem item)
+{
+    std::lock_guard lock(m_mutex);
+    m_items.push_back(std::move(item));
+    const bool wake = !m_awake;
+    m_awake = true;
+    return wake;
+}
+
+void WriteQueue::pushHandlingTime(qint64 id, qint64 handlingUs)
+{
+    std::lock_guard lock(m_mutex);
+    m_updates.emplace_back(id, handlingUs);
+}
+
+bool WriteQueue::take(std::vector<WriteItem> *items, std::vector<std::pair<qint64, qint64>> *updates)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_items.empty()) {
+        m_awake = false;
+        return false;
+    }
+    items->swap(m_items);
+    updates->swap(m_updates);
+    return true;
+}
+
+bool WriteQueue::takeIdleUpdates(std::vector<std::pair<qint64, qint64>> *updates)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_awake || m_updates.empty())
+        return false;
+    updates->swap(m_updates);
+    return true;
+}
+
+qsizetype WriteQueue::size()
+{
+    std::lock_guard lock(m_mutex);
+    return qsizetype(m_items.size());
+}
+
+StoreWriter::StoreWriter(WriteQueue *queue)
+    : m_queue(queue)
+{
+}
+
+StoreWriter::~StoreWriter() = default;
+
+bool StoreWriter::open(const QString &path, SyncMode sync, QString *error)
+{
+    if (!m_store.open(path, error, sync))
+        return false;
+    m_store.disableAutoCheckpoint();
+    m_idleTimer = new QTimer(this);
+    m_idleTimer->setInterval(1000);
+    connect(m_idleTimer, &QTimer::timeout, this, &StoreWriter::flushIdleUpdates);
+    m_idleTimer->start();
+    return true;
+}
+
+void StoreWriter::writeUpdates(const std::vector<std::pair<qint64, qint64>> &updates)
+{
+    for (const auto &[id, us] : updates)
+        m_store.setHandlingTime(id, us);
+}
+
+void StoreWriter::flushIdleUpdates()
+{
+    std::vector<std::pair<qint64, qint64>> updates;
+    if (!m_queue->takeIdleUpdates(&updates))
+        return;
+    m_store.begin();
+    writeUpdates(updates);
+    QString error;
+    if (!m_store.commit(&error))
+        m_store.rollback();
+}
+
+void StoreWriter::drain()
+{
+    std::vector<WriteItem> items;
+    std::vector<std::pair<qint64, qint64>> updates;
+    while (m_queue->take(&items, &updates)) {
+        QList<WriteOutcome> outcomes;
+        outcomes.reserve(qsizetype(items.size()));
+        QString batchError;
+        bool ok = m_store.begin();
+        if (!ok)
+            batchError = QStringLiteral("cannot start a transaction");
+        if (ok)
+            writeUpdates(updates);
+        for (WriteItem &item : items) {
+            WriteOutcome outcome{item.ticket, false, {}, std::move(item.event)};
+            if (ok) {
+                QString error;
+                outcome.stored = m_store.insert(outcome.event, &error);
+                outcome.error = error;
+            }
+            outcomes.append(std::move(outcome));
+        }
+        if (ok && !m_store.commit(&batchError)) {
+            m_store.rollback();
+            ok = false;
+        }
+        if (!ok) {
+            qCWarning(lcStore).noquote() << "batch of" << outcomes.size() << "events not stored:" << batchError;
+            for (WriteOutcome &outcome : outcomes) {
+                outcome.stored = false;
+                outcome.event.id = 0;
+                if (outcome.error.isEmpty())
+                    outcome.error = batchError;
+            }
+        }
+        items.clear();
+        updates.clear();
+        Q_EMIT committed(outcomes);
+    }
+}
+
+void StoreWriter::finish()
+{
+    drain();
+    std::vector<std::pair<qint64, qint64>> updates;
+    if (m_queue->takeIdleUpdates(&updates)) {
+        m_store.begin();
+        writeUpdates(updates);
+        QString error;
+        m_store.commit(&error);
+    }
+    delete m_idleTimer;
+    m_idleTimer = nullptr;
+    m_store.checkpoint();
+    m_store.close();
+}
+
+void StoreWriter::clear(QString *error)
+{
+    drain();
+    m_store.clear(error);
+}
+
+void StoreWriter::remove(const QList<qint64> &ids, QString *error)
+{
+    drain();
+    m_store.remove(ids, error);
+}
+
+bool WalCheckpointer::open(const QString &path, int intervalMs)
+{
+    QString error;
+    if (!m_store.open(path, &error, SyncMode::Full)) {
+        qCWarning(lcStore).noquote() << "checkpointer:" << error;
+        return false;
+    }
+    m_timer = new QTimer(this);
+    m_timer->setInterval(intervalMs);
+    connect(m_timer, &QTimer::timeout, this, [this] { m_store.checkpoint(); });
+    m_timer->start();
+    return true;
+}
+
+void WalCheckpointer::stop()
+{
+    delete m_timer;
+    m_timer = nullptr;
+    m_store.close();
+}
+
+} // namespace hookscope

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "Event.h"
+#include "EventStore.h"
+
+#include <QList>
+#include <QObject>
+#include <mutex>
+#include <vector>
+
+class QTimer;
+
+namespace hookscope {
+
+struct WriteItem
+{
+    quint64 ticket = 0;
+    Event event;
+};
+
+struct WriteOutcome
+{
+    quint64 ticket = 0;
+    bool stored = false;
+    QString error;
+    Event event; // with its id when stored
+};
+
+// Thread-safe hand-over between the network thread and the writer thread.
+class WriteQueue final
+{
+public:
+    // Returns true when the writer must be woken (nothing was pending).
+    bool push(WriteItem item);
+    void pushHandlingTime(qint64 id, qint64 handlingUs);
+    // Everything pending; clears the wake flag when there is nothing to write.
+    bool take(std::vector<WriteItem> *items, std::vector<std::pair<qint64, qint64>> *updates);
+    // Only handling-time updates, and only when no batch is pending.
+    bool takeIdleUpdates(std::vector<std::pair<qint64, qint64>> *updates);
+    [[nodiscard]] qsizetype size();
+
+private:
+    std::mutex m_mutex;
+    std::vector<WriteItem> m_items;
+    std::vector<std::pair<qint64, qint64>> m_updates;
+    bool m_awake = false;
+};
+
+// Lives on its own thread and owns the store's only writing connection. Everything
+// queued while a batch commits goes into the next batch (group commit); a batch is
+// reported only after COMMIT returned.
+class StoreWriter final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StoreWriter(WriteQueue *queue);
+    ~StoreWriter() override;
+
+    bool open(const QString &path, SyncMode sync, QString *error);
+    void drain();
+    void finish(); // drain everything, then close the store
+    void clear(QString *error);
+    void remove(const QList<qint64> &ids, QString *error);
+
+Q_SIGNALS:
+    void committed(const QList<hookscope::WriteOutcome> &outcomes);
+
+private:
+    void writeUpdates(const std::vector<std::pair<qint64, qint64>> &updates);
+    void flushIdleUpdates();
+
+    WriteQueue *m_queue; // owned by the EventRecorder
+    EventStore m_store;
+    QTimer *m_idleTimer = nullptr;
+};
+
+// Runs PASSIVE WAL checkpoints on its own connection and thread, so that no commit a
+// response waits on ever pays for one.
+class WalCheckpointer final : public QObject
+{
+    Q_OBJECT
+public:
+    bool open(const QString &path, int intervalMs);
+    void stop();
+
+private:
+    EventStore m_store;
+    QTimer *m_timer = nullptr;
+};
+
+} // namespace hookscope
+
+Q_DECLARE_METATYPE(hookscope::WriteOutcome)

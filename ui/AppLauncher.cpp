@@ -1,0 +1,89 @@
+#include "AppLauncher.h"
+
+#include "MainWindow.h"
+#include "app/AppOptions.h"
+#include "app/HeadlessRunner.h"
+#include "app/SignalWatcher.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <cstdio>
+
+namespace hookscope {
+
+namespace {
+
+void print(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+}
+
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
+        || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+int runHeadless(int argc, char *argv[], const AppOptions &options)
+{
+    QCoreApplication app(argc, argv);
+    HeadlessRunner runner(options);
+    if (const int rc = runner.start())
+        return rc;
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [&app] { app.quit(); });
+    const int rc = app.exec();
+    runner.shutdown();
+    return rc;
+}
+
+int runGui(int argc, char *argv[], const AppOptions &options)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Hookscope"));
+    MainWindow window(options);
+    window.show();
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &window, &QWidget::close);
+    return app.exec();
+}
+
+} // namespace
+
+int AppLauncher::run(int argc, char *argv[])
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("hookscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
+
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args.append(QString::fromLocal8Bit(argv[i]));
+
+    AppOptions options;
+    QString error;
+    switch (CommandLine::parse(args, &options, &error)) {
+    case ParseOutcome::Help:
+        print(stdout, CommandLine::helpText());
+        return 0;
+    case ParseOutcome::Version:
+        print(stdout, QStringLiteral("hookscope %1\n").arg(QStringLiteral(HOOKSCOPE_VERSION)));
+        return 0;
+    case ParseOutcome::Error:
+        print(stderr, QStringLiteral("hookscope: %1\n").arg(error));
+        return 2;
+    case ParseOutcome::Run:
+        break;
+    }
+    if (options.headless)
+        return runHeadless(argc, argv, options);
+    if (!hasDisplay()) {
+        print(stderr, QStringLiteral("hookscope: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+                                     "Run without a window instead: hookscope --headless   (from the source tree: make run ARGS=--headless)\n"));
+        return 2;
+    }
+    return runGui(argc, argv, options);
+}
+
+} // namespace hookscope
