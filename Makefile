@@ -1,0 +1,44 @@
+# Hookscope: `make run` builds and starts the app, `make test` builds and runs every test.
+BUILD   ?= build
+JOBS    ?= $(shell nproc)
+ARGS    ?=
+CMAKE_FLAGS ?=
+ifdef CI
+CMAKE_FLAGS += -DHOOKSCOPE_WERROR=ON
+endif
+
+.PHONY: all deps configure build run test fuzz bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh packaging/build-deps.txt
+
+configure: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY$$QT_QPA_PLATFORM" ] && ! echo " $(ARGS) " | grep -q -- ' --headless '; then \
+	  echo "No display found (DISPLAY and WAYLAND_DISPLAY are not set)."; \
+	  echo "Start Hookscope without a window:  make run ARGS=--headless"; exit 2; fi
+	$(BUILD)/bin/hookscope $(ARGS)
+
+test: build
+	cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS)
+
+fuzz:
+	@scripts/install-deps.sh packaging/build-deps.txt packaging/fuzz-deps.txt
+	@CXX=clang++ cmake -S . -B $(BUILD)-fuzz -DHOOKSCOPE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD)-fuzz -j $(JOBS)
+	@mkdir -p $(BUILD)-fuzz/corpus && cp -n tests/fuzz/corpus/* $(BUILD)-fuzz/corpus/
+	$(BUILD)-fuzz/tests/fuzz/fuzz_request_handling -max_total_time=$${FUZZ_SECONDS:-60} \
+	  -max_len=4096 $(BUILD)-fuzz/corpus tests/fuzz/corpus
+
+bench: build
+	bash bench/run-receiver.sh
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-fuzz
