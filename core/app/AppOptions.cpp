@@ -46,6 +46,10 @@ struct Options
                                     QStringLiteral("Body of the default answer (default {\"ok\":true})."), QStringLiteral("TEXT")};
     QCommandLineOption responseBodyFile{QStringLiteral("response-body-file"),
                                         QStringLiteral("Read the default answer's body from FILE."), QStringLiteral("FILE")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("Render the main window with a few sample events (temporary store, "
+                                                 "offscreen) to FILE.png and exit."),
+                                  QStringLiteral("FILE")};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -55,7 +59,7 @@ struct Options
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({headless, bind, port, db, sync, maxBody, maxHead, idleTimeout, maxConnections,
-                           responseStatus, responseHeader, responseBody, responseBodyFile});
+                           responseStatus, responseHeader, responseBody, responseBodyFile, screenshot});
     }
 };
 
@@ -174,6 +178,7 @@ ParseOutcome CommandLine::parse(const QStringList &args, AppOptions *options, QS
         }
         rc.defaultResponse.body = file.readAll();
     }
+    out.screenshotPath = parser.value(o.screenshot);
     return ParseOutcome::Run;
 }
 

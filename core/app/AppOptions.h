@@ -16,6 +16,7 @@ struct AppOptions
     QString dbPath; // empty: EventStore::defaultPath()
     SyncMode sync = SyncMode::Full;
     ReceiverConfig receiver;
+    QString screenshotPath; // --screenshot: render the window with sample events to this PNG and exit
 };
 
 enum class ParseOutcome { Run, Help, Version, Error };

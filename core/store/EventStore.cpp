@@ -5,6 +5,7 @@
 #include "http/ContentDecoding.h"
 
 #include <QAtomicInteger>
+#include <algorithm>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -342,6 +343,73 @@ bool EventStore::remove(const QList<qint64> &ids, QString *error)
         }
     }
     return commit(error);
+}
+
+qint64 EventStore::maxId() const
+{
+    QSqlQuery q = query();
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM events")) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+QList<qint64> EventStore::matchingIds(const QByteArray &needle, qint64 afterId, qint64 upToId) const
+{
+    QList<qint64> out;
+    const QByteArray lowered = needle.toLower();
+    QSqlQuery q = query();
+    q.setForwardOnly(true);
+    // instr() over lower(CAST(... AS TEXT)) is a byte search for ASCII case-folded text;
+    // compressed columns are skipped here and fetched below.
+    q.prepare(QStringLiteral(R"(SELECT id, body_encoding, decoded_encoding,
+        (instr(lower(CAST(target AS TEXT)), ?) > 0
+         OR instr(lower(CAST(headers AS TEXT)), ?) > 0
+         OR (body_encoding = 0 AND instr(lower(CAST(body AS TEXT)), ?) > 0)
+         OR (decoded_encoding = 0 AND decoded_body IS NOT NULL
+             AND instr(lower(CAST(decoded_body AS TEXT)), ?) > 0))
+        FROM events WHERE id > ? AND id <= ? ORDER BY id)"));
+    const QString text = QString::fromUtf8(lowered);
+    for (int i = 0; i < 4; ++i)
+        q.bindValue(i, text);
+    q.bindValue(4, afterId);
+    q.bindValue(5, upToId);
+    if (!q.exec())
+        return out;
+    QList<qint64> compressed;
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        if (q.value(3).toBool())
+            out.append(id);
+        else if (q.value(1).toInt() == Zlib || q.value(2).toInt() == Zlib)
+            compressed.append(id);
+    }
+    if (compressed.isEmpty())
+        return out;
+    QSqlQuery b = query();
+    b.setForwardOnly(true);
+    b.prepare(QStringLiteral("SELECT body, body_encoding, decoded_body, decoded_encoding FROM events WHERE id = ?"));
+    for (const qint64 id : std::as_const(compressed)) {
+        b.bindValue(0, id);
+        if (!b.exec() || !b.next())
+            continue;
+        const bool hit = (b.value(1).toInt() == Zlib && decodeBody(b.value(0), Zlib).toLower().contains(lowered))
+            || (b.value(3).toInt() == Zlib && decodeBody(b.value(2), Zlib).toLower().contains(lowered));
+        if (hit)
+            out.insert(std::lower_bound(out.begin(), out.end(), id), id);
+    }
+    return out;
+}
+
+bool EventStore::copyTo(const QString &path, QString *error) const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("VACUUM INTO ?"));
+    q.bindValue(0, path);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
 }
 
 } // namespace hookscope

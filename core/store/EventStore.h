@@ -65,6 +65,16 @@ public:
     // The writer leaves checkpoints to a separate connection, outside its commits.
     void disableAutoCheckpoint();
 
+    // Read-only queries for the GUI.
+    // Largest id in the store (0 when empty).
+    [[nodiscard]] qint64 maxId() const;
+    // Ids in (afterId, upToId], in id order, whose target, headers or body (raw or decoded)
+    // contain `needle`, ignoring ASCII case. Uncompressed bodies are matched in SQL;
+    // compressed ones (>= 16 KiB) are inflated one at a time and matched here.
+    [[nodiscard]] QList<qint64> matchingIds(const QByteArray &needle, qint64 afterId, qint64 upToId) const;
+    // A consistent copy of the whole store (WAL included) into a new file (VACUUM INTO).
+    bool copyTo(const QString &path, QString *error) const;
+
 private:
     [[nodiscard]] QSqlQuery query() const;
 

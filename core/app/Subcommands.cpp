@@ -1,0 +1,29 @@
+#include "Subcommands.h"
+
+#include <functional>
+#include <map>
+
+namespace hookscope {
+
+namespace {
+using Command = std::function<int(const QStringList &args)>;
+
+const std::map<QString, Command> &commands()
+{
+    static const std::map<QString, Command> all = {
+    };
+    return all;
+}
+} // namespace
+
+bool isSubcommand(const QStringList &args)
+{
+    return args.size() >= 2 && commands().count(args.at(1)) > 0;
+}
+
+int runSubcommand(const QStringList &args)
+{
+    return commands().at(args.at(1))(args);
+}
+
+} // namespace hookscope
