@@ -4,6 +4,7 @@
 #include "app/AppOptions.h"
 #include "app/HeadlessRunner.h"
 #include "app/SignalWatcher.h"
+#include "app/Subcommands.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -60,6 +61,11 @@ int AppLauncher::run(int argc, char *argv[])
     QStringList args;
     for (int i = 0; i < argc; ++i)
         args.append(QString::fromLocal8Bit(argv[i]));
+
+    if (isSubcommand(args)) {
+        QCoreApplication app(argc, argv);
+        return runSubcommand(args);
+    }
 
     AppOptions options;
     QString error;
