@@ -78,8 +78,10 @@ struct ParserCallbacks
         const bool hasBody = (p->flags & F_CHUNKED) || (hasLength && p->content_length > 0);
         if (hasBody && headerValue(r.headers, "expect").compare("100-continue", Qt::CaseInsensitive) == 0)
             s->m_continuePending = true;
+        // Reserve for typical bodies only: a client announcing 16 MiB and sending nothing
+        // must not make us allocate 16 MiB per connection.
         if (hasLength && p->content_length > 0)
-            r.body.reserve(qsizetype(p->content_length));
+            r.body.reserve(qsizetype(qMin<quint64>(p->content_length, 256 * 1024)));
         return 0;
     }
 
