@@ -45,11 +45,11 @@ bool EventRecorder::open(const QString &path, QString *error, SyncMode sync)
     m_path = path;
     m_checkpointThread = new QThread(this);
     m_checkpointThread->setObjectName(QStringLiteral("store-checkpoint"));
-    m_checkpointer = new WalCheckpointer;
+    m_checkpointer = new WalCheckpointer(m_queue.get());
     m_checkpointer->moveToThread(m_checkpointThread);
     connect(m_checkpointThread, &QThread::finished, m_checkpointer, &QObject::deleteLater);
     m_checkpointThread->start(QThread::LowPriority);
-    QMetaObject::invokeMethod(m_checkpointer, [this, path] { m_checkpointer->open(path, 500); });
+    QMetaObject::invokeMethod(m_checkpointer, [this, path] { m_checkpointer->open(path, 250); });
     return true;
 }
 

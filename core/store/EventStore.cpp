@@ -112,6 +112,8 @@ bool EventStore::open(const QString &path, QString *error, SyncMode sync)
             return false;
         }
         q.exec(syncPragma);
+        // After a burst the WAL can be large; once checkpointed, cut it back to 64 MiB.
+        q.exec(QStringLiteral("PRAGMA journal_size_limit=67108864"));
         if (!Migrations::apply(db, error)) {
             *error = QStringLiteral("%1: %2").arg(path, *error);
             q = QSqlQuery();
@@ -144,10 +146,14 @@ void EventStore::disableAutoCheckpoint()
     q.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
 }
 
-bool EventStore::checkpoint()
+int EventStore::checkpoint(CheckpointMode mode)
 {
     QSqlQuery q = query();
-    return q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    if (!q.exec(mode == CheckpointMode::Passive ? QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")
+                                                : QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))
+        || !q.next())
+        return -1;
+    return q.value(1).toInt(); // (busy, log frames, checkpointed frames)
 }
 
 qint64 EventStore::count() const

@@ -60,8 +60,11 @@ public:
     bool setHandlingTime(qint64 id, qint64 handlingUs);
     bool clear(QString *error);
     bool remove(const QList<qint64> &ids, QString *error);
-    // Copies WAL pages into the main file without blocking writers.
-    bool checkpoint();
+    // Passive copies WAL pages into the main file without blocking writers; Truncate
+    // (at close) also empties the WAL file.
+    enum class CheckpointMode { Passive, Truncate };
+    // Returns the number of frames in the WAL, or -1 when the checkpoint could not run.
+    int checkpoint(CheckpointMode mode = CheckpointMode::Passive);
     // The writer leaves checkpoints to a separate connection, outside its commits.
     void disableAutoCheckpoint();
 

@@ -123,7 +123,26 @@ void StoreWriter::drain()
         items.clear();
         updates.clear();
         Q_EMIT committed(outcomes);
+        resetWalWhenLarge();
     }
+}
+
+void StoreWriter::resetWalWhenLarge()
+{
+    // Under continuous writes the WAL never restarts by itself: a restart needs every
+    // frame checkpointed at the moment a write transaction begins, and there is always
+    // a newer commit. The background checkpointer copies the bulk; once the WAL is large,
+    // the writer checkpoints the little that is left itself, between two batches, so
+    // its next transaction starts the WAL over (and journal_size_limit trims the file).
+    constexpr int kResetFrames = 16384; // 64 MiB of 4 KiB pages
+    if (m_queue->walFrames.load(std::memory_order_relaxed) < kResetFrames)
+        return;
+    if (m_sinceWalReset.isValid() && m_sinceWalReset.elapsed() < 1000)
+        return;
+    if (m_store.checkpoint() < 0)
+        return; // the background checkpointer holds the lock: try after the next batch
+    m_queue->walFrames.store(0, std::memory_order_relaxed);
+    m_sinceWalReset.start();
 }
 
 void StoreWriter::finish()
@@ -138,7 +157,7 @@ void StoreWriter::finish()
     }
     delete m_idleTimer;
     m_idleTimer = nullptr;
-    m_store.checkpoint();
+    m_store.checkpoint(EventStore::CheckpointMode::Truncate);
     m_store.close();
 }
 
@@ -163,7 +182,11 @@ bool WalCheckpointer::open(const QString &path, int intervalMs)
     }
     m_timer = new QTimer(this);
     m_timer->setInterval(intervalMs);
-    connect(m_timer, &QTimer::timeout, this, [this] { m_store.checkpoint(); });
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        const int frames = m_store.checkpoint();
+        if (frames >= 0)
+            m_queue->walFrames.store(frames, std::memory_order_relaxed);
+    });
     m_timer->start();
     return true;
 }

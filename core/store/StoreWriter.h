@@ -5,6 +5,8 @@
 
 #include <QList>
 #include <QObject>
+#include <QElapsedTimer>
+#include <atomic>
 #include <mutex>
 #include <vector>
 
@@ -39,6 +41,9 @@ public:
     bool takeIdleUpdates(std::vector<std::pair<qint64, qint64>> *updates);
     [[nodiscard]] qsizetype size();
 
+    // Frames in the WAL as the background checkpointer last saw them.
+    std::atomic<int> walFrames{0};
+
 private:
     std::mutex m_mutex;
     std::vector<WriteItem> m_items;
@@ -68,10 +73,12 @@ Q_SIGNALS:
 private:
     void writeUpdates(const std::vector<std::pair<qint64, qint64>> &updates);
     void flushIdleUpdates();
+    void resetWalWhenLarge();
 
     WriteQueue *m_queue; // owned by the EventRecorder
     EventStore m_store;
     QTimer *m_idleTimer = nullptr;
+    QElapsedTimer m_sinceWalReset;
 };
 
 // Runs PASSIVE WAL checkpoints on its own connection and thread, so that no commit a
@@ -80,10 +87,15 @@ class WalCheckpointer final : public QObject
 {
     Q_OBJECT
 public:
+    explicit WalCheckpointer(WriteQueue *queue)
+        : m_queue(queue)
+    {
+    }
     bool open(const QString &path, int intervalMs);
     void stop();
 
 private:
+    WriteQueue *m_queue; // owned by the EventRecorder
     EventStore m_store;
     QTimer *m_timer = nullptr;
 };

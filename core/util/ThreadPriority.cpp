@@ -1,0 +1,19 @@
+#include "ThreadPriority.h"
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace hookscope {
+
+void lowerCurrentThreadPriority(int niceValue)
+{
+#ifdef __linux__
+    // On Linux, PRIO_PROCESS with a thread id sets that one thread's nice value.
+    ::setpriority(PRIO_PROCESS, id_t(::syscall(SYS_gettid)), niceValue);
+#else
+    (void)niceValue;
+#endif
+}
+
+} // namespace hookscope
