@@ -50,7 +50,8 @@ QByteArray decodeBody(const QVariant &value, int encoding)
 constexpr auto kSelectEvent = R"(SELECT id, received_at, remote_address, remote_port, forwarded_for,
     forwarded_proto, forwarded_host, method, target, http_version, headers, content_type, body,
     body_encoding, decoded_body, decoded_encoding, decode_error, response_status, response_headers,
-    response_body, handling_us, error FROM events WHERE id = ?)";
+    response_body, coalesce(i.handling_us, e.handling_us), error
+    FROM events e LEFT JOIN event_info i USING (id) WHERE e.id = ?)";
 
 } // namespace
 
@@ -236,10 +237,11 @@ bool EventStore::setHandlingTime(qint64 id, qint64 handlingUs)
 {
     if (!m_updateHandling) {
         m_updateHandling = std::make_unique<QSqlQuery>(query());
-        m_updateHandling->prepare(QStringLiteral("UPDATE events SET handling_us = ? WHERE id = ?"));
+        m_updateHandling->prepare(QStringLiteral("INSERT INTO event_info (id, handling_us) VALUES (?, ?) "
+                                                 "ON CONFLICT (id) DO UPDATE SET handling_us = excluded.handling_us"));
     }
-    m_updateHandling->bindValue(0, handlingUs);
-    m_updateHandling->bindValue(1, id);
+    m_updateHandling->bindValue(0, id);
+    m_updateHandling->bindValue(1, handlingUs);
     return m_updateHandling->exec();
 }
 
@@ -324,12 +326,17 @@ QList<qint64> EventStore::ids() const
 
 bool EventStore::clear(QString *error)
 {
-    QSqlQuery q = query();
-    if (!q.exec(QStringLiteral("DELETE FROM events"))) {
-        *error = q.lastError().text();
+    if (!begin()) {
+        *error = QStringLiteral("cannot start a transaction");
         return false;
     }
-    return true;
+    QSqlQuery q = query();
+    if (!q.exec(QStringLiteral("DELETE FROM events")) || !q.exec(QStringLiteral("DELETE FROM event_info"))) {
+        *error = q.lastError().text();
+        rollback();
+        return false;
+    }
+    return commit(error);
 }
 
 bool EventStore::remove(const QList<qint64> &ids, QString *error)
@@ -339,11 +346,14 @@ bool EventStore::remove(const QList<qint64> &ids, QString *error)
         return false;
     }
     QSqlQuery q = query();
+    QSqlQuery info = query();
     q.prepare(QStringLiteral("DELETE FROM events WHERE id = ?"));
+    info.prepare(QStringLiteral("DELETE FROM event_info WHERE id = ?"));
     for (qint64 id : ids) {
         q.bindValue(0, id);
-        if (!q.exec()) {
-            *error = q.lastError().text();
+        info.bindValue(0, id);
+        if (!q.exec() || !info.exec()) {
+            *error = q.lastError().text() + info.lastError().text();
             rollback();
             return false;
         }

@@ -44,6 +44,22 @@ const std::vector<QStringList> &steps()
                 error TEXT
             ))"),
         },
+        // 2: what is learnt about an event after it was stored (handling time, kind,
+        // validation). A table of its own: updating a column of `events` would make SQLite
+        // rewrite the whole row, body included.
+        {
+            QStringLiteral(R"(CREATE TABLE event_info (
+                id INTEGER PRIMARY KEY,
+                handling_us INTEGER,
+                kind TEXT,
+                event_name TEXT,
+                entity_id TEXT,
+                validity INTEGER,
+                violation_count INTEGER,
+                violations TEXT,
+                json_error TEXT
+            ))"),
+        },
     };
     return all;
 }
