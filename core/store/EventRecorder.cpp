@@ -92,6 +92,11 @@ void EventRecorder::responded(qint64 id, qint64 handlingUs)
     m_queue->pushHandlingTime(id, handlingUs);
 }
 
+void EventRecorder::recordInfo(const EventInfo &info)
+{
+    m_queue->pushInfo(info);
+}
+
 void EventRecorder::waitForPending()
 {
     if (!m_writerThread)

@@ -30,6 +30,8 @@ public:
 
     void submit(Event event, CaptureDone done) override;
     void responded(qint64 id, qint64 handlingUs) override;
+    // Thread-safe: stores what enrichment learnt, with the writer's next transaction.
+    void recordInfo(const EventInfo &info);
 
     // Blocks until everything submitted so far is committed (and reported).
     void waitForPending();

@@ -27,6 +27,12 @@ QString nextConnectionName()
     return QStringLiteral("hookscope-store-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
+// For NOT NULL columns: an empty value is stored as empty, never as NULL.
+QVariant nonNull(const QByteArray &data)
+{
+    return data.isNull() ? QVariant(QByteArray("")) : QVariant(data);
+}
+
 QVariant blob(const QByteArray &data)
 {
     return data.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(data);
@@ -198,15 +204,15 @@ bool EventStore::insert(Event &event, QString *error)
     const auto [body, bodyEncoding] = encodeBody(event.body);
     int i = 0;
     q.bindValue(i++, event.receivedAtMs);
-    q.bindValue(i++, event.remoteAddress);
+    q.bindValue(i++, event.remoteAddress.isNull() ? QStringLiteral("") : event.remoteAddress);
     q.bindValue(i++, event.remotePort);
     q.bindValue(i++, blob(event.forwardedFor));
     q.bindValue(i++, blob(event.forwardedProto));
     q.bindValue(i++, blob(event.forwardedHost));
-    q.bindValue(i++, event.method);
-    q.bindValue(i++, event.target);
-    q.bindValue(i++, event.httpVersion);
-    q.bindValue(i++, serializeHeaders(event.headers));
+    q.bindValue(i++, nonNull(event.method));
+    q.bindValue(i++, nonNull(event.target));
+    q.bindValue(i++, nonNull(event.httpVersion));
+    q.bindValue(i++, nonNull(serializeHeaders(event.headers)));
     q.bindValue(i++, blob(event.contentType));
     q.bindValue(i++, body);
     q.bindValue(i++, event.body.size());
@@ -221,7 +227,7 @@ bool EventStore::insert(Event &event, QString *error)
     }
     q.bindValue(i++, event.decodeError.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : event.decodeError);
     q.bindValue(i++, event.response.status);
-    q.bindValue(i++, serializeHeaders(event.response.headers));
+    q.bindValue(i++, nonNull(serializeHeaders(event.response.headers)));
     q.bindValue(i++, event.response.body);
     q.bindValue(i++, event.handlingUs >= 0 ? QVariant(event.handlingUs) : QVariant(QMetaType(QMetaType::LongLong)));
     q.bindValue(i++, event.error.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : event.error);
@@ -243,6 +249,75 @@ bool EventStore::setHandlingTime(qint64 id, qint64 handlingUs)
     m_updateHandling->bindValue(0, id);
     m_updateHandling->bindValue(1, handlingUs);
     return m_updateHandling->exec();
+}
+
+bool EventStore::saveInfo(const EventInfo &info)
+{
+    if (!m_saveInfo) {
+        m_saveInfo = std::make_unique<QSqlQuery>(query());
+        m_saveInfo->prepare(QStringLiteral(R"(INSERT INTO event_info (id, kind, event_name, entity_id, validity,
+            violation_count, violations, json_error) VALUES (?,?,?,?,?,?,?,?)
+            ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, event_name = excluded.event_name,
+            entity_id = excluded.entity_id, validity = excluded.validity, violation_count = excluded.violation_count,
+            violations = excluded.violations, json_error = excluded.json_error)"));
+    }
+    QSqlQuery &q = *m_saveInfo;
+    const auto text = [](const QString &s) { return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s); };
+    q.bindValue(0, info.id);
+    q.bindValue(1, text(info.kind));
+    q.bindValue(2, text(info.eventName));
+    q.bindValue(3, text(info.entityId));
+    q.bindValue(4, int(info.validity));
+    q.bindValue(5, info.violationCount);
+    q.bindValue(6, info.violationsJson.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                 : QVariant(QString::fromUtf8(info.violationsJson)));
+    q.bindValue(7, text(info.jsonError));
+    return q.exec();
+}
+
+namespace {
+// Reads kind, event_name, entity_id, validity, violation_count, violations, json_error
+// starting at column `first`.
+EventInfo infoFromQuery(const QSqlQuery &q, int first, qint64 id)
+{
+    EventInfo info;
+    info.id = id;
+    const QVariant validity = q.value(first + 3);
+    if (validity.isNull())
+        return info;
+    info.kind = q.value(first).toString();
+    info.eventName = q.value(first + 1).toString();
+    info.entityId = q.value(first + 2).toString();
+    info.validity = EventInfo::Validity(validity.toInt());
+    info.violationCount = q.value(first + 4).toInt();
+    info.violationsJson = q.value(first + 5).toString().toUtf8();
+    info.jsonError = q.value(first + 6).toString();
+    return info;
+}
+} // namespace
+
+std::optional<EventInfo> EventStore::loadInfo(qint64 id) const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("SELECT kind, event_name, entity_id, validity, violation_count, violations, json_error "
+                             "FROM event_info WHERE id = ?"));
+    q.bindValue(0, id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return infoFromQuery(q, 0, id);
+}
+
+QList<qint64> EventStore::idsWithoutInfo() const
+{
+    QList<qint64> out;
+    QSqlQuery q = query();
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT e.id FROM events e LEFT JOIN event_info i USING (id) "
+                              "WHERE i.validity IS NULL ORDER BY e.id"))) {
+        while (q.next())
+            out.append(q.value(0).toLongLong());
+    }
+    return out;
 }
 
 std::optional<Event> EventStore::load(qint64 id) const
@@ -288,7 +363,9 @@ QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
     QSqlQuery q = query();
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(R"(SELECT id, received_at, method, target, response_status, body_size,
-        remote_address, forwarded_for, content_type FROM events WHERE id > ? ORDER BY id LIMIT ?)"));
+        remote_address, forwarded_for, content_type, i.kind, i.event_name, i.entity_id, i.validity,
+        i.violation_count, NULL, i.json_error
+        FROM events e LEFT JOIN event_info i USING (id) WHERE id > ? ORDER BY id LIMIT ?)"));
     q.bindValue(0, afterId);
     q.bindValue(1, limit);
     if (!q.exec())
@@ -307,6 +384,7 @@ QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
         sender.forwardedFor = q.value(7).toByteArray();
         s.sender = sender.sender();
         s.contentType = q.value(8).toByteArray();
+        s.info = infoFromQuery(q, 9, s.id);
         rows.append(s);
     }
     return rows;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Event.h"
+#include "enrich/EventInfo.h"
 
 #include <QList>
 #include <QString>
@@ -22,6 +23,7 @@ struct EventSummary
     qint64 bodySize = 0;
     QString sender;
     QByteArray contentType;
+    EventInfo info; // info.isChecked() is false until enrichment ran
 };
 
 enum class SyncMode {
@@ -58,6 +60,10 @@ public:
     void rollback();
     bool insert(Event &event, QString *error); // assigns event.id
     bool setHandlingTime(qint64 id, qint64 handlingUs);
+    bool saveInfo(const EventInfo &info);
+    [[nodiscard]] std::optional<EventInfo> loadInfo(qint64 id) const;
+    // Events whose enrichment has not run (or did not finish) yet, oldest first.
+    [[nodiscard]] QList<qint64> idsWithoutInfo() const;
     bool clear(QString *error);
     bool remove(const QList<qint64> &ids, QString *error);
     // Passive copies WAL pages into the main file without blocking writers; Truncate
@@ -85,6 +91,7 @@ private:
     QString m_path;
     std::unique_ptr<QSqlQuery> m_insert;
     std::unique_ptr<QSqlQuery> m_updateHandling;
+    std::unique_ptr<QSqlQuery> m_saveInfo;
 };
 
 } // namespace hookscope

@@ -21,6 +21,20 @@ void WriteQueue::pushHandlingTime(qint64 id, qint64 handlingUs)
     m_updates.emplace_back(id, handlingUs);
 }
 
+void WriteQueue::pushInfo(EventInfo info)
+{
+    std::lock_guard lock(m_mutex);
+    m_infos.push_back(std::move(info));
+}
+
+std::vector<EventInfo> WriteQueue::takeInfos()
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<EventInfo> out;
+    out.swap(m_infos);
+    return out;
+}
+
 bool WriteQueue::take(std::vector<WriteItem> *items, std::vector<std::pair<qint64, qint64>> *updates)
 {
     std::lock_guard lock(m_mutex);
@@ -36,7 +50,7 @@ bool WriteQueue::take(std::vector<WriteItem> *items, std::vector<std::pair<qint6
 bool WriteQueue::takeIdleUpdates(std::vector<std::pair<qint64, qint64>> *updates)
 {
     std::lock_guard lock(m_mutex);
-    if (m_awake || m_updates.empty())
+    if (m_awake || (m_updates.empty() && m_infos.empty()))
         return false;
     updates->swap(m_updates);
     return true;
@@ -71,6 +85,8 @@ void StoreWriter::writeUpdates(const std::vector<std::pair<qint64, qint64>> &upd
 {
     for (const auto &[id, us] : updates)
         m_store.setHandlingTime(id, us);
+    for (const EventInfo &info : m_queue->takeInfos())
+        m_store.saveInfo(info);
 }
 
 void StoreWriter::flushIdleUpdates()

@@ -2,6 +2,7 @@
 
 #include "Event.h"
 #include "EventStore.h"
+#include "enrich/EventInfo.h"
 
 #include <QList>
 #include <QObject>
@@ -35,10 +36,12 @@ public:
     // Returns true when the writer must be woken (nothing was pending).
     bool push(WriteItem item);
     void pushHandlingTime(qint64 id, qint64 handlingUs);
+    void pushInfo(EventInfo info);
     // Everything pending; clears the wake flag when there is nothing to write.
     bool take(std::vector<WriteItem> *items, std::vector<std::pair<qint64, qint64>> *updates);
-    // Only handling-time updates, and only when no batch is pending.
+    // Only updates, and only when no batch is pending.
     bool takeIdleUpdates(std::vector<std::pair<qint64, qint64>> *updates);
+    [[nodiscard]] std::vector<EventInfo> takeInfos();
     [[nodiscard]] qsizetype size();
 
     // Frames in the WAL as the background checkpointer last saw them.
@@ -48,6 +51,7 @@ private:
     std::mutex m_mutex;
     std::vector<WriteItem> m_items;
     std::vector<std::pair<qint64, qint64>> m_updates;
+    std::vector<EventInfo> m_infos;
     bool m_awake = false;
 };
 

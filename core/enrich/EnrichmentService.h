@@ -1,0 +1,51 @@
+#pragma once
+
+#include "EventInfo.h"
+#include "store/Event.h"
+
+#include <QList>
+#include <QObject>
+#include <functional>
+
+class QThread;
+
+namespace hookscope {
+
+class EventRecorder;
+class EnrichmentWorker;
+
+// Computes an EventInfo for every stored event on a low-priority thread, after the event
+// was committed and answered: validation never sits between the last body byte and the
+// 2xx. During a burst it falls behind and catches up afterwards; events stored while it
+// was not running (an earlier session, a crash) are picked up when it starts.
+class EnrichmentService final : public QObject
+{
+    Q_OBJECT
+public:
+    using Inspector = std::function<EventInfo(const Event &)>;
+
+    // `recorder` (not owned) writes the results through its writer connection.
+    EnrichmentService(EventRecorder *recorder, Inspector inspector, QObject *parent = nullptr);
+    ~EnrichmentService() override;
+
+    // Starts the worker on the store file and queues every event not enriched yet.
+    void start(const QString &storePath);
+    void stop();
+    // Queues stored events (by id); connect EventRecorder::eventsStored here.
+    void enqueue(const QList<hookscope::Event> &events);
+    // Queues events again (e.g. after the kinds or routes changed).
+    void reinspect(const QList<qint64> &ids);
+    [[nodiscard]] qsizetype backlog() const;
+
+Q_SIGNALS:
+    // Batches of results, on the owner's thread, at most every 100 ms.
+    void enriched(const QList<hookscope::EventInfo> &infos);
+
+private:
+    EventRecorder *m_recorder; // not owned
+    Inspector m_inspector;
+    QThread *m_thread = nullptr;
+    EnrichmentWorker *m_worker = nullptr; // lives on m_thread
+};
+
+} // namespace hookscope

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "EnrichmentService.h"
+#include "store/EventStore.h"
+
+#include <QHash>
+#include <QSet>
+#include <QObject>
+#include <atomic>
+#include <deque>
+#include <mutex>
+
+class QTimer;
+
+namespace hookscope {
+
+// The thread-side half of EnrichmentService: a read connection, a queue of ids, the
+// inspector. Results go to the writer queue (one writer connection for the store) and,
+// in batches, back to the service.
+class EnrichmentWorker final : public QObject
+{
+    Q_OBJECT
+public:
+    EnrichmentWorker(EventRecorder *recorder, EnrichmentService::Inspector inspector);
+
+    void open(const QString &path);
+    void close();
+    // Thread-safe: adds ids (and whole events, which spares a read) to the queue.
+    void push(QList<qint64> ids, QList<Event> events);
+    [[nodiscard]] qsizetype backlog() const { return m_backlog.load(); }
+
+Q_SIGNALS:
+    void enriched(const QList<hookscope::EventInfo> &infos);
+
+private:
+    void work();
+    void publish();
+
+    EventRecorder *m_recorder; // not owned
+    EnrichmentService::Inspector m_inspector;
+    EventStore m_store;
+    std::mutex m_mutex;
+    std::deque<qint64> m_ids; // guarded by m_mutex
+    QSet<qint64> m_queued; // guarded by m_mutex: the ids in m_ids
+    QHash<qint64, Event> m_events; // guarded by m_mutex: events handed over whole
+    std::atomic<qsizetype> m_backlog{0};
+    bool m_scheduled = false; // guarded by m_mutex
+    QList<EventInfo> m_done;
+    QTimer *m_publishTimer = nullptr;
+    bool m_closed = false;
+};
+
+} // namespace hookscope

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+
+namespace hookscope {
+
+// What is learnt about a stored event after it was answered: its kind and whether it
+// matches its schema. Computed off the receive path by the EnrichmentService.
+struct EventInfo
+{
+    enum class Validity : int {
+        NotChecked = -3, // no row yet: "validating…"
+        NotJson = -2,
+        Unknown = -1, // JSON, but of no known kind
+        Invalid = 0,
+        Valid = 1,
+    };
+
+    qint64 id = 0;
+    QString kind; // kind id, empty when unknown
+    QString eventName; // e.g. data.eventType of a callback request
+    QString entityId; // what "the same entity" means for the Diff tab
+    Validity validity = Validity::NotChecked;
+    int violationCount = 0;
+    QByteArray violationsJson; // [{"pointer","message","keyword"}], compact
+    QString jsonError; // parser error with offset, when the body claims JSON but is not
+
+    [[nodiscard]] bool isChecked() const { return validity != Validity::NotChecked; }
+};
+
+} // namespace hookscope
+
+Q_DECLARE_METATYPE(hookscope::EventInfo)

@@ -1,0 +1,164 @@
+#include "enrich/EnrichmentService.h"
+#include "store/EventRecorder.h"
+#include "store/EventStore.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <atomic>
+
+using namespace hookscope;
+
+namespace {
+
+Event eventWithBody(const QByteArray &body)
+{
+    Event e;
+    e.receivedAtMs = 1;
+    e.method = "POST";
+    e.target = "/hooks";
+    e.body = body;
+    e.response.status = 200;
+    return e;
+}
+
+// A stand-in for the schema inspector: the body names the kind, "bad" bodies are invalid.
+EventInfo fakeInspector(const Event &event, std::atomic<int> *calls, std::atomic<bool> *onMainThread)
+{
+    ++*calls;
+    if (QThread::currentThread() == QCoreApplication::instance()->thread())
+        *onMainThread = true;
+    EventInfo info;
+    info.kind = QString::fromUtf8(event.body.split(':').first());
+    info.eventName = QStringLiteral("evt");
+    info.validity = event.body.endsWith("bad") ? EventInfo::Validity::Invalid : EventInfo::Validity::Valid;
+    info.violationCount = info.validity == EventInfo::Validity::Invalid ? 1 : 0;
+    if (info.violationCount)
+        info.violationsJson = R"([{"pointer":"/x","message":"m"}])";
+    return info;
+}
+
+} // namespace
+
+class TestEnrichment final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void storedEventsAreInspectedOffTheMainThreadAndSaved();
+    void eventsStoredEarlierAreCaughtUpAtStart();
+    void resultsArriveInBatches();
+
+private:
+    void store(EventRecorder &recorder, const QList<QByteArray> &bodies);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+    std::atomic<int> m_calls{0};
+    std::atomic<bool> m_onMainThread{false};
+};
+
+void TestEnrichment::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_path = m_dir->filePath(QStringLiteral("events.sqlite"));
+    m_calls = 0;
+    m_onMainThread = false;
+}
+
+void TestEnrichment::store(EventRecorder &recorder, const QList<QByteArray> &bodies)
+{
+    int done = 0;
+    QStringList errors;
+    for (const QByteArray &body : bodies) {
+        recorder.submit(eventWithBody(body), [&done, &errors](const CaptureResult &r) {
+            ++done;
+            if (!r.stored)
+                errors.append(r.error);
+        });
+    }
+    QTRY_COMPARE(done, int(bodies.size()));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+}
+
+void TestEnrichment::storedEventsAreInspectedOffTheMainThreadAndSaved()
+{
+    EventRecorder recorder;
+    QString error;
+    QVERIFY(recorder.open(m_path, &error));
+    EnrichmentService service(&recorder, [this](const Event &e) { return fakeInspector(e, &m_calls, &m_onMainThread); });
+    QObject::connect(&recorder, &EventRecorder::eventsStored, &service, &EnrichmentService::enqueue);
+    QSignalSpy enriched(&service, &EnrichmentService::enriched);
+    service.start(m_path);
+    store(recorder, {"jicoo:ok", "callback-request:bad"});
+    // At least once each (an event committed while the catch-up query ran may come twice).
+    QTRY_VERIFY(m_calls.load() >= 2);
+    QVERIFY(!m_onMainThread);
+    QTRY_VERIFY(!enriched.isEmpty());
+
+    recorder.waitForPending();
+    QTRY_VERIFY([&] {
+        EventStore reader;
+        QString e;
+        return reader.open(m_path, &e) && reader.idsWithoutInfo().isEmpty();
+    }());
+    EventStore reader;
+    QVERIFY(reader.open(m_path, &error));
+    const QList<EventSummary> rows = reader.summaries(0, 10);
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[0].info.kind, QStringLiteral("jicoo"));
+    QCOMPARE(rows[0].info.validity, EventInfo::Validity::Valid);
+    QCOMPARE(rows[1].info.validity, EventInfo::Validity::Invalid);
+    QCOMPARE(rows[1].info.violationCount, 1);
+    const auto full = reader.loadInfo(rows[1].id);
+    QVERIFY(full);
+    QCOMPARE(full->violationsJson, QByteArray(R"([{"pointer":"/x","message":"m"}])"));
+    // The handling time and the info live side by side.
+    recorder.responded(rows[1].id, 42);
+    recorder.waitForPending();
+    service.stop();
+    recorder.close();
+    QVERIFY(reader.open(m_path, &error));
+    QCOMPARE(reader.load(rows[1].id)->handlingUs, qint64(42));
+    QCOMPARE(reader.loadInfo(rows[1].id)->violationCount, 1);
+}
+
+void TestEnrichment::eventsStoredEarlierAreCaughtUpAtStart()
+{
+    EventRecorder recorder;
+    QString error;
+    QVERIFY(recorder.open(m_path, &error));
+    store(recorder, {"a:1", "b:2", "c:3"}); // no enrichment running: as after a crash
+    EnrichmentService service(&recorder, [this](const Event &e) { return fakeInspector(e, &m_calls, &m_onMainThread); });
+    QSignalSpy enriched(&service, &EnrichmentService::enriched);
+    service.start(m_path);
+    QTRY_COMPARE(m_calls.load(), 3);
+    QTRY_VERIFY(!enriched.isEmpty());
+    QCOMPARE(enriched.first().first().value<QList<EventInfo>>().first().kind, QStringLiteral("a"));
+}
+
+void TestEnrichment::resultsArriveInBatches()
+{
+    EventRecorder recorder;
+    QString error;
+    QVERIFY(recorder.open(m_path, &error));
+    QList<QByteArray> bodies;
+    for (int i = 0; i < 300; ++i)
+        bodies.append("k:" + QByteArray::number(i));
+    store(recorder, bodies);
+    EnrichmentService service(&recorder, [this](const Event &e) { return fakeInspector(e, &m_calls, &m_onMainThread); });
+    QSignalSpy enriched(&service, &EnrichmentService::enriched);
+    service.start(m_path);
+    QTRY_COMPARE(m_calls.load(), 300);
+    int total = 0;
+    QTRY_VERIFY([&] {
+        total = 0;
+        for (const auto &args : enriched)
+            total += int(args.first().value<QList<EventInfo>>().size());
+        return total == 300;
+    }());
+    QVERIFY2(enriched.count() < 300, "results must be published in batches, not one signal per event");
+}
+
+QTEST_GUILESS_MAIN(TestEnrichment)
+#include "tst_enrichment.moc"
