@@ -1,6 +1,7 @@
 #include "AppLauncher.h"
 
 #include "MainWindow.h"
+#include "ScreenshotRunner.h"
 #include "app/AppOptions.h"
 #include "app/HeadlessRunner.h"
 #include "app/SignalWatcher.h"
@@ -84,6 +85,8 @@ int AppLauncher::run(int argc, char *argv[])
     }
     if (options.headless)
         return runHeadless(argc, argv, options);
+    if (!options.screenshotPath.isEmpty())
+        return ScreenshotRunner::run(argc, argv, options);
     if (!hasDisplay()) {
         print(stderr, QStringLiteral("hookscope: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
                                      "Run without a window instead: hookscope --headless   (from the source tree: make run ARGS=--headless)\n"));

@@ -1,14 +1,24 @@
 #pragma once
 
 #include "app/AppOptions.h"
+#include "store/EventStore.h"
 
 #include <QMainWindow>
 
+class QSplitter;
+
 namespace hookscope {
 
+class EventDetailPane;
+class EventListPane;
 class EventRecorder;
+class MainToolBar;
 class Receiver;
+class StatusBarPane;
 
+// Puts the panes together and wires the data flow: receiver → recorder → list pane, and
+// list selection → store → detail pane. Owns the receiver, the recorder (the only writer)
+// and a read connection for loading details. Window layout is remembered in QSettings.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -16,10 +26,44 @@ public:
     explicit MainWindow(const AppOptions &options, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    bool startReceiver();
+    void stopReceiver();
+    // Deletes every event; with keepCopy, first copies the store next to itself.
+    bool clearEvents(bool keepCopy);
+    bool deleteEvents(const QList<qint64> &ids);
+    [[nodiscard]] QString lastBackupPath() const { return m_lastBackup; }
+    [[nodiscard]] QString storeError() const { return m_storeError; }
+
+    [[nodiscard]] Receiver *receiver() const { return m_receiver; }
+    [[nodiscard]] EventRecorder *recorder() const { return m_recorder; }
+    [[nodiscard]] EventListPane *listPane() const { return m_list; }
+    [[nodiscard]] EventDetailPane *detailPane() const { return m_detail; }
+    [[nodiscard]] StatusBarPane *statusPane() const { return m_status; }
+    [[nodiscard]] MainToolBar *toolBar() const { return m_toolBar; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void openStore();
+    void confirmClear();
+    void copyUrl();
+    void showEventDetails(qint64 id);
+    void onEventsStored(const QList<hookscope::Event> &events);
+    void restoreSettings();
+    void saveSettings() const;
+
     AppOptions m_options;
     EventRecorder *m_recorder;
     Receiver *m_receiver;
+    EventStore m_reader; // GUI-thread read connection (details, history)
+    MainToolBar *m_toolBar;
+    EventListPane *m_list;
+    EventDetailPane *m_detail;
+    QSplitter *m_splitter;
+    StatusBarPane *m_status;
+    QString m_storeError;
+    QString m_lastBackup;
 };
 
 } // namespace hookscope

@@ -1,0 +1,137 @@
+#include "BodyView.h"
+#include "EventDetailPane.h"
+#include "HeadersView.h"
+#include "JsonTreeModel.h"
+#include "JsonTreeView.h"
+#include "ResponseView.h"
+
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace hookscope;
+
+namespace {
+
+Event sampleEvent()
+{
+    Event e;
+    e.id = 7;
+    e.receivedAtMs = 1'700'000'000'123;
+    e.remoteAddress = QStringLiteral("127.0.0.1");
+    e.remotePort = 50123;
+    e.forwardedFor = "203.0.113.9, 10.0.0.1";
+    e.method = "POST";
+    e.target = "/hooks/<b>x</b>?a=1";
+    e.httpVersion = "1.1";
+    e.headers = {{"Host", "localhost"}, {"X-Tag", "<i>one</i>"}, {"X-Tag", "two"}, {"Content-Type", "application/json"}};
+    e.contentType = "application/json";
+    e.body = R"({"html": "<img src=x>", "n": 1})";
+    e.response.status = 202;
+    e.response.headers = {{"Content-Type", "text/plain"}};
+    e.response.body = "<b>accepted</b>";
+    e.handlingUs = 1530;
+    return e;
+}
+
+} // namespace
+
+class tst_EventDetailPane final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void tabsFillWhenShown();
+    void headersKeepOrderAndDuplicates();
+    void responseShowsStatusTimingAndBody();
+    void noEventClearsEverything();
+    void noRichTextAnywhere();
+};
+
+void tst_EventDetailPane::tabsFillWhenShown()
+{
+    EventDetailPane pane;
+    pane.setEvent(sampleEvent());
+    auto *body = pane.bodyView()->findChild<QPlainTextEdit *>(QStringLiteral("bodyText"));
+    QVERIFY(body->toPlainText().contains(QStringLiteral("\"html\": \"<img src=x>\"")));
+    QCOMPARE(pane.treeView()->model()->rowCount(), 0); // not built until shown
+    pane.tabs()->setCurrentIndex(EventDetailPane::TreeTab);
+    QCOMPARE(pane.treeView()->model()->rowCount(), 1);
+    const QModelIndex root = pane.treeView()->model()->index(0, 0);
+    QCOMPARE(pane.treeView()->model()->rowCount(root), 2);
+    QCOMPARE(pane.treeView()->model()->index(0, JsonTreeModel::ValueColumn, root).data().toString(),
+             QStringLiteral("<img src=x>"));
+    QCOMPARE(pane.eventId(), 7);
+}
+
+void tst_EventDetailPane::headersKeepOrderAndDuplicates()
+{
+    EventDetailPane pane;
+    pane.tabs()->setCurrentIndex(EventDetailPane::HeadersTab);
+    pane.setEvent(sampleEvent());
+    QTreeWidget *tree = pane.headersView()->tree();
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QTreeWidgetItem *request = tree->topLevelItem(0);
+    QStringList requestValues;
+    for (int i = 0; i < request->childCount(); ++i)
+        requestValues << request->child(i)->text(0) + QLatin1Char('=') + request->child(i)->text(1);
+    QVERIFY(requestValues.contains(QStringLiteral("Method=POST")));
+    QVERIFY(requestValues.contains(QStringLiteral("Target=/hooks/<b>x</b>?a=1")));
+    QVERIFY(requestValues.contains(QStringLiteral("HTTP version=HTTP/1.1")));
+    QVERIFY(requestValues.contains(QStringLiteral("Sender=203.0.113.9")));
+    QVERIFY(requestValues.contains(QStringLiteral("Peer=127.0.0.1:50123")));
+    QVERIFY(std::any_of(requestValues.cbegin(), requestValues.cend(),
+                        [](const QString &v) { return v.startsWith(QStringLiteral("Received=20")); }));
+    QTreeWidgetItem *headers = tree->topLevelItem(1);
+    QCOMPARE(headers->text(0), QStringLiteral("Headers (4)"));
+    QCOMPARE(headers->childCount(), 4);
+    QCOMPARE(headers->child(1)->text(0), QStringLiteral("X-Tag"));
+    QCOMPARE(headers->child(1)->text(1), QStringLiteral("<i>one</i>"));
+    QCOMPARE(headers->child(2)->text(0), QStringLiteral("X-Tag"));
+    QCOMPARE(headers->child(3)->text(0), QStringLiteral("Content-Type"));
+}
+
+void tst_EventDetailPane::responseShowsStatusTimingAndBody()
+{
+    EventDetailPane pane;
+    pane.setEvent(sampleEvent());
+    pane.tabs()->setCurrentIndex(EventDetailPane::ResponseTab);
+    auto *status = pane.responseView()->findChild<QLabel *>(QStringLiteral("responseStatus"));
+    QVERIFY2(status->text().startsWith(QStringLiteral("202 Accepted")), qPrintable(status->text()));
+    QVERIFY(status->text().contains(QStringLiteral("1.53 ms")));
+    auto *headers = pane.responseView()->findChild<QTreeWidget *>(QStringLiteral("responseHeaders"));
+    QCOMPARE(headers->topLevelItemCount(), 1);
+    QCOMPARE(pane.responseView()->findChild<QPlainTextEdit *>(QStringLiteral("responseBody"))->toPlainText(),
+             QStringLiteral("<b>accepted</b>"));
+    QCOMPARE(ResponseView::durationText(-1), QStringLiteral("handling time not recorded"));
+    QCOMPARE(ResponseView::durationText(250), QStringLiteral("handled in 250 µs"));
+}
+
+void tst_EventDetailPane::noEventClearsEverything()
+{
+    EventDetailPane pane;
+    pane.setEvent(sampleEvent());
+    pane.tabs()->setCurrentIndex(EventDetailPane::TreeTab);
+    pane.setEvent(std::nullopt);
+    QCOMPARE(pane.eventId(), 0);
+    QCOMPARE(pane.treeView()->model()->rowCount(), 0);
+    QCOMPARE(pane.bodyView()->mode(), BodyView::Mode::Empty);
+}
+
+void tst_EventDetailPane::noRichTextAnywhere()
+{
+    EventDetailPane pane;
+    pane.setEvent(sampleEvent());
+    for (int tab = 0; tab < EventDetailPane::TabCount; ++tab)
+        pane.tabs()->setCurrentIndex(tab);
+    const QList<QLabel *> labels = pane.findChildren<QLabel *>();
+    QVERIFY(!labels.isEmpty());
+    for (QLabel *label : labels)
+        QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName()));
+    auto *title = pane.findChild<QLabel *>(QStringLiteral("detailTitle"));
+    QVERIFY(title->text().contains(QStringLiteral("/hooks/<b>x</b>")));
+}
+
+QTEST_MAIN(tst_EventDetailPane)
+#include "tst_eventdetailpane.moc"

@@ -1,0 +1,278 @@
+#include "EventListPane.h"
+
+#include "EventFilterProxy.h"
+#include "EventHistoryLoader.h"
+#include "EventItemDelegate.h"
+#include "EventSearch.h"
+#include "EventTableModel.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace hookscope {
+
+EventListPane::EventListPane(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new EventTableModel(this))
+    , m_proxy(new EventFilterProxy(this))
+    , m_search(new EventSearch(this))
+    , m_loader(new EventHistoryLoader(this))
+    , m_filter(new QLineEdit(this))
+    , m_matchLabel(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_filterDelay(new QTimer(this))
+{
+    setObjectName(QStringLiteral("eventListPane"));
+    m_proxy->setSourceModel(m_model);
+
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setPlaceholderText(tr("Filter by target, headers or body text  (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_matchLabel->setObjectName(QStringLiteral("matchLabel"));
+    m_matchLabel->setTextFormat(Qt::PlainText);
+    m_matchLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(200);
+
+    m_table->setObjectName(QStringLiteral("eventTable"));
+    m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new EventItemDelegate(m_table));
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(EventTableModel::IdColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_table->verticalHeader()->hide();
+    // Fixed row heights: the view never measures 100,000 rows.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(EventTableModel::TargetColumn, QHeaderView::Stretch);
+    header->resizeSection(EventTableModel::IdColumn, 64);
+    header->resizeSection(EventTableModel::TimeColumn, 104);
+    header->resizeSection(EventTableModel::MethodColumn, 76);
+    header->resizeSection(EventTableModel::KindColumn, 120);
+    header->resizeSection(EventTableModel::ResultColumn, 140);
+    header->resizeSection(EventTableModel::BodySizeColumn, 84);
+    header->resizeSection(EventTableModel::SenderColumn, 130);
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->setContentsMargins(6, 6, 6, 4);
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_matchLabel);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_table, 1);
+
+    auto *focusFilterAction = new QAction(tr("Find"), this);
+    focusFilterAction->setShortcut(QKeySequence::Find);
+    focusFilterAction->setShortcutContext(Qt::WindowShortcut);
+    connect(focusFilterAction, &QAction::triggered, this, &EventListPane::focusFilter);
+    addAction(focusFilterAction);
+    auto *deleteAction = new QAction(tr("Delete selected events"), this);
+    deleteAction->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteAction, &QAction::triggered, this, [this] {
+        if (const QList<qint64> ids = selectedIds(); !ids.isEmpty())
+            Q_EMIT deleteRequested(ids);
+    });
+    m_table->addAction(deleteAction);
+    auto *clearFilterAction = new QAction(this);
+    clearFilterAction->setShortcut(Qt::Key_Escape);
+    clearFilterAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(clearFilterAction, &QAction::triggered, m_filter, &QLineEdit::clear);
+    m_filter->addAction(clearFilterAction);
+
+    connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_filterDelay, &QTimer::timeout, this, &EventListPane::startSearch);
+    connect(m_search, &EventSearch::finished, this, &EventListPane::onSearchFinished);
+    connect(m_loader, &EventHistoryLoader::chunkLoaded, m_model, &EventTableModel::append);
+    connect(m_loader, &EventHistoryLoader::finished, this, [this] {
+        m_model->release();
+        Q_EMIT historyLoaded();
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventListPane::onCurrentChanged);
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, &EventListPane::onAboutToInsert);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &EventListPane::onInserted);
+    const auto countChanged = [this] {
+        updateMatchLabel();
+        Q_EMIT eventCountChanged(eventCount());
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, countChanged);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, countChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, countChanged);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { onCurrentChanged(m_table->currentIndex()); });
+}
+
+EventListPane::~EventListPane() = default;
+
+void EventListPane::setStorePath(const QString &path)
+{
+    m_search->setStorePath(path);
+}
+
+void EventListPane::loadHistory(const EventStore *store)
+{
+    m_model->hold();
+    m_loader->start(store, m_model->lastId());
+}
+
+void EventListPane::addEvents(const QList<Event> &events)
+{
+    QList<EventSummary> rows;
+    rows.reserve(events.size());
+    QList<qint64> matched;
+    for (const Event &event : events) {
+        rows.append(EventTableModel::summaryOf(event));
+        if (!m_needle.isEmpty() && EventSearch::matches(event, m_needle)) {
+            matched.append(event.id);
+            m_liveMatches.insert(event.id);
+        }
+    }
+    m_proxy->addMatches(matched);
+    m_model->enqueue(rows);
+}
+
+void EventListPane::removeEvents(const QList<qint64> &ids)
+{
+    m_model->removeIds(ids);
+}
+
+void EventListPane::clearEvents()
+{
+    m_model->clear();
+    m_liveMatches.clear();
+}
+
+void EventListPane::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (!paused)
+        scrollToNewest();
+}
+
+void EventListPane::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+void EventListPane::setFilterText(const QString &text)
+{
+    m_filter->setText(text);
+    m_filterDelay->stop();
+    startSearch();
+}
+
+void EventListPane::startSearch()
+{
+    const QString text = m_filter->text().trimmed();
+    m_liveMatches.clear();
+    if (text.isEmpty()) {
+        m_needle.clear();
+        m_search->cancel();
+        m_proxy->clearMatches();
+        updateMatchLabel();
+        Q_EMIT filterApplied();
+        return;
+    }
+    m_needle = EventSearch::needleFor(text);
+    m_matchLabel->setText(tr("Searching…"));
+    m_search->start(text);
+}
+
+void EventListPane::onSearchFinished(const QString &text, const QSet<qint64> &ids)
+{
+    if (text != m_filter->text().trimmed())
+        return;
+    m_proxy->setMatches(ids | m_liveMatches);
+    updateMatchLabel();
+    if (m_table->currentIndex().isValid())
+        m_table->scrollTo(m_table->currentIndex());
+    Q_EMIT filterApplied();
+}
+
+void EventListPane::updateMatchLabel()
+{
+    if (m_proxy->isFiltering())
+        m_matchLabel->setText(tr("%L1 of %L2 events").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+    else
+        m_matchLabel->clear(); // the status bar counts the events
+}
+
+QList<qint64> EventListPane::selectedIds() const
+{
+    QList<qint64> ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    ids.reserve(rows.size());
+    for (const QModelIndex &row : rows)
+        ids.append(row.data(EventTableModel::IdRole).toLongLong());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+qint64 EventListPane::currentId() const
+{
+    return m_table->currentIndex().data(EventTableModel::IdRole).toLongLong();
+}
+
+int EventListPane::eventCount() const
+{
+    return m_model->rowCount();
+}
+
+void EventListPane::onCurrentChanged(const QModelIndex &current)
+{
+    Q_EMIT currentEventChanged(current.isValid() ? current.data(EventTableModel::IdRole).toLongLong() : 0);
+}
+
+bool EventListPane::newestAtTop() const
+{
+    const QHeaderView *header = m_table->horizontalHeader();
+    const int column = header->sortIndicatorSection();
+    return (column == EventTableModel::IdColumn || column == EventTableModel::TimeColumn)
+        && header->sortIndicatorOrder() == Qt::DescendingOrder;
+}
+
+bool EventListPane::atNewestEdge() const
+{
+    const QScrollBar *bar = m_table->verticalScrollBar();
+    return newestAtTop() ? bar->value() <= bar->minimum() : bar->value() >= bar->maximum();
+}
+
+void EventListPane::onAboutToInsert()
+{
+    m_wasAtEdge = atNewestEdge();
+}
+
+void EventListPane::onInserted()
+{
+    if (!m_paused && m_wasAtEdge)
+        scrollToNewest();
+}
+
+void EventListPane::scrollToNewest()
+{
+    if (newestAtTop())
+        m_table->scrollToTop();
+    else
+        m_table->scrollToBottom();
+}
+
+} // namespace hookscope

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "store/Event.h"
+
+#include <QSet>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace hookscope {
+
+class EventFilterProxy;
+class EventHistoryLoader;
+class EventSearch;
+class EventStore;
+class EventTableModel;
+
+// The live event table with its filter box. Owns the table model, the sort/filter proxy and
+// the store search behind the filter. Follows the newest row unless the user scrolled away
+// or paused; reports the current event and the rows the user wants deleted.
+class EventListPane final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EventListPane(QWidget *parent = nullptr);
+    ~EventListPane() override;
+
+    // Reads what the store already holds, in chunks; live events queue meanwhile.
+    void loadHistory(const EventStore *store);
+    void setStorePath(const QString &path);
+    void addEvents(const QList<Event> &events);
+    void removeEvents(const QList<qint64> &ids);
+    void clearEvents();
+
+    void setPaused(bool paused);
+    [[nodiscard]] bool isPaused() const { return m_paused; }
+    void focusFilter();
+    void setFilterText(const QString &text);
+    [[nodiscard]] QList<qint64> selectedIds() const;
+    [[nodiscard]] qint64 currentId() const;
+    [[nodiscard]] int eventCount() const;
+
+    [[nodiscard]] EventTableModel *model() const { return m_model; }
+    [[nodiscard]] EventFilterProxy *proxy() const { return m_proxy; }
+    [[nodiscard]] QTableView *table() const { return m_table; }
+    [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
+
+Q_SIGNALS:
+    void currentEventChanged(qint64 id); // 0: none
+    void deleteRequested(const QList<qint64> &ids);
+    void eventCountChanged(int count);
+    void historyLoaded();
+    void filterApplied(); // a filter (or its removal) took effect
+
+private:
+    void startSearch();
+    void onSearchFinished(const QString &text, const QSet<qint64> &ids);
+    void onCurrentChanged(const QModelIndex &current);
+    void onAboutToInsert();
+    void onInserted();
+    [[nodiscard]] bool newestAtTop() const;
+    [[nodiscard]] bool atNewestEdge() const;
+    void scrollToNewest();
+    void updateMatchLabel();
+
+    EventTableModel *m_model;
+    EventFilterProxy *m_proxy;
+    EventSearch *m_search;
+    EventHistoryLoader *m_loader;
+    QLineEdit *m_filter;
+    QLabel *m_matchLabel;
+    QTableView *m_table;
+    QTimer *m_filterDelay;
+    QByteArray m_needle; // lowered filter text while a filter is active
+    QSet<qint64> m_liveMatches; // live events matched while the store search runs
+    bool m_paused = false;
+    bool m_wasAtEdge = true;
+};
+
+} // namespace hookscope

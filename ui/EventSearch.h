@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QObject>
+#include <QSet>
+#include <atomic>
+
+class QThread;
+
+namespace hookscope {
+
+struct Event;
+class EventSearchWorker;
+
+// Finds the events whose target, headers or body contain a text, without loading bodies
+// into the GUI: the store is searched in SQL on a worker thread. Only the newest search
+// reports; older ones stop at their next id window.
+class EventSearch final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EventSearch(QObject *parent = nullptr);
+    ~EventSearch() override;
+
+    void setStorePath(const QString &path) { m_storePath = path; }
+    // Starts a search for `text` (case-insensitive for ASCII); cancels the previous one.
+    void start(const QString &text);
+    void cancel();
+    [[nodiscard]] bool isRunning() const { return m_running; }
+
+    // The same test in memory, for events that arrive while a filter is active.
+    [[nodiscard]] static bool matches(const Event &event, const QByteArray &loweredNeedle);
+    [[nodiscard]] static QByteArray needleFor(const QString &text) { return text.toUtf8().toLower(); }
+
+Q_SIGNALS:
+    void finished(const QString &text, const QSet<qint64> &ids);
+
+private:
+    QString m_storePath;
+    QThread *m_thread;
+    EventSearchWorker *m_worker; // lives on m_thread, deleted when it finishes
+    std::atomic<quint64> m_generation{0};
+    bool m_running = false;
+};
+
+} // namespace hookscope

@@ -1,0 +1,44 @@
+#include "EventSearchWorker.h"
+
+#include <QLoggingCategory>
+
+namespace hookscope {
+
+namespace {
+constexpr qint64 kWindow = 4096; // ids per SQL round: small enough to notice a newer search quickly
+Q_LOGGING_CATEGORY(lcSearch, "hookscope.ui.search")
+} // namespace
+
+EventSearchWorker::EventSearchWorker(const std::atomic<quint64> *generation)
+    : m_generation(generation)
+{
+}
+
+EventSearchWorker::~EventSearchWorker() = default;
+
+std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, const QByteArray &needle,
+                                                      quint64 generation)
+{
+    if (!m_store || m_openPath != storePath) {
+        m_store = std::make_unique<EventStore>();
+        QString error;
+        if (!m_store->open(storePath, &error)) {
+            qCWarning(lcSearch) << "cannot open the store for searching:" << error;
+            m_store.reset();
+            return QSet<qint64>();
+        }
+        m_openPath = storePath;
+    }
+    QSet<qint64> found;
+    const qint64 maxId = m_store->maxId();
+    for (qint64 after = 0; after < maxId; after += kWindow) {
+        if (m_generation->load() != generation)
+            return std::nullopt;
+        const QList<qint64> ids = m_store->matchingIds(needle, after, after + kWindow);
+        for (const qint64 id : ids)
+            found.insert(id);
+    }
+    return found;
+}
+
+} // namespace hookscope

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "store/EventStore.h"
+
+#include <QObject>
+#include <QSet>
+#include <atomic>
+
+namespace hookscope {
+
+// Lives on EventSearch's thread and owns that thread's read connection to the store.
+// Scans the store in id windows so a newer search (a bumped generation) stops it early.
+class EventSearchWorker final : public QObject
+{
+public:
+    explicit EventSearchWorker(const std::atomic<quint64> *generation);
+    ~EventSearchWorker() override;
+
+    // Runs on the worker thread. Returns nothing when `generation` became stale.
+    [[nodiscard]] std::optional<QSet<qint64>> search(const QString &storePath, const QByteArray &needle,
+                                                     quint64 generation);
+
+private:
+    const std::atomic<quint64> *m_generation; // not owned: EventSearch outlives its thread
+    std::unique_ptr<EventStore> m_store;
+    QString m_openPath;
+};
+
+} // namespace hookscope

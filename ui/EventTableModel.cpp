@@ -1,0 +1,276 @@
+#include "EventTableModel.h"
+
+#include "http/HttpMessage.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QTimer>
+#include <algorithm>
+
+namespace hookscope {
+
+namespace {
+
+constexpr int kFlushIntervalMs = 50;
+
+QString formatSize(qint64 bytes)
+{
+    if (bytes < 1024)
+        return QStringLiteral("%1 B").arg(bytes);
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+EventTableModel::EventTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_flushTimer(new QTimer(this))
+{
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setInterval(kFlushIntervalMs);
+    connect(m_flushTimer, &QTimer::timeout, this, &EventTableModel::flush);
+}
+
+EventTableModel::~EventTableModel() = default;
+
+int EventTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EventTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+ResultClass EventTableModel::classify(int status)
+{
+    if (status >= 500)
+        return ResultClass::ServerError;
+    if (status >= 400)
+        return ResultClass::ClientError;
+    if (status >= 300)
+        return ResultClass::Redirect;
+    if (status >= 200)
+        return ResultClass::Success;
+    return ResultClass::None;
+}
+
+EventSummary EventTableModel::summaryOf(const Event &event)
+{
+    EventSummary s;
+    s.id = event.id;
+    s.receivedAtMs = event.receivedAtMs;
+    s.method = event.method;
+    s.target = event.target;
+    s.responseStatus = event.response.status;
+    s.bodySize = event.body.size();
+    s.sender = event.sender();
+    s.contentType = event.contentType;
+    return s;
+}
+
+QVariant EventTableModel::display(const EventSummary &row, int column) const
+{
+    switch (Column(column)) {
+    case IdColumn:
+        return row.id;
+    case TimeColumn:
+        return QDateTime::fromMSecsSinceEpoch(row.receivedAtMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+    case MethodColumn:
+        return QString::fromLatin1(row.method);
+    case TargetColumn:
+        return QString::fromUtf8(row.target);
+    case KindColumn:
+        return QString();
+    case ResultColumn:
+        if (row.responseStatus <= 0)
+            return QString();
+        return QStringLiteral("%1 %2").arg(row.responseStatus).arg(QString::fromLatin1(reasonPhrase(row.responseStatus)));
+    case BodySizeColumn:
+        return formatSize(row.bodySize);
+    case SenderColumn:
+        return row.sender;
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant EventTableModel::sortKey(const EventSummary &row, int column)
+{
+    switch (Column(column)) {
+    case IdColumn:
+        return row.id;
+    case TimeColumn:
+        return row.receivedAtMs;
+    case ResultColumn:
+        return row.responseStatus;
+    case BodySizeColumn:
+        return row.bodySize;
+    case MethodColumn:
+        return QString::fromLatin1(row.method);
+    case TargetColumn:
+        return QString::fromUtf8(row.target);
+    case KindColumn:
+        return QString();
+    case SenderColumn:
+        return row.sender;
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant EventTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const EventSummary &row = m_rows[size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == TimeColumn)
+            return QDateTime::fromMSecsSinceEpoch(row.receivedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"));
+        if (index.column() == TargetColumn)
+            return QString::fromUtf8(row.target);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == IdColumn || index.column() == BodySizeColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case IdRole:
+        return row.id;
+    case SortKeyRole:
+        return sortKey(row, index.column());
+    case ResultClassRole:
+        return QVariant::fromValue(int(classify(row.responseStatus)));
+    case MethodRole:
+        return row.method;
+    default:
+        return {};
+    }
+}
+
+QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case IdColumn:
+        return tr("#");
+    case TimeColumn:
+        return tr("Time");
+    case MethodColumn:
+        return tr("Method");
+    case TargetColumn:
+        return tr("Target");
+    case KindColumn:
+        return tr("Kind");
+    case ResultColumn:
+        return tr("Result");
+    case BodySizeColumn:
+        return tr("Body");
+    case SenderColumn:
+        return tr("Sender");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+void EventTableModel::enqueue(const QList<EventSummary> &rows)
+{
+    m_pending.append(rows);
+    if (!m_held && !m_flushTimer->isActive())
+        m_flushTimer->start();
+}
+
+void EventTableModel::flush()
+{
+    m_flushTimer->stop();
+    if (m_held || m_pending.isEmpty())
+        return;
+    const QList<EventSummary> batch = std::exchange(m_pending, {});
+    append(batch);
+}
+
+void EventTableModel::hold()
+{
+    m_held = true;
+    m_flushTimer->stop();
+}
+
+void EventTableModel::release()
+{
+    m_held = false;
+    flush();
+}
+
+void EventTableModel::append(const QList<EventSummary> &rows)
+{
+    // Only ids above the last row: a batch may repeat what the history already brought.
+    const qint64 last = lastId();
+    auto first = std::find_if(rows.cbegin(), rows.cend(), [last](const EventSummary &s) { return s.id > last; });
+    const auto count = int(std::distance(first, rows.cend()));
+    if (count <= 0)
+        return;
+    const int begin = int(m_rows.size());
+    beginInsertRows({}, begin, begin + count - 1);
+    m_rows.reserve(m_rows.size() + size_t(count));
+    m_rows.insert(m_rows.end(), first, rows.cend());
+    endInsertRows();
+}
+
+int EventTableModel::rowOf(qint64 id) const
+{
+    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), id,
+                                     [](const EventSummary &s, qint64 value) { return s.id < value; });
+    if (it == m_rows.cend() || it->id != id)
+        return -1;
+    return int(std::distance(m_rows.cbegin(), it));
+}
+
+qint64 EventTableModel::idAt(int row) const
+{
+    return row >= 0 && row < int(m_rows.size()) ? m_rows[size_t(row)].id : 0;
+}
+
+void EventTableModel::removeIds(const QList<qint64> &ids)
+{
+    QList<int> rows;
+    for (const qint64 id : ids) {
+        if (const int row = rowOf(id); row >= 0)
+            rows.append(row);
+    }
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    // Contiguous ranges, from the bottom up, so earlier row numbers stay valid.
+    qsizetype i = 0;
+    while (i < rows.size()) {
+        const int last = rows[i];
+        int first = last;
+        while (i + 1 < rows.size() && rows[i + 1] == first - 1) {
+            ++i;
+            --first;
+        }
+        ++i;
+        beginRemoveRows({}, first, last);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        endRemoveRows();
+    }
+    const QSet<qint64> gone(ids.cbegin(), ids.cend());
+    m_pending.removeIf([&gone](const EventSummary &s) { return gone.contains(s.id); });
+}
+
+void EventTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rows.shrink_to_fit();
+    m_pending.clear();
+    endResetModel();
+}
+
+} // namespace hookscope

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "store/EventStore.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <vector>
+
+class QTimer;
+
+namespace hookscope {
+
+// What the result column means; the view picks colours (Theme), the model only classifies.
+enum class ResultClass { None, Success, Redirect, ClientError, ServerError };
+
+// The live event table: one EventSummary per row (no bodies), in id order.
+// Appends arrive in batches: enqueue() coalesces for up to 50 ms and flush() inserts
+// the whole batch with ONE beginInsertRows. Ids only ever grow, so a batch drops
+// ids already present (history loading and live events may overlap).
+class EventTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { IdColumn, TimeColumn, MethodColumn, TargetColumn, KindColumn, ResultColumn, BodySizeColumn,
+                  SenderColumn, ColumnCount };
+    enum Role { IdRole = Qt::UserRole + 1, SortKeyRole, ResultClassRole, MethodRole };
+
+    explicit EventTableModel(QObject *parent = nullptr);
+    ~EventTableModel() override;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Coalesced: rows show up at the next flush (at most 50 ms later).
+    void enqueue(const QList<EventSummary> &rows);
+    // Inserts what is queued now, as one batch. No-op while held.
+    void flush();
+    // While held (the history is loading), queued rows wait; release() flushes them.
+    void hold();
+    void release();
+    // Appends immediately as one batch (history chunks).
+    void append(const QList<EventSummary> &rows);
+    void removeIds(const QList<qint64> &ids);
+    void clear();
+
+    [[nodiscard]] qint64 idAt(int row) const;
+    [[nodiscard]] int rowOf(qint64 id) const; // -1 when absent
+    [[nodiscard]] qint64 lastId() const { return m_rows.empty() ? 0 : m_rows.back().id; }
+    [[nodiscard]] qsizetype pendingCount() const { return m_pending.size(); }
+
+    [[nodiscard]] static EventSummary summaryOf(const Event &event);
+    [[nodiscard]] static ResultClass classify(int status);
+
+private:
+    [[nodiscard]] QVariant display(const EventSummary &row, int column) const;
+    [[nodiscard]] static QVariant sortKey(const EventSummary &row, int column);
+
+    std::vector<EventSummary> m_rows;
+    QList<EventSummary> m_pending;
+    QTimer *m_flushTimer;
+    bool m_held = false;
+};
+
+} // namespace hookscope

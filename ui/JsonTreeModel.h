@@ -1,0 +1,64 @@
+#pragma once
+
+#include "JsonScanner.h"
+
+#include <QAbstractItemModel>
+#include <memory>
+#include <vector>
+
+namespace hookscope {
+
+// A lazily populated tree over one JSON document (columns key, value, type). Children of a
+// container are created in fetchMore(), one container at a time, when the view expands it:
+// opening a 20 MB body costs one validation pass and the root's members, nothing more.
+class JsonTreeModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column { KeyColumn, ValueColumn, TypeColumn, ColumnCount };
+    enum Role {
+        JsonTypeRole = Qt::UserRole + 1, // int(JsonType)
+        JsonPointerRole, // RFC 6901 pointer of the node
+        CopyValueRole, // a string's text, a container's JSON as sent, a scalar's token
+        KeyRole, // the member name or array index
+    };
+
+    explicit JsonTreeModel(QObject *parent = nullptr);
+    ~JsonTreeModel() override;
+
+    // Takes the document; returns the validation result (an invalid document shows no rows).
+    JsonCheck setJson(const QByteArray &json);
+    void clear();
+    [[nodiscard]] bool isEmpty() const { return !m_root; }
+
+    [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QModelIndex parent(const QModelIndex &child) const override;
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] bool hasChildren(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Fetches every container below `parent`, stopping after `maxNodes` new nodes.
+    // Returns false when it stopped early.
+    bool fetchAll(const QModelIndex &parent, int maxNodes);
+    [[nodiscard]] qsizetype nodeCount() const { return m_nodeCount; }
+
+    [[nodiscard]] static QString escapePointerToken(const QString &key);
+
+private:
+    struct Node;
+    [[nodiscard]] Node *nodeOf(const QModelIndex &index) const;
+    [[nodiscard]] int childCountOf(Node *node) const;
+    [[nodiscard]] QString valueText(Node *node) const;
+    [[nodiscard]] QString pointerOf(Node *node) const;
+
+    QByteArray m_json;
+    std::unique_ptr<Node> m_root; // an invisible node whose single child is the document
+    qsizetype m_nodeCount = 0;
+    bool m_fetching = false; // no re-entrant fetch from slots connected to rowsAboutToBeInserted
+};
+
+} // namespace hookscope

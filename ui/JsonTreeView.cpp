@@ -1,0 +1,139 @@
+#include "JsonTreeView.h"
+
+#include "Banner.h"
+#include "JsonTreeModel.h"
+#include "Theme.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QMenu>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace hookscope {
+
+JsonTreeView::JsonTreeView(QWidget *parent)
+    : QWidget(parent)
+    , m_banner(new Banner(this))
+    , m_tree(new QTreeView(this))
+    , m_model(new JsonTreeModel(this))
+{
+    m_banner->setObjectName(QStringLiteral("treeBanner"));
+    m_tree->setObjectName(QStringLiteral("jsonTree"));
+    m_tree->setModel(m_model);
+    m_tree->setUniformRowHeights(true); // lets the view skip measuring every row of big arrays
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setFrameShape(QFrame::NoFrame);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(JsonTreeModel::KeyColumn, QHeaderView::Interactive);
+    m_tree->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(JsonTreeModel::TypeColumn, QHeaderView::Interactive);
+    m_tree->header()->resizeSection(JsonTreeModel::KeyColumn, 260);
+    m_tree->header()->resizeSection(JsonTreeModel::TypeColumn, 80);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &JsonTreeView::showContextMenu);
+
+    m_actions = {
+        makeAction(tr("Copy value"), QKeySequence::Copy, &JsonTreeView::copyValue),
+        makeAction(tr("Copy key"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), &JsonTreeView::copyKey),
+        makeAction(tr("Copy JSON pointer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &JsonTreeView::copyPointer),
+        makeAction(tr("Expand all below"), QKeySequence(Qt::CTRL | Qt::Key_E), &JsonTreeView::expandAllBelow),
+        makeAction(tr("Collapse all"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &JsonTreeView::collapseAll),
+    };
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_tree, 1);
+}
+
+QAction *JsonTreeView::makeAction(const QString &text, const QKeySequence &keys, void (JsonTreeView::*slot)())
+{
+    auto *action = new QAction(text, this);
+    action->setShortcut(keys);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(action, &QAction::triggered, this, slot);
+    m_tree->addAction(action);
+    return action;
+}
+
+void JsonTreeView::setJson(const QByteArray &json)
+{
+    m_banner->clearMessage();
+    const JsonCheck check = m_model->setJson(json);
+    if (!check.ok) {
+        m_banner->showMessage(tr("Not valid JSON: %1 at offset %2").arg(check.message).arg(check.offset));
+        return;
+    }
+    // Show the document and its first level: two fetches, whatever the document's size.
+    const QModelIndex root = m_model->index(0, 0);
+    m_model->fetchMore(root); // now, not at the next layout: callers may look at it at once
+    m_tree->expand(root);
+    m_tree->setCurrentIndex(root);
+}
+
+void JsonTreeView::clear()
+{
+    m_banner->clearMessage();
+    m_model->clear();
+}
+
+void JsonTreeView::copyRole(int role)
+{
+    const QModelIndex current = m_tree->currentIndex();
+    if (current.isValid())
+        QApplication::clipboard()->setText(current.siblingAtColumn(0).data(role).toString());
+}
+
+void JsonTreeView::copyValue()
+{
+    copyRole(JsonTreeModel::CopyValueRole);
+}
+
+void JsonTreeView::copyKey()
+{
+    copyRole(JsonTreeModel::KeyRole);
+}
+
+void JsonTreeView::copyPointer()
+{
+    copyRole(JsonTreeModel::JsonPointerRole);
+}
+
+void JsonTreeView::expandAllBelow()
+{
+    const QModelIndex current = m_tree->currentIndex().siblingAtColumn(0);
+    if (!current.isValid())
+        return;
+    // QTreeView::expandRecursively() does not fetch; fetch first, with a cap so a huge
+    // document cannot freeze the window.
+    if (!m_model->fetchAll(current, kExpandAllLimit))
+        m_banner->showMessage(tr("Expanded partially: more than %L1 nodes below this one").arg(kExpandAllLimit),
+                              Banner::Kind::Info);
+    m_tree->expandRecursively(current);
+}
+
+void JsonTreeView::collapseAll()
+{
+    m_tree->collapseAll();
+    m_tree->expand(m_model->index(0, 0));
+}
+
+void JsonTreeView::showContextMenu(const QPoint &pos)
+{
+    if (!m_tree->indexAt(pos).isValid())
+        return;
+    QMenu menu(this);
+    for (int i = 0; i < m_actions.size(); ++i) {
+        if (i == 3)
+            menu.addSeparator();
+        menu.addAction(m_actions[i]);
+    }
+    menu.exec(m_tree->viewport()->mapToGlobal(pos));
+}
+
+} // namespace hookscope

@@ -1,0 +1,89 @@
+#include "MainToolBar.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QSpinBox>
+#include <QStyle>
+
+namespace hookscope {
+
+MainToolBar::MainToolBar(QWidget *parent)
+    : QToolBar(tr("Receiver"), parent)
+    , m_startStop(new QAction(this))
+    , m_port(new QSpinBox(this))
+    , m_copyUrl(new QAction(tr("Copy URL"), this))
+    , m_clear(new QAction(tr("Clear"), this))
+    , m_pause(new QAction(tr("Pause scrolling"), this))
+{
+    setObjectName(QStringLiteral("mainToolBar"));
+    setMovable(false);
+    setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    m_port->setObjectName(QStringLiteral("portSpin"));
+    m_port->setRange(0, 65535);
+    m_port->setToolTip(tr("TCP port to listen on; 0 picks a free one"));
+    m_port->setAccelerated(true);
+
+    m_startStop->setObjectName(QStringLiteral("startStopAction"));
+    m_copyUrl->setObjectName(QStringLiteral("copyUrlAction"));
+    m_copyUrl->setIcon(style()->standardIcon(QStyle::SP_FileLinkIcon));
+    m_copyUrl->setToolTip(tr("Copy the URL webhooks should be sent to"));
+    m_copyUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    m_clear->setObjectName(QStringLiteral("clearAction"));
+    m_clear->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+    m_clear->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_clear->setToolTip(tr("Delete every event from the store (Ctrl+L)"));
+    m_pause->setObjectName(QStringLiteral("pauseAction"));
+    m_pause->setCheckable(true);
+    m_pause->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+    m_pause->setToolTip(tr("Keep the table where it is while events arrive"));
+
+    addAction(m_startStop);
+    addSeparator();
+    auto *portLabel = new QLabel(tr("Port "), this);
+    portLabel->setTextFormat(Qt::PlainText);
+    addWidget(portLabel);
+    addWidget(m_port);
+    addAction(m_copyUrl);
+    addSeparator();
+    addAction(m_pause);
+    addAction(m_clear);
+
+    connect(m_startStop, &QAction::triggered, this, [this] {
+        if (m_listening)
+            Q_EMIT stopRequested();
+        else
+            Q_EMIT startRequested(port());
+    });
+    connect(m_copyUrl, &QAction::triggered, this, &MainToolBar::copyUrlRequested);
+    connect(m_clear, &QAction::triggered, this, &MainToolBar::clearRequested);
+    connect(m_pause, &QAction::toggled, this, &MainToolBar::pauseToggled);
+    setListening(false);
+}
+
+void MainToolBar::setListening(bool listening)
+{
+    m_listening = listening;
+    m_startStop->setText(listening ? tr("Stop") : tr("Start"));
+    m_startStop->setIcon(style()->standardIcon(listening ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
+    m_startStop->setToolTip(listening ? tr("Stop receiving") : tr("Start receiving on the port"));
+    m_port->setEnabled(!listening);
+    m_copyUrl->setEnabled(listening);
+}
+
+quint16 MainToolBar::port() const
+{
+    return quint16(m_port->value());
+}
+
+void MainToolBar::setPort(quint16 port)
+{
+    m_port->setValue(port);
+}
+
+bool MainToolBar::isPaused() const
+{
+    return m_pause->isChecked();
+}
+
+} // namespace hookscope

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QToolBar>
+
+class QAction;
+class QSpinBox;
+
+namespace hookscope {
+
+// Start/stop, the port, copy URL, clear and pause auto-scroll. Emits what the user asked
+// for; MainWindow decides what happens.
+class MainToolBar final : public QToolBar
+{
+    Q_OBJECT
+public:
+    explicit MainToolBar(QWidget *parent = nullptr);
+
+    void setListening(bool listening);
+    [[nodiscard]] quint16 port() const;
+    void setPort(quint16 port);
+    [[nodiscard]] bool isPaused() const;
+
+    [[nodiscard]] QAction *startStopAction() const { return m_startStop; }
+    [[nodiscard]] QAction *copyUrlAction() const { return m_copyUrl; }
+    [[nodiscard]] QAction *clearAction() const { return m_clear; }
+    [[nodiscard]] QAction *pauseAction() const { return m_pause; }
+
+Q_SIGNALS:
+    void startRequested(quint16 port);
+    void stopRequested();
+    void copyUrlRequested();
+    void clearRequested();
+    void pauseToggled(bool paused);
+
+private:
+    QAction *m_startStop;
+    QSpinBox *m_port;
+    QAction *m_copyUrl;
+    QAction *m_clear;
+    QAction *m_pause;
+    bool m_listening = false;
+};
+
+} // namespace hookscope

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QTreeWidget;
+
+namespace hookscope {
+
+struct Event;
+
+// The Response tab: the status, headers and body Hookscope sent back, and how long
+// handling took (first request byte to response written).
+class ResponseView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ResponseView(QWidget *parent = nullptr);
+
+    void setEvent(const Event &event);
+    void clear();
+
+    [[nodiscard]] static QString durationText(qint64 handlingUs);
+
+private:
+    QLabel *m_status;
+    QTreeWidget *m_headers;
+    QPlainTextEdit *m_body;
+};
+
+} // namespace hookscope

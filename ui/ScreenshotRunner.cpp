@@ -1,0 +1,159 @@
+#include "ScreenshotRunner.h"
+
+#include "EventDetailPane.h"
+#include "EventFilterProxy.h"
+#include "EventListPane.h"
+#include "EventTableModel.h"
+#include "MainWindow.h"
+#include "http/Receiver.h"
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QItemSelectionModel>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <cstdio>
+#include <functional>
+
+namespace hookscope {
+
+namespace {
+
+QByteArray sample(const QString &name)
+{
+    QFile file(QStringLiteral(":/samples/") + name);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("{}");
+}
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+} // namespace
+
+QList<ScreenshotRunner::Sample> ScreenshotRunner::samples()
+{
+    const QByteArray json = "application/json";
+    return {
+        {"POST", "/webhooks/jicoo?source=booking",
+         {{"Content-Type", json}, {"User-Agent", "Jicoo-Webhook/1.0"}, {"X-Jicoo-Signature", "t=1732300000,v1=6f1c0e9d"}},
+         sample(QStringLiteral("jicoo.json"))},
+        {"POST", "/hooks/hoopai/appointment-update",
+         {{"Content-Type", json}, {"User-Agent", "HoopAI/2.3"}, {"X-Forwarded-For", "203.0.113.24"},
+          {"X-Forwarded-Proto", "https"}},
+         sample(QStringLiteral("hoopai.appointment-update.json"))},
+        {"POST", "/api/appointments/before-book",
+         {{"Content-Type", json}, {"User-Agent", "Qmatic-Orchestra/6.2"}, {"X-Request-Id", "b7a2c1f0-5d9e-4c1b-9a6f-2e8d3c4b5a61"}},
+         sample(QStringLiteral("before-book-appointment.json"))},
+        {"GET", "/health", {{"User-Agent", "kube-probe/1.29"}}, {}},
+        {"POST", "/webhooks/callback-request",
+         {{"Content-Type", "application/json; charset=utf-8"}, {"User-Agent", "CallbackService/4.1"},
+          {"X-Forwarded-For", "198.51.100.7, 10.0.0.2"}, {"X-Correlation-Id", "7c9e6679-7425-40de-944b-e07fc1f90ae7"},
+          {"X-Signature-256", "sha256=3b9f0c5e1a7d4e2f8c6b0a9d5e3f1c7b"}},
+         sample(QStringLiteral("callback-request.json"))},
+        {"PUT", "/api/appointments/0007BWpSzSwfiuSl0tR2",
+         {{"Content-Type", json}, {"User-Agent", "HoopAI/2.3"}, {"X-Forwarded-For", "203.0.113.24"}},
+         sample(QStringLiteral("hoopai.appointment-update.json"))},
+        {"POST", "/slack/commands",
+         {{"Content-Type", "application/x-www-form-urlencoded"}, {"User-Agent", "Slackbot 1.0 (+https://api.slack.com/robots)"},
+          {"X-Slack-Signature", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503"}},
+         "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=T0001&channel_name=ops&user_name=ada&command=%2Fdeploy&text=api+v2.4"},
+        {"POST", "/webhooks/legacy-crm",
+         {{"Content-Type", json}, {"User-Agent", "LegacyCRM/0.9"}},
+         R"({"event": "contact.updated", "contact": {"id": 42, "name": "Ada <b>Lovelace</b>",)"},
+        {"POST", "/webhooks/callback-request",
+         {{"Content-Type", "application/json; charset=utf-8"}, {"User-Agent", "CallbackService/4.1"},
+          {"X-Forwarded-For", "198.51.100.7"}},
+         sample(QStringLiteral("callback-request.update.json"))},
+    };
+}
+
+bool ScreenshotRunner::postSamples(MainWindow &window, quint16 port, QString *error)
+{
+    QNetworkAccessManager network;
+    network.setProxy(QNetworkProxy::NoProxy);
+    const QList<Sample> all = samples();
+    const int before = window.listPane()->eventCount();
+    for (const Sample &s : all) {
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port) + QString::fromLatin1(s.target)));
+        for (const auto &[name, value] : s.headers)
+            request.setRawHeader(name, value);
+        QNetworkReply *reply = network.sendCustomRequest(request, s.method, s.body);
+        waitFor([reply] { return reply->isFinished(); }, 10'000);
+        reply->deleteLater();
+    }
+    // One request the receiver refuses (400): the table shows what a broken sender did.
+    QTcpSocket raw;
+    raw.connectToHost(QHostAddress::LocalHost, port);
+    if (raw.waitForConnected(5000)) {
+        raw.write("POST /webhooks/stripe HTTP/1.1\r\nHost: localhost\r\nContent-Length: twelve\r\n\r\n");
+        waitFor([&raw] { return raw.bytesAvailable() > 0 || raw.state() != QAbstractSocket::ConnectedState; }, 5000);
+    }
+    const int expected = before + int(all.size()) + 1;
+    if (!waitFor([&] { return window.listPane()->eventCount() >= expected; }, 10'000)) {
+        *error = QStringLiteral("only %1 of %2 events arrived").arg(window.listPane()->eventCount()).arg(expected);
+        return false;
+    }
+    return true;
+}
+
+int ScreenshotRunner::run(int argc, char *argv[], AppOptions options)
+{
+    // Always offscreen, and never touch the user's settings.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        std::fprintf(stderr, "hookscope: cannot create a temporary folder\n");
+        return 1;
+    }
+    options.dbPath = dir.filePath(QStringLiteral("events.sqlite"));
+    options.receiver.port = 0;
+    options.portGiven = true;
+    options.sync = SyncMode::Normal;
+    const QString output = options.screenshotPath;
+
+    MainWindow window(options);
+    window.resize(1360, 860);
+    window.show();
+    QString error;
+    if (!window.receiver()->isListening()) {
+        std::fprintf(stderr, "hookscope: the receiver did not start: %s\n", qPrintable(window.receiver()->errorString()));
+        return 1;
+    }
+    if (!postSamples(window, window.receiver()->port(), &error)) {
+        std::fprintf(stderr, "hookscope: %s\n", qPrintable(error));
+        return 1;
+    }
+    EventListPane *list = window.listPane();
+    const int row = list->model()->rowOf(list->model()->idAt(2)); // the appointment booking
+    const QModelIndex index = list->proxy()->mapFromSource(list->model()->index(row, 0));
+    list->table()->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    list->table()->setFocus();
+    window.detailPane()->tabs()->setCurrentIndex(EventDetailPane::BodyTab);
+    waitFor([] { return false; }, 300); // let layouts and the highlighter settle
+    if (!window.grab().save(output)) {
+        std::fprintf(stderr, "hookscope: cannot write %s\n", qPrintable(output));
+        return 1;
+    }
+    std::fprintf(stdout, "%s\n", qPrintable(output));
+    return 0;
+}
+
+} // namespace hookscope

@@ -1,0 +1,81 @@
+#include "StatusBarPane.h"
+
+#include "Theme.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTimer>
+
+namespace hookscope {
+
+namespace {
+QLabel *makeLabel(QWidget *parent, const QString &name)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+} // namespace
+
+StatusBarPane::StatusBarPane(QWidget *parent)
+    : QWidget(parent)
+    , m_listening(makeLabel(this, QStringLiteral("listeningLabel")))
+    , m_count(makeLabel(this, QStringLiteral("countLabel")))
+    , m_rate(makeLabel(this, QStringLiteral("rateLabel")))
+    , m_rateTimer(new QTimer(this))
+{
+    m_listening->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 0, 4, 0);
+    layout->setSpacing(18);
+    layout->addWidget(m_listening, 1);
+    layout->addWidget(m_count);
+    layout->addWidget(m_rate);
+    m_clock.start();
+    m_rateTimer->setInterval(500);
+    connect(m_rateTimer, &QTimer::timeout, this, &StatusBarPane::updateRate);
+    m_rateTimer->start();
+    setStopped();
+    setEventCount(0);
+    updateRate();
+}
+
+void StatusBarPane::setListening(const QString &url)
+{
+    m_listening->setText(tr("● Listening on %1").arg(url));
+    QPalette p = palette();
+    p.setColor(QPalette::WindowText, Theme::okText(p));
+    m_listening->setPalette(p);
+}
+
+void StatusBarPane::setStopped(const QString &error)
+{
+    m_listening->setText(error.isEmpty() ? tr("○ Not listening") : tr("✕ Not listening: %1").arg(error));
+    QPalette p = palette();
+    p.setColor(QPalette::WindowText, error.isEmpty() ? p.color(QPalette::WindowText) : Theme::errorText(p));
+    m_listening->setPalette(p);
+}
+
+QString StatusBarPane::listeningText() const
+{
+    return m_listening->text();
+}
+
+void StatusBarPane::setEventCount(int count)
+{
+    m_count->setText(count == 1 ? tr("1 event") : tr("%L1 events").arg(count));
+}
+
+void StatusBarPane::recordEvents(int count)
+{
+    m_meter.record(m_clock.elapsed(), count);
+    updateRate();
+}
+
+void StatusBarPane::updateRate()
+{
+    m_rate->setText(tr("%1 events/s").arg(m_meter.perSecond(m_clock.elapsed()), 0, 'f', 1));
+}
+
+} // namespace hookscope

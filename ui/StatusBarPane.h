@@ -1,0 +1,38 @@
+#pragma once
+
+#include "RateMeter.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class QLabel;
+class QTimer;
+
+namespace hookscope {
+
+// The status bar's content: where the receiver listens (or why it does not), how many
+// events the table holds, and events per second over the last few seconds.
+class StatusBarPane final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StatusBarPane(QWidget *parent = nullptr);
+
+    void setListening(const QString &url);
+    void setStopped(const QString &error = {});
+    void setEventCount(int count);
+    void recordEvents(int count);
+    [[nodiscard]] QString listeningText() const;
+
+private:
+    void updateRate();
+
+    QLabel *m_listening;
+    QLabel *m_count;
+    QLabel *m_rate;
+    QTimer *m_rateTimer;
+    QElapsedTimer m_clock;
+    RateMeter m_meter;
+};
+
+} // namespace hookscope
