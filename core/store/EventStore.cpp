@@ -256,10 +256,11 @@ bool EventStore::saveInfo(const EventInfo &info)
     if (!m_saveInfo) {
         m_saveInfo = std::make_unique<QSqlQuery>(query());
         m_saveInfo->prepare(QStringLiteral(R"(INSERT INTO event_info (id, kind, event_name, entity_id, validity,
-            violation_count, violations, json_error) VALUES (?,?,?,?,?,?,?,?)
+            violation_count, violations, json_error, languages, missing_translations) VALUES (?,?,?,?,?,?,?,?,?,?)
             ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, event_name = excluded.event_name,
             entity_id = excluded.entity_id, validity = excluded.validity, violation_count = excluded.violation_count,
-            violations = excluded.violations, json_error = excluded.json_error)"));
+            violations = excluded.violations, json_error = excluded.json_error, languages = excluded.languages,
+            missing_translations = excluded.missing_translations)"));
     }
     QSqlQuery &q = *m_saveInfo;
     const auto text = [](const QString &s) { return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s); };
@@ -272,12 +273,14 @@ bool EventStore::saveInfo(const EventInfo &info)
     q.bindValue(6, info.violationsJson.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
                                                  : QVariant(QString::fromUtf8(info.violationsJson)));
     q.bindValue(7, text(info.jsonError));
+    q.bindValue(8, text(info.languages));
+    q.bindValue(9, info.missingTranslations);
     return q.exec();
 }
 
 namespace {
-// Reads kind, event_name, entity_id, validity, violation_count, violations, json_error
-// starting at column `first`.
+// Reads kind, event_name, entity_id, validity, violation_count, violations, json_error,
+// languages, missing_translations starting at column `first`.
 EventInfo infoFromQuery(const QSqlQuery &q, int first, qint64 id)
 {
     EventInfo info;
@@ -292,6 +295,8 @@ EventInfo infoFromQuery(const QSqlQuery &q, int first, qint64 id)
     info.violationCount = q.value(first + 4).toInt();
     info.violationsJson = q.value(first + 5).toString().toUtf8();
     info.jsonError = q.value(first + 6).toString();
+    info.languages = q.value(first + 7).toString();
+    info.missingTranslations = q.value(first + 8).toInt();
     return info;
 }
 } // namespace
@@ -299,8 +304,8 @@ EventInfo infoFromQuery(const QSqlQuery &q, int first, qint64 id)
 std::optional<EventInfo> EventStore::loadInfo(qint64 id) const
 {
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("SELECT kind, event_name, entity_id, validity, violation_count, violations, json_error "
-                             "FROM event_info WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT kind, event_name, entity_id, validity, violation_count, violations, json_error, "
+                             "languages, missing_translations FROM event_info WHERE id = ?"));
     q.bindValue(0, id);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -364,7 +369,7 @@ QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(R"(SELECT id, received_at, method, target, response_status, body_size,
         remote_address, forwarded_for, content_type, i.kind, i.event_name, i.entity_id, i.validity,
-        i.violation_count, NULL, i.json_error
+        i.violation_count, NULL, i.json_error, i.languages, i.missing_translations
         FROM events e LEFT JOIN event_info i USING (id) WHERE id > ? ORDER BY id LIMIT ?)"));
     q.bindValue(0, afterId);
     q.bindValue(1, limit);
@@ -504,6 +509,22 @@ bool EventStore::copyTo(const QString &path, QString *error) const
         return false;
     }
     return true;
+}
+
+std::optional<qint64> EventStore::previousOfEntity(const QString &kind, const QString &entityId, qint64 beforeId) const
+{
+    if (kind.isEmpty() || entityId.isEmpty())
+        return std::nullopt;
+    // Joined with events: an enrichment result may outlive a deleted event.
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("SELECT max(i.id) FROM event_info i JOIN events e USING (id) "
+                             "WHERE i.kind = ? AND i.entity_id = ? AND i.id < ?"));
+    q.bindValue(0, kind);
+    q.bindValue(1, entityId);
+    q.bindValue(2, beforeId);
+    if (!q.exec() || !q.next() || q.value(0).isNull())
+        return std::nullopt;
+    return q.value(0).toLongLong();
 }
 
 } // namespace hookscope

@@ -57,7 +57,9 @@ const std::vector<QStringList> &steps()
                 validity INTEGER,
                 violation_count INTEGER,
                 violations TEXT,
-                json_error TEXT
+                json_error TEXT,
+                languages TEXT,
+                missing_translations INTEGER
             ))"),
         },
     };
