@@ -23,6 +23,8 @@ struct Options
                             QStringLiteral("full: fsync every commit (survives power loss, default); normal: survives "
                                            "a crash of Hookscope, not of the machine."),
                             QStringLiteral("MODE"), QStringLiteral("full")};
+    QCommandLineOption noValidate{QStringLiteral("no-validate"),
+                                  QStringLiteral("Do not classify and validate events (they are still stored).")};
     QCommandLineOption maxBody{QStringLiteral("max-body"),
                                QStringLiteral("Largest request body accepted, in bytes; larger gets 413 (default 16777216)."),
                                QStringLiteral("BYTES"), QStringLiteral("16777216")};
@@ -58,7 +60,7 @@ struct Options
             "and shows it exactly as it came."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({headless, bind, port, db, sync, maxBody, maxHead, idleTimeout, maxConnections,
+        parser.addOptions({headless, bind, port, db, sync, noValidate, maxBody, maxHead, idleTimeout, maxConnections,
                            responseStatus, responseHeader, responseBody, responseBodyFile, screenshot});
     }
 };
@@ -103,6 +105,7 @@ ParseOutcome CommandLine::parse(const QStringList &args, AppOptions *options, QS
     AppOptions &out = *options;
     ReceiverConfig &rc = out.receiver;
     out.headless = parser.isSet(o.headless);
+    out.validate = !parser.isSet(o.noValidate);
     if (!rc.bindAddress.setAddress(parser.value(o.bind))) {
         if (parser.value(o.bind) == QLatin1String("localhost")) {
             rc.bindAddress = QHostAddress(QHostAddress::LocalHost);

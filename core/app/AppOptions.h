@@ -15,6 +15,7 @@ struct AppOptions
     bool portGiven = false; // the GUI falls back to the last port used when not given
     QString dbPath; // empty: EventStore::defaultPath()
     SyncMode sync = SyncMode::Full;
+    bool validate = true; // classify and validate stored events in the background
     ReceiverConfig receiver;
     QString screenshotPath; // --screenshot: render the window with sample events to this PNG and exit
 };

@@ -1,5 +1,7 @@
 #include "HeadlessRunner.h"
 
+#include "enrich/DefaultInspector.h"
+#include "enrich/EnrichmentService.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 
@@ -58,6 +60,11 @@ int HeadlessRunner::start()
         printLine("hookscope: cannot open the event store: " + error.toUtf8(), stderr);
         return 1;
     }
+    if (m_options.validate) {
+        m_enrichment = new EnrichmentService(m_recorder, defaultInspector(), this);
+        connect(m_recorder, &EventRecorder::eventsStored, m_enrichment, &EnrichmentService::enqueue);
+        m_enrichment->start(path);
+    }
     m_receiver->setConfig(m_options.receiver);
     if (!m_receiver->start()) {
         printLine("hookscope: " + m_receiver->errorString().toUtf8(), stderr);
@@ -79,6 +86,8 @@ void HeadlessRunner::printEvents(const QList<Event> &events)
 void HeadlessRunner::shutdown()
 {
     m_receiver->stop();
+    if (m_enrichment)
+        m_enrichment->stop();
     m_recorder->close();
     std::fflush(stdout);
 }

@@ -7,6 +7,7 @@
 
 namespace hookscope {
 
+class EnrichmentService;
 class EventRecorder;
 class Receiver;
 
@@ -30,6 +31,7 @@ private:
     AppOptions m_options;
     EventRecorder *m_recorder;
     Receiver *m_receiver;
+    EnrichmentService *m_enrichment = nullptr;
 };
 
 } // namespace hookscope

@@ -217,7 +217,7 @@ void TestHeadless::busyPortExitsWithAClearError()
 void TestHeadless::helpDocumentsEveryOption_data()
 {
     QTest::addColumn<QString>("option");
-    for (const char *name : {"--headless", "--bind", "--port", "--db", "--sync", "--max-body", "--max-head",
+    for (const char *name : {"--headless", "--bind", "--port", "--db", "--sync", "--no-validate", "--max-body", "--max-head",
                              "--idle-timeout", "--max-connections", "--response-status", "--response-header",
                              "--response-body", "--response-body-file", "--help", "--version"})
         QTest::newRow(name) << QString::fromLatin1(name);
