@@ -83,6 +83,11 @@ public:
     [[nodiscard]] QList<qint64> matchingIds(const QByteArray &needle, qint64 afterId, qint64 upToId) const;
     // A consistent copy of the whole store (WAL included) into a new file (VACUUM INTO).
     bool copyTo(const QString &path, QString *error) const;
+    // The newest event before `beforeId` of the same entity (same kind and entity id, as
+    // the enrichment saw them), for the Diff tab; nullopt when there is none or either key
+    // is empty.
+    [[nodiscard]] std::optional<qint64> previousOfEntity(const QString &kind, const QString &entityId,
+                                                         qint64 beforeId) const;
 
 private:
     [[nodiscard]] QSqlQuery query() const;
