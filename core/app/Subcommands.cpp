@@ -1,5 +1,7 @@
 #include "Subcommands.h"
 
+#include "TranslationsCommand.h"
+
 #include <functional>
 #include <map>
 
@@ -11,6 +13,7 @@ using Command = std::function<int(const QStringList &args)>;
 const std::map<QString, Command> &commands()
 {
     static const std::map<QString, Command> all = {
+        {QStringLiteral("translations"), runTranslationsCommand},
     };
     return all;
 }

@@ -1,5 +1,7 @@
 #include "DefaultInspector.h"
 
+#include "translate/TranslationIndex.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -11,7 +13,7 @@ EnrichmentService::Inspector defaultInspector()
         EventInfo info;
         QJsonParseError error;
         const QByteArray &body = event.displayBody();
-        QJsonDocument::fromJson(body, &error);
+        const QJsonDocument document = QJsonDocument::fromJson(body, &error);
         if (body.isEmpty()) {
             info.validity = EventInfo::Validity::Unknown;
         } else if (error.error != QJsonParseError::NoError) {
@@ -19,6 +21,9 @@ EnrichmentService::Inspector defaultInspector()
             info.jsonError = QStringLiteral("%1 at offset %2").arg(error.errorString()).arg(error.offset);
         } else {
             info.validity = EventInfo::Validity::Unknown;
+            const TranslationSummary translations = TranslationIndex::summary(document);
+            info.languages = translations.languages;
+            info.missingTranslations = translations.missingTranslations;
         }
         return info;
     };

@@ -27,7 +27,7 @@ struct EventInfo
     QByteArray violationsJson; // [{"pointer","message","keyword"}], compact
     QString jsonError; // parser error with offset, when the body claims JSON but is not
     QString languages; // translation languages found in the body, space-separated ("en nl fr")
-    int missingTranslations = 0; // translated fields lacking a language another field has
+    int missingTranslations = 0; // (field, language) cells missing a language another field has
 
     [[nodiscard]] bool isChecked() const { return validity != Validity::NotChecked; }
 };
