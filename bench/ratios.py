@@ -70,6 +70,10 @@ def main(out):
         b, a = r["recorded"]
         if b and a and b.isdigit() and a.isdigit():
             checks.append((f"burst recorded {int(a) - int(b)} events (wrk completed 10,000)", int(a) - int(b) >= 10000))
+        if o == "hookscope-normal" and "hookscope-novalidate" in rows:
+            off = rows["hookscope-novalidate"]["c50"]
+            checks.append((f"validation on keeps {r['c50'] / off:.0%} of validation-off c50 (target >= 90%)",
+                           r["c50"] >= 0.9 * off))
         for label, ok in checks:
             print(f"  - [{'x' if ok else ' '}] {label}")
         print()

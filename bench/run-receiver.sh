@@ -8,7 +8,9 @@
 # added as rows through EXTRA_ROWS, then prints Hookscope's ratio to each peer
 # (bench/ratios.py). Every knob of run-peers.sh applies (REPS, C50_DUR, PIN, ...).
 # Rows: hookscope = the default, every event fsync'ed before its 2xx (--sync full);
-#       hookscope-normal = --sync normal (durable against a crash of the app, not of the OS).
+#       hookscope-normal = --sync normal (durable against a crash of the app, not of the OS);
+#       hookscope-novalidate = --sync normal without background classification/validation,
+#       to compare validation on (hookscope-normal) and off in one run.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -25,7 +27,7 @@ chmod -R u+w "$WORK"
 
 STAMP=$(date +%Y%m%d-%H%M%S)
 export OUT=${OUT:-$ROOT/bench/out/receiver-$STAMP}
-export PEERS=${PEERS:-nginx-echo,node-http,mockttp,mockoon,mitmdump,hookscope,hookscope-normal}
+export PEERS=${PEERS:-nginx-echo,node-http,mockttp,mockoon,mitmdump,hookscope,hookscope-normal,hookscope-novalidate}
 DBDIR=$OUT/stores
 mkdir -p "$DBDIR"
 ROWS=$OUT/hookscope-rows.sh
@@ -38,6 +40,8 @@ COUNT_CMD="python3 $COUNT_PY $DBDIR/full.sqlite" \\
   measure hookscope 18090 "$BIN" --headless --port 18090 --db "$DBDIR/full.sqlite" --sync full
 COUNT_CMD="python3 $COUNT_PY $DBDIR/normal.sqlite" \\
   measure hookscope-normal 18091 "$BIN" --headless --port 18091 --db "$DBDIR/normal.sqlite" --sync normal
+COUNT_CMD="python3 $COUNT_PY $DBDIR/novalidate.sqlite" \\
+  measure hookscope-novalidate 18092 "$BIN" --headless --port 18092 --db "$DBDIR/novalidate.sqlite" --sync normal --no-validate
 ROWS
 EXTRA_ROWS=$ROWS bash "$WORK/run-peers.sh"
 python3 "$HERE/ratios.py" "$OUT" | tee "$OUT/ratios.md"
