@@ -1,6 +1,7 @@
 #include "Subcommands.h"
 
 #include "TranslationsCommand.h"
+#include "ValidateCommand.h"
 
 #include <functional>
 #include <map>
@@ -13,6 +14,8 @@ using Command = std::function<int(const QStringList &args)>;
 const std::map<QString, Command> &commands()
 {
     static const std::map<QString, Command> all = {
+        {QStringLiteral("validate"), runValidateCommand},
+        {QStringLiteral("schemas"), runSchemasCommand},
         {QStringLiteral("translations"), runTranslationsCommand},
     };
     return all;

@@ -1,32 +1,75 @@
 #include "DefaultInspector.h"
 
+#include "schema/EventInspector.h"
+#include "schema/KindCatalog.h"
+#include "schema/SchemaRegistry.h"
 #include "translate/TranslationIndex.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonParseError>
+#include <QJsonObject>
 
 namespace hookscope {
 
-EnrichmentService::Inspector defaultInspector()
+namespace {
+
+EventInfo::Validity validityOf(ValidationOutcome::Status status)
 {
-    return [](const Event &event) {
-        EventInfo info;
-        QJsonParseError error;
+    switch (status) {
+    case ValidationOutcome::Status::Valid:
+        return EventInfo::Validity::Valid;
+    case ValidationOutcome::Status::Invalid:
+        return EventInfo::Validity::Invalid;
+    case ValidationOutcome::Status::NotJson:
+        return EventInfo::Validity::NotJson;
+    case ValidationOutcome::Status::Unknown:
+        break;
+    }
+    return EventInfo::Validity::Unknown;
+}
+
+QByteArray violationsJson(const Violations &violations)
+{
+    QJsonArray array;
+    for (const Violation &v : violations)
+        array.append(QJsonObject{{QStringLiteral("pointer"), v.pointer},
+                                 {QStringLiteral("message"), v.message},
+                                 {QStringLiteral("keyword"), v.keyword}});
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+EnrichmentService::Inspector inspectorFor(std::shared_ptr<const KindCatalog> catalog)
+{
+    auto inspector = std::make_shared<const EventInspector>(std::move(catalog));
+    return [inspector](const Event &event) {
         const QByteArray &body = event.displayBody();
-        const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-        if (body.isEmpty()) {
-            info.validity = EventInfo::Validity::Unknown;
-        } else if (error.error != QJsonParseError::NoError) {
-            info.validity = EventInfo::Validity::NotJson;
-            info.jsonError = QStringLiteral("%1 at offset %2").arg(error.errorString()).arg(error.offset);
-        } else {
-            info.validity = EventInfo::Validity::Unknown;
-            const TranslationSummary translations = TranslationIndex::summary(document);
+        const ValidationOutcome outcome = inspector->inspect(body, event.target);
+        EventInfo info;
+        info.kind = outcome.kindId;
+        info.eventName = outcome.eventName;
+        info.entityId = outcome.entityId;
+        info.validity = body.trimmed().isEmpty() ? EventInfo::Validity::Unknown : validityOf(outcome.status);
+        info.violationCount = int(outcome.violations.size());
+        if (!outcome.violations.isEmpty())
+            info.violationsJson = violationsJson(outcome.violations);
+        if (outcome.status == ValidationOutcome::Status::NotJson && !body.trimmed().isEmpty()) {
+            info.jsonError = QStringLiteral("%1 at offset %2").arg(outcome.parseError).arg(outcome.parseErrorOffset);
+        } else if (outcome.status != ValidationOutcome::Status::NotJson) {
+            const TranslationSummary translations = TranslationIndex::summary(QJsonDocument::fromJson(body));
             info.languages = translations.languages;
             info.missingTranslations = translations.missingTranslations;
         }
         return info;
     };
+}
+
+EnrichmentService::Inspector defaultInspector()
+{
+    SchemaRegistry registry;
+    registry.setUserKindsDirectory(SchemaRegistry::defaultUserKindsDirectory());
+    return inspectorFor(registry.catalog());
 }
 
 } // namespace hookscope

@@ -2,10 +2,17 @@
 
 #include "EnrichmentService.h"
 
+#include <memory>
+
 namespace hookscope {
 
+class KindCatalog;
+
 // The inspector the app uses: classifies the body into a kind, validates it against the
-// kind's schema and indexes its translations. Safe to call from the enrichment thread.
+// kind's schema (EventInspector) and indexes its translations. Safe to call from the
+// enrichment thread: it holds an immutable catalog snapshot.
+[[nodiscard]] EnrichmentService::Inspector inspectorFor(std::shared_ptr<const KindCatalog> catalog);
+// With the built-in kinds and the user's kinds folder as they are now.
 [[nodiscard]] EnrichmentService::Inspector defaultInspector();
 
 } // namespace hookscope

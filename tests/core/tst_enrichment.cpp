@@ -1,9 +1,11 @@
+#include "enrich/DefaultInspector.h"
 #include "enrich/EnrichmentService.h"
 #include "store/EventRecorder.h"
 #include "store/EventStore.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QFile>
 #include <QTest>
 #include <QThread>
 #include <atomic>
@@ -49,6 +51,8 @@ private Q_SLOTS:
     void storedEventsAreInspectedOffTheMainThreadAndSaved();
     void eventsStoredEarlierAreCaughtUpAtStart();
     void resultsArriveInBatches();
+    void defaultInspectorClassifiesValidatesAndIndexesTranslations_data();
+    void defaultInspectorClassifiesValidatesAndIndexesTranslations();
 
 private:
     void store(EventRecorder &recorder, const QList<QByteArray> &bodies);
@@ -158,6 +162,44 @@ void TestEnrichment::resultsArriveInBatches()
         return total == 300;
     }());
     QVERIFY2(enriched.count() < 300, "results must be published in batches, not one signal per event");
+}
+
+void TestEnrichment::defaultInspectorClassifiesValidatesAndIndexesTranslations_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("validity");
+    QTest::addColumn<QString>("firstPointer");
+    QFile sample(QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/samples/jicoo.json"));
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    const QByteArray jicoo = sample.readAll();
+    QByteArray badDate = jicoo;
+    badDate.replace("\"createdAt\":", "\"createdAt\": \"yesterday\", \"x\":");
+    QTest::newRow("jicoo sample is valid") << jicoo << QByteArray("/hooks") << QStringLiteral("jicoo")
+                                           << int(EventInfo::Validity::Valid) << QString();
+    QTest::newRow("not json") << QByteArray("{\"a\": ") << QByteArray("/hooks") << QString()
+                              << int(EventInfo::Validity::NotJson) << QString();
+    QTest::newRow("json of no known kind") << QByteArray(R"({"hello":"world"})") << QByteArray("/") << QString()
+                                           << int(EventInfo::Validity::Unknown) << QString();
+    QTest::newRow("empty body") << QByteArray() << QByteArray("/") << QString() << int(EventInfo::Validity::Unknown)
+                                << QString();
+}
+
+void TestEnrichment::defaultInspectorClassifiesValidatesAndIndexesTranslations()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, target);
+    QFETCH(QString, kind);
+    QFETCH(int, validity);
+    const EnrichmentService::Inspector inspect = defaultInspector();
+    Event event = eventWithBody(body);
+    event.target = target;
+    const EventInfo info = inspect(event);
+    QCOMPARE(info.kind, kind);
+    QCOMPARE(int(info.validity), validity);
+    if (info.validity == EventInfo::Validity::NotJson)
+        QVERIFY2(info.jsonError.contains(QLatin1String("offset")), qPrintable(info.jsonError));
 }
 
 QTEST_GUILESS_MAIN(TestEnrichment)
