@@ -1,13 +1,18 @@
 #include "EventDetailPane.h"
 
 #include "BodyView.h"
+#include "DiffView.h"
 #include "HeadersView.h"
 #include "JsonTreeView.h"
 #include "ResponseView.h"
+#include "ViolationEntry.h"
+#include "ViolationsPanel.h"
+#include "store/EventStore.h"
 
 #include <QDateTime>
 #include <QLabel>
 #include <QTabWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace hookscope {
@@ -18,6 +23,8 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_body(new BodyView(this))
     , m_tree(new JsonTreeView(this))
+    , m_violations(new ViolationsPanel(this))
+    , m_diff(new DiffView(this))
     , m_headers(new HeadersView(this))
     , m_response(new ResponseView(this))
 {
@@ -33,9 +40,14 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->insertTab(BodyTab, m_body, tr("Body"));
     m_tabs->insertTab(TreeTab, m_tree, tr("Tree"));
+    m_tabs->insertTab(ViolationsTab, m_violations, tr("Violations"));
+    m_tabs->insertTab(DiffTab, m_diff, tr("Diff"));
     m_tabs->insertTab(HeadersTab, m_headers, tr("Headers"));
     m_tabs->insertTab(ResponseTab, m_response, tr("Response"));
+    m_tabs->setTabToolTip(ViolationsTab, tr("What schema validation found in the body"));
+    m_tabs->setTabToolTip(DiffTab, tr("Fields added, removed and changed since the previous event of the same entity"));
     connect(m_tabs, &QTabWidget::currentChanged, this, &EventDetailPane::fillTab);
+    connect(m_violations, &ViolationsPanel::violationActivated, this, &EventDetailPane::revealInTree);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -50,21 +62,55 @@ EventDetailPane::~EventDetailPane() = default;
 void EventDetailPane::setEvent(std::optional<Event> event)
 {
     m_event = std::move(event);
+    m_info.reset();
     m_filled.fill(false);
     m_body->clear();
     m_tree->clear();
     m_headers->clear();
     m_response->clear();
+    m_violations->setInfo(std::nullopt);
+    m_diff->clear();
     if (!m_event) {
         m_title->setText(tr("Select an event to see its details"));
+        updateTabTitles();
         return;
     }
+    EventInfo pending;
+    pending.id = m_event->id;
+    m_info = pending;
+    updateTabTitles();
     const Event &e = *m_event;
     m_title->setText(QStringLiteral("#%1  %2 %3  ·  %4  ·  %5")
                          .arg(e.id)
                          .arg(QString::fromLatin1(e.method), QString::fromUtf8(e.target), e.sender(),
                               QDateTime::fromMSecsSinceEpoch(e.receivedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))));
     fillTab(m_tabs->currentIndex());
+}
+
+void EventDetailPane::setInfo(const EventInfo &info)
+{
+    if (!m_event || info.id != m_event->id)
+        return;
+    m_info = info;
+    updateTabTitles();
+    if (m_filled[TreeTab])
+        m_tree->setViolations(ViolationEntry::listFromJson(info.violationsJson));
+    m_filled[ViolationsTab] = false;
+    m_filled[DiffTab] = false;
+    fillTab(m_tabs->currentIndex());
+}
+
+void EventDetailPane::revealInTree(const QString &pointer)
+{
+    m_tabs->setCurrentIndex(TreeTab);
+    m_tree->revealPointer(pointer);
+    m_tree->tree()->setFocus(Qt::OtherFocusReason);
+}
+
+void EventDetailPane::updateTabTitles()
+{
+    const bool invalid = m_info && m_info->validity == EventInfo::Validity::Invalid;
+    m_tabs->setTabText(ViolationsTab, invalid ? tr("Violations (%L1)").arg(m_info->violationCount) : tr("Violations"));
 }
 
 void EventDetailPane::fillTab(int tab)
@@ -85,6 +131,14 @@ void EventDetailPane::fillTab(int tab)
     }
     case TreeTab:
         m_tree->setJson(e.displayBody());
+        if (m_info)
+            m_tree->setViolations(ViolationEntry::listFromJson(m_info->violationsJson));
+        break;
+    case ViolationsTab:
+        m_violations->setInfo(m_info);
+        break;
+    case DiffTab:
+        fillDiff();
         break;
     case HeadersTab:
         m_headers->setEvent(e);
@@ -95,6 +149,58 @@ void EventDetailPane::fillTab(int tab)
     case TabCount:
         break;
     }
+}
+
+void EventDetailPane::fillDiff()
+{
+    const Event &e = *m_event;
+    if (!m_info || !m_info->isChecked()) {
+        m_diff->showMessage(tr("Validating… the entity this event belongs to is not known yet."));
+        return;
+    }
+    if (m_info->validity == EventInfo::Validity::NotJson) {
+        m_diff->showMessage(tr("The body is not JSON: there is nothing to compare."));
+        return;
+    }
+    if (m_info->kind.isEmpty()) {
+        m_diff->showMessage(tr("Unknown kind: there is no entity to compare with."));
+        return;
+    }
+    if (m_info->entityId.isEmpty()) {
+        m_diff->showMessage(tr("This %1 event names no entity: there is no previous version to compare with.")
+                                .arg(m_info->kind));
+        return;
+    }
+    const std::optional<qint64> previousId =
+        m_store ? m_store->previousOfEntity(m_info->kind, m_info->entityId, e.id) : std::nullopt;
+    const std::optional<Event> previous = previousId ? m_store->load(*previousId) : std::nullopt;
+    if (!previous) {
+        m_diff->showMessage(tr("No previous version: this is the first %1 event for %2 in the store.")
+                                .arg(m_info->kind, m_info->entityId));
+        return;
+    }
+    QList<JsonDiff::Change> changes;
+    QString error;
+    if (!JsonDiff::compare(previous->displayBody(), e.displayBody(), &changes, &error)) {
+        m_diff->showMessage(tr("Cannot compare with #%1: %2.").arg(previous->id).arg(error));
+        return;
+    }
+    const QString against = tr("Against #%1 (%2), the previous version of %3 %4")
+                                .arg(previous->id)
+                                .arg(QDateTime::fromMSecsSinceEpoch(previous->receivedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                     m_info->kind, m_info->entityId);
+    if (changes.isEmpty()) {
+        m_diff->setChanges(against + tr(": the same content."), changes);
+        return;
+    }
+    int added = 0;
+    int removed = 0;
+    for (const JsonDiff::Change &c : std::as_const(changes)) {
+        added += c.kind == JsonDiff::Change::Kind::Added;
+        removed += c.kind == JsonDiff::Change::Kind::Removed;
+    }
+    const int changed = int(changes.size()) - added - removed;
+    m_diff->setChanges(against + tr(": %L1 changed, %L2 added, %L3 removed.").arg(changed).arg(added).arg(removed), changes);
 }
 
 } // namespace hookscope

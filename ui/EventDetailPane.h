@@ -1,10 +1,12 @@
 #pragma once
 
+#include "enrich/EventInfo.h"
 #include "store/Event.h"
 
 #include <QWidget>
 #include <array>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QTabWidget;
@@ -12,40 +14,61 @@ class QTabWidget;
 namespace hookscope {
 
 class BodyView;
+class DiffView;
+class EventStore;
 class HeadersView;
 class JsonTreeView;
 class ResponseView;
+class ViolationsPanel;
 
 // The detail area for the selected event: a summary line and one tab per view. A tab is
 // filled when it is shown, so moving through events with Up/Down only builds the visible one.
+// What enrichment learnt (kind, violations) arrives separately, possibly later, through
+// setInfo(); the Diff tab asks the store for the previous event of the same entity.
 class EventDetailPane final : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { BodyTab, TreeTab, HeadersTab, ResponseTab, TabCount };
+    enum Tab { BodyTab, TreeTab, ViolationsTab, DiffTab, HeadersTab, ResponseTab, TabCount };
 
     explicit EventDetailPane(QWidget *parent = nullptr);
     ~EventDetailPane() override;
 
+    // `store` (not owned, GUI-thread connection) is read for the Diff tab.
+    void setStore(const EventStore *store) { m_store = store; }
+    // The info is "validating…" until setInfo() brings it.
     void setEvent(std::optional<Event> event);
+    // Ignored unless it is about the event shown.
+    void setInfo(const EventInfo &info);
     [[nodiscard]] qint64 eventId() const { return m_event ? m_event->id : 0; }
+    [[nodiscard]] std::optional<EventInfo> info() const { return m_info; }
+    // Switches to the Tree tab and selects the node at `pointer`.
+    void revealInTree(const QString &pointer);
 
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     [[nodiscard]] BodyView *bodyView() const { return m_body; }
     [[nodiscard]] JsonTreeView *treeView() const { return m_tree; }
+    [[nodiscard]] ViolationsPanel *violationsPanel() const { return m_violations; }
+    [[nodiscard]] DiffView *diffView() const { return m_diff; }
     [[nodiscard]] HeadersView *headersView() const { return m_headers; }
     [[nodiscard]] ResponseView *responseView() const { return m_response; }
 
 private:
     void fillTab(int tab);
+    void fillDiff();
+    void updateTabTitles();
 
     QLabel *m_title;
     QTabWidget *m_tabs;
     BodyView *m_body;
     JsonTreeView *m_tree;
+    ViolationsPanel *m_violations;
+    DiffView *m_diff;
     HeadersView *m_headers;
     ResponseView *m_response;
+    const EventStore *m_store = nullptr; // not owned
     std::optional<Event> m_event;
+    std::optional<EventInfo> m_info;
     std::array<bool, TabCount> m_filled{};
 };
 

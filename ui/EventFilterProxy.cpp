@@ -13,35 +13,78 @@ EventFilterProxy::EventFilterProxy(QObject *parent)
 
 void EventFilterProxy::clearMatches()
 {
-    if (!m_filtering)
+    if (!m_textFiltering)
         return;
-    m_filtering = false;
+    m_textFiltering = false;
     m_matches.clear();
     invalidateRowsFilter();
 }
 
 void EventFilterProxy::setMatches(const QSet<qint64> &ids)
 {
-    m_filtering = true;
+    m_textFiltering = true;
     m_matches = ids;
     invalidateRowsFilter();
 }
 
 void EventFilterProxy::addMatches(const QList<qint64> &ids)
 {
-    if (!m_filtering)
+    if (!m_textFiltering)
         return;
     for (const qint64 id : ids)
         m_matches.insert(id);
     // Rows for these ids are appended after this call, so no re-filtering is needed.
 }
 
+void EventFilterProxy::setKindFilter(const std::optional<QString> &kind)
+{
+    if (kind == m_kind)
+        return;
+    m_kind = kind;
+    invalidateRowsFilter();
+}
+
+void EventFilterProxy::setValidityFilter(ValidityFilter filter)
+{
+    if (filter == m_validity)
+        return;
+    m_validity = filter;
+    invalidateRowsFilter();
+}
+
+bool EventFilterProxy::isFiltering() const
+{
+    return m_textFiltering || m_kind.has_value() || m_validity != ValidityFilter::All;
+}
+
 bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (!m_filtering)
+    if (!isFiltering())
         return true;
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    return m_matches.contains(index.data(EventTableModel::IdRole).toLongLong());
+    if (m_textFiltering && !m_matches.contains(index.data(EventTableModel::IdRole).toLongLong()))
+        return false;
+    const auto validity = EventInfo::Validity(index.data(EventTableModel::ValidityRole).toInt());
+    if (m_kind) {
+        // "unknown" means checked and of no known kind; a row still being validated has no
+        // kind yet and only shows under "All kinds".
+        if (validity == EventInfo::Validity::NotChecked
+            || index.data(EventTableModel::KindRole).toString() != *m_kind)
+            return false;
+    }
+    switch (m_validity) {
+    case ValidityFilter::All:
+        return true;
+    case ValidityFilter::Valid:
+        return validity == EventInfo::Validity::Valid;
+    case ValidityFilter::Invalid:
+        return validity == EventInfo::Validity::Invalid;
+    case ValidityFilter::NotChecked:
+        return validity == EventInfo::Validity::NotChecked;
+    case ValidityFilter::NotJson:
+        return validity == EventInfo::Validity::NotJson;
+    }
+    return true;
 }
 
 } // namespace hookscope

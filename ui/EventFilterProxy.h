@@ -2,16 +2,21 @@
 
 #include <QSet>
 #include <QSortFilterProxyModel>
+#include <optional>
 
 namespace hookscope {
 
-// Sorts the event table by its SortKeyRole and hides rows outside the current match set.
-// The matching itself happens elsewhere (EventSearch in SQL, EventSearch::matches for
-// live events): bodies never come into memory here.
+// Sorts the event table by its SortKeyRole and hides rows outside the current match set,
+// the chosen kind and the chosen validity (all three combine). The text matching itself
+// happens elsewhere (EventSearch in SQL, EventSearch::matches for live events): bodies
+// never come into memory here. Kind and validity come from the model's roles, so a row
+// moves in or out of the view when its enrichment result arrives.
 class EventFilterProxy final : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
+    enum class ValidityFilter { All, Valid, Invalid, NotChecked, NotJson };
+
     explicit EventFilterProxy(QObject *parent = nullptr);
 
     // No filter: every row shows.
@@ -20,14 +25,22 @@ public:
     void setMatches(const QSet<qint64> &ids);
     // Adds ids to an active set (a live event matched); no-op without a filter.
     void addMatches(const QList<qint64> &ids);
-    [[nodiscard]] bool isFiltering() const { return m_filtering; }
+    // nullopt: every kind; an empty string: checked events of no known kind ("unknown").
+    void setKindFilter(const std::optional<QString> &kind);
+    void setValidityFilter(ValidityFilter filter);
+    [[nodiscard]] std::optional<QString> kindFilter() const { return m_kind; }
+    [[nodiscard]] ValidityFilter validityFilter() const { return m_validity; }
+    // True while any of the three filters hides rows.
+    [[nodiscard]] bool isFiltering() const;
 
 protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
     QSet<qint64> m_matches;
-    bool m_filtering = false;
+    bool m_textFiltering = false;
+    std::optional<QString> m_kind;
+    ValidityFilter m_validity = ValidityFilter::All;
 };
 
 } // namespace hookscope

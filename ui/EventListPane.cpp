@@ -7,11 +7,13 @@
 #include "EventTableModel.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -25,6 +27,8 @@ EventListPane::EventListPane(QWidget *parent)
     , m_search(new EventSearch(this))
     , m_loader(new EventHistoryLoader(this))
     , m_filter(new QLineEdit(this))
+    , m_kindCombo(new QComboBox(this))
+    , m_validityCombo(new QComboBox(this))
     , m_matchLabel(new QLabel(this))
     , m_table(new QTableView(this))
     , m_filterDelay(new QTimer(this))
@@ -35,6 +39,18 @@ EventListPane::EventListPane(QWidget *parent)
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setPlaceholderText(tr("Filter by target, headers or body text  (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
+    m_kindCombo->setObjectName(QStringLiteral("kindCombo"));
+    m_kindCombo->setToolTip(tr("Show events of one kind"));
+    m_kindCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    fillKindCombo();
+    m_validityCombo->setObjectName(QStringLiteral("validityCombo"));
+    m_validityCombo->setToolTip(tr("Show events by validation result"));
+    using ValidityFilter = EventFilterProxy::ValidityFilter;
+    m_validityCombo->addItem(tr("Valid and invalid"), int(ValidityFilter::All));
+    m_validityCombo->addItem(tr("Valid"), int(ValidityFilter::Valid));
+    m_validityCombo->addItem(tr("Invalid"), int(ValidityFilter::Invalid));
+    m_validityCombo->addItem(tr("Not checked yet"), int(ValidityFilter::NotChecked));
+    m_validityCombo->addItem(tr("Not JSON"), int(ValidityFilter::NotJson));
     m_matchLabel->setObjectName(QStringLiteral("matchLabel"));
     m_matchLabel->setTextFormat(Qt::PlainText);
     m_matchLabel->setForegroundRole(QPalette::PlaceholderText);
@@ -73,6 +89,8 @@ EventListPane::EventListPane(QWidget *parent)
     auto *filterRow = new QHBoxLayout;
     filterRow->setContentsMargins(6, 6, 6, 4);
     filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_kindCombo);
+    filterRow->addWidget(m_validityCombo);
     filterRow->addWidget(m_matchLabel);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -102,6 +120,9 @@ EventListPane::EventListPane(QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
     connect(m_filterDelay, &QTimer::timeout, this, &EventListPane::startSearch);
     connect(m_search, &EventSearch::finished, this, &EventListPane::onSearchFinished);
+    connect(m_kindCombo, &QComboBox::currentIndexChanged, this, &EventListPane::applyKindChoice);
+    connect(m_validityCombo, &QComboBox::currentIndexChanged, this, &EventListPane::applyValidityChoice);
+    connect(m_model, &EventTableModel::kindsChanged, this, &EventListPane::fillKindCombo);
     connect(m_loader, &EventHistoryLoader::chunkLoaded, m_model, &EventTableModel::append);
     connect(m_loader, &EventHistoryLoader::finished, this, [this] {
         m_model->release();
@@ -118,6 +139,9 @@ EventListPane::EventListPane(QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, countChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, countChanged);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { onCurrentChanged(m_table->currentIndex()); });
+    // Kind and validity filters follow enrichment results: the shown count changes with them.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &EventListPane::updateMatchLabel);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &EventListPane::updateMatchLabel);
 }
 
 EventListPane::~EventListPane() = default;
@@ -147,6 +171,50 @@ void EventListPane::addEvents(const QList<Event> &events)
     }
     m_proxy->addMatches(matched);
     m_model->enqueue(rows);
+}
+
+void EventListPane::applyInfos(const QList<EventInfo> &infos)
+{
+    m_model->applyInfos(infos);
+}
+
+void EventListPane::fillKindCombo()
+{
+    // Item data: none for "All kinds", the kind id, or an empty string for "unknown".
+    const QVariant chosen = m_kindCombo->currentData();
+    const QSignalBlocker blocker(m_kindCombo);
+    m_kindCombo->clear();
+    m_kindCombo->addItem(tr("All kinds"));
+    const QStringList kinds = m_model->kinds();
+    for (const QString &kind : kinds)
+        m_kindCombo->addItem(kind, kind);
+    m_kindCombo->addItem(tr("unknown"), QString(QLatin1String("")));
+    int index = 0;
+    if (chosen.isValid()) {
+        const QString kind = chosen.toString();
+        for (int i = 1; i < m_kindCombo->count(); ++i) {
+            if (m_kindCombo->itemData(i).toString() == kind)
+                index = i;
+        }
+    }
+    m_kindCombo->setCurrentIndex(index);
+    if (chosen.isValid() && index == 0)
+        applyKindChoice(); // the chosen kind is gone (the events were cleared)
+}
+
+void EventListPane::applyKindChoice()
+{
+    const QVariant data = m_kindCombo->currentData();
+    m_proxy->setKindFilter(data.isValid() ? std::optional<QString>(data.toString()) : std::nullopt);
+    updateMatchLabel();
+    Q_EMIT filterApplied();
+}
+
+void EventListPane::applyValidityChoice()
+{
+    m_proxy->setValidityFilter(EventFilterProxy::ValidityFilter(m_validityCombo->currentData().toInt()));
+    updateMatchLabel();
+    Q_EMIT filterApplied();
 }
 
 void EventListPane::removeEvents(const QList<qint64> &ids)

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "enrich/EventInfo.h"
 #include "store/Event.h"
 
 #include <QSet>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -18,8 +20,8 @@ class EventSearch;
 class EventStore;
 class EventTableModel;
 
-// The live event table with its filter box. Owns the table model, the sort/filter proxy and
-// the store search behind the filter. Follows the newest row unless the user scrolled away
+// The live event table with its filter box and the kind and validity choosers beside it.
+// Owns the table model, the sort/filter proxy and the store search behind the filter. Follows the newest row unless the user scrolled away
 // or paused; reports the current event and the rows the user wants deleted.
 class EventListPane final : public QWidget
 {
@@ -34,6 +36,8 @@ public:
     void addEvents(const QList<Event> &events);
     void removeEvents(const QList<qint64> &ids);
     void clearEvents();
+    // Enrichment results: updates the kind and result cells of these rows.
+    void applyInfos(const QList<hookscope::EventInfo> &infos);
 
     void setPaused(bool paused);
     [[nodiscard]] bool isPaused() const { return m_paused; }
@@ -47,6 +51,8 @@ public:
     [[nodiscard]] EventFilterProxy *proxy() const { return m_proxy; }
     [[nodiscard]] QTableView *table() const { return m_table; }
     [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
+    [[nodiscard]] QComboBox *kindCombo() const { return m_kindCombo; }
+    [[nodiscard]] QComboBox *validityCombo() const { return m_validityCombo; }
 
 Q_SIGNALS:
     void currentEventChanged(qint64 id); // 0: none
@@ -65,12 +71,17 @@ private:
     [[nodiscard]] bool atNewestEdge() const;
     void scrollToNewest();
     void updateMatchLabel();
+    void fillKindCombo();
+    void applyKindChoice();
+    void applyValidityChoice();
 
     EventTableModel *m_model;
     EventFilterProxy *m_proxy;
     EventSearch *m_search;
     EventHistoryLoader *m_loader;
     QLineEdit *m_filter;
+    QComboBox *m_kindCombo;
+    QComboBox *m_validityCombo;
     QLabel *m_matchLabel;
     QTableView *m_table;
     QTimer *m_filterDelay;

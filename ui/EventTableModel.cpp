@@ -1,6 +1,6 @@
 #include "EventTableModel.h"
 
-#include "http/HttpMessage.h"
+#include "EventRowText.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -82,11 +82,9 @@ QVariant EventTableModel::display(const EventSummary &row, int column) const
     case TargetColumn:
         return QString::fromUtf8(row.target);
     case KindColumn:
-        return QString();
+        return EventRowText::kind(row.info);
     case ResultColumn:
-        if (row.responseStatus <= 0)
-            return QString();
-        return QStringLiteral("%1 %2").arg(row.responseStatus).arg(QString::fromLatin1(reasonPhrase(row.responseStatus)));
+        return EventRowText::result(row);
     case BodySizeColumn:
         return formatSize(row.bodySize);
     case SenderColumn:
@@ -104,8 +102,13 @@ QVariant EventTableModel::sortKey(const EventSummary &row, int column)
         return row.id;
     case TimeColumn:
         return row.receivedAtMs;
-    case ResultColumn:
-        return row.responseStatus;
+    case ResultColumn: {
+        // HTTP status first, then the validity (more violations sort higher).
+        const auto v = row.info.validity;
+        const qint64 rank = v == EventInfo::Validity::Invalid ? 10 + std::min(row.info.violationCount, 100'000)
+                                                              : qint64(EventRowText::validityRank(v));
+        return qint64(row.responseStatus) * 1'000'000 + rank;
+    }
     case BodySizeColumn:
         return row.bodySize;
     case MethodColumn:
@@ -113,7 +116,7 @@ QVariant EventTableModel::sortKey(const EventSummary &row, int column)
     case TargetColumn:
         return QString::fromUtf8(row.target);
     case KindColumn:
-        return QString();
+        return row.info.isChecked() ? EventRowText::kind(row.info) : QString();
     case SenderColumn:
         return row.sender;
     case ColumnCount:
@@ -135,6 +138,10 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
             return QDateTime::fromMSecsSinceEpoch(row.receivedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"));
         if (index.column() == TargetColumn)
             return QString::fromUtf8(row.target);
+        if (index.column() == KindColumn)
+            return EventRowText::kindToolTip(row.info);
+        if (index.column() == ResultColumn)
+            return EventRowText::resultToolTip(row);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == IdColumn || index.column() == BodySizeColumn)
@@ -148,6 +155,12 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(int(classify(row.responseStatus)));
     case MethodRole:
         return row.method;
+    case ValidityRole:
+        return int(row.info.validity);
+    case ViolationCountRole:
+        return row.info.violationCount;
+    case KindRole:
+        return row.info.kind;
     default:
         return {};
     }
@@ -220,7 +233,75 @@ void EventTableModel::append(const QList<EventSummary> &rows)
     beginInsertRows({}, begin, begin + count - 1);
     m_rows.reserve(m_rows.size() + size_t(count));
     m_rows.insert(m_rows.end(), first, rows.cend());
+    bool kindAdded = false;
+    for (auto it = m_rows.begin() + begin; it != m_rows.end(); ++it) {
+        takeLateInfo(*it);
+        noteKind(it->info.kind, &kindAdded);
+    }
+    if (!m_lateInfos.isEmpty()) {
+        const qint64 newLast = lastId();
+        m_lateInfos.removeIf([newLast](const QHash<qint64, EventInfo>::iterator &it) { return it.key() <= newLast; });
+    }
     endInsertRows();
+    if (kindAdded)
+        Q_EMIT kindsChanged();
+}
+
+void EventTableModel::takeLateInfo(EventSummary &row)
+{
+    if (m_lateInfos.isEmpty())
+        return;
+    if (auto it = m_lateInfos.find(row.id); it != m_lateInfos.end()) {
+        row.info = std::move(it.value());
+        m_lateInfos.erase(it);
+    }
+}
+
+void EventTableModel::noteKind(const QString &kind, bool *added)
+{
+    if (kind.isEmpty())
+        return;
+    const auto it = std::lower_bound(m_kinds.begin(), m_kinds.end(), kind);
+    if (it != m_kinds.end() && *it == kind)
+        return;
+    m_kinds.insert(it, kind);
+    *added = true;
+}
+
+void EventTableModel::applyInfos(const QList<EventInfo> &infos)
+{
+    QList<int> rows;
+    rows.reserve(infos.size());
+    bool kindAdded = false;
+    const qint64 last = lastId();
+    for (const EventInfo &incoming : infos) {
+        EventInfo info = incoming;
+        info.violationsJson.clear(); // the table never shows details: keep rows small
+        noteKind(info.kind, &kindAdded);
+        if (const int row = rowOf(info.id); row >= 0) {
+            m_rows[size_t(row)].info = std::move(info);
+            rows.append(row);
+        } else if (info.id > last) {
+            // Still queued, or in a history chunk not appended yet: applied on insertion.
+            m_lateInfos.insert(info.id, std::move(info));
+        }
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    const QList<int> roles = {Qt::DisplayRole, Qt::ToolTipRole, SortKeyRole, ValidityRole, ViolationCountRole, KindRole};
+    qsizetype i = 0;
+    while (i < rows.size()) {
+        const int first = rows[i];
+        int lastRow = first;
+        while (i + 1 < rows.size() && rows[i + 1] == lastRow + 1) {
+            ++i;
+            ++lastRow;
+        }
+        ++i;
+        Q_EMIT dataChanged(index(first, KindColumn), index(lastRow, ResultColumn), roles);
+    }
+    if (kindAdded)
+        Q_EMIT kindsChanged();
 }
 
 int EventTableModel::rowOf(qint64 id) const
@@ -270,7 +351,12 @@ void EventTableModel::clear()
     m_rows.clear();
     m_rows.shrink_to_fit();
     m_pending.clear();
+    m_lateInfos.clear();
+    const bool hadKinds = !m_kinds.isEmpty();
+    m_kinds.clear();
     endResetModel();
+    if (hadKinds)
+        Q_EMIT kindsChanged();
 }
 
 } // namespace hookscope

@@ -3,7 +3,9 @@
 #include "store/EventStore.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
+#include <QStringList>
 #include <vector>
 
 class QTimer;
@@ -17,13 +19,23 @@ enum class ResultClass { None, Success, Redirect, ClientError, ServerError };
 // Appends arrive in batches: enqueue() coalesces for up to 50 ms and flush() inserts
 // the whole batch with ONE beginInsertRows. Ids only ever grow, so a batch drops
 // ids already present (history loading and live events may overlap).
+// Enrichment results (kind, validity) arrive later through applyInfos(), which emits one
+// dataChanged per contiguous run of rows, for the kind and result columns only.
 class EventTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column { IdColumn, TimeColumn, MethodColumn, TargetColumn, KindColumn, ResultColumn, BodySizeColumn,
                   SenderColumn, ColumnCount };
-    enum Role { IdRole = Qt::UserRole + 1, SortKeyRole, ResultClassRole, MethodRole };
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        SortKeyRole,
+        ResultClassRole,
+        MethodRole,
+        ValidityRole, // int(EventInfo::Validity)
+        ViolationCountRole,
+        KindRole, // kind id; empty when unknown or not checked yet
+    };
 
     explicit EventTableModel(QObject *parent = nullptr);
     ~EventTableModel() override;
@@ -44,6 +56,10 @@ public:
     void append(const QList<EventSummary> &rows);
     void removeIds(const QList<qint64> &ids);
     void clear();
+    // Updates rows by id (queued and not-yet-loaded rows too); violation details are not kept.
+    void applyInfos(const QList<EventInfo> &infos);
+    // Every kind id seen so far, sorted.
+    [[nodiscard]] QStringList kinds() const { return m_kinds; }
 
     [[nodiscard]] qint64 idAt(int row) const;
     [[nodiscard]] int rowOf(qint64 id) const; // -1 when absent
@@ -53,12 +69,19 @@ public:
     [[nodiscard]] static EventSummary summaryOf(const Event &event);
     [[nodiscard]] static ResultClass classify(int status);
 
+Q_SIGNALS:
+    void kindsChanged();
+
 private:
+    void noteKind(const QString &kind, bool *added);
+    void takeLateInfo(EventSummary &row);
     [[nodiscard]] QVariant display(const EventSummary &row, int column) const;
     [[nodiscard]] static QVariant sortKey(const EventSummary &row, int column);
 
     std::vector<EventSummary> m_rows;
     QList<EventSummary> m_pending;
+    QHash<qint64, EventInfo> m_lateInfos; // results for ids above lastId() that are not rows yet
+    QStringList m_kinds;
     QTimer *m_flushTimer;
     bool m_held = false;
 };

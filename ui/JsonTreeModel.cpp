@@ -51,6 +51,7 @@ JsonCheck JsonTreeModel::setJson(const QByteArray &json)
     beginResetModel();
     m_root.reset();
     m_nodeCount = 0;
+    m_marks.clear();
     m_json = json;
     const JsonCheck check = JsonScanner::validate(m_json);
     if (check.ok) {
@@ -76,6 +77,7 @@ void JsonTreeModel::clear()
     m_root.reset();
     m_json.clear();
     m_nodeCount = 0;
+    m_marks.clear();
     endResetModel();
 }
 
@@ -247,8 +249,21 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
             break;
         }
         return {};
-    case Qt::ToolTipRole:
-        return pointerOf(node).isEmpty() ? QStringLiteral("/ (whole document)") : pointerOf(node);
+    case Qt::ToolTipRole: {
+        const QString pointer = pointerOf(node);
+        QString text = pointer.isEmpty() ? QStringLiteral("/ (whole document)") : pointer;
+        if (const ViolationState state = m_marks.state(pointer); state != ViolationState::None) {
+            text += QLatin1Char('\n') + (state == ViolationState::Offending ? tr("Violations here:") : tr("Violations below:"));
+            const QStringList messages = m_marks.messages(pointer);
+            for (const QString &message : messages)
+                text += QStringLiteral("\n• ") + message;
+        }
+        return text;
+    }
+    case ViolationStateRole:
+        return int(m_marks.isEmpty() ? ViolationState::None : m_marks.state(pointerOf(node)));
+    case ViolationMessagesRole:
+        return m_marks.isEmpty() ? QStringList() : m_marks.messages(pointerOf(node));
     case JsonTypeRole:
         return int(node->type);
     case JsonPointerRole:
@@ -262,6 +277,51 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+void JsonTreeModel::setViolations(const QList<ViolationEntry> &violations)
+{
+    if (!m_root || (violations.isEmpty() && m_marks.isEmpty()))
+        return;
+    m_marks.build(m_json, violations);
+    emitChangedBelow(m_root.get());
+}
+
+void JsonTreeModel::emitChangedBelow(Node *node)
+{
+    // One dataChanged per fetched container: only nodes that exist can be repainted.
+    if (node->children.empty())
+        return;
+    const QModelIndex parent = node == m_root.get() ? QModelIndex() : createIndex(node->row, 0, node);
+    Q_EMIT dataChanged(index(0, 0, parent), index(int(node->children.size()) - 1, ColumnCount - 1, parent),
+                       {Qt::ToolTipRole, ViolationStateRole, ViolationMessagesRole});
+    for (const auto &child : node->children)
+        emitChangedBelow(child.get());
+}
+
+QModelIndex JsonTreeModel::indexOfPointer(const QString &pointer)
+{
+    if (!m_root)
+        return {};
+    QModelIndex current = index(0, 0);
+    const QStringList tokens = ViolationMarks::tokens(pointer);
+    for (const QString &token : tokens) {
+        if (canFetchMore(current))
+            fetchMore(current);
+        Node *node = nodeOf(current);
+        QModelIndex next;
+        // From the end: the last of duplicate keys is the one parsers keep.
+        for (auto it = node->children.crbegin(); it != node->children.crend(); ++it) {
+            if ((*it)->key == token) {
+                next = createIndex((*it)->row, 0, it->get());
+                break;
+            }
+        }
+        if (!next.isValid())
+            break;
+        current = next;
+    }
+    return current;
 }
 
 QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -1,12 +1,18 @@
 #pragma once
 
 #include "JsonScanner.h"
+#include "ViolationEntry.h"
+#include "ViolationMarks.h"
 
 #include <QAbstractItemModel>
 #include <memory>
 #include <vector>
 
 namespace hookscope {
+
+// Where a tree node stands relative to the body's schema violations; the view decides how
+// that looks (Theme): strong on the node, faint on its ancestors.
+enum class ViolationState { None, OnPath, Offending };
 
 // A lazily populated tree over one JSON document (columns key, value, type). Children of a
 // container are created in fetchMore(), one container at a time, when the view expands it:
@@ -21,6 +27,8 @@ public:
         JsonPointerRole, // RFC 6901 pointer of the node
         CopyValueRole, // a string's text, a container's JSON as sent, a scalar's token
         KeyRole, // the member name or array index
+        ViolationStateRole, // int(ViolationState)
+        ViolationMessagesRole, // QStringList, plain text: this node's violations, or those below it
     };
 
     explicit JsonTreeModel(QObject *parent = nullptr);
@@ -30,6 +38,13 @@ public:
     JsonCheck setJson(const QByteArray &json);
     void clear();
     [[nodiscard]] bool isEmpty() const { return !m_root; }
+    // Marks the nodes on each violation's pointer. A pointer past the end of the document (a
+    // missing required property) marks the deepest node that exists: the object lacking it.
+    // setJson() clears the marks.
+    void setViolations(const QList<ViolationEntry> &violations);
+    // The node at `pointer`, fetching the containers along the way; the deepest existing
+    // node when the pointer leads nowhere; invalid without a document.
+    [[nodiscard]] QModelIndex indexOfPointer(const QString &pointer);
 
     [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     [[nodiscard]] QModelIndex parent(const QModelIndex &child) const override;
@@ -54,10 +69,12 @@ private:
     [[nodiscard]] int childCountOf(Node *node) const;
     [[nodiscard]] QString valueText(Node *node) const;
     [[nodiscard]] QString pointerOf(Node *node) const;
+    void emitChangedBelow(Node *node);
 
     QByteArray m_json;
     std::unique_ptr<Node> m_root; // an invisible node whose single child is the document
     qsizetype m_nodeCount = 0;
+    ViolationMarks m_marks;
     bool m_fetching = false; // no re-entrant fetch from slots connected to rowsAboutToBeInserted
 };
 

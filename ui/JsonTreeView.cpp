@@ -1,6 +1,7 @@
 #include "JsonTreeView.h"
 
 #include "Banner.h"
+#include "JsonTreeDelegate.h"
 #include "JsonTreeModel.h"
 #include "Theme.h"
 
@@ -23,6 +24,7 @@ JsonTreeView::JsonTreeView(QWidget *parent)
     m_banner->setObjectName(QStringLiteral("treeBanner"));
     m_tree->setObjectName(QStringLiteral("jsonTree"));
     m_tree->setModel(m_model);
+    m_tree->setItemDelegate(new JsonTreeDelegate(m_tree));
     m_tree->setUniformRowHeights(true); // lets the view skip measuring every row of big arrays
     m_tree->setAlternatingRowColors(true);
     m_tree->setFrameShape(QFrame::NoFrame);
@@ -80,6 +82,23 @@ void JsonTreeView::clear()
 {
     m_banner->clearMessage();
     m_model->clear();
+}
+
+void JsonTreeView::setViolations(const QList<ViolationEntry> &violations)
+{
+    m_model->setViolations(violations);
+}
+
+QModelIndex JsonTreeView::revealPointer(const QString &pointer)
+{
+    const QModelIndex target = m_model->indexOfPointer(pointer);
+    if (!target.isValid())
+        return {};
+    for (QModelIndex ancestor = target.parent(); ancestor.isValid(); ancestor = ancestor.parent())
+        m_tree->expand(ancestor);
+    m_tree->setCurrentIndex(target);
+    m_tree->scrollTo(target, QAbstractItemView::PositionAtCenter);
+    return target;
 }
 
 void JsonTreeView::copyRole(int role)

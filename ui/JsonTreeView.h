@@ -1,5 +1,8 @@
 #pragma once
 
+#include "ViolationEntry.h"
+
+#include <QModelIndex>
 #include <QWidget>
 
 class QAction;
@@ -11,7 +14,8 @@ class Banner;
 class JsonTreeModel;
 
 // The Tree tab: a lazily populated tree of the body's JSON with copy actions (value, key,
-// RFC 6901 pointer) and expand/collapse, in a context menu and as shortcuts.
+// RFC 6901 pointer) and expand/collapse, in a context menu and as shortcuts. Nodes on a
+// schema violation's path are marked (JsonTreeDelegate).
 class JsonTreeView final : public QWidget
 {
     Q_OBJECT
@@ -22,6 +26,10 @@ public:
 
     void setJson(const QByteArray &json);
     void clear();
+    void setViolations(const QList<ViolationEntry> &violations);
+    // Expands the path to the node at `pointer` (fetching as it goes), selects it and scrolls
+    // to it; the deepest existing node when the pointer leads past the document's end.
+    QModelIndex revealPointer(const QString &pointer);
     [[nodiscard]] JsonTreeModel *model() const { return m_model; }
     [[nodiscard]] QTreeView *tree() const { return m_tree; }
 

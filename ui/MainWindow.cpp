@@ -5,6 +5,7 @@
 #include "EventListPane.h"
 #include "MainToolBar.h"
 #include "StatusBarPane.h"
+#include "enrich/DefaultInspector.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 
@@ -28,13 +29,20 @@ const QString kState = QStringLiteral("window/state");
 const QString kSplitter = QStringLiteral("window/splitter");
 const QString kColumns = QStringLiteral("table/header");
 const QString kPort = QStringLiteral("receiver/port");
+constexpr size_t kRecentInfos = 512;
 } // namespace
 
 MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
+    : MainWindow(options, defaultInspector(), parent)
+{
+}
+
+MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector inspector, QWidget *parent)
     : QMainWindow(parent)
     , m_options(options)
     , m_recorder(new EventRecorder(this))
     , m_receiver(new Receiver(m_recorder, this))
+    , m_enrichment(new EnrichmentService(m_recorder, std::move(inspector), this))
     , m_toolBar(new MainToolBar(this))
     , m_list(new EventListPane(this))
     , m_detail(new EventDetailPane(this))
@@ -60,6 +68,8 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     connect(m_toolBar, &MainToolBar::pauseToggled, m_list, &EventListPane::setPaused);
     connect(m_receiver, &Receiver::listeningChanged, m_toolBar, &MainToolBar::setListening);
     connect(m_recorder, &EventRecorder::eventsStored, this, &MainWindow::onEventsStored);
+    connect(m_recorder, &EventRecorder::eventsStored, m_enrichment, &EnrichmentService::enqueue);
+    connect(m_enrichment, &EnrichmentService::enriched, this, &MainWindow::onEnriched);
     connect(m_recorder, &EventRecorder::storeFailed, this,
             [this](const QString &error) { statusBar()->showMessage(tr("Store error: %1").arg(error), 10'000); });
     connect(m_list, &EventListPane::currentEventChanged, this, &MainWindow::showEventDetails);
@@ -75,6 +85,7 @@ MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
 MainWindow::~MainWindow()
 {
     m_receiver->stop();
+    m_enrichment->stop(); // it writes through the recorder: stop it first
     m_recorder->close();
 }
 
@@ -90,6 +101,9 @@ void MainWindow::openStore()
     }
     m_list->setStorePath(path);
     m_list->loadHistory(&m_reader);
+    m_detail->setStore(&m_reader);
+    // Catches up with events stored earlier (another session, a crash) and then follows.
+    m_enrichment->start(path);
 }
 
 bool MainWindow::startReceiver()
@@ -154,6 +168,7 @@ bool MainWindow::clearEvents(bool keepCopy)
         return false;
     }
     m_list->clearEvents();
+    m_recentInfos.clear();
     m_detail->setEvent(std::nullopt);
     statusBar()->showMessage(m_lastBackup.isEmpty() ? tr("Cleared") : tr("Cleared; a copy is in %1").arg(m_lastBackup),
                              8000);
@@ -176,12 +191,34 @@ void MainWindow::showEventDetails(qint64 id)
     if (id == m_detail->eventId())
         return;
     m_detail->setEvent(id > 0 ? m_reader.load(id) : std::nullopt);
+    if (id <= 0)
+        return;
+    if (const auto recent = m_recentInfos.find(id); recent != m_recentInfos.end())
+        m_detail->setInfo(recent->second);
+    else if (const std::optional<EventInfo> info = m_reader.loadInfo(id))
+        m_detail->setInfo(*info);
 }
 
 void MainWindow::onEventsStored(const QList<Event> &events)
 {
     m_list->addEvents(events);
     m_status->recordEvents(int(events.size()));
+}
+
+void MainWindow::onEnriched(const QList<EventInfo> &infos)
+{
+    m_list->applyInfos(infos);
+    for (const EventInfo &info : infos)
+        m_recentInfos.insert_or_assign(info.id, info);
+    while (m_recentInfos.size() > kRecentInfos)
+        m_recentInfos.erase(m_recentInfos.begin()); // ids grow: the oldest are committed by now
+    const qint64 shown = m_detail->eventId();
+    if (shown <= 0)
+        return;
+    for (const EventInfo &info : infos) {
+        if (info.id == shown)
+            m_detail->setInfo(info);
+    }
 }
 
 void MainWindow::restoreSettings()
@@ -211,6 +248,9 @@ void MainWindow::saveSettings() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    // Closing the window ends the session: enrichment must not write after this point (events
+    // still arriving are caught up at the next start).
+    m_enrichment->stop();
     QMainWindow::closeEvent(event);
 }
 

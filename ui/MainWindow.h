@@ -1,9 +1,11 @@
 #pragma once
 
 #include "app/AppOptions.h"
+#include "enrich/EnrichmentService.h"
 #include "store/EventStore.h"
 
 #include <QMainWindow>
+#include <map>
 
 class QSplitter;
 
@@ -16,14 +18,18 @@ class MainToolBar;
 class Receiver;
 class StatusBarPane;
 
-// Puts the panes together and wires the data flow: receiver → recorder → list pane, and
-// list selection → store → detail pane. Owns the receiver, the recorder (the only writer)
-// and a read connection for loading details. Window layout is remembered in QSettings.
+// Puts the panes together and wires the data flow: receiver → recorder → list pane,
+// recorder → enrichment → list pane and detail pane, and list selection → store → detail
+// pane. Owns the receiver, the recorder (the only writer), the enrichment service and a read
+// connection for loading details. Window layout is remembered in QSettings.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
+    // Inspects events with defaultInspector().
     explicit MainWindow(const AppOptions &options, QWidget *parent = nullptr);
+    // Tests inject an inspector of their own.
+    MainWindow(const AppOptions &options, EnrichmentService::Inspector inspector, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     bool startReceiver();
@@ -36,6 +42,7 @@ public:
 
     [[nodiscard]] Receiver *receiver() const { return m_receiver; }
     [[nodiscard]] EventRecorder *recorder() const { return m_recorder; }
+    [[nodiscard]] EnrichmentService *enrichment() const { return m_enrichment; }
     [[nodiscard]] EventListPane *listPane() const { return m_list; }
     [[nodiscard]] EventDetailPane *detailPane() const { return m_detail; }
     [[nodiscard]] StatusBarPane *statusPane() const { return m_status; }
@@ -50,12 +57,14 @@ private:
     void copyUrl();
     void showEventDetails(qint64 id);
     void onEventsStored(const QList<hookscope::Event> &events);
+    void onEnriched(const QList<hookscope::EventInfo> &infos);
     void restoreSettings();
     void saveSettings() const;
 
     AppOptions m_options;
     EventRecorder *m_recorder;
     Receiver *m_receiver;
+    EnrichmentService *m_enrichment;
     EventStore m_reader; // GUI-thread read connection (details, history)
     MainToolBar *m_toolBar;
     EventListPane *m_list;
@@ -64,6 +73,9 @@ private:
     StatusBarPane *m_status;
     QString m_storeError;
     QString m_lastBackup;
+    // The latest enrichment results in full: the writer commits them a little after they
+    // are published, and a row selected meanwhile must not stay at "validating…".
+    std::map<qint64, EventInfo> m_recentInfos;
 };
 
 } // namespace hookscope

@@ -142,6 +142,17 @@ int ScreenshotRunner::run(int argc, char *argv[], AppOptions options)
         return 1;
     }
     EventListPane *list = window.listPane();
+    // Let the enrichment catch up, so the kind and result columns show results, not "validating…".
+    waitFor(
+        [list] {
+            const EventTableModel *model = list->model();
+            for (int r = 0; r < model->rowCount(); ++r) {
+                if (model->index(r, 0).data(EventTableModel::ValidityRole).toInt() == int(EventInfo::Validity::NotChecked))
+                    return false;
+            }
+            return true;
+        },
+        5000);
     const int row = list->model()->rowOf(list->model()->idAt(2)); // the appointment booking
     const QModelIndex index = list->proxy()->mapFromSource(list->model()->index(row, 0));
     list->table()->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

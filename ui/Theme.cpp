@@ -1,9 +1,14 @@
 #include "Theme.h"
 
 #include "EventTableModel.h"
+#include "JsonTreeModel.h"
 
 #include <QFontDatabase>
+#include <QHash>
+#include <QPainter>
+#include <QPainterPath>
 #include <QPalette>
+#include <QPixmap>
 
 namespace hookscope {
 
@@ -80,6 +85,154 @@ QFont Theme::monospace()
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     font.setStyleHint(QFont::TypeWriter);
     return font;
+}
+
+QColor Theme::validityColor(EventInfo::Validity validity, const QPalette &palette)
+{
+    switch (validity) {
+    case EventInfo::Validity::Valid:
+        return okText(palette);
+    case EventInfo::Validity::Invalid:
+        return errorText(palette);
+    case EventInfo::Validity::NotJson:
+        return resultColor(ResultClass::ClientError, palette);
+    case EventInfo::Validity::NotChecked:
+    case EventInfo::Validity::Unknown:
+        break;
+    }
+    return palette.color(QPalette::PlaceholderText);
+}
+
+QIcon Theme::glyphIcon(const QColor &color, QChar glyph, bool filled)
+{
+    // Delegates ask for icons on every paint: draw each (glyph, colour) once. GUI thread only.
+    static QHash<QString, QIcon> cache;
+    const QString key = QStringLiteral("%1/%2/%3").arg(color.rgba()).arg(glyph.unicode()).arg(filled);
+    if (const auto it = cache.constFind(key); it != cache.constEnd())
+        return *it;
+    constexpr int kSize = 32; // drawn large, scaled down by the view: crisp on HiDPI too
+    QPixmap pixmap(kSize, kSize);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF circle(2, 2, kSize - 4, kSize - 4);
+    QPen pen(color, 3);
+    if (filled) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(color);
+    } else {
+        p.setPen(pen);
+        p.setBrush(Qt::NoBrush);
+    }
+    p.drawEllipse(circle);
+    pen.setColor(filled ? QColor(Qt::white) : color);
+    pen.setWidthF(3.5);
+    pen.setCapStyle(Qt::RoundCap);
+    pen.setJoinStyle(Qt::RoundJoin);
+    p.setPen(pen);
+    p.setBrush(Qt::NoBrush);
+    if (glyph == QChar(0x2713)) { // tick
+        QPainterPath path;
+        path.moveTo(9, 16.5);
+        path.lineTo(14, 21.5);
+        path.lineTo(23, 11);
+        p.drawPath(path);
+    } else if (glyph == QChar(0x2717)) { // cross
+        p.drawLine(QPointF(11, 11), QPointF(21, 21));
+        p.drawLine(QPointF(21, 11), QPointF(11, 21));
+    } else if (glyph == QChar(0x2026)) { // ellipsis
+        p.setPen(Qt::NoPen);
+        p.setBrush(filled ? QColor(Qt::white) : color);
+        for (const qreal x : {10.0, 16.0, 22.0})
+            p.drawEllipse(QPointF(x, 16), 2.2, 2.2);
+    } else if (glyph == QLatin1Char('.')) { // a dot
+        p.setPen(Qt::NoPen);
+        p.setBrush(filled ? QColor(Qt::white) : color);
+        p.drawEllipse(QPointF(16, 16), 5, 5);
+    } else {
+        QFont font;
+        font.setBold(true);
+        font.setPixelSize(20);
+        p.setFont(font);
+        p.drawText(circle, Qt::AlignCenter, QString(glyph));
+    }
+    p.end();
+    const QIcon icon(pixmap);
+    cache.insert(key, icon);
+    return icon;
+}
+
+QIcon Theme::validityIcon(EventInfo::Validity validity, const QPalette &palette)
+{
+    const QColor color = validityColor(validity, palette);
+    switch (validity) {
+    case EventInfo::Validity::Valid:
+        return glyphIcon(color, QChar(0x2713), true);
+    case EventInfo::Validity::Invalid:
+        return glyphIcon(color, QChar(0x2717), true);
+    case EventInfo::Validity::NotJson:
+        return glyphIcon(color, QLatin1Char('!'), true);
+    case EventInfo::Validity::Unknown:
+        return glyphIcon(color, QLatin1Char('?'), false);
+    case EventInfo::Validity::NotChecked:
+        return glyphIcon(color, QChar(0x2026), false);
+    }
+    return {};
+}
+
+QColor Theme::violationBackground(ViolationState state, const QPalette &palette)
+{
+    QColor color = errorText(palette);
+    switch (state) {
+    case ViolationState::Offending:
+        color.setAlphaF(isDark(palette) ? 0.38f : 0.24f);
+        return color;
+    case ViolationState::OnPath:
+        color.setAlphaF(isDark(palette) ? 0.16f : 0.08f);
+        return color;
+    case ViolationState::None:
+        break;
+    }
+    return {};
+}
+
+QIcon Theme::violationIcon(ViolationState state, const QPalette &palette)
+{
+    switch (state) {
+    case ViolationState::Offending:
+        return glyphIcon(errorText(palette), QChar(0x2717), true);
+    case ViolationState::OnPath:
+        return glyphIcon(errorText(palette), QLatin1Char('.'), false);
+    case ViolationState::None:
+        break;
+    }
+    return {};
+}
+
+QColor Theme::diffColor(JsonDiff::Change::Kind kind, const QPalette &palette)
+{
+    switch (kind) {
+    case JsonDiff::Change::Kind::Added:
+        return okText(palette);
+    case JsonDiff::Change::Kind::Removed:
+        return errorText(palette);
+    case JsonDiff::Change::Kind::Changed:
+        return resultColor(ResultClass::ClientError, palette);
+    }
+    return palette.color(QPalette::Text);
+}
+
+QString Theme::diffMarker(JsonDiff::Change::Kind kind)
+{
+    switch (kind) {
+    case JsonDiff::Change::Kind::Added:
+        return QStringLiteral("+");
+    case JsonDiff::Change::Kind::Removed:
+        return QString(QChar(0x2212));
+    case JsonDiff::Change::Kind::Changed:
+        return QStringLiteral("~");
+    }
+    return {};
 }
 
 } // namespace hookscope

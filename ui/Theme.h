@@ -1,13 +1,18 @@
 #pragma once
 
+#include "diff/JsonDiff.h"
+#include "enrich/EventInfo.h"
+
 #include <QColor>
 #include <QFont>
+#include <QIcon>
 
 class QPalette;
 
 namespace hookscope {
 
 enum class ResultClass;
+enum class ViolationState;
 
 // Every colour and font decision of the window, in one place. Models expose meaning
 // (ResultClass, JSON token kinds); views ask the Theme how that meaning looks, picked for
@@ -25,8 +30,21 @@ public:
     [[nodiscard]] static QColor okText(const QPalette &palette);
     [[nodiscard]] static QFont monospace();
 
+    [[nodiscard]] static QColor validityColor(EventInfo::Validity validity, const QPalette &palette);
+    // A small painted glyph beside the words: a tick, a cross, "!" (not JSON), "?" (unknown
+    // kind), "…" (validating). Drawn here, no icon files or theme lookups.
+    [[nodiscard]] static QIcon validityIcon(EventInfo::Validity validity, const QPalette &palette);
+    // Background of a JSON tree node on a violation's path: strong on the node itself,
+    // faint on its ancestors; invalid QColor for none.
+    [[nodiscard]] static QColor violationBackground(ViolationState state, const QPalette &palette);
+    [[nodiscard]] static QIcon violationIcon(ViolationState state, const QPalette &palette);
+    [[nodiscard]] static QColor diffColor(JsonDiff::Change::Kind kind, const QPalette &palette);
+    // "+", "−", "~": the change's marker, so colour is never the only signal.
+    [[nodiscard]] static QString diffMarker(JsonDiff::Change::Kind kind);
+
 private:
     [[nodiscard]] static bool isDark(const QPalette &palette);
+    [[nodiscard]] static QIcon glyphIcon(const QColor &color, QChar glyph, bool filled);
 };
 
 } // namespace hookscope

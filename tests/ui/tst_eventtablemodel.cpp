@@ -27,6 +27,27 @@ QList<EventSummary> summaries(qint64 firstId, int count)
     return rows;
 }
 
+EventInfo info(qint64 id, EventInfo::Validity validity, const QString &kind = {}, int violations = 0)
+{
+    EventInfo i;
+    i.id = id;
+    i.validity = validity;
+    i.kind = kind;
+    i.eventName = kind.isEmpty() ? QString() : QStringLiteral("Created");
+    i.violationCount = violations;
+    if (violations)
+        i.violationsJson = R"([{"pointer":"/x","message":"m","keyword":"type"}])";
+    return i;
+}
+
+QList<qint64> proxyIds(const QAbstractItemModel &proxy)
+{
+    QList<qint64> ids;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        ids.append(proxy.index(row, 0).data(EventTableModel::IdRole).toLongLong());
+    return ids;
+}
+
 } // namespace
 
 class tst_EventTableModel final : public QObject
@@ -40,6 +61,13 @@ private Q_SLOTS:
     void removeIdsInRanges();
     void proxyFiltersByIdSetAndSortsByKey();
     void resultClassAndText();
+    void infosChangeOnlyKindAndResultInOneBatchPerRun();
+    void infoTexts_data();
+    void infoTexts();
+    void infosForRowsNotInsertedYetWait();
+    void kindsSeenAreListedOnce();
+    void proxyFiltersByKindAndValidity();
+    void resultSortsByStatusThenValidity();
     void rateMeterSlidesItsWindow();
 };
 
@@ -83,9 +111,16 @@ void tst_EventTableModel::modelTesterWhileStreaming()
             proxy.clearMatches();
         if (round == 15)
             model.removeIds({2, 3, 4, 50, 51, 100});
+        if (round % 3 == 1) {
+            // Enrichment results for some rows, including some not inserted yet.
+            model.applyInfos({info(next - 1, EventInfo::Validity::Valid, QStringLiteral("k")),
+                              info(next - 2, EventInfo::Validity::Invalid, QStringLiteral("k"), 1), info(1, EventInfo::Validity::NotJson)});
+            proxy.setValidityFilter(round % 2 ? EventFilterProxy::ValidityFilter::All : EventFilterProxy::ValidityFilter::Valid);
+        }
         QTest::qWait(60);
     }
     model.flush();
+    proxy.setValidityFilter(EventFilterProxy::ValidityFilter::All);
     QCOMPARE(model.rowCount(), int(next - 1) - 6);
     QCOMPARE(proxy.rowCount(), model.rowCount());
     model.clear();
@@ -159,11 +194,198 @@ void tst_EventTableModel::resultClassAndText()
     rows[0].responseStatus = 404;
     rows[1].responseStatus = 503;
     model.append(rows);
-    QCOMPARE(model.index(0, EventTableModel::ResultColumn).data().toString(), QStringLiteral("404 Not Found"));
+    QCOMPARE(model.index(0, EventTableModel::ResultColumn).data().toString(), QStringLiteral("404 · validating…"));
     QCOMPARE(model.index(0, 0).data(EventTableModel::ResultClassRole).toInt(), int(ResultClass::ClientError));
     QCOMPARE(model.index(1, 0).data(EventTableModel::ResultClassRole).toInt(), int(ResultClass::ServerError));
     QCOMPARE(model.index(2, 0).data(EventTableModel::ResultClassRole).toInt(), int(ResultClass::Success));
-    QCOMPARE(model.index(2, EventTableModel::KindColumn).data().toString(), QString());
+    QCOMPARE(model.index(2, EventTableModel::KindColumn).data().toString(), QStringLiteral("validating…"));
+    model.applyInfos({info(1, EventInfo::Validity::Unknown)});
+    QCOMPARE(model.index(0, EventTableModel::ResultColumn).data().toString(), QStringLiteral("404 Not Found"));
+}
+
+void tst_EventTableModel::infosChangeOnlyKindAndResultInOneBatchPerRun()
+{
+    EventTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append(summaries(1, 10));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // Rows 3..5 and 8, given out of order and with a repeat; 99 does not exist.
+    model.applyInfos({info(5, EventInfo::Validity::Valid, QStringLiteral("jicoo")),
+                      info(3, EventInfo::Validity::Invalid, QStringLiteral("jicoo"), 2),
+                      info(8, EventInfo::Validity::NotJson), info(4, EventInfo::Validity::Unknown),
+                      info(3, EventInfo::Validity::Invalid, QStringLiteral("jicoo"), 3),
+                      info(99, EventInfo::Validity::Valid)});
+    QCOMPARE(changed.size(), 2);
+    const auto range = [&changed](int i) {
+        const auto tl = changed.at(i).at(0).value<QModelIndex>();
+        const auto br = changed.at(i).at(1).value<QModelIndex>();
+        return QList<int>{tl.row(), tl.column(), br.row(), br.column()};
+    };
+    QCOMPARE(range(0), (QList<int>{2, EventTableModel::KindColumn, 4, EventTableModel::ResultColumn}));
+    QCOMPARE(range(1), (QList<int>{7, EventTableModel::KindColumn, 7, EventTableModel::ResultColumn}));
+    QCOMPARE(model.index(2, 0).data(EventTableModel::ViolationCountRole).toInt(), 3); // the later result wins
+    QCOMPARE(model.index(2, 0).data(EventTableModel::ValidityRole).toInt(), int(EventInfo::Validity::Invalid));
+    QCOMPARE(model.index(2, 0).data(EventTableModel::KindRole).toString(), QStringLiteral("jicoo"));
+    QCOMPARE(model.index(0, 0).data(EventTableModel::ValidityRole).toInt(), int(EventInfo::Validity::NotChecked));
+
+    model.applyInfos({});
+    QCOMPARE(changed.size(), 2);
+    // 20 contiguous rows: one signal.
+    model.append(summaries(11, 20));
+    QList<EventInfo> many;
+    for (qint64 id = 11; id <= 30; ++id)
+        many.append(info(id, EventInfo::Validity::Valid, QStringLiteral("k")));
+    model.applyInfos(many);
+    QCOMPARE(changed.size(), 3);
+}
+
+void tst_EventTableModel::infoTexts_data()
+{
+    QTest::addColumn<EventInfo>("info");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("result");
+
+    const EventInfo pending = info(1, EventInfo::Validity::NotChecked);
+    QTest::newRow("not checked yet says validating") << pending << 200 << "validating…" << "200 · validating…";
+    EventInfo valid = info(1, EventInfo::Validity::Valid, QStringLiteral("callback-request"));
+    valid.eventName = QStringLiteral("CallbackRequestCreate");
+    QTest::newRow("kind and event name, valid") << valid << 200 << "callback-request · CallbackRequestCreate"
+                                                << "200 · valid";
+    EventInfo noName = info(1, EventInfo::Validity::Invalid, QStringLiteral("jicoo"), 3);
+    noName.eventName.clear();
+    QTest::newRow("kind without event name, violations counted") << noName << 200 << "jicoo" << "200 · 3 violations";
+    QTest::newRow("one violation is singular") << info(1, EventInfo::Validity::Invalid, QStringLiteral("k"), 1) << 200
+                                               << "k · Created" << "200 · 1 violation";
+    QTest::newRow("unknown kind is not an error") << info(1, EventInfo::Validity::Unknown) << 200 << "unknown" << "200 OK";
+    QTest::newRow("not JSON") << info(1, EventInfo::Validity::NotJson) << 200 << "not JSON" << "200 · not JSON";
+    QTest::newRow("no response yet") << info(1, EventInfo::Validity::Valid, QStringLiteral("k")) << 0 << "k · Created"
+                                     << "valid";
+    QTest::newRow("refused request keeps its status")
+        << info(1, EventInfo::Validity::NotJson) << 400 << "not JSON" << "400 · not JSON";
+}
+
+void tst_EventTableModel::infoTexts()
+{
+    QFETCH(EventInfo, info);
+    QFETCH(int, status);
+    QFETCH(QString, kind);
+    QFETCH(QString, result);
+    EventTableModel model;
+    QList<EventSummary> rows = summaries(1, 1);
+    rows[0].responseStatus = status;
+    rows[0].info = info;
+    model.append(rows);
+    QCOMPARE(model.index(0, EventTableModel::KindColumn).data().toString(), kind);
+    QCOMPARE(model.index(0, EventTableModel::ResultColumn).data().toString(), result);
+    QVERIFY(!model.index(0, EventTableModel::ResultColumn).data(Qt::ToolTipRole).toString().isEmpty());
+}
+
+void tst_EventTableModel::infosForRowsNotInsertedYetWait()
+{
+    EventTableModel model;
+    model.append(summaries(1, 2));
+    model.hold(); // the history is loading
+    model.enqueue(summaries(10, 2)); // live, queued
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.applyInfos({info(4, EventInfo::Validity::Valid, QStringLiteral("a")), // in a history chunk to come
+                      info(10, EventInfo::Validity::Invalid, QStringLiteral("b"), 2),
+                      info(2, EventInfo::Validity::Valid, QStringLiteral("c"))});
+    QCOMPARE(changed.size(), 1); // only row 2 exists
+    model.append(summaries(3, 3)); // history: 3, 4, 5
+    QCOMPARE(model.index(model.rowOf(4), 0).data(EventTableModel::KindRole).toString(), QStringLiteral("a"));
+    QCOMPARE(model.index(model.rowOf(5), 0).data(EventTableModel::ValidityRole).toInt(),
+             int(EventInfo::Validity::NotChecked));
+    model.release();
+    QCOMPARE(model.index(model.rowOf(10), 0).data(EventTableModel::ViolationCountRole).toInt(), 2);
+    QCOMPARE(model.index(model.rowOf(10), EventTableModel::ResultColumn).data().toString(),
+             QStringLiteral("200 · 2 violations"));
+    QCOMPARE(model.kinds(), (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+}
+
+void tst_EventTableModel::kindsSeenAreListedOnce()
+{
+    EventTableModel model;
+    QSignalSpy kindsChanged(&model, &EventTableModel::kindsChanged);
+    QList<EventSummary> rows = summaries(1, 3);
+    rows[0].info = info(1, EventInfo::Validity::Valid, QStringLiteral("jicoo"));
+    model.append(rows); // the history brings kinds along
+    QCOMPARE(kindsChanged.size(), 1);
+    model.applyInfos({info(2, EventInfo::Validity::Valid, QStringLiteral("jicoo")), info(3, EventInfo::Validity::Unknown)});
+    QCOMPARE(kindsChanged.size(), 1);
+    model.applyInfos({info(3, EventInfo::Validity::Valid, QStringLiteral("callback-request")),
+                      info(2, EventInfo::Validity::Valid, QStringLiteral("before-book"))});
+    QCOMPARE(kindsChanged.size(), 2);
+    QCOMPARE(model.kinds(), (QStringList{QStringLiteral("before-book"), QStringLiteral("callback-request"),
+                                         QStringLiteral("jicoo")}));
+    model.clear();
+    QCOMPARE(kindsChanged.size(), 3);
+    QVERIFY(model.kinds().isEmpty());
+}
+
+void tst_EventTableModel::proxyFiltersByKindAndValidity()
+{
+    EventTableModel model;
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append(summaries(1, 8));
+    const QString a = QStringLiteral("a");
+    const QString b = QStringLiteral("b");
+    model.applyInfos({info(1, EventInfo::Validity::Valid, a), info(2, EventInfo::Validity::Invalid, a, 1),
+                      info(3, EventInfo::Validity::Valid, b), info(4, EventInfo::Validity::Unknown),
+                      info(5, EventInfo::Validity::NotJson), info(6, EventInfo::Validity::Invalid, b, 2)});
+    // 7 and 8 are still being validated.
+    QVERIFY(!proxy.isFiltering());
+    proxy.setKindFilter(a);
+    QVERIFY(proxy.isFiltering());
+    QCOMPARE(proxyIds(proxy), (QList<qint64>{1, 2}));
+    proxy.setValidityFilter(EventFilterProxy::ValidityFilter::Invalid);
+    QCOMPARE(proxyIds(proxy), (QList<qint64>{2}));
+    proxy.setKindFilter(QString()); // "unknown": checked, no kind
+    proxy.setValidityFilter(EventFilterProxy::ValidityFilter::All);
+    QCOMPARE(proxyIds(proxy), (QList<qint64>{4, 5}));
+    proxy.setValidityFilter(EventFilterProxy::ValidityFilter::NotJson);
+    QCOMPARE(proxyIds(proxy), (QList<qint64>{5}));
+    proxy.setKindFilter(std::nullopt);
+    proxy.setValidityFilter(EventFilterProxy::ValidityFilter::NotChecked);
+    QCOMPARE(proxyIds(proxy), (QList<qint64>{7, 8}));
+    // A result arriving moves the row out of "not checked".
+    model.applyInfos({info(7, EventInfo::Validity::Invalid, b, 1)});
+    QCOMPARE(proxyIds(proxy), (QList<qint64>{8}));
+    proxy.setValidityFilter(EventFilterProxy::ValidityFilter::Invalid);
+    QCOMPARE(proxyIds(proxy), (QList<qint64>{2, 6, 7}));
+    // Combined with the text matches.
+    proxy.setMatches({6, 7, 8});
+    QCOMPARE(proxyIds(proxy), (QList<qint64>{6, 7}));
+    proxy.setKindFilter(b);
+    proxy.setValidityFilter(EventFilterProxy::ValidityFilter::Valid);
+    QCOMPARE(proxyIds(proxy), QList<qint64>{});
+    proxy.clearMatches();
+    QCOMPARE(proxyIds(proxy), (QList<qint64>{3}));
+    proxy.setKindFilter(std::nullopt);
+    proxy.setValidityFilter(EventFilterProxy::ValidityFilter::All);
+    QVERIFY(!proxy.isFiltering());
+    QCOMPARE(proxy.rowCount(), 8);
+}
+
+void tst_EventTableModel::resultSortsByStatusThenValidity()
+{
+    EventTableModel model;
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QList<EventSummary> rows = summaries(1, 5);
+    for (EventSummary &row : rows)
+        row.responseStatus = 200;
+    rows[4].responseStatus = 400;
+    model.append(rows);
+    model.applyInfos({info(1, EventInfo::Validity::Invalid, QStringLiteral("k"), 2), info(2, EventInfo::Validity::Valid),
+                      info(3, EventInfo::Validity::Invalid, QStringLiteral("k"), 12), info(4, EventInfo::Validity::Unknown)});
+    proxy.sort(EventTableModel::ResultColumn, Qt::DescendingOrder);
+    QCOMPARE(proxyIds(proxy), (QList<qint64>{5, 3, 1, 2, 4}));
+    proxy.sort(EventTableModel::KindColumn, Qt::AscendingOrder);
+    QCOMPARE(proxy.index(0, 0).data(EventTableModel::IdRole).toLongLong(), 5); // not checked: no key
 }
 
 void tst_EventTableModel::rateMeterSlidesItsWindow()

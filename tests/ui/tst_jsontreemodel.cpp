@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTreeView>
@@ -55,6 +56,11 @@ private Q_SLOTS:
     void fetchAllStopsAtTheCap();
     void twentyMegabytesOpenQuickly();
     void viewCopiesValueKeyAndPointer();
+    void violationsMarkTheNodeAndItsAncestors();
+    void missingPropertyMarksTheObject();
+    void indexOfPointerFetchesAlongThePath_data();
+    void indexOfPointerFetchesAlongThePath();
+    void viewRevealsAViolation();
 };
 
 void tst_JsonTreeModel::childrenExistOnlyAfterFetch()
@@ -204,6 +210,112 @@ void tst_JsonTreeModel::viewCopiesValueKeyAndPointer()
     view.collapseAll();
     QVERIFY(!view.tree()->isExpanded(user));
     QVERIFY(view.tree()->isExpanded(root));
+}
+
+void tst_JsonTreeModel::violationsMarkTheNodeAndItsAncestors()
+{
+    JsonTreeModel model;
+    QVERIFY(model.setJson(R"({"id": 1, "data": {"items": [{"qty": 1}, {"qty": -2}], "note": "x"}})").ok);
+    const QModelIndex root = model.index(0, 0);
+    model.fetchMore(root);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setViolations({{QStringLiteral("/data/items/1/qty"), QStringLiteral("must be >= <b>0</b>"), QStringLiteral("minimum")}});
+    QCOMPARE(changed.size(), 2); // the document row, and the root's members: all that exists
+    const auto state = [](const QModelIndex &index) {
+        return ViolationState(index.data(JsonTreeModel::ViolationStateRole).toInt());
+    };
+    QCOMPARE(state(root), ViolationState::OnPath);
+    const QModelIndex data = childByKey(model, root, QStringLiteral("data"));
+    QCOMPARE(state(data), ViolationState::OnPath);
+    QCOMPARE(state(data.siblingAtColumn(JsonTreeModel::ValueColumn)), ViolationState::OnPath);
+    QCOMPARE(state(childByKey(model, root, QStringLiteral("id"))), ViolationState::None);
+    // Collapsed and not fetched yet: the faint mark on "data" leads to the problem.
+    QCOMPARE(model.rowCount(data), 0);
+    const QModelIndex qty = model.indexOfPointer(QStringLiteral("/data/items/1/qty"));
+    QCOMPARE(qty.data(JsonTreeModel::JsonPointerRole).toString(), QStringLiteral("/data/items/1/qty"));
+    QCOMPARE(state(qty), ViolationState::Offending);
+    QCOMPARE(state(qty.parent()), ViolationState::OnPath);
+    QCOMPARE(state(model.index(0, 0, qty.parent().parent())), ViolationState::None); // items/0
+    QCOMPARE(state(childByKey(model, data, QStringLiteral("note"))), ViolationState::None);
+    // Messages stay text: the tooltip holds them as sent.
+    QCOMPARE(qty.data(JsonTreeModel::ViolationMessagesRole).toStringList(), QStringList{QStringLiteral("must be >= <b>0</b>")});
+    QVERIFY(qty.data(Qt::ToolTipRole).toString().contains(QStringLiteral("must be >= <b>0</b>")));
+    QVERIFY(data.data(Qt::ToolTipRole).toString().contains(QStringLiteral("/data/items/1/qty: must be >= <b>0</b>")));
+
+    // The tester walks (and fetches) the whole tree; marks change under its eyes.
+    auto tester = std::make_unique<QAbstractItemModelTester>(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tester->setUseFetchMore(true);
+    model.setViolations({{QStringLiteral("/data/note"), QStringLiteral("m"), QStringLiteral("type")}});
+    QCOMPARE(state(childByKey(model, data, QStringLiteral("note"))), ViolationState::Offending);
+    QCOMPARE(state(qty), ViolationState::None);
+    model.setViolations({});
+    QCOMPARE(state(root), ViolationState::None);
+    tester.reset();
+    QVERIFY(model.setJson(R"({"data": 1})").ok); // a new document forgets the marks
+    QCOMPARE(state(model.index(0, 0)), ViolationState::None);
+}
+
+void tst_JsonTreeModel::missingPropertyMarksTheObject()
+{
+    JsonTreeModel model;
+    QVERIFY(model.setJson(R"({"data": {"customer": {"name": "Ada"}}, "list": [1]})").ok);
+    model.setViolations({{QStringLiteral("/data/customer/email"), QStringLiteral("required"), QStringLiteral("required")},
+                         {QStringLiteral("/list/5"), QStringLiteral("too short"), QStringLiteral("minItems")},
+                         {QString(), QStringLiteral("whole document"), QStringLiteral("type")}});
+    const QModelIndex customer = model.indexOfPointer(QStringLiteral("/data/customer/email"));
+    QCOMPARE(customer.data(JsonTreeModel::JsonPointerRole).toString(), QStringLiteral("/data/customer"));
+    QCOMPARE(ViolationState(customer.data(JsonTreeModel::ViolationStateRole).toInt()), ViolationState::Offending);
+    QCOMPARE(customer.data(JsonTreeModel::ViolationMessagesRole).toStringList(),
+             QStringList{QStringLiteral("/data/customer/email: required")});
+    const QModelIndex list = model.indexOfPointer(QStringLiteral("/list/5"));
+    QCOMPARE(list.data(JsonTreeModel::JsonPointerRole).toString(), QStringLiteral("/list"));
+    QCOMPARE(ViolationState(list.data(JsonTreeModel::ViolationStateRole).toInt()), ViolationState::Offending);
+    // The document itself is offending ("" pointer) and on the path of the others.
+    QCOMPARE(ViolationState(model.index(0, 0).data(JsonTreeModel::ViolationStateRole).toInt()), ViolationState::Offending);
+}
+
+void tst_JsonTreeModel::indexOfPointerFetchesAlongThePath_data()
+{
+    QTest::addColumn<QString>("pointer");
+    QTest::addColumn<QString>("found");
+    QTest::newRow("whole document") << "" << "";
+    QTest::newRow("nested through an array") << "/a/1/b" << "/a/1/b";
+    QTest::newRow("escaped slash and tilde") << "/x~1y/m~0n" << "/x~1y/m~0n";
+    QTest::newRow("missing key stops at the object") << "/a/1/zzz/deeper" << "/a/1";
+    QTest::newRow("index out of range stops at the array") << "/a/7" << "/a";
+    QTest::newRow("index with a leading zero is not an index") << "/a/01" << "/a";
+    QTest::newRow("into a scalar stops at the scalar") << "/a/0/k" << "/a/0";
+    QTest::newRow("duplicate keys: the last one") << "/d" << "/d";
+}
+
+void tst_JsonTreeModel::indexOfPointerFetchesAlongThePath()
+{
+    QFETCH(QString, pointer);
+    QFETCH(QString, found);
+    JsonTreeModel model;
+    QVERIFY(model.setJson(R"({"a": [0, {"b": true}], "x/y": {"m~n": null}, "d": 1, "d": 2})").ok);
+    const QModelIndex index = model.indexOfPointer(pointer);
+    QVERIFY(index.isValid());
+    QCOMPARE(index.data(JsonTreeModel::JsonPointerRole).toString(), found);
+    if (pointer == QLatin1String("/d"))
+        QCOMPARE(index.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString(), QStringLiteral("2"));
+}
+
+void tst_JsonTreeModel::viewRevealsAViolation()
+{
+    JsonTreeView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setJson(R"({"data": {"items": [{"qty": 1}, {"qty": -2}]}})");
+    view.setViolations({{QStringLiteral("/data/items/1/qty"), QStringLiteral("<b>bold?</b>"), QStringLiteral("minimum")}});
+    const QModelIndex qty = view.revealPointer(QStringLiteral("/data/items/1/qty"));
+    QVERIFY(qty.isValid());
+    QCOMPARE(view.tree()->currentIndex(), qty);
+    for (QModelIndex ancestor = qty.parent(); ancestor.isValid(); ancestor = ancestor.parent())
+        QVERIFY(view.tree()->isExpanded(ancestor));
+    // Painting marked rows goes through the delegate without trouble.
+    view.tree()->viewport()->repaint();
+    QVERIFY(view.tree()->visualRect(qty).isValid());
 }
 
 QTEST_MAIN(tst_JsonTreeModel)

@@ -8,6 +8,7 @@
 #include "JsonTreeView.h"
 #include "MainToolBar.h"
 #include "MainWindow.h"
+#include "FakeInspector.h"
 #include "StatusBarPane.h"
 #include "http/Receiver.h"
 
@@ -86,7 +87,7 @@ void tst_MainWindow::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_window = std::make_unique<MainWindow>(options());
+    m_window = std::make_unique<MainWindow>(options(), FakeInspector::inspect);
     m_window->resize(1100, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -142,7 +143,9 @@ void tst_MainWindow::postedRequestsAppearAsRows()
     const QAbstractItemModel *model = list->table()->model();
     QCOMPARE(model->index(0, EventTableModel::MethodColumn).data().toString(), QStringLiteral("POST"));
     QCOMPARE(model->index(0, EventTableModel::TargetColumn).data().toString(), QStringLiteral("/hooks/orders?x=1"));
-    QCOMPARE(model->index(0, EventTableModel::ResultColumn).data().toString(), QStringLiteral("200 OK"));
+    // An unknown kind keeps the plain HTTP result once enrichment ran.
+    QTRY_COMPARE(model->index(0, EventTableModel::ResultColumn).data().toString(), QStringLiteral("200 OK"));
+    QCOMPARE(model->index(0, EventTableModel::KindColumn).data().toString(), QStringLiteral("unknown"));
     QCOMPARE(model->index(0, EventTableModel::BodySizeColumn).data().toString(), QStringLiteral("12 B"));
     QCOMPARE(model->index(0, EventTableModel::SenderColumn).data().toString(), QStringLiteral("127.0.0.1"));
     QCOMPARE(model->index(1, EventTableModel::SenderColumn).data().toString(), QStringLiteral("198.51.100.7"));
@@ -373,7 +376,7 @@ void tst_MainWindow::reopeningLoadsTheHistory()
     postMany(25, "/history/");
     QTRY_COMPARE(m_window->listPane()->eventCount(), 25);
     m_window.reset();
-    m_window = std::make_unique<MainWindow>(options());
+    m_window = std::make_unique<MainWindow>(options(), FakeInspector::inspect);
     EventListPane *list = m_window->listPane();
     QSignalSpy loaded(list, &EventListPane::historyLoaded);
     QTRY_COMPARE(list->eventCount(), 25);

@@ -1,0 +1,100 @@
+#include "EventRowText.h"
+
+#include "http/HttpMessage.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace hookscope {
+
+int EventRowText::validityRank(EventInfo::Validity validity)
+{
+    switch (validity) {
+    case EventInfo::Validity::NotChecked:
+        return 0;
+    case EventInfo::Validity::Unknown:
+        return 1;
+    case EventInfo::Validity::NotJson:
+        return 2;
+    case EventInfo::Validity::Valid:
+        return 3;
+    case EventInfo::Validity::Invalid:
+        return 4;
+    }
+    return 0;
+}
+
+QString EventRowText::kind(const EventInfo &info)
+{
+    switch (info.validity) {
+    case EventInfo::Validity::NotChecked:
+        return tr("validating…");
+    case EventInfo::Validity::NotJson:
+        return tr("not JSON");
+    default:
+        break;
+    }
+    if (info.kind.isEmpty())
+        return tr("unknown");
+    return info.eventName.isEmpty() ? info.kind : info.kind + QStringLiteral(" · ") + info.eventName;
+}
+
+QString EventRowText::kindToolTip(const EventInfo &info)
+{
+    if (!info.isChecked() || info.kind.isEmpty())
+        return info.validity == EventInfo::Validity::Unknown ? tr("No known kind matches this body") : kind(info);
+    QString text = tr("Kind: %1").arg(info.kind);
+    if (!info.eventName.isEmpty())
+        text += QLatin1Char('\n') + tr("Event: %1").arg(info.eventName);
+    if (!info.entityId.isEmpty())
+        text += QLatin1Char('\n') + tr("Entity: %1").arg(info.entityId);
+    return text;
+}
+
+QString EventRowText::validity(const EventInfo &info)
+{
+    switch (info.validity) {
+    case EventInfo::Validity::NotChecked:
+        return tr("validating…");
+    case EventInfo::Validity::NotJson:
+        return tr("not JSON");
+    case EventInfo::Validity::Unknown:
+        return {};
+    case EventInfo::Validity::Valid:
+        return tr("valid");
+    case EventInfo::Validity::Invalid:
+        return info.violationCount == 1 ? tr("1 violation") : tr("%L1 violations").arg(info.violationCount);
+    }
+    return {};
+}
+
+QString EventRowText::status(int status)
+{
+    return QStringLiteral("%1 %2").arg(status).arg(QString::fromLatin1(reasonPhrase(status)));
+}
+
+QString EventRowText::result(const EventSummary &row)
+{
+    const QString words = validity(row.info);
+    if (row.responseStatus <= 0)
+        return words;
+    if (words.isEmpty())
+        return status(row.responseStatus);
+    return QStringLiteral("%1 · %2").arg(row.responseStatus).arg(words);
+}
+
+QString EventRowText::resultToolTip(const EventSummary &row)
+{
+    QStringList lines;
+    if (row.responseStatus > 0)
+        lines << tr("Answered %1").arg(status(row.responseStatus));
+    if (row.info.validity == EventInfo::Validity::Unknown)
+        lines << tr("Not validated: no known kind");
+    else if (row.info.validity == EventInfo::Validity::NotJson && !row.info.jsonError.isEmpty())
+        lines << tr("Not JSON: %1").arg(row.info.jsonError);
+    else
+        lines << validity(row.info);
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace hookscope
