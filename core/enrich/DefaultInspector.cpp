@@ -38,38 +38,54 @@ QByteArray violationsJson(const Violations &violations)
     return QJsonDocument(array).toJson(QJsonDocument::Compact);
 }
 
+EventInfo inspectEvent(const EventInspector &inspector, const Event &event)
+{
+    const QByteArray &body = event.displayBody();
+    const ValidationOutcome outcome = inspector.inspect(body, event.target);
+    EventInfo info;
+    info.kind = outcome.kindId;
+    info.eventName = outcome.eventName;
+    info.entityId = outcome.entityId;
+    info.validity = body.trimmed().isEmpty() ? EventInfo::Validity::Unknown : validityOf(outcome.status);
+    info.violationCount = int(outcome.violations.size());
+    if (!outcome.violations.isEmpty())
+        info.violationsJson = violationsJson(outcome.violations);
+    if (outcome.status == ValidationOutcome::Status::NotJson && !body.trimmed().isEmpty()) {
+        info.jsonError = QStringLiteral("%1 at offset %2").arg(outcome.parseError).arg(outcome.parseErrorOffset);
+    } else if (outcome.status != ValidationOutcome::Status::NotJson) {
+        const TranslationSummary translations = TranslationIndex::summary(QJsonDocument::fromJson(body));
+        info.languages = translations.languages;
+        info.missingTranslations = translations.missingTranslations;
+    }
+    return info;
+}
+
+// The app's kinds: built-ins plus the user's kinds folder, watched and reloaded on change.
+// Created on first use on the calling (main) thread and kept for the process lifetime;
+// catalog() is safe to call from the enrichment thread.
+SchemaRegistry *appRegistry()
+{
+    static SchemaRegistry *registry = [] {
+        auto *r = new SchemaRegistry;
+        r->setUserKindsDirectory(SchemaRegistry::defaultUserKindsDirectory());
+        return r;
+    }();
+    return registry;
+}
+
 } // namespace
 
 EnrichmentService::Inspector inspectorFor(std::shared_ptr<const KindCatalog> catalog)
 {
     auto inspector = std::make_shared<const EventInspector>(std::move(catalog));
-    return [inspector](const Event &event) {
-        const QByteArray &body = event.displayBody();
-        const ValidationOutcome outcome = inspector->inspect(body, event.target);
-        EventInfo info;
-        info.kind = outcome.kindId;
-        info.eventName = outcome.eventName;
-        info.entityId = outcome.entityId;
-        info.validity = body.trimmed().isEmpty() ? EventInfo::Validity::Unknown : validityOf(outcome.status);
-        info.violationCount = int(outcome.violations.size());
-        if (!outcome.violations.isEmpty())
-            info.violationsJson = violationsJson(outcome.violations);
-        if (outcome.status == ValidationOutcome::Status::NotJson && !body.trimmed().isEmpty()) {
-            info.jsonError = QStringLiteral("%1 at offset %2").arg(outcome.parseError).arg(outcome.parseErrorOffset);
-        } else if (outcome.status != ValidationOutcome::Status::NotJson) {
-            const TranslationSummary translations = TranslationIndex::summary(QJsonDocument::fromJson(body));
-            info.languages = translations.languages;
-            info.missingTranslations = translations.missingTranslations;
-        }
-        return info;
-    };
+    return [inspector](const Event &event) { return inspectEvent(*inspector, event); };
 }
 
 EnrichmentService::Inspector defaultInspector()
 {
-    SchemaRegistry registry;
-    registry.setUserKindsDirectory(SchemaRegistry::defaultUserKindsDirectory());
-    return inspectorFor(registry.catalog());
+    SchemaRegistry *registry = appRegistry();
+    // A fresh snapshot per event: a kind dropped into the folder applies to the next event.
+    return [registry](const Event &event) { return inspectEvent(EventInspector(registry->catalog()), event); };
 }
 
 } // namespace hookscope

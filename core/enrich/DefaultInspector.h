@@ -12,7 +12,8 @@ class KindCatalog;
 // kind's schema (EventInspector) and indexes its translations. Safe to call from the
 // enrichment thread: it holds an immutable catalog snapshot.
 [[nodiscard]] EnrichmentService::Inspector inspectorFor(std::shared_ptr<const KindCatalog> catalog);
-// With the built-in kinds and the user's kinds folder as they are now.
+// With the built-in kinds and the user's kinds folder (watched: kinds added or changed
+// there apply to the next event inspected).
 [[nodiscard]] EnrichmentService::Inspector defaultInspector();
 
 } // namespace hookscope
