@@ -1,12 +1,12 @@
 #include "TranslationsCommand.h"
 
+#include "CommandIo.h"
+
 #include "translate/TranslationIndex.h"
 #include "translate/TranslationReport.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 
-#include <cstdio>
 
 namespace hookscope {
 
@@ -15,35 +15,6 @@ namespace {
 constexpr int kExitComplete = 0;
 constexpr int kExitMissing = 1;
 constexpr int kExitUnreadable = 2;
-
-void out(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-}
-
-void err(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stderr);
-}
-
-bool readInput(const QString &name, QByteArray *bytes, QString *error)
-{
-    QFile file;
-    const bool ok = name == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                : (file.setFileName(name), file.open(QIODevice::ReadOnly));
-    if (!ok) {
-        *error = file.errorString();
-        return false;
-    }
-    *bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
-}
 
 // "--require nl,fr --require de" → nl fr de.
 QStringList requiredLanguages(const QStringList &values)
@@ -84,14 +55,14 @@ void reportProblems(const QString &file, const TranslationIndex &index)
         if (field.blankLanguageItems() > 0)
             text += QStringLiteral("%1: item without a language in %2\n").arg(file, field.pointer());
     }
-    err(text);
+    printErr(text);
 }
 
 void printHelp(const QCommandLineParser &parser)
 {
     QString help = parser.helpText();
     help = help.mid(help.indexOf(u'\n') + 1); // QCommandLineParser's usage line names the executable only
-    out(QStringLiteral("Usage: hookscope translations [--format tsv|json] [--require LANG,LANG...] FILE...\n")
+    printOut(QStringLiteral("Usage: hookscope translations [--format tsv|json] [--require LANG,LANG...] FILE...\n")
         + help
         + QStringLiteral(
               "\nFinds every translations array ([{\"language\", \"value\"}, ...]) in each JSON file and prints\n"
@@ -129,7 +100,7 @@ int runTranslationsCommand(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("JSON body to read; - reads stdin."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(QStringList{args.value(0)} + args.mid(2))) {
-        err(QStringLiteral("hookscope translations: %1\n").arg(parser.errorText()));
+        printErr(QStringLiteral("hookscope translations: %1\n").arg(parser.errorText()));
         return kExitUnreadable;
     }
     if (parser.isSet(help)) {
@@ -138,12 +109,12 @@ int runTranslationsCommand(const QStringList &args)
     }
     const QString formatName = parser.value(format);
     if (formatName != QLatin1String("tsv") && formatName != QLatin1String("json")) {
-        err(QStringLiteral("hookscope translations: --format must be tsv or json, not \"%1\"\n").arg(formatName));
+        printErr(QStringLiteral("hookscope translations: --format must be tsv or json, not \"%1\"\n").arg(formatName));
         return kExitUnreadable;
     }
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
-        err(QStringLiteral("hookscope translations: no FILE given (try --help)\n"));
+        printErr(QStringLiteral("hookscope translations: no FILE given (try --help)\n"));
         return kExitUnreadable;
     }
 
@@ -164,20 +135,20 @@ int runTranslationsCommand(const QStringList &args)
 
         if (!index) {
             code = kExitUnreadable;
-            err(QStringLiteral("%1: %2\n").arg(file, error));
+            printErr(QStringLiteral("%1: %2\n").arg(file, error));
             if (json)
-                out(TranslationReport::jsonErrorLine(file, error));
+                printOut(TranslationReport::jsonErrorLine(file, error));
             continue;
         }
         if (!index->isComplete() && code == kExitComplete)
             code = kExitMissing;
         if (json) {
-            out(TranslationReport::jsonLine(file, *index));
+            printOut(TranslationReport::jsonLine(file, *index));
             continue;
         }
         if (files.size() > 1)
-            out(QStringLiteral("# %1\n").arg(TranslationReport::escapeTsv(file)));
-        out(TranslationReport::tsv(*index));
+            printOut(QStringLiteral("# %1\n").arg(TranslationReport::escapeTsv(file)));
+        printOut(TranslationReport::tsv(*index));
         std::fflush(stdout); // keep stdout and stderr lines in step on a terminal
         reportProblems(file, *index);
     }

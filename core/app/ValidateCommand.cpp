@@ -1,16 +1,16 @@
 #include "ValidateCommand.h"
 
+#include "CommandIo.h"
+
 #include "schema/EventInspector.h"
 #include "schema/Kind.h"
 #include "schema/KindCatalog.h"
 #include "schema/SchemaRegistry.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <cstdio>
 
 namespace hookscope {
 
@@ -20,18 +20,6 @@ constexpr int kExitValid = 0;
 constexpr int kExitViolations = 1;
 constexpr int kExitUnreadable = 2;
 constexpr int kExitUnknown = 3;
-
-void out(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-}
-
-void err(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stderr);
-}
 
 // 2 > 3 > 1 > 0
 int severity(int code)
@@ -55,7 +43,7 @@ void printHelp(const QCommandLineParser &parser, const QString &usage, const QSt
     QString help = parser.helpText();
     const qsizetype firstLineEnd = help.indexOf(u'\n');
     help = help.mid(firstLineEnd + 1);
-    out(QStringLiteral("Usage: %1\n%2%3").arg(usage, help, details));
+    printOut(QStringLiteral("Usage: %1\n%2%3").arg(usage, help, details));
 }
 
 QCommandLineOption kindsDirOption()
@@ -64,23 +52,6 @@ QCommandLineOption kindsDirOption()
         QStringLiteral("kinds-dir"),
         QStringLiteral("Folder of user kinds (default: %1).").arg(SchemaRegistry::defaultUserKindsDirectory()),
         QStringLiteral("dir"));
-}
-
-bool readInput(const QString &name, QByteArray *bytes, QString *error)
-{
-    QFile file;
-    const bool ok = name == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                               : (file.setFileName(name), file.open(QIODevice::ReadOnly));
-    if (!ok) {
-        *error = file.errorString();
-        return false;
-    }
-    *bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
 }
 
 QString pointerText(const QString &pointer)
@@ -172,7 +143,7 @@ int runValidateCommand(const QStringList &args)
 
     const QString usage = QStringLiteral("hookscope validate [--kind ID] [--format text|json] FILE...");
     if (!parser.parse(QStringList{args.value(0)} + args.mid(2))) {
-        err(QStringLiteral("hookscope validate: %1\n").arg(parser.errorText()));
+        printErr(QStringLiteral("hookscope validate: %1\n").arg(parser.errorText()));
         return kExitUnreadable;
     }
     if (parser.isSet(help)) {
@@ -187,12 +158,12 @@ int runValidateCommand(const QStringList &args)
     }
     const QString formatName = parser.value(format);
     if (formatName != QLatin1String("text") && formatName != QLatin1String("json")) {
-        err(QStringLiteral("hookscope validate: --format must be text or json, not \"%1\"\n").arg(formatName));
+        printErr(QStringLiteral("hookscope validate: --format must be text or json, not \"%1\"\n").arg(formatName));
         return kExitUnreadable;
     }
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
-        err(QStringLiteral("hookscope validate: no FILE given (try --help)\n"));
+        printErr(QStringLiteral("hookscope validate: no FILE given (try --help)\n"));
         return kExitUnreadable;
     }
 
@@ -201,10 +172,10 @@ int runValidateCommand(const QStringList &args)
                                                           : SchemaRegistry::defaultUserKindsDirectory());
     const auto catalog = registry.catalog();
     for (const QString &problem : catalog->errors())
-        err(QStringLiteral("hookscope validate: warning: %1\n").arg(problem));
+        printErr(QStringLiteral("hookscope validate: warning: %1\n").arg(problem));
     const QString forcedKind = parser.value(kind);
     if (!forcedKind.isEmpty() && !catalog->kind(forcedKind)) {
-        err(QStringLiteral("hookscope validate: no kind \"%1\" (see `hookscope schemas`)\n").arg(forcedKind));
+        printErr(QStringLiteral("hookscope validate: no kind \"%1\" (see `hookscope schemas`)\n").arg(forcedKind));
         return kExitUnreadable;
     }
 
@@ -234,11 +205,11 @@ int runValidateCommand(const QStringList &args)
         }
         code = worst(code, exitCodeOf(outcome));
         if (!error.isEmpty())
-            err(QStringLiteral("%1: %2\n").arg(file, error));
+            printErr(QStringLiteral("%1: %2\n").arg(file, error));
         if (json)
-            out(jsonLine(file, outcome, error));
+            printOut(jsonLine(file, outcome, error));
         else if (error.isEmpty())
-            out(textReport(file, outcome));
+            printOut(textReport(file, outcome));
     }
     std::fflush(stdout);
     return code;
@@ -251,7 +222,7 @@ int runSchemasCommand(const QStringList &args)
     const QCommandLineOption kindsDir = kindsDirOption();
     parser.addOptions({help, kindsDir});
     if (!parser.parse(QStringList{args.value(0)} + args.mid(2))) {
-        err(QStringLiteral("hookscope schemas: %1\n").arg(parser.errorText()));
+        printErr(QStringLiteral("hookscope schemas: %1\n").arg(parser.errorText()));
         return 2;
     }
     if (parser.isSet(help)) {
@@ -262,7 +233,7 @@ int runSchemasCommand(const QStringList &args)
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err(QStringLiteral("hookscope schemas: unexpected argument \"%1\"\n")
+        printErr(QStringLiteral("hookscope schemas: unexpected argument \"%1\"\n")
                 .arg(parser.positionalArguments().first()));
         return 2;
     }
@@ -275,7 +246,7 @@ int runSchemasCommand(const QStringList &args)
     for (const auto &kind : catalog->kinds())
         idWidth = qMax(idWidth, kind->id.size());
     const QString indent(idWidth + 2, u' ');
-    out(QStringLiteral("%1  TITLE\n").arg(QStringLiteral("ID").leftJustified(idWidth)));
+    printOut(QStringLiteral("%1  TITLE\n").arg(QStringLiteral("ID").leftJustified(idWidth)));
     for (const auto &kind : catalog->kinds()) {
         QString text = QStringLiteral("%1  %2\n").arg(kind->id.leftJustified(idWidth), kind->title);
         text += indent + (kind->origin == Kind::Origin::BuiltIn ? QStringLiteral("built-in ") : QStringLiteral("user "))
@@ -284,12 +255,12 @@ int runSchemasCommand(const QStringList &args)
             text += indent + QStringLiteral("response body: never picked for a request\n");
         else if (!kind->routes.isEmpty())
             text += indent + QStringLiteral("routes: %1\n").arg(kind->routes.join(QStringLiteral(", ")));
-        out(text);
+        printOut(text);
     }
-    out(QStringLiteral("user kinds folder: %1\n").arg(registry.userKindsDirectory()));
+    printOut(QStringLiteral("user kinds folder: %1\n").arg(registry.userKindsDirectory()));
     std::fflush(stdout);
     for (const QString &problem : catalog->errors())
-        err(QStringLiteral("hookscope schemas: %1\n").arg(problem));
+        printErr(QStringLiteral("hookscope schemas: %1\n").arg(problem));
     return catalog->errors().isEmpty() ? 0 : 1;
 }
 
