@@ -22,7 +22,7 @@ EnrichmentWorker::EnrichmentWorker(EventRecorder *recorder, EnrichmentService::I
 void EnrichmentWorker::open(const QString &path)
 {
     // Validation must never take the CPU from the thread that answers requests.
-    lowerCurrentThreadPriority(19);
+    runCurrentThreadWhenIdle();
     QString error;
     if (!m_store.open(path, &error)) {
         qCWarning(lcStore).noquote() << "enrichment:" << error;

@@ -33,7 +33,7 @@ bool EventRecorder::open(const QString &path, QString *error, SyncMode sync)
     m_writerThread->start(QThread::HighPriority);
     bool ok = false;
     QMetaObject::invokeMethod(
-        m_writer, [&] { ok = m_writer->open(path, sync, error); }, Qt::BlockingQueuedConnection);
+        m_writer, [&] { ok = m_writer->open(path, sync, m_walPolicy, error); }, Qt::BlockingQueuedConnection);
     if (!ok) {
         m_writerThread->quit();
         m_writerThread->wait();
@@ -49,7 +49,9 @@ bool EventRecorder::open(const QString &path, QString *error, SyncMode sync)
     m_checkpointer->moveToThread(m_checkpointThread);
     connect(m_checkpointThread, &QThread::finished, m_checkpointer, &QObject::deleteLater);
     m_checkpointThread->start(QThread::LowPriority);
-    QMetaObject::invokeMethod(m_checkpointer, [this, path] { m_checkpointer->open(path, 250); });
+    QMetaObject::invokeMethod(m_checkpointer, [this, path, interval = m_walPolicy.checkpointIntervalMs] {
+        m_checkpointer->open(path, interval);
+    });
     return true;
 }
 

@@ -25,6 +25,9 @@ public:
     bool open(const QString &path, QString *error, SyncMode sync = SyncMode::Full);
     // Writes everything still queued, then stops the writer threads.
     void close();
+    // Applies from the next open(); tests use small values.
+    void setWalPolicy(const WalPolicy &policy) { m_walPolicy = policy; }
+    [[nodiscard]] int forcedWalRestarts() const { return m_queue->forcedWalRestarts.load(); }
     [[nodiscard]] bool isOpen() const { return m_writerThread != nullptr; }
     [[nodiscard]] QString path() const { return m_path; }
 
@@ -55,6 +58,7 @@ private:
     QHash<quint64, CaptureDone> m_waiting;
     quint64 m_nextTicket = 1;
     QString m_path;
+    WalPolicy m_walPolicy;
 };
 
 } // namespace hookscope

@@ -46,6 +46,8 @@ public:
 
     // Frames in the WAL as the background checkpointer last saw them.
     std::atomic<int> walFrames{0};
+    // Times the writer restarted the WAL itself (under a flood without pauses).
+    std::atomic<int> forcedWalRestarts{0};
 
 private:
     std::mutex m_mutex;
@@ -53,6 +55,13 @@ private:
     std::vector<std::pair<qint64, qint64>> m_updates;
     std::vector<EventInfo> m_infos;
     bool m_awake = false;
+};
+
+// When the writer restarts the WAL (see StoreWriter::resetWalWhenLarge).
+struct WalPolicy
+{
+    int forcedResetFrames = 131072; // 512 MiB of 4 KiB pages: restart even without a pause
+    int checkpointIntervalMs = 250; // background PASSIVE checkpoints
 };
 
 // Lives on its own thread and owns the store's only writing connection. Everything
@@ -65,7 +74,7 @@ public:
     explicit StoreWriter(WriteQueue *queue);
     ~StoreWriter() override;
 
-    bool open(const QString &path, SyncMode sync, QString *error);
+    bool open(const QString &path, SyncMode sync, const WalPolicy &wal, QString *error);
     void drain();
     void finish(); // drain everything, then close the store
     void clear(QString *error);
@@ -82,6 +91,7 @@ private:
     WriteQueue *m_queue; // owned by the EventRecorder
     EventStore m_store;
     QTimer *m_idleTimer = nullptr;
+    WalPolicy m_wal;
     QElapsedTimer m_sinceWalReset;
 };
 

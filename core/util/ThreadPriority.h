@@ -7,4 +7,9 @@ namespace hookscope {
 // (WAL checkpoints, validation) must yield to the thread that answers requests.
 void lowerCurrentThreadPriority(int niceValue);
 
+// Makes the calling thread run only when the CPU has nothing else to do (Linux:
+// SCHED_IDLE, plus nice 19 where that policy is refused). A woken request thread
+// preempts it at once, instead of waiting for the end of its time slice.
+void runCurrentThreadWhenIdle();
+
 } // namespace hookscope
