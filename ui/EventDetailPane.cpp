@@ -5,6 +5,7 @@
 #include "HeadersView.h"
 #include "JsonTreeView.h"
 #include "ResponseView.h"
+#include "TranslationsPane.h"
 #include "ViolationEntry.h"
 #include "ViolationsPanel.h"
 #include "store/EventStore.h"
@@ -24,6 +25,7 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     , m_body(new BodyView(this))
     , m_tree(new JsonTreeView(this))
     , m_violations(new ViolationsPanel(this))
+    , m_translations(new TranslationsPane(this))
     , m_diff(new DiffView(this))
     , m_headers(new HeadersView(this))
     , m_response(new ResponseView(this))
@@ -41,13 +43,17 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     m_tabs->insertTab(BodyTab, m_body, tr("Body"));
     m_tabs->insertTab(TreeTab, m_tree, tr("Tree"));
     m_tabs->insertTab(ViolationsTab, m_violations, tr("Violations"));
+    m_tabs->insertTab(TranslationsTab, m_translations, tr("Translations"));
     m_tabs->insertTab(DiffTab, m_diff, tr("Diff"));
     m_tabs->insertTab(HeadersTab, m_headers, tr("Headers"));
     m_tabs->insertTab(ResponseTab, m_response, tr("Response"));
     m_tabs->setTabToolTip(ViolationsTab, tr("What schema validation found in the body"));
+    m_tabs->setTabToolTip(TranslationsTab, tr("The body's translated fields, one column per language"));
     m_tabs->setTabToolTip(DiffTab, tr("Fields added, removed and changed since the previous event of the same entity"));
     connect(m_tabs, &QTabWidget::currentChanged, this, &EventDetailPane::fillTab);
     connect(m_violations, &ViolationsPanel::violationActivated, this, &EventDetailPane::revealInTree);
+    connect(m_translations, &TranslationsPane::nodeSelected, this, &EventDetailPane::selectInTree);
+    connect(m_translations, &TranslationsPane::nodeActivated, this, &EventDetailPane::revealInTree);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -69,6 +75,7 @@ void EventDetailPane::setEvent(std::optional<Event> event)
     m_headers->clear();
     m_response->clear();
     m_violations->setInfo(std::nullopt);
+    m_translations->clear();
     m_diff->clear();
     if (!m_event) {
         m_title->setText(tr("Select an event to see its details"));
@@ -107,10 +114,18 @@ void EventDetailPane::revealInTree(const QString &pointer)
     m_tree->tree()->setFocus(Qt::OtherFocusReason);
 }
 
+void EventDetailPane::selectInTree(const QString &pointer)
+{
+    fillTab(TreeTab); // builds the tree if it was not shown yet
+    m_tree->revealPointer(pointer);
+}
+
 void EventDetailPane::updateTabTitles()
 {
     const bool invalid = m_info && m_info->validity == EventInfo::Validity::Invalid;
     m_tabs->setTabText(ViolationsTab, invalid ? tr("Violations (%L1)").arg(m_info->violationCount) : tr("Violations"));
+    const int missing = m_info ? m_info->missingTranslations : 0;
+    m_tabs->setTabText(TranslationsTab, missing > 0 ? tr("Translations (%L1 missing)").arg(missing) : tr("Translations"));
 }
 
 void EventDetailPane::fillTab(int tab)
@@ -136,6 +151,9 @@ void EventDetailPane::fillTab(int tab)
         break;
     case ViolationsTab:
         m_violations->setInfo(m_info);
+        break;
+    case TranslationsTab:
+        m_translations->setBody(e.displayBody());
         break;
     case DiffTab:
         fillDiff();

@@ -18,6 +18,7 @@ class DiffView;
 class EventStore;
 class HeadersView;
 class JsonTreeView;
+class TranslationsPane;
 class ResponseView;
 class ViolationsPanel;
 
@@ -29,7 +30,7 @@ class EventDetailPane final : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { BodyTab, TreeTab, ViolationsTab, DiffTab, HeadersTab, ResponseTab, TabCount };
+    enum Tab { BodyTab, TreeTab, ViolationsTab, TranslationsTab, DiffTab, HeadersTab, ResponseTab, TabCount };
 
     explicit EventDetailPane(QWidget *parent = nullptr);
     ~EventDetailPane() override;
@@ -44,11 +45,14 @@ public:
     [[nodiscard]] std::optional<EventInfo> info() const { return m_info; }
     // Switches to the Tree tab and selects the node at `pointer`.
     void revealInTree(const QString &pointer);
+    // Selects the node at `pointer` in the Tree tab without switching to it.
+    void selectInTree(const QString &pointer);
 
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     [[nodiscard]] BodyView *bodyView() const { return m_body; }
     [[nodiscard]] JsonTreeView *treeView() const { return m_tree; }
     [[nodiscard]] ViolationsPanel *violationsPanel() const { return m_violations; }
+    [[nodiscard]] TranslationsPane *translationsPane() const { return m_translations; }
     [[nodiscard]] DiffView *diffView() const { return m_diff; }
     [[nodiscard]] HeadersView *headersView() const { return m_headers; }
     [[nodiscard]] ResponseView *responseView() const { return m_response; }
@@ -63,6 +67,7 @@ private:
     BodyView *m_body;
     JsonTreeView *m_tree;
     ViolationsPanel *m_violations;
+    TranslationsPane *m_translations;
     DiffView *m_diff;
     HeadersView *m_headers;
     ResponseView *m_response;

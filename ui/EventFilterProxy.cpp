@@ -52,9 +52,17 @@ void EventFilterProxy::setValidityFilter(ValidityFilter filter)
     invalidateRowsFilter();
 }
 
+void EventFilterProxy::setMissingTranslationsOnly(bool only)
+{
+    if (only == m_missingTranslationsOnly)
+        return;
+    m_missingTranslationsOnly = only;
+    invalidateRowsFilter();
+}
+
 bool EventFilterProxy::isFiltering() const
 {
-    return m_textFiltering || m_kind.has_value() || m_validity != ValidityFilter::All;
+    return m_textFiltering || m_kind.has_value() || m_validity != ValidityFilter::All || m_missingTranslationsOnly;
 }
 
 bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -63,6 +71,8 @@ bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         return true;
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (m_textFiltering && !m_matches.contains(index.data(EventTableModel::IdRole).toLongLong()))
+        return false;
+    if (m_missingTranslationsOnly && index.data(EventTableModel::MissingTranslationsRole).toInt() <= 0)
         return false;
     const auto validity = EventInfo::Validity(index.data(EventTableModel::ValidityRole).toInt());
     if (m_kind) {

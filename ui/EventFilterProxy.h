@@ -28,9 +28,12 @@ public:
     // nullopt: every kind; an empty string: checked events of no known kind ("unknown").
     void setKindFilter(const std::optional<QString> &kind);
     void setValidityFilter(ValidityFilter filter);
+    // Only events whose translations lack a language some field of theirs has.
+    void setMissingTranslationsOnly(bool only);
+    [[nodiscard]] bool missingTranslationsOnly() const { return m_missingTranslationsOnly; }
     [[nodiscard]] std::optional<QString> kindFilter() const { return m_kind; }
     [[nodiscard]] ValidityFilter validityFilter() const { return m_validity; }
-    // True while any of the three filters hides rows.
+    // True while any of the filters hides rows.
     [[nodiscard]] bool isFiltering() const;
 
 protected:
@@ -41,6 +44,7 @@ private:
     bool m_textFiltering = false;
     std::optional<QString> m_kind;
     ValidityFilter m_validity = ValidityFilter::All;
+    bool m_missingTranslationsOnly = false;
 };
 
 } // namespace hookscope

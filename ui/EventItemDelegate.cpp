@@ -41,6 +41,10 @@ void EventItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
             option->font.setItalic(validity == EventInfo::Validity::NotChecked);
         }
         break;
+    case EventTableModel::LanguagesColumn:
+        if (index.data(EventTableModel::MissingTranslationsRole).toInt() > 0)
+            option->palette.setColor(QPalette::Text, Theme::resultColor(ResultClass::ClientError, option->palette));
+        break;
     case EventTableModel::MethodColumn:
         option->palette.setColor(QPalette::Text,
                                  Theme::methodColor(index.data(EventTableModel::MethodRole).toByteArray(), option->palette));

@@ -7,6 +7,7 @@
 #include "EventTableModel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -29,6 +30,7 @@ EventListPane::EventListPane(QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_kindCombo(new QComboBox(this))
     , m_validityCombo(new QComboBox(this))
+    , m_missingTranslationsCheck(new QCheckBox(tr("Missing translations"), this))
     , m_matchLabel(new QLabel(this))
     , m_table(new QTableView(this))
     , m_filterDelay(new QTimer(this))
@@ -51,6 +53,8 @@ EventListPane::EventListPane(QWidget *parent)
     m_validityCombo->addItem(tr("Invalid"), int(ValidityFilter::Invalid));
     m_validityCombo->addItem(tr("Not checked yet"), int(ValidityFilter::NotChecked));
     m_validityCombo->addItem(tr("Not JSON"), int(ValidityFilter::NotJson));
+    m_missingTranslationsCheck->setObjectName(QStringLiteral("missingTranslationsCheck"));
+    m_missingTranslationsCheck->setToolTip(tr("Show only events whose translated fields lack a language other fields have"));
     m_matchLabel->setObjectName(QStringLiteral("matchLabel"));
     m_matchLabel->setTextFormat(Qt::PlainText);
     m_matchLabel->setForegroundRole(QPalette::PlaceholderText);
@@ -83,6 +87,7 @@ EventListPane::EventListPane(QWidget *parent)
     header->resizeSection(EventTableModel::MethodColumn, 76);
     header->resizeSection(EventTableModel::KindColumn, 120);
     header->resizeSection(EventTableModel::ResultColumn, 140);
+    header->resizeSection(EventTableModel::LanguagesColumn, 110);
     header->resizeSection(EventTableModel::BodySizeColumn, 84);
     header->resizeSection(EventTableModel::SenderColumn, 130);
 
@@ -91,6 +96,7 @@ EventListPane::EventListPane(QWidget *parent)
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_kindCombo);
     filterRow->addWidget(m_validityCombo);
+    filterRow->addWidget(m_missingTranslationsCheck);
     filterRow->addWidget(m_matchLabel);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -122,6 +128,7 @@ EventListPane::EventListPane(QWidget *parent)
     connect(m_search, &EventSearch::finished, this, &EventListPane::onSearchFinished);
     connect(m_kindCombo, &QComboBox::currentIndexChanged, this, &EventListPane::applyKindChoice);
     connect(m_validityCombo, &QComboBox::currentIndexChanged, this, &EventListPane::applyValidityChoice);
+    connect(m_missingTranslationsCheck, &QCheckBox::toggled, this, &EventListPane::applyMissingTranslationsChoice);
     connect(m_model, &EventTableModel::kindsChanged, this, &EventListPane::fillKindCombo);
     connect(m_loader, &EventHistoryLoader::chunkLoaded, m_model, &EventTableModel::append);
     connect(m_loader, &EventHistoryLoader::finished, this, [this] {
@@ -213,6 +220,13 @@ void EventListPane::applyKindChoice()
 void EventListPane::applyValidityChoice()
 {
     m_proxy->setValidityFilter(EventFilterProxy::ValidityFilter(m_validityCombo->currentData().toInt()));
+    updateMatchLabel();
+    Q_EMIT filterApplied();
+}
+
+void EventListPane::applyMissingTranslationsChoice()
+{
+    m_proxy->setMissingTranslationsOnly(m_missingTranslationsCheck->isChecked());
     updateMatchLabel();
     Q_EMIT filterApplied();
 }

@@ -6,6 +6,7 @@
 #include <QSet>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -53,6 +54,7 @@ public:
     [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
     [[nodiscard]] QComboBox *kindCombo() const { return m_kindCombo; }
     [[nodiscard]] QComboBox *validityCombo() const { return m_validityCombo; }
+    [[nodiscard]] QCheckBox *missingTranslationsCheck() const { return m_missingTranslationsCheck; }
 
 Q_SIGNALS:
     void currentEventChanged(qint64 id); // 0: none
@@ -74,6 +76,7 @@ private:
     void fillKindCombo();
     void applyKindChoice();
     void applyValidityChoice();
+    void applyMissingTranslationsChoice();
 
     EventTableModel *m_model;
     EventFilterProxy *m_proxy;
@@ -82,6 +85,7 @@ private:
     QLineEdit *m_filter;
     QComboBox *m_kindCombo;
     QComboBox *m_validityCombo;
+    QCheckBox *m_missingTranslationsCheck;
     QLabel *m_matchLabel;
     QTableView *m_table;
     QTimer *m_filterDelay;

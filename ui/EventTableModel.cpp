@@ -1,6 +1,7 @@
 #include "EventTableModel.h"
 
 #include "EventRowText.h"
+#include "translate/LanguageNames.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -18,6 +19,29 @@ QString formatSize(qint64 bytes)
     if (bytes < 1024)
         return QStringLiteral("%1 B").arg(bytes);
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+// "en nl fr", then "· 3 missing" when fields lack a language others have.
+QString languagesText(const EventInfo &info)
+{
+    if (info.missingTranslations <= 0)
+        return info.languages;
+    // Both at once: a language code is payload and may itself contain "%2".
+    return EventTableModel::tr("%1 · %2 missing").arg(info.languages, QLocale().toString(info.missingTranslations));
+}
+
+QString languagesToolTip(const EventInfo &info)
+{
+    if (info.languages.isEmpty())
+        return {};
+    QStringList names;
+    for (const QString &code : info.languages.split(u' ', Qt::SkipEmptyParts))
+        names.append(LanguageNames::displayName(code));
+    QString tip = EventTableModel::tr("Translations in: %1").arg(names.join(QStringLiteral(", ")));
+    if (info.missingTranslations > 0)
+        tip += u'\n' + (info.missingTranslations == 1 ? EventTableModel::tr("1 translation missing")
+                                                        : EventTableModel::tr("%L1 translations missing").arg(info.missingTranslations));
+    return tip;
 }
 
 } // namespace
@@ -85,6 +109,8 @@ QVariant EventTableModel::display(const EventSummary &row, int column) const
         return EventRowText::kind(row.info);
     case ResultColumn:
         return EventRowText::result(row);
+    case LanguagesColumn:
+        return languagesText(row.info);
     case BodySizeColumn:
         return formatSize(row.bodySize);
     case SenderColumn:
@@ -111,6 +137,8 @@ QVariant EventTableModel::sortKey(const EventSummary &row, int column)
     }
     case BodySizeColumn:
         return row.bodySize;
+    case LanguagesColumn: // by languages, then by how many are missing
+        return row.info.languages + QChar(0x1f) + QStringLiteral("%1").arg(row.info.missingTranslations, 10, 10, QLatin1Char('0'));
     case MethodColumn:
         return QString::fromLatin1(row.method);
     case TargetColumn:
@@ -142,6 +170,8 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
             return EventRowText::kindToolTip(row.info);
         if (index.column() == ResultColumn)
             return EventRowText::resultToolTip(row);
+        if (index.column() == LanguagesColumn)
+            return languagesToolTip(row.info);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == IdColumn || index.column() == BodySizeColumn)
@@ -161,6 +191,8 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         return row.info.violationCount;
     case KindRole:
         return row.info.kind;
+    case MissingTranslationsRole:
+        return row.info.missingTranslations;
     default:
         return {};
     }
@@ -183,6 +215,8 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Kind");
     case ResultColumn:
         return tr("Result");
+    case LanguagesColumn:
+        return tr("Languages");
     case BodySizeColumn:
         return tr("Body");
     case SenderColumn:
@@ -288,7 +322,8 @@ void EventTableModel::applyInfos(const QList<EventInfo> &infos)
     }
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    const QList<int> roles = {Qt::DisplayRole, Qt::ToolTipRole, SortKeyRole, ValidityRole, ViolationCountRole, KindRole};
+    const QList<int> roles = {Qt::DisplayRole, Qt::ToolTipRole, SortKeyRole, ValidityRole, ViolationCountRole, KindRole,
+                              MissingTranslationsRole};
     qsizetype i = 0;
     while (i < rows.size()) {
         const int first = rows[i];
@@ -298,7 +333,7 @@ void EventTableModel::applyInfos(const QList<EventInfo> &infos)
             ++lastRow;
         }
         ++i;
-        Q_EMIT dataChanged(index(first, KindColumn), index(lastRow, ResultColumn), roles);
+        Q_EMIT dataChanged(index(first, KindColumn), index(lastRow, LanguagesColumn), roles);
     }
     if (kindAdded)
         Q_EMIT kindsChanged();

@@ -20,13 +20,13 @@ enum class ResultClass { None, Success, Redirect, ClientError, ServerError };
 // the whole batch with ONE beginInsertRows. Ids only ever grow, so a batch drops
 // ids already present (history loading and live events may overlap).
 // Enrichment results (kind, validity) arrive later through applyInfos(), which emits one
-// dataChanged per contiguous run of rows, for the kind and result columns only.
+// dataChanged per contiguous run of rows, for the kind, result and languages columns only.
 class EventTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { IdColumn, TimeColumn, MethodColumn, TargetColumn, KindColumn, ResultColumn, BodySizeColumn,
-                  SenderColumn, ColumnCount };
+    enum Column { IdColumn, TimeColumn, MethodColumn, TargetColumn, KindColumn, ResultColumn, LanguagesColumn,
+                  BodySizeColumn, SenderColumn, ColumnCount };
     enum Role {
         IdRole = Qt::UserRole + 1,
         SortKeyRole,
@@ -35,6 +35,7 @@ public:
         ValidityRole, // int(EventInfo::Validity)
         ViolationCountRole,
         KindRole, // kind id; empty when unknown or not checked yet
+        MissingTranslationsRole, // int: (field, language) cells missing in the body's translations
     };
 
     explicit EventTableModel(QObject *parent = nullptr);

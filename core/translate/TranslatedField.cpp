@@ -13,7 +13,8 @@ TranslatedField::TranslatedField(QString pointer, QString owner, const QJsonArra
 {
     if (items.isEmpty())
         m_problems |= Problem::NoTranslations;
-    for (const QJsonValue &item : items) {
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonValue item = items.at(i);
         if (!TranslationScanner::isTranslationItem(item))
             continue;
         const QJsonObject object = item.toObject();
@@ -31,6 +32,7 @@ TranslatedField::TranslatedField(QString pointer, QString owner, const QJsonArra
             continue;
         }
         TranslationEntry entry;
+        entry.itemIndex = i;
         entry.isNull = value.isNull();
         entry.text = value.toString();
         if (entry.isNull)

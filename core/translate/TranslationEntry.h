@@ -11,6 +11,7 @@ struct TranslationEntry
     QString text; // the first item's value; empty when it was null
     bool isNull = false; // the first item's value was JSON null
     int occurrences = 1;
+    qsizetype itemIndex = 0; // the first item's position in the array (its pointer's last step)
 
     [[nodiscard]] bool isEmpty() const { return !isNull && text.isEmpty(); }
     [[nodiscard]] bool isDuplicate() const { return occurrences > 1; }

@@ -240,17 +240,18 @@ void TestTranslationIndex::cellValues_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("isNull");
     QTest::addColumn<int>("occurrences");
+    QTest::addColumn<int>("itemIndex"); // of the first item for the language
     const QString dup = kHandWritten + "duplicates.json";
     const QString empty = kHandWritten + "empty-and-null.json";
-    QTest::newRow("first of three duplicates wins") << dup << "/office/translations/name" << "nl" << "Brugge" << false << 3;
+    QTest::newRow("first of three duplicates wins") << dup << "/office/translations/name" << "nl" << "Brugge" << false << 3 << 1;
     QTest::newRow("duplicate counted once per extra item") << dup << "/office/translations/description" << "en"
-                                                           << "Main office" << false << 2;
-    QTest::newRow("single item") << dup << "/office/translations/name" << "fr" << "Bruges" << false << 1;
-    QTest::newRow("empty string kept") << empty << "/location/translations/city" << "en" << "" << false << 1;
-    QTest::newRow("null value") << empty << "/location/translations/street2" << "nl" << "" << true << 1;
-    QTest::newRow("whitespace kept as sent") << empty << "/location/translations/street2" << "fr" << "  " << false << 1;
+                                                           << "Main office" << false << 2 << 0;
+    QTest::newRow("single item") << dup << "/office/translations/name" << "fr" << "Bruges" << false << 1 << 3;
+    QTest::newRow("empty string kept") << empty << "/location/translations/city" << "en" << "" << false << 1 << 0;
+    QTest::newRow("null value") << empty << "/location/translations/street2" << "nl" << "" << true << 1 << 1;
+    QTest::newRow("whitespace kept as sent") << empty << "/location/translations/street2" << "fr" << "  " << false << 1 << 2;
     QTest::newRow("right-to-left text kept") << kHandWritten + "right-to-left.json" << "/office/translations/name"
-                                             << "he" << "דובאי" << false << 1;
+                                             << "he" << "דובאי" << false << 1 << 2;
 }
 
 void TestTranslationIndex::cellValues()
@@ -261,6 +262,7 @@ void TestTranslationIndex::cellValues()
     QFETCH(QString, text);
     QFETCH(bool, isNull);
     QFETCH(int, occurrences);
+    QFETCH(int, itemIndex);
     const TranslationIndex index = indexOf(file);
     const qsizetype row = rowOf(index, pointer);
     QVERIFY(row >= 0);
@@ -269,6 +271,7 @@ void TestTranslationIndex::cellValues()
     QCOMPARE(entry->text, text);
     QCOMPARE(entry->isNull, isNull);
     QCOMPARE(entry->occurrences, occurrences);
+    QCOMPARE(entry->itemIndex, itemIndex);
     QCOMPARE(entry->isDuplicate(), occurrences > 1);
     QCOMPARE(entry->isEmpty(), !isNull && text.isEmpty());
     QVERIFY(!index.isMissing(row, language));

@@ -4,10 +4,14 @@
 #include "JsonTreeModel.h"
 #include "JsonTreeView.h"
 #include "ResponseView.h"
+#include "TranslationTableModel.h"
+#include "TranslationsPane.h"
 
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -42,11 +46,14 @@ class tst_EventDetailPane final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // the language chooser reads QSettings
     void tabsFillWhenShown();
     void headersKeepOrderAndDuplicates();
     void responseShowsStatusTimingAndBody();
     void noEventClearsEverything();
     void noRichTextAnywhere();
+    void translationCellSelectsTreeNode_data();
+    void translationCellSelectsTreeNode();
 };
 
 void tst_EventDetailPane::tabsFillWhenShown()
@@ -131,6 +138,60 @@ void tst_EventDetailPane::noRichTextAnywhere()
         QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName()));
     auto *title = pane.findChild<QLabel *>(QStringLiteral("detailTitle"));
     QVERIFY(title->text().contains(QStringLiteral("/hooks/<b>x</b>")));
+}
+
+void tst_EventDetailPane::translationCellSelectsTreeNode_data()
+{
+    QTest::addColumn<QString>("language"); // "" for the field column
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QString>("pointer");
+    // Rows: office › name, subject › name (members in name order).
+    QTest::newRow("a text selects its item's value") << "nl" << 0 << "/office/translations/name/2/value";
+    QTest::newRow("a duplicate selects its first item") << "fr" << 1 << "/subject/translations/name/1/value";
+    QTest::newRow("a missing language selects the array") << "fr" << 0 << "/office/translations/name";
+    QTest::newRow("the field column selects the array") << "" << 1 << "/subject/translations/name";
+}
+
+void tst_EventDetailPane::translationCellSelectsTreeNode()
+{
+    QFETCH(QString, language);
+    QFETCH(int, row);
+    QFETCH(QString, pointer);
+    Event e = sampleEvent();
+    e.body = R"({"office": {"translations": {"name": [{"language": "en", "value": "Office"},
+        {"language": "de", "value": "Büro"}, {"language": "nl", "value": "Kantoor"}]}},
+        "subject": {"translations": {"name": [{"language": "en", "value": "Loans"},
+        {"language": "fr", "value": "Prêts"}, {"language": "fr", "value": "Crédits"}]}}})";
+    EventDetailPane pane;
+    pane.resize(900, 600);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.translationsPane()->setLanguage(QString());
+    pane.setEvent(e);
+    pane.tabs()->setCurrentIndex(EventDetailPane::TranslationsTab);
+    QCOMPARE(pane.tabs()->tabText(EventDetailPane::TranslationsTab), QStringLiteral("Translations"));
+    QTableView *table = pane.translationsPane()->table();
+    const TranslationTableModel *model = pane.translationsPane()->model();
+    const int column = language.isEmpty() ? int(TranslationTableModel::FieldColumn) : model->columnOf(language);
+    QVERIFY(column >= 0);
+    const QModelIndex cell = model->index(row, column);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
+    QCOMPARE(table->currentIndex(), cell);
+    // The tree follows while the Translations tab stays in front…
+    QCOMPARE(pane.tabs()->currentIndex(), int(EventDetailPane::TranslationsTab));
+    QCOMPARE(pane.treeView()->tree()->currentIndex().data(JsonTreeModel::JsonPointerRole).toString(), pointer);
+    // …and Enter shows the node there.
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(pane.tabs()->currentIndex(), int(EventDetailPane::TreeTab));
+    QCOMPARE(pane.treeView()->tree()->currentIndex().data(JsonTreeModel::JsonPointerRole).toString(), pointer);
+    // The tab counts what enrichment found missing.
+    EventInfo info;
+    info.id = e.id;
+    info.validity = EventInfo::Validity::Unknown;
+    info.languages = QStringLiteral("en de nl fr");
+    info.missingTranslations = 5;
+    pane.setInfo(info);
+    QCOMPARE(pane.tabs()->tabText(EventDetailPane::TranslationsTab), QStringLiteral("Translations (5 missing)"));
 }
 
 QTEST_MAIN(tst_EventDetailPane)

@@ -69,6 +69,9 @@ private Q_SLOTS:
     void proxyFiltersByKindAndValidity();
     void resultSortsByStatusThenValidity();
     void rateMeterSlidesItsWindow();
+    void languagesColumn_data();
+    void languagesColumn();
+    void proxyFiltersMissingTranslations();
 };
 
 void tst_EventTableModel::coalescedEventsInsertOncePerBatch()
@@ -221,8 +224,8 @@ void tst_EventTableModel::infosChangeOnlyKindAndResultInOneBatchPerRun()
         const auto br = changed.at(i).at(1).value<QModelIndex>();
         return QList<int>{tl.row(), tl.column(), br.row(), br.column()};
     };
-    QCOMPARE(range(0), (QList<int>{2, EventTableModel::KindColumn, 4, EventTableModel::ResultColumn}));
-    QCOMPARE(range(1), (QList<int>{7, EventTableModel::KindColumn, 7, EventTableModel::ResultColumn}));
+    QCOMPARE(range(0), (QList<int>{2, EventTableModel::KindColumn, 4, EventTableModel::LanguagesColumn}));
+    QCOMPARE(range(1), (QList<int>{7, EventTableModel::KindColumn, 7, EventTableModel::LanguagesColumn}));
     QCOMPARE(model.index(2, 0).data(EventTableModel::ViolationCountRole).toInt(), 3); // the later result wins
     QCOMPARE(model.index(2, 0).data(EventTableModel::ValidityRole).toInt(), int(EventInfo::Validity::Invalid));
     QCOMPARE(model.index(2, 0).data(EventTableModel::KindRole).toString(), QStringLiteral("jicoo"));
@@ -396,6 +399,74 @@ void tst_EventTableModel::rateMeterSlidesItsWindow()
     QCOMPARE(meter.perSecond(3000), 5.0);
     QCOMPARE(meter.perSecond(6500), 3.0); // the first batch left the window
     QCOMPARE(meter.perSecond(9000), 0.0);
+}
+
+void tst_EventTableModel::languagesColumn_data()
+{
+    QTest::addColumn<QString>("languages");
+    QTest::addColumn<int>("missing");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("toolTip");
+    QTest::newRow("complete") << "en nl fr" << 0 << "en nl fr" << "Translations in: en — English, nl — Nederlands, fr — français";
+    QTest::newRow("missing counted") << "en nl" << 3 << "en nl · 3 missing"
+                                     << "Translations in: en — English, nl — Nederlands\n3 translations missing";
+    QTest::newRow("unknown code kept") << "string" << 0 << "string" << "Translations in: string";
+    QTest::newRow("no translations") << "" << 0 << "" << "";
+}
+
+void tst_EventTableModel::languagesColumn()
+{
+    QFETCH(QString, languages);
+    QFETCH(int, missing);
+    QFETCH(QString, text);
+    QFETCH(QString, toolTip);
+    EventTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append(summaries(1, 1));
+    EventInfo i = info(1, EventInfo::Validity::Unknown);
+    i.languages = languages;
+    i.missingTranslations = missing;
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.applyInfos({i});
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(changed.at(0).at(1).value<QModelIndex>().column() >= EventTableModel::LanguagesColumn);
+    const QModelIndex cell = model.index(0, EventTableModel::LanguagesColumn);
+    QCOMPARE(cell.data().toString(), text);
+    QCOMPARE(cell.data(Qt::ToolTipRole).toString(), toolTip);
+    QCOMPARE(cell.data(EventTableModel::MissingTranslationsRole).toInt(), missing);
+}
+
+void tst_EventTableModel::proxyFiltersMissingTranslations()
+{
+    EventTableModel model;
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.append(summaries(1, 5));
+    const auto withMissing = [](qint64 id, int missing, const QString &kind = {}) {
+        EventInfo i = info(id, kind.isEmpty() ? EventInfo::Validity::Unknown : EventInfo::Validity::Valid, kind);
+        i.languages = QStringLiteral("en nl");
+        i.missingTranslations = missing;
+        return i;
+    };
+    model.applyInfos({withMissing(1, 0), withMissing(2, 2), withMissing(3, 1, QStringLiteral("a")), withMissing(4, 0)});
+    proxy.setMissingTranslationsOnly(true);
+    QVERIFY(proxy.isFiltering());
+    QCOMPARE(proxyIds(proxy), (QList<qint64>{2, 3}));
+    // Combined with the other filters.
+    proxy.setKindFilter(QStringLiteral("a"));
+    QCOMPARE(proxyIds(proxy), QList<qint64>{3});
+    proxy.setKindFilter(std::nullopt);
+    proxy.setMatches({1, 2});
+    QCOMPARE(proxyIds(proxy), QList<qint64>{2});
+    proxy.clearMatches();
+    // A result arriving moves rows in and out.
+    model.applyInfos({withMissing(5, 4), withMissing(2, 0)});
+    QCOMPARE(proxyIds(proxy), (QList<qint64>{3, 5}));
+    proxy.setMissingTranslationsOnly(false);
+    QVERIFY(!proxy.isFiltering());
+    QCOMPARE(proxy.rowCount(), 5);
 }
 
 QTEST_MAIN(tst_EventTableModel)
