@@ -31,6 +31,9 @@ TunnelController::TunnelController(const QUrl &api, MainToolBar *toolBar, Status
 
 TunnelController::~TunnelController()
 {
+    // The toolbar may be gone already (window teardown): nothing may reach it now.
+    m_process->disconnect(this);
+    m_watcher->disconnect(this);
     m_process->stop();
 }
 

@@ -14,6 +14,7 @@
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 #include "tunnel/NgrokProcess.h"
+#include "tunnel/NgrokWatcher.h"
 
 #include <QAction>
 #include <QApplication>
@@ -219,10 +220,12 @@ void tst_RelayWindow::forwardTabShowsTheLocalAppsAnswer()
     QVERIFY(detail->forwardView()->responseText()->toPlainText().contains(QStringLiteral("created by the app")));
 
     // Reselecting reads it back (from the recent results or the store).
-    detail->setEvent(std::nullopt);
-    m_window->listPane()->table()->clearSelection();
-    m_window->listPane()->table()->selectionModel()->setCurrentIndex(
-        m_window->listPane()->table()->model()->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QItemSelectionModel *selection = m_window->listPane()->table()->selectionModel();
+    selection->setCurrentIndex(QModelIndex(), QItemSelectionModel::Clear);
+    QTRY_COMPARE(detail->eventId(), 0);
+    QVERIFY(!detail->forwardView()->summaryText().contains(QStringLiteral("201 Created")));
+    selection->setCurrentIndex(m_window->listPane()->table()->model()->index(0, 0),
+                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QTRY_VERIFY(detail->forwardView()->summaryText().contains(QStringLiteral("201 Created")));
 }
 
