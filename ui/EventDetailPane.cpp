@@ -2,6 +2,7 @@
 
 #include "BodyView.h"
 #include "DiffView.h"
+#include "ForwardView.h"
 #include "HeadersView.h"
 #include "JsonTreeView.h"
 #include "ResponseView.h"
@@ -29,6 +30,7 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     , m_diff(new DiffView(this))
     , m_headers(new HeadersView(this))
     , m_response(new ResponseView(this))
+    , m_forward(new ForwardView(this))
 {
     setObjectName(QStringLiteral("eventDetailPane"));
     m_title->setObjectName(QStringLiteral("detailTitle"));
@@ -47,6 +49,8 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     m_tabs->insertTab(DiffTab, m_diff, tr("Diff"));
     m_tabs->insertTab(HeadersTab, m_headers, tr("Headers"));
     m_tabs->insertTab(ResponseTab, m_response, tr("Response"));
+    m_tabs->insertTab(ForwardTab, m_forward, tr("Forward"));
+    m_tabs->setTabToolTip(ForwardTab, tr("What your local app answered when the event was forwarded to it"));
     m_tabs->setTabToolTip(ViolationsTab, tr("What schema validation found in the body"));
     m_tabs->setTabToolTip(TranslationsTab, tr("The body's translated fields, one column per language"));
     m_tabs->setTabToolTip(DiffTab, tr("Fields added, removed and changed since the previous event of the same entity"));
@@ -74,6 +78,7 @@ void EventDetailPane::setEvent(std::optional<Event> event)
     m_tree->clear();
     m_headers->clear();
     m_response->clear();
+    m_forward->clear();
     m_violations->setInfo(std::nullopt);
     m_translations->clear();
     m_diff->clear();
@@ -105,6 +110,13 @@ void EventDetailPane::setInfo(const EventInfo &info)
     m_filled[ViolationsTab] = false;
     m_filled[DiffTab] = false;
     fillTab(m_tabs->currentIndex());
+}
+
+void EventDetailPane::setForward(const std::optional<ForwardRecord> &record, qint64 eventId)
+{
+    if (!m_event || eventId != m_event->id)
+        return;
+    m_forward->setRecord(record);
 }
 
 void EventDetailPane::revealInTree(const QString &pointer)
@@ -163,6 +175,8 @@ void EventDetailPane::fillTab(int tab)
         break;
     case ResponseTab:
         m_response->setEvent(e);
+        break;
+    case ForwardTab: // filled by setForward()
         break;
     case TabCount:
         break;

@@ -2,6 +2,7 @@
 
 #include "enrich/EventInfo.h"
 #include "store/Event.h"
+#include "store/ForwardRecord.h"
 
 #include <QWidget>
 #include <array>
@@ -16,6 +17,7 @@ namespace hookscope {
 class BodyView;
 class DiffView;
 class EventStore;
+class ForwardView;
 class HeadersView;
 class JsonTreeView;
 class TranslationsPane;
@@ -30,7 +32,7 @@ class EventDetailPane final : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { BodyTab, TreeTab, ViolationsTab, TranslationsTab, DiffTab, HeadersTab, ResponseTab, TabCount };
+    enum Tab { BodyTab, TreeTab, ViolationsTab, TranslationsTab, DiffTab, HeadersTab, ResponseTab, ForwardTab, TabCount };
 
     explicit EventDetailPane(QWidget *parent = nullptr);
     ~EventDetailPane() override;
@@ -43,6 +45,8 @@ public:
     void setInfo(const EventInfo &info);
     [[nodiscard]] qint64 eventId() const { return m_event ? m_event->id : 0; }
     [[nodiscard]] std::optional<EventInfo> info() const { return m_info; }
+    // What the local app answered when the shown event was forwarded; ignored for another event.
+    void setForward(const std::optional<ForwardRecord> &record, qint64 eventId);
     // Switches to the Tree tab and selects the node at `pointer`.
     void revealInTree(const QString &pointer);
     // Selects the node at `pointer` in the Tree tab without switching to it.
@@ -56,6 +60,7 @@ public:
     [[nodiscard]] DiffView *diffView() const { return m_diff; }
     [[nodiscard]] HeadersView *headersView() const { return m_headers; }
     [[nodiscard]] ResponseView *responseView() const { return m_response; }
+    [[nodiscard]] ForwardView *forwardView() const { return m_forward; }
 
 private:
     void fillTab(int tab);
@@ -71,6 +76,7 @@ private:
     DiffView *m_diff;
     HeadersView *m_headers;
     ResponseView *m_response;
+    ForwardView *m_forward;
     const EventStore *m_store = nullptr; // not owned
     std::optional<Event> m_event;
     std::optional<EventInfo> m_info;

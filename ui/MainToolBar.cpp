@@ -1,5 +1,7 @@
 #include "MainToolBar.h"
 
+#include "PublicUrlBox.h"
+
 #include <QAction>
 #include <QLabel>
 #include <QSpinBox>
@@ -14,6 +16,8 @@ MainToolBar::MainToolBar(QWidget *parent)
     , m_copyUrl(new QAction(tr("Copy URL"), this))
     , m_clear(new QAction(tr("Clear"), this))
     , m_pause(new QAction(tr("Pause scrolling"), this))
+    , m_ngrok(new QAction(tr("Start ngrok"), this))
+    , m_publicUrl(new PublicUrlBox(this))
 {
     setObjectName(QStringLiteral("mainToolBar"));
     setMovable(false);
@@ -45,6 +49,12 @@ MainToolBar::MainToolBar(QWidget *parent)
     addWidget(portLabel);
     addWidget(m_port);
     addAction(m_copyUrl);
+    addSeparator();
+    m_ngrok->setObjectName(QStringLiteral("ngrokAction"));
+    m_ngrok->setIcon(style()->standardIcon(QStyle::SP_DriveNetIcon));
+    addAction(m_ngrok);
+    m_publicUrlAction = addWidget(m_publicUrl);
+    m_publicUrlAction->setVisible(false);
     addSeparator();
     addAction(m_pause);
     addAction(m_clear);
@@ -79,6 +89,12 @@ quint16 MainToolBar::port() const
 void MainToolBar::setPort(quint16 port)
 {
     m_port->setValue(port);
+}
+
+void MainToolBar::setPublicUrl(const QString &url)
+{
+    m_publicUrl->setUrl(url);
+    m_publicUrlAction->setVisible(!url.isEmpty());
 }
 
 bool MainToolBar::isPaused() const

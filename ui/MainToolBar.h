@@ -7,6 +7,8 @@ class QSpinBox;
 
 namespace hookscope {
 
+class PublicUrlBox;
+
 // Start/stop, the port, copy URL, clear and pause auto-scroll. Emits what the user asked
 // for; MainWindow decides what happens.
 class MainToolBar final : public QToolBar
@@ -24,6 +26,10 @@ public:
     [[nodiscard]] QAction *copyUrlAction() const { return m_copyUrl; }
     [[nodiscard]] QAction *clearAction() const { return m_clear; }
     [[nodiscard]] QAction *pauseAction() const { return m_pause; }
+    // The ngrok tunnel: "Start ngrok" and the public URL with its copy button (hidden without one).
+    [[nodiscard]] QAction *ngrokAction() const { return m_ngrok; }
+    [[nodiscard]] PublicUrlBox *publicUrlBox() const { return m_publicUrl; }
+    void setPublicUrl(const QString &url);
 
 Q_SIGNALS:
     void startRequested(quint16 port);
@@ -38,6 +44,9 @@ private:
     QAction *m_copyUrl;
     QAction *m_clear;
     QAction *m_pause;
+    QAction *m_ngrok;
+    PublicUrlBox *m_publicUrl;
+    QAction *m_publicUrlAction = nullptr; // shows or hides m_publicUrl in the bar
     bool m_listening = false;
 };
 

@@ -3,12 +3,18 @@
 #include "ClearDialog.h"
 #include "EventDetailPane.h"
 #include "EventListPane.h"
+#include "ForwardController.h"
+#include "ForwardDialog.h"
 #include "MainToolBar.h"
+#include "PublicUrlBox.h"
+#include "ReplayDialog.h"
 #include "StatusBarPane.h"
+#include "TunnelController.h"
 #include "enrich/DefaultInspector.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -48,6 +54,10 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     , m_detail(new EventDetailPane(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_status(new StatusBarPane(this))
+    , m_tunnel(new TunnelController(options.ngrokApi, m_toolBar, m_status, this))
+    , m_forward(new ForwardController(m_recorder, options.forwardUrl, options.forwardKind, this))
+    , m_replayAction(new QAction(tr("Replay…"), this))
+    , m_forwardAction(new QAction(tr("Forward…"), this))
 {
     setWindowTitle(QStringLiteral("Hookscope"));
     addToolBar(Qt::TopToolBarArea, m_toolBar);
@@ -75,6 +85,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     connect(m_list, &EventListPane::currentEventChanged, this, &MainWindow::showEventDetails);
     connect(m_list, &EventListPane::deleteRequested, this, &MainWindow::deleteEvents);
     connect(m_list, &EventListPane::eventCountChanged, m_status, &StatusBarPane::setEventCount);
+    wireRelay();
 
     restoreSettings();
     openStore();
@@ -87,6 +98,57 @@ MainWindow::~MainWindow()
     m_receiver->stop();
     m_enrichment->stop(); // it writes through the recorder: stop it first
     m_recorder->close();
+}
+
+void MainWindow::wireRelay()
+{
+    m_replayAction->setObjectName(QStringLiteral("replayAction"));
+    m_replayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_replayAction->setToolTip(tr("Send the selected event again to a URL, edited or as it came (Ctrl+R)"));
+    m_forwardAction->setObjectName(QStringLiteral("forwardAction"));
+    m_forwardAction->setCheckable(true);
+    m_forwardAction->setChecked(!m_forward->url().isEmpty());
+    m_forwardAction->setToolTip(tr("Forward every incoming event to your local app"));
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_replayAction);
+    m_toolBar->addAction(m_forwardAction);
+    connect(m_replayAction, &QAction::triggered, this, &MainWindow::openReplay);
+    connect(m_forwardAction, &QAction::triggered, this, &MainWindow::configureForward);
+    connect(m_tunnel, &TunnelController::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    const auto copied = [this](const QString &url) { statusBar()->showMessage(tr("Copied %1").arg(url), 3000); };
+    connect(m_toolBar->publicUrlBox(), &PublicUrlBox::copied, this, copied);
+    connect(m_status->publicUrlBox(), &PublicUrlBox::copied, this, copied);
+    connect(m_forward, &ForwardController::forwarded, this, [this](const ForwardRecord &record) {
+        m_detail->setForward(record, record.id);
+        if (!record.ok())
+            statusBar()->showMessage(tr("Forward of #%1 failed: %2").arg(record.id).arg(record.error), 8000);
+    });
+}
+
+ReplayDialog *MainWindow::openReplay()
+{
+    const qint64 id = m_detail->eventId();
+    const std::optional<Event> event = id > 0 ? m_reader.load(id) : std::nullopt;
+    if (!event) {
+        statusBar()->showMessage(tr("Select an event to replay"), 3000);
+        return nullptr;
+    }
+    auto *dialog = new ReplayDialog(*event, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::configureForward()
+{
+    m_forwardAction->setChecked(!m_forward->url().isEmpty());
+    ForwardDialog dialog(m_forward->url(), m_forward->kind(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_forward->configure(dialog.url(), dialog.kind());
+    m_forwardAction->setChecked(!m_forward->url().isEmpty());
+    statusBar()->showMessage(m_forward->url().isEmpty() ? tr("Forwarding off")
+                                                        : tr("Forwarding to %1").arg(m_forward->url().toString()),
+                             5000);
 }
 
 void MainWindow::openStore()
@@ -121,6 +183,7 @@ bool MainWindow::startReceiver()
     m_status->setListening(m_receiver->url().toString());
     m_toolBar->setPort(m_receiver->port()); // the port picked when 0 was asked for
     m_toolBar->setListening(true);
+    m_tunnel->setPort(m_receiver->port());
     return true;
 }
 
@@ -129,12 +192,16 @@ void MainWindow::stopReceiver()
     m_receiver->stop();
     m_toolBar->setListening(false);
     m_status->setStopped();
+    m_tunnel->setPort(0);
 }
 
 void MainWindow::copyUrl()
 {
-    // The public tunnel URL takes precedence here once the tunnel issue lands.
-    if (m_receiver->isListening()) {
+    // The public tunnel URL is what a platform must be given.
+    if (const QString publicUrl = m_tunnel->publicUrl(); !publicUrl.isEmpty()) {
+        QApplication::clipboard()->setText(publicUrl);
+        statusBar()->showMessage(tr("Copied %1").arg(publicUrl), 3000);
+    } else if (m_receiver->isListening()) {
         QApplication::clipboard()->setText(m_receiver->url().toString());
         statusBar()->showMessage(tr("Copied %1").arg(m_receiver->url().toString()), 3000);
     }
@@ -197,6 +264,7 @@ void MainWindow::showEventDetails(qint64 id)
         m_detail->setInfo(recent->second);
     else if (const std::optional<EventInfo> info = m_reader.loadInfo(id))
         m_detail->setInfo(*info);
+    m_detail->setForward(m_forward->recordFor(id, m_reader), id);
 }
 
 void MainWindow::onEventsStored(const QList<Event> &events)

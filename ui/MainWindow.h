@@ -14,9 +14,12 @@ namespace hookscope {
 class EventDetailPane;
 class EventListPane;
 class EventRecorder;
+class ForwardController;
 class MainToolBar;
 class Receiver;
+class ReplayDialog;
 class StatusBarPane;
+class TunnelController;
 
 // Puts the panes together and wires the data flow: receiver → recorder → list pane,
 // recorder → enrichment → list pane and detail pane, and list selection → store → detail
@@ -47,6 +50,12 @@ public:
     [[nodiscard]] EventDetailPane *detailPane() const { return m_detail; }
     [[nodiscard]] StatusBarPane *statusPane() const { return m_status; }
     [[nodiscard]] MainToolBar *toolBar() const { return m_toolBar; }
+    [[nodiscard]] TunnelController *tunnel() const { return m_tunnel; }
+    [[nodiscard]] ForwardController *forwardController() const { return m_forward; }
+    [[nodiscard]] QAction *replayAction() const { return m_replayAction; }
+    // Opens the Replay dialog for the selected event (non-modal); null when none is selected.
+    ReplayDialog *openReplay();
+    void configureForward();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -56,6 +65,7 @@ private:
     void confirmClear();
     void copyUrl();
     void showEventDetails(qint64 id);
+    void wireRelay();
     void onEventsStored(const QList<hookscope::Event> &events);
     void onEnriched(const QList<hookscope::EventInfo> &infos);
     void restoreSettings();
@@ -71,6 +81,10 @@ private:
     EventDetailPane *m_detail;
     QSplitter *m_splitter;
     StatusBarPane *m_status;
+    TunnelController *m_tunnel; // ngrok: public URL, Start ngrok
+    ForwardController *m_forward; // --forward / Forward…
+    QAction *m_replayAction;
+    QAction *m_forwardAction;
     QString m_storeError;
     QString m_lastBackup;
     // The latest enrichment results in full: the writer commits them a little after they

@@ -1,5 +1,6 @@
 #include "StatusBarPane.h"
 
+#include "PublicUrlBox.h"
 #include "Theme.h"
 
 #include <QHBoxLayout>
@@ -24,12 +25,15 @@ StatusBarPane::StatusBarPane(QWidget *parent)
     , m_count(makeLabel(this, QStringLiteral("countLabel")))
     , m_rate(makeLabel(this, QStringLiteral("rateLabel")))
     , m_rateTimer(new QTimer(this))
+    , m_publicUrl(new PublicUrlBox(this))
 {
     m_listening->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->setSpacing(18);
     layout->addWidget(m_listening, 1);
+    layout->addWidget(m_publicUrl);
+    m_publicUrl->setVisible(false);
     layout->addWidget(m_count);
     layout->addWidget(m_rate);
     m_clock.start();
@@ -55,6 +59,12 @@ void StatusBarPane::setStopped(const QString &error)
     QPalette p = palette();
     p.setColor(QPalette::WindowText, error.isEmpty() ? p.color(QPalette::WindowText) : Theme::errorText(p));
     m_listening->setPalette(p);
+}
+
+void StatusBarPane::setPublicUrl(const QString &url)
+{
+    m_publicUrl->setUrl(url);
+    m_publicUrl->setVisible(!url.isEmpty());
 }
 
 QString StatusBarPane::listeningText() const

@@ -10,6 +10,8 @@ class QTimer;
 
 namespace hookscope {
 
+class PublicUrlBox;
+
 // The status bar's content: where the receiver listens (or why it does not), how many
 // events the table holds, and events per second over the last few seconds.
 class StatusBarPane final : public QWidget
@@ -23,6 +25,9 @@ public:
     void setEventCount(int count);
     void recordEvents(int count);
     [[nodiscard]] QString listeningText() const;
+    // The ngrok tunnel's public URL with a copy button; hidden when empty.
+    void setPublicUrl(const QString &url);
+    [[nodiscard]] PublicUrlBox *publicUrlBox() const { return m_publicUrl; }
 
 private:
     void updateRate();
@@ -31,6 +36,7 @@ private:
     QLabel *m_count;
     QLabel *m_rate;
     QTimer *m_rateTimer;
+    PublicUrlBox *m_publicUrl;
     QElapsedTimer m_clock;
     RateMeter m_meter;
 };

@@ -52,6 +52,18 @@ struct Options
                                   QStringLiteral("Render the main window with a few sample events (temporary store, "
                                                  "offscreen) to FILE.png and exit."),
                                   QStringLiteral("FILE")};
+    QCommandLineOption forward{QStringLiteral("forward"),
+                               QStringLiteral("Forward every stored event to URL (your local app, e.g. "
+                                              "http://localhost:3000/webhooks) and record its answer and latency."),
+                               QStringLiteral("URL")};
+    QCommandLineOption forwardKind{QStringLiteral("forward-kind"),
+                                   QStringLiteral("With --forward: forward only events of this kind "
+                                                  "(e.g. before-book-appointment)."),
+                                   QStringLiteral("KIND")};
+    QCommandLineOption ngrokApi{QStringLiteral("ngrok-api"),
+                                QStringLiteral("Address of the ngrok agent's local API, watched for a tunnel to "
+                                               "this port (default http://127.0.0.1:4040)."),
+                                QStringLiteral("URL"), QStringLiteral("http://127.0.0.1:4040")};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -62,6 +74,7 @@ struct Options
         parser.addVersionOption();
         parser.addOptions({headless, bind, port, db, sync, noValidate, maxBody, maxHead, idleTimeout, maxConnections,
                            responseStatus, responseHeader, responseBody, responseBodyFile, screenshot});
+        parser.addOptions({forward, forwardKind, ngrokApi});
     }
 };
 
@@ -72,6 +85,37 @@ bool toPositive(const QString &text, qint64 *out)
     if (!ok || value <= 0)
         return false;
     *out = value;
+    return true;
+}
+
+bool isHttpUrl(const QUrl &url)
+{
+    return url.isValid() && !url.host().isEmpty()
+        && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+}
+
+// --forward, --forward-kind, --ngrok-api.
+bool parseRelayOptions(const QCommandLineParser &parser, const Options &o, AppOptions *out, QString *error)
+{
+    if (parser.isSet(o.forward)) {
+        out->forwardUrl = QUrl(parser.value(o.forward));
+        if (!isHttpUrl(out->forwardUrl)) {
+            *error = QStringLiteral("--forward: '%1' is not an http:// URL like http://localhost:3000/webhooks")
+                         .arg(parser.value(o.forward));
+            return false;
+        }
+    }
+    out->forwardKind = parser.value(o.forwardKind);
+    if (!out->forwardKind.isEmpty() && out->forwardUrl.isEmpty()) {
+        *error = QStringLiteral("--forward-kind needs --forward URL");
+        return false;
+    }
+    out->ngrokApi = QUrl(parser.value(o.ngrokApi));
+    if (!isHttpUrl(out->ngrokApi)) {
+        *error = QStringLiteral("--ngrok-api: '%1' is not an http:// URL like http://127.0.0.1:4040")
+                     .arg(parser.value(o.ngrokApi));
+        return false;
+    }
     return true;
 }
 
@@ -182,6 +226,8 @@ ParseOutcome CommandLine::parse(const QStringList &args, AppOptions *options, QS
         rc.defaultResponse.body = file.readAll();
     }
     out.screenshotPath = parser.value(o.screenshot);
+    if (!parseRelayOptions(parser, o, &out, error))
+        return ParseOutcome::Error;
     return ParseOutcome::Run;
 }
 

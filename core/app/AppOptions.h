@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace hookscope {
 
@@ -18,6 +19,9 @@ struct AppOptions
     bool validate = true; // classify and validate stored events in the background
     ReceiverConfig receiver;
     QString screenshotPath; // --screenshot: render the window with sample events to this PNG and exit
+    QUrl forwardUrl; // --forward: send every stored event on to this local URL (empty: off)
+    QString forwardKind; // --forward-kind: only events of this kind
+    QUrl ngrokApi = QUrl(QStringLiteral("http://127.0.0.1:4040")); // --ngrok-api: the agent to watch
 };
 
 enum class ParseOutcome { Run, Help, Version, Error };

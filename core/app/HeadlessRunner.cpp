@@ -1,5 +1,6 @@
 #include "HeadlessRunner.h"
 
+#include "HeadlessRelay.h"
 #include "enrich/DefaultInspector.h"
 #include "enrich/EnrichmentService.h"
 #include "http/Receiver.h"
@@ -72,6 +73,8 @@ int HeadlessRunner::start()
     }
     printLine("Listening on " + m_receiver->url().toString().toUtf8());
     printLine("Store: " + QFileInfo(m_recorder->path()).absoluteFilePath().toUtf8() + " (" + QByteArray::number(count) + " events)");
+    m_relay = new HeadlessRelay(m_options, m_recorder, this);
+    m_relay->start(m_receiver->port());
     std::fflush(stdout);
     return 0;
 }
@@ -86,6 +89,8 @@ void HeadlessRunner::printEvents(const QList<Event> &events)
 void HeadlessRunner::shutdown()
 {
     m_receiver->stop();
+    if (m_relay)
+        m_relay->stop();
     if (m_enrichment)
         m_enrichment->stop();
     m_recorder->close();

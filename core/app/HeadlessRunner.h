@@ -9,6 +9,7 @@ namespace hookscope {
 
 class EnrichmentService;
 class EventRecorder;
+class HeadlessRelay;
 class Receiver;
 
 // `hookscope --headless`: the receiver and the store, with a line per event on stdout.
@@ -32,6 +33,7 @@ private:
     EventRecorder *m_recorder;
     Receiver *m_receiver;
     EnrichmentService *m_enrichment = nullptr;
+    HeadlessRelay *m_relay = nullptr; // forwarding and the ngrok watcher
 };
 
 } // namespace hookscope

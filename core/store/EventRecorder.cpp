@@ -99,6 +99,11 @@ void EventRecorder::recordInfo(const EventInfo &info)
     m_queue->pushInfo(info);
 }
 
+void EventRecorder::recordForward(const ForwardRecord &record)
+{
+    m_queue->pushForward(record);
+}
+
 void EventRecorder::waitForPending()
 {
     if (!m_writerThread)

@@ -35,6 +35,8 @@ public:
     void responded(qint64 id, qint64 handlingUs) override;
     // Thread-safe: stores what enrichment learnt, with the writer's next transaction.
     void recordInfo(const EventInfo &info);
+    // Thread-safe: stores a forwarding result (event_forward) with the next transaction.
+    void recordForward(const ForwardRecord &record);
 
     // Blocks until everything submitted so far is committed (and reported).
     void waitForPending();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Event.h"
+#include "ForwardRecord.h"
 #include "enrich/EventInfo.h"
 
 #include <QList>
@@ -62,6 +63,9 @@ public:
     bool setHandlingTime(qint64 id, qint64 handlingUs);
     bool saveInfo(const EventInfo &info);
     [[nodiscard]] std::optional<EventInfo> loadInfo(qint64 id) const;
+    // Forwarding results (EventStoreForward.cpp): one per event, the latest attempt.
+    bool saveForward(const ForwardRecord &record);
+    [[nodiscard]] std::optional<ForwardRecord> loadForward(qint64 id) const;
     // Events whose enrichment has not run (or did not finish) yet, oldest first.
     [[nodiscard]] QList<qint64> idsWithoutInfo() const;
     bool clear(QString *error);

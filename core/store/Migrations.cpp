@@ -62,6 +62,22 @@ const std::vector<QStringList> &steps()
                 missing_translations INTEGER
             ))"),
         },
+        // 3: what the local app answered when an event was forwarded to it (--forward).
+        // The trigger drops a result together with its event (clear, delete).
+        {
+            QStringLiteral(R"(CREATE TABLE event_forward (
+                id INTEGER PRIMARY KEY,
+                url TEXT NOT NULL,
+                forwarded_at INTEGER NOT NULL,
+                status INTEGER NOT NULL DEFAULT 0,
+                latency_us INTEGER,
+                error TEXT,
+                response_headers BLOB,
+                response_body BLOB
+            ))"),
+            QStringLiteral(R"(CREATE TRIGGER event_forward_gone AFTER DELETE ON events
+                BEGIN DELETE FROM event_forward WHERE id = old.id; END)"),
+        },
     };
     return all;
 }

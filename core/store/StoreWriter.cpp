@@ -35,6 +35,20 @@ std::vector<EventInfo> WriteQueue::takeInfos()
     return out;
 }
 
+void WriteQueue::pushForward(ForwardRecord record)
+{
+    std::lock_guard lock(m_mutex);
+    m_forwards.push_back(std::move(record));
+}
+
+std::vector<ForwardRecord> WriteQueue::takeForwards()
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<ForwardRecord> out;
+    out.swap(m_forwards);
+    return out;
+}
+
 bool WriteQueue::take(std::vector<WriteItem> *items, std::vector<std::pair<qint64, qint64>> *updates)
 {
     std::lock_guard lock(m_mutex);
@@ -50,7 +64,7 @@ bool WriteQueue::take(std::vector<WriteItem> *items, std::vector<std::pair<qint6
 bool WriteQueue::takeIdleUpdates(std::vector<std::pair<qint64, qint64>> *updates)
 {
     std::lock_guard lock(m_mutex);
-    if (m_awake || (m_updates.empty() && m_infos.empty()))
+    if (m_awake || (m_updates.empty() && m_infos.empty() && m_forwards.empty()))
         return false;
     updates->swap(m_updates);
     return true;
@@ -88,6 +102,8 @@ void StoreWriter::writeUpdates(const std::vector<std::pair<qint64, qint64>> &upd
         m_store.setHandlingTime(id, us);
     for (const EventInfo &info : m_queue->takeInfos())
         m_store.saveInfo(info);
+    for (const ForwardRecord &record : m_queue->takeForwards())
+        m_store.saveForward(record);
 }
 
 void StoreWriter::flushIdleUpdates()

@@ -42,6 +42,8 @@ public:
     // Only updates, and only when no batch is pending.
     bool takeIdleUpdates(std::vector<std::pair<qint64, qint64>> *updates);
     [[nodiscard]] std::vector<EventInfo> takeInfos();
+    void pushForward(ForwardRecord record);
+    [[nodiscard]] std::vector<ForwardRecord> takeForwards();
     [[nodiscard]] qsizetype size();
 
     // Frames in the WAL as the background checkpointer last saw them.
@@ -54,6 +56,7 @@ private:
     std::vector<WriteItem> m_items;
     std::vector<std::pair<qint64, qint64>> m_updates;
     std::vector<EventInfo> m_infos;
+    std::vector<ForwardRecord> m_forwards;
     bool m_awake = false;
 };
 

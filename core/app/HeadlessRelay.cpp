@@ -1,0 +1,69 @@
+#include "HeadlessRelay.h"
+
+#include "enrich/DefaultInspector.h"
+#include "relay/Forwarder.h"
+#include "store/EventRecorder.h"
+#include "tunnel/NgrokWatcher.h"
+
+#include <cstdio>
+
+namespace hookscope {
+
+namespace {
+void printLine(const QByteArray &line, FILE *stream)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stream);
+    std::fputc('\n', stream);
+    std::fflush(stream);
+}
+} // namespace
+
+HeadlessRelay::HeadlessRelay(const AppOptions &options, EventRecorder *recorder, QObject *parent)
+    : QObject(parent)
+    , m_watcher(new NgrokWatcher(this))
+{
+    m_watcher->setApi(options.ngrokApi);
+    connect(m_watcher, &NgrokWatcher::publicUrlChanged, this, [](const QString &url) {
+        if (!url.isEmpty())
+            printLine("Public URL: " + url.toUtf8(), stdout);
+        else
+            printLine("Public URL: none (the tunnel is gone)", stdout);
+    });
+    if (options.forwardUrl.isEmpty())
+        return;
+    m_forwarder = new Forwarder(recorder, this);
+    m_forwarder->setTarget(options.forwardUrl);
+    if (!options.forwardKind.isEmpty()) {
+        // Classified at forward time: enrichment may not have run yet.
+        m_forwarder->setKindFilter(options.forwardKind,
+                                   [inspect = defaultInspector()](const Event &event) { return inspect(event).kind; });
+    }
+    connect(recorder, &EventRecorder::eventsStored, m_forwarder, &Forwarder::enqueue);
+    connect(m_forwarder, &Forwarder::forwarded, this, [](const ForwardRecord &record) {
+        if (!record.ok())
+            printLine("forward of #" + QByteArray::number(record.id) + " to " + record.url.toUtf8()
+                          + " failed: " + record.error.toUtf8(),
+                      stderr);
+    });
+}
+
+void HeadlessRelay::start(quint16 port)
+{
+    m_watcher->setPort(port);
+    m_watcher->start();
+    if (m_forwarder) {
+        QByteArray line = "Forwarding to " + m_forwarder->target().toString().toUtf8();
+        if (!m_forwarder->kindFilter().isEmpty())
+            line += " (" + m_forwarder->kindFilter().toUtf8() + " events only)";
+        printLine(line, stdout);
+    }
+}
+
+void HeadlessRelay::stop()
+{
+    m_watcher->stop();
+    if (m_forwarder)
+        m_forwarder->setTarget({});
+}
+
+} // namespace hookscope

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "http/HttpMessage.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace hookscope {
+
+// What a replay or a forward got back from its target. `error` is set (and status 0) when
+// no complete response arrived: refused, unknown host, timeout, malformed answer.
+struct ReplayResult
+{
+    int status = 0;
+    QByteArray reason; // the status line's reason phrase, as sent
+    HeaderList headers;
+    QByteArray body; // chunked framing removed, content-encoding kept
+    qint64 latencyUs = -1; // connect → complete response (or → failure)
+    QString error;
+
+    [[nodiscard]] bool ok() const { return error.isEmpty() && status > 0; }
+};
+
+} // namespace hookscope

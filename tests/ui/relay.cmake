@@ -1,0 +1,4 @@
+# Replay dialog, forwarding and ngrok in the window.
+hookscope_ui_test(tst_replaydialog)
+hookscope_ui_test(tst_relaywindow FakeInspector.h FakeInspector.cpp)
+target_link_libraries(tst_relaywindow PRIVATE hookscope_testsupport)

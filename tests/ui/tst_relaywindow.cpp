@@ -1,0 +1,252 @@
+#include "EventDetailPane.h"
+#include "EventListPane.h"
+#include "FakeInspector.h"
+#include "ForwardController.h"
+#include "ForwardView.h"
+#include "MainToolBar.h"
+#include "MainWindow.h"
+#include "PublicUrlBox.h"
+#include "ReplayDialog.h"
+#include "StatusBarPane.h"
+#include "TunnelController.h"
+#include "common/FakeNgrokAgent.h"
+#include "common/RawHttpClient.h"
+#include "http/Receiver.h"
+#include "store/EventRecorder.h"
+#include "tunnel/NgrokProcess.h"
+#include "tunnel/NgrokWatcher.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace hookscope;
+using namespace hookscope::test;
+
+// The window's replay, forward and ngrok parts, end to end: a fake ngrok agent, a second
+// receiver standing in for the user's local app, real sockets and a real store.
+class tst_RelayWindow final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void publicUrlAppearsInToolbarAndStatusBar();
+    void startNgrokWithoutNgrokExplainsHowToInstall();
+    void startNgrokRunsAndStopsTheChild();
+    void forwardTabShowsTheLocalAppsAnswer();
+    void replayActionOpensTheDialogForTheSelectedEvent();
+
+private:
+    void openWindow(const AppOptions &options);
+    [[nodiscard]] AppOptions options() const;
+    void postAndSelect(const QByteArray &target, const QByteArray &body);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeNgrokAgent> m_agent;
+    std::unique_ptr<MainWindow> m_window;
+    QByteArray m_path;
+};
+
+void tst_RelayWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests-relay"));
+    m_path = qgetenv("PATH");
+}
+
+void tst_RelayWindow::init()
+{
+    QSettings().clear();
+    qputenv("PATH", m_path);
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_agent = std::make_unique<FakeNgrokAgent>();
+}
+
+void tst_RelayWindow::cleanup()
+{
+    m_window.reset();
+    m_agent.reset();
+    m_dir.reset();
+    qputenv("PATH", m_path);
+}
+
+AppOptions tst_RelayWindow::options() const
+{
+    AppOptions o;
+    o.dbPath = m_dir->filePath(QStringLiteral("events.sqlite"));
+    o.receiver.port = 0;
+    o.portGiven = true;
+    o.sync = SyncMode::Normal;
+    o.ngrokApi = QUrl(QString::fromLatin1(m_agent->apiUrl()));
+    return o;
+}
+
+void tst_RelayWindow::openWindow(const AppOptions &options)
+{
+    m_window = std::make_unique<MainWindow>(options, FakeInspector::inspect);
+    m_window->resize(1100, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(m_window->receiver()->isListening());
+}
+
+void tst_RelayWindow::postAndSelect(const QByteArray &target, const QByteArray &body)
+{
+    RawHttpClient client(m_window->receiver()->port());
+    client.send(post(target, body, "Content-Type: application/json\r\n"));
+    QTRY_COMPARE(client.responses().size(), 1);
+    QCOMPARE(client.responses().first().status, 200);
+    QTRY_COMPARE(m_window->listPane()->eventCount(), 1);
+    QTableView *table = m_window->listPane()->table();
+    table->selectionModel()->setCurrentIndex(table->model()->index(0, 0),
+                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QTRY_VERIFY(m_window->detailPane()->eventId() > 0);
+}
+
+void tst_RelayWindow::publicUrlAppearsInToolbarAndStatusBar()
+{
+    openWindow(options());
+    m_window->tunnel()->watcher()->setIntervalMs(50);
+    PublicUrlBox *bar = m_window->toolBar()->publicUrlBox();
+    PublicUrlBox *status = m_window->statusPane()->publicUrlBox();
+    QTRY_VERIFY(m_agent->requests() > 0);
+    QVERIFY(!bar->isVisible());
+    QVERIFY(!status->isVisible());
+
+    const QByteArray addr = "http://localhost:" + QByteArray::number(m_window->receiver()->port());
+    m_agent->answer(FakeNgrokAgent::tunnels({FakeNgrokAgent::tunnel("https://<b>x</b>.ngrok.app", "https", addr)}));
+    QTRY_VERIFY(bar->isVisible());
+    QCOMPARE(bar->label()->text(), QStringLiteral("Public: https://<b>x</b>.ngrok.app"));
+    QCOMPARE(bar->label()->textFormat(), Qt::PlainText);
+    QVERIFY(status->isVisible());
+    QCOMPARE(status->url(), QStringLiteral("https://<b>x</b>.ngrok.app"));
+
+    QApplication::clipboard()->clear();
+    QTest::mouseClick(status->copyButton(), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("https://<b>x</b>.ngrok.app"));
+    QApplication::clipboard()->clear();
+    m_window->toolBar()->copyUrlAction()->trigger(); // Copy URL gives the public one now
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("https://<b>x</b>.ngrok.app"));
+
+    m_agent->answer(FakeNgrokAgent::tunnels({}));
+    QTRY_VERIFY(!bar->isVisible());
+    QVERIFY(!status->isVisible());
+    m_window->toolBar()->copyUrlAction()->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), m_window->receiver()->url().toString());
+}
+
+void tst_RelayWindow::startNgrokWithoutNgrokExplainsHowToInstall()
+{
+    QTemporaryDir empty;
+    qputenv("PATH", empty.path().toUtf8());
+    openWindow(options());
+    QAction *ngrok = m_window->toolBar()->ngrokAction();
+    QVERIFY(ngrok->isEnabled());
+    QVERIFY(ngrok->toolTip().contains(QStringLiteral("not installed")));
+    ngrok->trigger();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("ngrokMissingBox"))) != nullptr);
+    QCOMPARE(box->textFormat(), Qt::PlainText);
+    QVERIFY(box->text().contains(QStringLiteral("https://ngrok.com/download")));
+    QVERIFY(box->text().contains(QStringLiteral("snap install ngrok")));
+    box->close();
+    QVERIFY(!m_window->tunnel()->process()->isRunning());
+}
+
+void tst_RelayWindow::startNgrokRunsAndStopsTheChild()
+{
+    QTemporaryDir bin;
+    QFile script(bin.filePath(QStringLiteral("ngrok")));
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\necho \"$@\" > '" + bin.filePath(QStringLiteral("args")).toUtf8()
+                 + "'\nwhile true; do sleep 0.05; done\n");
+    script.close();
+    script.setPermissions(script.permissions() | QFileDevice::ExeOwner);
+    qputenv("PATH", bin.path().toUtf8() + ':' + m_path);
+    openWindow(options());
+    QAction *ngrok = m_window->toolBar()->ngrokAction();
+    ngrok->trigger();
+    QTRY_COMPARE(ngrok->text(), QStringLiteral("Stop ngrok"));
+    const qint64 pid = m_window->tunnel()->process()->processId();
+    QVERIFY(pid > 0);
+    const auto args = [&bin] {
+        QFile file(bin.filePath(QStringLiteral("args")));
+        return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray();
+    };
+    QTRY_COMPARE(args(), "http " + QByteArray::number(m_window->receiver()->port()) + " --log stdout");
+    // Closing Hookscope stops ngrok.
+    m_window.reset();
+    QVERIFY2(!QFile::exists(QStringLiteral("/proc/%1").arg(pid)), "ngrok outlived the window");
+}
+
+void tst_RelayWindow::forwardTabShowsTheLocalAppsAnswer()
+{
+    QTemporaryDir appDir;
+    EventRecorder appRecorder;
+    QString error;
+    QVERIFY(appRecorder.open(appDir.filePath(QStringLiteral("app.sqlite")), &error, SyncMode::Normal));
+    Receiver app(&appRecorder);
+    ReceiverConfig config;
+    config.port = 0;
+    config.defaultResponse.status = 201;
+    config.defaultResponse.body = "created by the app";
+    app.setConfig(config);
+    QVERIFY(app.start());
+
+    AppOptions o = options();
+    o.forwardUrl = QUrl(app.url().toString() + QStringLiteral("webhooks"));
+    openWindow(o);
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("forwardAction"))->isChecked());
+    EventDetailPane *detail = m_window->detailPane();
+    detail->tabs()->setCurrentIndex(EventDetailPane::ForwardTab);
+    postAndSelect("/hooks/book", R"({"booking":1})");
+    QTRY_VERIFY(detail->forwardView()->summaryText().contains(QStringLiteral("201 Created")));
+    QVERIFY(detail->forwardView()->summaryText().contains(o.forwardUrl.toString()));
+    QVERIFY(detail->forwardView()->responseText()->toPlainText().contains(QStringLiteral("created by the app")));
+
+    // Reselecting reads it back (from the recent results or the store).
+    QItemSelectionModel *selection = m_window->listPane()->table()->selectionModel();
+    selection->setCurrentIndex(QModelIndex(), QItemSelectionModel::Clear);
+    QTRY_COMPARE(detail->eventId(), 0);
+    QVERIFY(!detail->forwardView()->summaryText().contains(QStringLiteral("201 Created")));
+    selection->setCurrentIndex(m_window->listPane()->table()->model()->index(0, 0),
+                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QTRY_VERIFY(detail->forwardView()->summaryText().contains(QStringLiteral("201 Created")));
+}
+
+void tst_RelayWindow::replayActionOpensTheDialogForTheSelectedEvent()
+{
+    openWindow(options());
+    QVERIFY(m_window->openReplay() == nullptr); // nothing selected
+    postAndSelect("/hooks/replay-me", R"({"replay":true})");
+    QCOMPARE(m_window->replayAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_R));
+    ReplayDialog *dialog = m_window->openReplay();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->bodyEdit()->toPlainText(), QStringLiteral(R"({"replay":true})"));
+    QVERIFY(dialog->originalResponse()->toPlainText().contains(QStringLiteral("HTTP/1.1 200 OK")));
+    // Replayed to Hookscope itself: a second event arrives.
+    dialog->setUrl(m_window->receiver()->url().toString());
+    dialog->send();
+    QTRY_COMPARE(m_window->listPane()->eventCount(), 2);
+    QTRY_VERIFY(dialog->targetResponse()->toPlainText().contains(QStringLiteral("HTTP/1.1 200 OK")));
+    dialog->close();
+}
+
+QTEST_MAIN(tst_RelayWindow)
+#include "tst_relaywindow.moc"
