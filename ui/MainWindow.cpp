@@ -3,14 +3,18 @@
 #include "ClearDialog.h"
 #include "EventDetailPane.h"
 #include "EventListPane.h"
+#include "HoldController.h"
 #include "MainToolBar.h"
 #include "StatusBarPane.h"
 #include "enrich/DefaultInspector.h"
+#include "hold/HoldDesk.h"
+#include "hold/HoldingSink.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDockWidget>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QFileInfo>
@@ -41,7 +45,9 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     : QMainWindow(parent)
     , m_options(options)
     , m_recorder(new EventRecorder(this))
-    , m_receiver(new Receiver(m_recorder, this))
+    , m_holdDesk(new HoldDesk(this))
+    , m_holdingSink(std::make_unique<HoldingSink>(m_recorder, m_holdDesk, appKindCatalog))
+    , m_receiver(new Receiver(m_holdingSink.get(), this))
     , m_enrichment(new EnrichmentService(m_recorder, std::move(inspector), this))
     , m_toolBar(new MainToolBar(this))
     , m_list(new EventListPane(this))
@@ -75,6 +81,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     connect(m_list, &EventListPane::currentEventChanged, this, &MainWindow::showEventDetails);
     connect(m_list, &EventListPane::deleteRequested, this, &MainWindow::deleteEvents);
     connect(m_list, &EventListPane::eventCountChanged, m_status, &StatusBarPane::setEventCount);
+    setupHolding();
 
     restoreSettings();
     openStore();
@@ -85,6 +92,10 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
 MainWindow::~MainWindow()
 {
     m_receiver->stop();
+    m_holdDesk->answerAll(AnswerSource::Shutdown); // answered and recorded while the store is open
+    delete m_receiver; // its connections use the holding sink
+    m_receiver = nullptr;
+    m_holdDesk->setRecorder({});
     m_enrichment->stop(); // it writes through the recorder: stop it first
     m_recorder->close();
 }
@@ -190,7 +201,10 @@ void MainWindow::showEventDetails(qint64 id)
 {
     if (id == m_detail->eventId())
         return;
-    m_detail->setEvent(id > 0 ? m_reader.load(id) : std::nullopt);
+    std::optional<Event> event = id > 0 ? m_reader.load(id) : std::nullopt;
+    if (event)
+        m_hold->applyAnswer(*event); // an answer not committed yet
+    m_detail->setEvent(std::move(event));
     if (id <= 0)
         return;
     if (const auto recent = m_recentInfos.find(id); recent != m_recentInfos.end())
@@ -219,6 +233,22 @@ void MainWindow::onEnriched(const QList<EventInfo> &infos)
         if (info.id == shown)
             m_detail->setInfo(info);
     }
+}
+
+void MainWindow::setupHolding()
+{
+    HoldPolicy policy = HoldPolicy::builtIn();
+    policy.loadSettings(QSettings());
+    for (const RespondRule &rule : m_options.respond)
+        policy.addRespond(rule);
+    m_holdingSink->setPolicy(policy);
+    m_holdingSink->setPresets(PresetCatalog::load());
+    m_holdDesk->setRecorder([this](const AnswerRecord &record) { m_recorder->recordAnswer(record); });
+    m_hold = new HoldController(this, m_holdDesk, m_holdingSink.get(), m_list, m_detail, &m_reader);
+    connect(m_list, &EventListPane::currentEventChanged, m_hold, &HoldController::onCurrentEventChanged);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_hold->dock()->toggleViewAction());
+    m_toolBar->addAction(m_hold->settingsAction());
 }
 
 void MainWindow::restoreSettings()

@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 #include <map>
+#include <memory>
 
 class QSplitter;
 
@@ -14,6 +15,9 @@ namespace hookscope {
 class EventDetailPane;
 class EventListPane;
 class EventRecorder;
+class HoldController;
+class HoldDesk;
+class HoldingSink;
 class MainToolBar;
 class Receiver;
 class StatusBarPane;
@@ -47,6 +51,9 @@ public:
     [[nodiscard]] EventDetailPane *detailPane() const { return m_detail; }
     [[nodiscard]] StatusBarPane *statusPane() const { return m_status; }
     [[nodiscard]] MainToolBar *toolBar() const { return m_toolBar; }
+    [[nodiscard]] HoldDesk *holdDesk() const { return m_holdDesk; }
+    [[nodiscard]] HoldingSink *holdingSink() const { return m_holdingSink.get(); }
+    [[nodiscard]] HoldController *holdController() const { return m_hold; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -58,11 +65,14 @@ private:
     void showEventDetails(qint64 id);
     void onEventsStored(const QList<hookscope::Event> &events);
     void onEnriched(const QList<hookscope::EventInfo> &infos);
+    void setupHolding();
     void restoreSettings();
     void saveSettings() const;
 
     AppOptions m_options;
     EventRecorder *m_recorder;
+    HoldDesk *m_holdDesk; // held hooks (Before Book Appointment), answered from the Respond dock
+    std::unique_ptr<HoldingSink> m_holdingSink; // between the receiver and the recorder
     Receiver *m_receiver;
     EnrichmentService *m_enrichment;
     EventStore m_reader; // GUI-thread read connection (details, history)
@@ -76,6 +86,7 @@ private:
     // The latest enrichment results in full: the writer commits them a little after they
     // are published, and a row selected meanwhile must not stay at "validating…".
     std::map<qint64, EventInfo> m_recentInfos;
+    HoldController *m_hold = nullptr;
 };
 
 } // namespace hookscope

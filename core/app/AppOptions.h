@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hold/HoldPolicy.h"
 #include "http/ReceiverConfig.h"
 #include "store/EventStore.h"
 
@@ -18,6 +19,7 @@ struct AppOptions
     bool validate = true; // classify and validate stored events in the background
     ReceiverConfig receiver;
     QString screenshotPath; // --screenshot: render the window with sample events to this PNG and exit
+    QList<RespondRule> respond; // --respond KIND=PRESET[:ARG]: answer that kind at once with a preset
 };
 
 enum class ParseOutcome { Run, Help, Version, Error };

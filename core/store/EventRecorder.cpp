@@ -97,6 +97,11 @@ void EventRecorder::recordInfo(const EventInfo &info)
     m_queue->pushInfo(info);
 }
 
+void EventRecorder::recordAnswer(const AnswerRecord &record)
+{
+    m_queue->pushAnswer(record);
+}
+
 void EventRecorder::waitForPending()
 {
     if (!m_writerThread)

@@ -32,6 +32,8 @@ public:
     void responded(qint64 id, qint64 handlingUs) override;
     // Thread-safe: stores what enrichment learnt, with the writer's next transaction.
     void recordInfo(const EventInfo &info);
+    // Thread-safe: stores the answer a held hook got (HoldDesk's recorder).
+    void recordAnswer(const AnswerRecord &record);
 
     // Blocks until everything submitted so far is committed (and reported).
     void waitForPending();

@@ -2,6 +2,7 @@
 
 #include "Event.h"
 #include "enrich/EventInfo.h"
+#include "hold/AnswerRecord.h"
 
 #include <QList>
 #include <QString>
@@ -62,6 +63,9 @@ public:
     bool setHandlingTime(qint64 id, qint64 handlingUs);
     bool saveInfo(const EventInfo &info);
     [[nodiscard]] std::optional<EventInfo> loadInfo(qint64 id) const;
+    // The answer a held hook got (event_answer); load() and summaries() already show it.
+    bool saveAnswer(const AnswerRecord &record);
+    [[nodiscard]] std::optional<AnswerRecord> loadAnswer(qint64 id) const;
     // Events whose enrichment has not run (or did not finish) yet, oldest first.
     [[nodiscard]] QList<qint64> idsWithoutInfo() const;
     bool clear(QString *error);
