@@ -1,5 +1,6 @@
 #include "AnswerFieldsModel.h"
 #include "EventDetailPane.h"
+#include "EventFilterProxy.h"
 #include "EventListPane.h"
 #include "EventTableModel.h"
 #include "FakeInspector.h"
@@ -179,15 +180,26 @@ void tst_RespondPanel::editedFieldsAndTagsAreReturned()
     QSignalSpy answers(m_panel.get(), &RespondPanel::answerRequested);
     AnswerFieldsModel *model = m_panel->fieldsModel();
     QCOMPARE(model->rowCount(), 5);
-    QVERIFY(model->setData(model->index(0, AnswerFieldsModel::ValueColumn), QStringLiteral("changed")));
+    int textRow = -1;
+    int boolRow = -1;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QString id = model->index(r, AnswerFieldsModel::IdColumn).data().toString();
+        if (id == QLatin1String("5d0e3b7a-2c4f-4e9a-b1d8-6a7c0f2e9b13"))
+            textRow = r;
+        if (id == QLatin1String("0c9e2a7b-6d1f-4b3e-8a5c-7f2e9d0b1c58"))
+            boolRow = r;
+    }
+    QVERIFY(textRow >= 0 && boolRow >= 0);
+    QVERIFY(model->setData(model->index(textRow, AnswerFieldsModel::ValueColumn), QStringLiteral("changed")));
+    QVERIFY(model->setData(model->index(boolRow, AnswerFieldsModel::ValueColumn), QStringLiteral("false")));
     QVERIFY(model->removeRows(4, 1)); // drop the second tag
     QTest::mouseClick(m_panel->presetButton(QStringLiteral("fields-and-tags")), Qt::LeftButton);
     QCOMPARE(answers.count(), 1);
     const QJsonObject body = QJsonDocument::fromJson(answers.at(0).at(1).value<HttpResponse>().body).object();
     const QJsonObject fields = body.value(QStringLiteral("fields")).toObject();
     QCOMPARE(fields.size(), 3); // every field, since returned fields replace them all
-    QCOMPARE(fields.value(model->index(0, AnswerFieldsModel::IdColumn).data().toString()), QJsonValue(QStringLiteral("changed")));
-    QCOMPARE(fields.value(QStringLiteral("0c9e2a7b-6d1f-4b3e-8a5c-7f2e9d0b1c58")), QJsonValue(true)); // stays a boolean
+    QCOMPARE(fields.value(QStringLiteral("5d0e3b7a-2c4f-4e9a-b1d8-6a7c0f2e9b13")), QJsonValue(QStringLiteral("changed")));
+    QCOMPARE(fields.value(QStringLiteral("0c9e2a7b-6d1f-4b3e-8a5c-7f2e9d0b1c58")), QJsonValue(false)); // stays a boolean
     QCOMPARE(body.value(QStringLiteral("tagIds")).toArray(), QJsonArray{QStringLiteral("1e4b9c7a-3f2d-4a6e-b8c1-0d9e5f2a7b43")});
 }
 
