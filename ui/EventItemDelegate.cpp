@@ -22,6 +22,11 @@ void EventItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
         option->features |= QStyleOptionViewItem::HasDecoration;
         option->decorationSize = QSize(option->fontMetrics.height() - 2, option->fontMetrics.height() - 2);
     }
+    if (index.data(EventTableModel::HoldStateRole).toInt() == int(EventTableModel::HoldState::Waiting)) {
+        // A hook waiting for its answer stands out, selected or not.
+        option->backgroundBrush = Theme::waitingBackground(option->palette);
+        option->font.setBold(true);
+    }
     if (option->state & QStyle::State_Selected)
         return;
     switch (index.column()) {

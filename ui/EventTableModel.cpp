@@ -158,6 +158,8 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const EventSummary &row = m_rows[size_t(index.row())];
+    if (std::optional<QVariant> hold = holdData(row, index.column(), role))
+        return *hold;
     switch (role) {
     case Qt::DisplayRole:
         return display(row, index.column());

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "hold/AnswerRecord.h"
 #include "store/EventStore.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
 #include <QStringList>
+#include <optional>
 #include <vector>
 
 class QTimer;
@@ -36,7 +38,9 @@ public:
         ViolationCountRole,
         KindRole, // kind id; empty when unknown or not checked yet
         MissingTranslationsRole, // int: (field, language) cells missing in the body's translations
+        HoldStateRole, // int(HoldState): a held hook waiting for its answer, or answered after holding
     };
+    enum class HoldState { None, Waiting, Answered };
 
     explicit EventTableModel(QObject *parent = nullptr);
     ~EventTableModel() override;
@@ -59,6 +63,11 @@ public:
     void clear();
     // Updates rows by id (queued and not-yet-loaded rows too); violation details are not kept.
     void applyInfos(const QList<EventInfo> &infos);
+    // Held hooks (EventTableModelHold.cpp): a waiting row counts down to its deadline in the
+    // result column; an answered one shows the status sent and who decided it.
+    void setWaiting(qint64 id, qint64 deadlineAtMs);
+    void setAnswered(const AnswerRecord &record);
+    [[nodiscard]] bool isWaiting(qint64 id) const { return m_waiting.contains(id); }
     // Every kind id seen so far, sorted.
     [[nodiscard]] QStringList kinds() const { return m_kinds; }
 
@@ -77,6 +86,8 @@ private:
     void noteKind(const QString &kind, bool *added);
     void takeLateInfo(EventSummary &row);
     [[nodiscard]] QVariant display(const EventSummary &row, int column) const;
+    [[nodiscard]] std::optional<QVariant> holdData(const EventSummary &row, int column, int role) const;
+    void tickCountdown();
     [[nodiscard]] static QVariant sortKey(const EventSummary &row, int column);
 
     std::vector<EventSummary> m_rows;
@@ -85,6 +96,9 @@ private:
     QStringList m_kinds;
     QTimer *m_flushTimer;
     bool m_held = false;
+    QHash<qint64, qint64> m_waiting; // event id → deadline (UTC ms)
+    QHash<qint64, AnswerRecord> m_answers; // answered after holding, or by --respond
+    QTimer *m_countdown = nullptr; // runs while something waits
 };
 
 } // namespace hookscope

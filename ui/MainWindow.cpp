@@ -5,18 +5,22 @@
 #include "EventListPane.h"
 #include "ForwardController.h"
 #include "ForwardDialog.h"
+#include "HoldController.h"
 #include "MainToolBar.h"
 #include "PublicUrlBox.h"
 #include "ReplayDialog.h"
 #include "StatusBarPane.h"
 #include "TunnelController.h"
 #include "enrich/DefaultInspector.h"
+#include "hold/HoldDesk.h"
+#include "hold/HoldingSink.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDockWidget>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QFileInfo>
@@ -47,7 +51,9 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     : QMainWindow(parent)
     , m_options(options)
     , m_recorder(new EventRecorder(this))
-    , m_receiver(new Receiver(m_recorder, this))
+    , m_holdDesk(new HoldDesk(this))
+    , m_holdingSink(std::make_unique<HoldingSink>(m_recorder, m_holdDesk, appKindCatalog))
+    , m_receiver(new Receiver(m_holdingSink.get(), this))
     , m_enrichment(new EnrichmentService(m_recorder, std::move(inspector), this))
     , m_toolBar(new MainToolBar(this))
     , m_list(new EventListPane(this))
@@ -86,6 +92,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     connect(m_list, &EventListPane::deleteRequested, this, &MainWindow::deleteEvents);
     connect(m_list, &EventListPane::eventCountChanged, m_status, &StatusBarPane::setEventCount);
     wireRelay();
+    setupHolding();
 
     restoreSettings();
     openStore();
@@ -96,6 +103,10 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
 MainWindow::~MainWindow()
 {
     m_receiver->stop();
+    m_holdDesk->answerAll(AnswerSource::Shutdown); // answered and recorded while the store is open
+    delete m_receiver; // its connections use the holding sink
+    m_receiver = nullptr;
+    m_holdDesk->setRecorder({});
     m_enrichment->stop(); // it writes through the recorder: stop it first
     m_recorder->close();
 }
@@ -257,7 +268,10 @@ void MainWindow::showEventDetails(qint64 id)
 {
     if (id == m_detail->eventId())
         return;
-    m_detail->setEvent(id > 0 ? m_reader.load(id) : std::nullopt);
+    std::optional<Event> event = id > 0 ? m_reader.load(id) : std::nullopt;
+    if (event)
+        m_hold->applyAnswer(*event); // an answer not committed yet
+    m_detail->setEvent(std::move(event));
     if (id <= 0)
         return;
     if (const auto recent = m_recentInfos.find(id); recent != m_recentInfos.end())
@@ -287,6 +301,22 @@ void MainWindow::onEnriched(const QList<EventInfo> &infos)
         if (info.id == shown)
             m_detail->setInfo(info);
     }
+}
+
+void MainWindow::setupHolding()
+{
+    HoldPolicy policy = HoldPolicy::builtIn();
+    policy.loadSettings(QSettings());
+    for (const RespondRule &rule : m_options.respond)
+        policy.addRespond(rule);
+    m_holdingSink->setPolicy(policy);
+    m_holdingSink->setPresets(PresetCatalog::load());
+    m_holdDesk->setRecorder([this](const AnswerRecord &record) { m_recorder->recordAnswer(record); });
+    m_hold = new HoldController(this, m_holdDesk, m_holdingSink.get(), m_list, m_detail, &m_reader);
+    connect(m_list, &EventListPane::currentEventChanged, m_hold, &HoldController::onCurrentEventChanged);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_hold->dock()->toggleViewAction());
+    m_toolBar->addAction(m_hold->settingsAction());
 }
 
 void MainWindow::restoreSettings()

@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 #include <map>
+#include <memory>
 
 class QSplitter;
 
@@ -15,6 +16,9 @@ class EventDetailPane;
 class EventListPane;
 class EventRecorder;
 class ForwardController;
+class HoldController;
+class HoldDesk;
+class HoldingSink;
 class MainToolBar;
 class Receiver;
 class ReplayDialog;
@@ -56,6 +60,9 @@ public:
     // Opens the Replay dialog for the selected event (non-modal); null when none is selected.
     ReplayDialog *openReplay();
     void configureForward();
+    [[nodiscard]] HoldDesk *holdDesk() const { return m_holdDesk; }
+    [[nodiscard]] HoldingSink *holdingSink() const { return m_holdingSink.get(); }
+    [[nodiscard]] HoldController *holdController() const { return m_hold; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -68,11 +75,14 @@ private:
     void wireRelay();
     void onEventsStored(const QList<hookscope::Event> &events);
     void onEnriched(const QList<hookscope::EventInfo> &infos);
+    void setupHolding();
     void restoreSettings();
     void saveSettings() const;
 
     AppOptions m_options;
     EventRecorder *m_recorder;
+    HoldDesk *m_holdDesk; // held hooks (Before Book Appointment), answered from the Respond dock
+    std::unique_ptr<HoldingSink> m_holdingSink; // between the receiver and the recorder
     Receiver *m_receiver;
     EnrichmentService *m_enrichment;
     EventStore m_reader; // GUI-thread read connection (details, history)
@@ -90,6 +100,7 @@ private:
     // The latest enrichment results in full: the writer commits them a little after they
     // are published, and a row selected meanwhile must not stay at "validating…".
     std::map<qint64, EventInfo> m_recentInfos;
+    HoldController *m_hold = nullptr;
 };
 
 } // namespace hookscope

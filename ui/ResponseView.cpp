@@ -17,6 +17,7 @@ namespace hookscope {
 ResponseView::ResponseView(QWidget *parent)
     : QWidget(parent)
     , m_status(new QLabel(this))
+    , m_note(new QLabel(this))
     , m_headers(new QTreeWidget(this))
     , m_body(new QPlainTextEdit(this))
 {
@@ -43,6 +44,11 @@ ResponseView::ResponseView(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_status);
+    m_note->setObjectName(QStringLiteral("responseNote"));
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->setContentsMargins(8, 0, 8, 6);
+    m_note->hide();
+    layout->addWidget(m_note);
     layout->addWidget(split, 1);
 }
 
@@ -81,6 +87,17 @@ void ResponseView::setEvent(const Event &event)
     for (const auto &[name, value] : r.headers)
         new QTreeWidgetItem(m_headers, {QString::fromLatin1(name), QString::fromUtf8(value)});
     m_body->setPlainText(QString::fromUtf8(r.body));
+}
+
+void ResponseView::setNote(const QString &note)
+{
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+}
+
+QString ResponseView::note() const
+{
+    return m_note->text();
 }
 
 } // namespace hookscope

@@ -20,11 +20,16 @@ public:
 
     void setEvent(const Event &event);
     void clear();
+    // How the answer was decided (a held hook: by click, at the deadline, …); empty hides it.
+    // Independent of setEvent(): the caller sets it for every event shown.
+    void setNote(const QString &note);
+    [[nodiscard]] QString note() const;
 
     [[nodiscard]] static QString durationText(qint64 handlingUs);
 
 private:
     QLabel *m_status;
+    QLabel *m_note;
     QTreeWidget *m_headers;
     QPlainTextEdit *m_body;
 };

@@ -127,6 +127,8 @@ int ScreenshotRunner::run(int argc, char *argv[], AppOptions options)
     options.receiver.port = 0;
     options.portGiven = true;
     options.sync = SyncMode::Normal;
+    // The sample booking hook would otherwise be held open until its deadline.
+    options.respond.append(RespondRule{QStringLiteral("before-book-appointment"), QStringLiteral("accept"), std::nullopt});
     const QString output = options.screenshotPath;
 
     MainWindow window(options);

@@ -70,6 +70,11 @@ QColor Theme::bannerBackground(const QPalette &palette)
     return isDark(palette) ? QColor(0x5a, 0x1e, 0x1e) : QColor(0xfd, 0xec, 0xea);
 }
 
+QColor Theme::waitingBackground(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0x5c, 0x4a, 0x12) : QColor(0xff, 0xf1, 0xb8);
+}
+
 QColor Theme::errorText(const QPalette &palette)
 {
     return resultColor(ResultClass::ServerError, palette);

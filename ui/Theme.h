@@ -26,6 +26,8 @@ public:
     [[nodiscard]] static QColor methodColor(const QByteArray &method, const QPalette &palette);
     [[nodiscard]] static QColor jsonColor(JsonToken token, const QPalette &palette);
     [[nodiscard]] static QColor bannerBackground(const QPalette &palette);
+    // Rows of held hooks waiting for an answer.
+    [[nodiscard]] static QColor waitingBackground(const QPalette &palette);
     [[nodiscard]] static QColor errorText(const QPalette &palette);
     [[nodiscard]] static QColor okText(const QPalette &palette);
     [[nodiscard]] static QFont monospace();

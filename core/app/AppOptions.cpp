@@ -1,5 +1,7 @@
 #include "AppOptions.h"
 
+#include "hold/PresetCatalog.h"
+
 #include <QCommandLineParser>
 #include <QFile>
 
@@ -65,6 +67,13 @@ struct Options
                                                "this port (default http://127.0.0.1:4040)."),
                                 QStringLiteral("URL"), QStringLiteral("http://127.0.0.1:4040")};
 
+    QCommandLineOption respond{QStringLiteral("respond"),
+                               QStringLiteral("Answer requests of KIND at once with PRESET instead of holding them "
+                                              "(repeatable), e.g. before-book-appointment=accept or "
+                                              "before-book-appointment=cancel:\"Slot no longer available\" (ARG: the "
+                                              "preset's argument). Presets: resources/presets and the user presets folder."),
+                               QStringLiteral("KIND=PRESET[:ARG]")};
+
     void addTo(QCommandLineParser &parser) const
     {
         parser.setApplicationDescription(QStringLiteral(
@@ -75,6 +84,7 @@ struct Options
         parser.addOptions({headless, bind, port, db, sync, noValidate, maxBody, maxHead, idleTimeout, maxConnections,
                            responseStatus, responseHeader, responseBody, responseBodyFile, screenshot});
         parser.addOptions({forward, forwardKind, ngrokApi});
+        parser.addOption(respond);
     }
 };
 
@@ -228,6 +238,28 @@ ParseOutcome CommandLine::parse(const QStringList &args, AppOptions *options, QS
     out.screenshotPath = parser.value(o.screenshot);
     if (!parseRelayOptions(parser, o, &out, error))
         return ParseOutcome::Error;
+    if (parser.isSet(o.respond)) {
+        const PresetCatalog presets = PresetCatalog::load();
+        for (const QString &text : parser.values(o.respond)) {
+            QString why;
+            const std::optional<RespondRule> rule = RespondRule::parse(text, &why);
+            if (!rule) {
+                *error = QStringLiteral("--respond: %1").arg(why);
+                return ParseOutcome::Error;
+            }
+            if (!presets.find(rule->kind, rule->presetId)) {
+                QStringList known;
+                for (const ResponsePreset &p : presets.forKind(rule->kind))
+                    known.append(p.id);
+                *error = known.isEmpty()
+                    ? QStringLiteral("--respond: no presets for kind '%1'").arg(rule->kind)
+                    : QStringLiteral("--respond: no preset '%1' for kind '%2' (known: %3)")
+                          .arg(rule->presetId, rule->kind, known.join(QStringLiteral(", ")));
+                return ParseOutcome::Error;
+            }
+            out.respond.append(*rule);
+        }
+    }
     return ParseOutcome::Run;
 }
 

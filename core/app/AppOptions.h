@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hold/HoldPolicy.h"
 #include "http/ReceiverConfig.h"
 #include "store/EventStore.h"
 
@@ -22,6 +23,7 @@ struct AppOptions
     QUrl forwardUrl; // --forward: send every stored event on to this local URL (empty: off)
     QString forwardKind; // --forward-kind: only events of this kind
     QUrl ngrokApi = QUrl(QStringLiteral("http://127.0.0.1:4040")); // --ngrok-api: the agent to watch
+    QList<RespondRule> respond; // --respond KIND=PRESET[:ARG]: answer that kind at once with a preset
 };
 
 enum class ParseOutcome { Run, Help, Version, Error };

@@ -3,11 +3,14 @@
 #include "HeadlessRelay.h"
 #include "enrich/DefaultInspector.h"
 #include "enrich/EnrichmentService.h"
+#include "hold/HoldDesk.h"
+#include "hold/HoldingSink.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QSettings>
 #include <QTimeZone>
 #include <cstdio>
 
@@ -25,8 +28,8 @@ QByteArray eventLine(const Event &e)
     const QByteArray time = QDateTime::fromMSecsSinceEpoch(e.receivedAtMs, Qt::UTC)
                                 .toString(Qt::ISODateWithMs)
                                 .toLatin1();
-    return time + ' ' + e.method + ' ' + e.target + ' ' + QByteArray::number(e.response.status) + ' '
-        + QByteArray::number(e.body.size()) + " B";
+    const QByteArray status = e.response.status == 0 ? QByteArray("held") : QByteArray::number(e.response.status);
+    return time + ' ' + e.method + ' ' + e.target + ' ' + status + ' ' + QByteArray::number(e.body.size()) + " B";
 }
 } // namespace
 
@@ -34,15 +37,38 @@ HeadlessRunner::HeadlessRunner(AppOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_recorder(new EventRecorder(this))
-    , m_receiver(new Receiver(m_recorder, this))
+    , m_holdDesk(new HoldDesk(this))
+    , m_holdingSink(std::make_unique<HoldingSink>(m_recorder, m_holdDesk, appKindCatalog))
+    , m_receiver(new Receiver(m_holdingSink.get(), this))
 {
+    HoldPolicy policy = HoldPolicy::builtIn();
+    policy.loadSettings(QSettings());
+    for (const RespondRule &rule : m_options.respond)
+        policy.addRespond(rule);
+    m_holdingSink->setPolicy(policy);
+    m_holdingSink->setPresets(PresetCatalog::load());
+    m_holdDesk->setRecorder([this](const AnswerRecord &record) { m_recorder->recordAnswer(record); });
+    connect(m_holdDesk, &HoldDesk::held, this, [](const HeldRequest &held) {
+        printLine("held #" + QByteArray::number(held.id) + ' ' + held.kind.toUtf8() + ": waiting for an answer, "
+                  + QByteArray::number(double(held.deadlineAtMs - held.receivedAtMs) / 1000.0) + " s until the default");
+        std::fflush(stdout);
+    });
+    connect(m_holdDesk, &HoldDesk::answered, this, [](const AnswerRecord &record) {
+        printLine("answered #" + QByteArray::number(record.id) + ": " + record.describe().toUtf8());
+        std::fflush(stdout);
+    });
     connect(m_recorder, &EventRecorder::eventsStored, this, &HeadlessRunner::printEvents);
     connect(m_recorder, &EventRecorder::storeFailed, this, [](const QString &error) {
         printLine("store error: " + error.toUtf8(), stderr);
     });
 }
 
-HeadlessRunner::~HeadlessRunner() = default;
+HeadlessRunner::~HeadlessRunner()
+{
+    // Connections use the holding sink: they go first; the desk must not record after this.
+    delete m_receiver;
+    m_holdDesk->setRecorder({});
+}
 
 int HeadlessRunner::start()
 {
@@ -91,6 +117,7 @@ void HeadlessRunner::shutdown()
     m_receiver->stop();
     if (m_relay)
         m_relay->stop();
+    m_holdDesk->answerAll(AnswerSource::Shutdown); // recorded before the store closes
     if (m_enrichment)
         m_enrichment->stop();
     m_recorder->close();

@@ -4,12 +4,15 @@
 #include "store/Event.h"
 
 #include <QObject>
+#include <memory>
 
 namespace hookscope {
 
 class EnrichmentService;
 class EventRecorder;
 class HeadlessRelay;
+class HoldDesk;
+class HoldingSink;
 class Receiver;
 
 // `hookscope --headless`: the receiver and the store, with a line per event on stdout.
@@ -31,6 +34,8 @@ private:
 
     AppOptions m_options;
     EventRecorder *m_recorder;
+    HoldDesk *m_holdDesk; // held hooks: answered by --respond or at their deadline
+    std::unique_ptr<HoldingSink> m_holdingSink;
     Receiver *m_receiver;
     EnrichmentService *m_enrichment = nullptr;
     HeadlessRelay *m_relay = nullptr; // forwarding and the ngrok watcher

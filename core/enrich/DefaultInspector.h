@@ -15,5 +15,8 @@ class KindCatalog;
 // With the built-in kinds and the user's kinds folder (watched: kinds added or changed
 // there apply to the next event inspected).
 [[nodiscard]] EnrichmentService::Inspector defaultInspector();
+// The current snapshot of those kinds (the receiver classifies held hooks with it). Thread-safe
+// once created: call it first on the main thread.
+[[nodiscard]] std::shared_ptr<const KindCatalog> appKindCatalog();
 
 } // namespace hookscope

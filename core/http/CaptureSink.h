@@ -3,6 +3,7 @@
 #include "store/Event.h"
 
 #include <functional>
+#include <optional>
 
 namespace hookscope {
 
@@ -11,6 +12,12 @@ struct CaptureResult
     bool stored = false;
     qint64 id = 0;
     QString error; // why it could not be stored
+    // Stored, but the answer is held (a hook waiting for the user): `done` is called a second
+    // time, with the answer, or never when the client leaves first.
+    bool held = false;
+    // The answer the sink decided (a held hook answered, a --respond preset); replaces the
+    // connection's default response.
+    std::optional<HttpResponse> response = std::nullopt;
 };
 
 using CaptureDone = std::function<void(const CaptureResult &)>;
@@ -24,6 +31,8 @@ public:
     virtual void submit(Event event, CaptureDone done) = 0;
     // The response for a stored event went out: record how long handling took.
     virtual void responded(qint64 id, qint64 handlingUs) = 0;
+    // The client closed its connection while the stored event `id` was held, unanswered.
+    virtual void clientGone(qint64 id) { Q_UNUSED(id) }
 };
 
 } // namespace hookscope

@@ -43,6 +43,10 @@ Connection::Connection(QTcpSocket *socket, const ReceiverConfig &config, Capture
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         if (!m_slots.empty())
             qCDebug(lcHttp) << "client left with" << m_slots.size() << "unanswered request(s)";
+        for (const Slot &slot : m_slots) {
+            if (slot.eventId > 0 && !slot.ready)
+                m_sink->clientGone(slot.eventId); // a held hook nobody will receive
+        }
         Q_EMIT closed();
         deleteLater();
     });
@@ -153,9 +157,12 @@ void Connection::submit(Event event)
 {
     const quint64 seq = m_headSeq + m_slots.size() - 1;
     QPointer<Connection> self(this);
-    m_sink->submit(std::move(event), [self, seq](const CaptureResult &result) {
+    CaptureSink *sink = m_sink;
+    m_sink->submit(std::move(event), [self, seq, sink](const CaptureResult &result) {
         if (self)
             self->complete(seq, result);
+        else if (result.held)
+            sink->clientGone(result.id); // the client left before its held event was stored
     });
 }
 
@@ -164,8 +171,12 @@ void Connection::complete(quint64 seq, const CaptureResult &result)
     if (seq < m_headSeq || seq - m_headSeq >= m_slots.size())
         return;
     Slot &slot = m_slots[size_t(seq - m_headSeq)];
-    slot.ready = true;
     slot.eventId = result.id;
+    if (result.held && result.stored)
+        return; // the slot waits for its answer; pipelined requests behind it wait too (HTTP order)
+    slot.ready = true;
+    if (result.response)
+        slot.response = *result.response;
     if (!result.stored) {
         // Never acknowledge what is not on disk.
         slot.response = HttpResponse::plainText(503, "Service Unavailable: the event could not be stored ("

@@ -37,6 +37,8 @@ public:
     void recordInfo(const EventInfo &info);
     // Thread-safe: stores a forwarding result (event_forward) with the next transaction.
     void recordForward(const ForwardRecord &record);
+    // Thread-safe: stores the answer a held hook got (HoldDesk's recorder).
+    void recordAnswer(const AnswerRecord &record);
 
     // Blocks until everything submitted so far is committed (and reported).
     void waitForPending();

@@ -54,10 +54,12 @@ QByteArray decodeBody(const QVariant &value, int encoding)
 }
 
 constexpr auto kSelectEvent = R"(SELECT id, received_at, remote_address, remote_port, forwarded_for,
-    forwarded_proto, forwarded_host, method, target, http_version, headers, content_type, body,
-    body_encoding, decoded_body, decoded_encoding, decode_error, response_status, response_headers,
-    response_body, coalesce(i.handling_us, e.handling_us), error
-    FROM events e LEFT JOIN event_info i USING (id) WHERE e.id = ?)";
+    forwarded_proto, forwarded_host, method, target, http_version, e.headers, content_type, e.body,
+    body_encoding, decoded_body, decoded_encoding, decode_error, coalesce(a.status, response_status),
+    CASE WHEN a.id IS NULL THEN response_headers ELSE a.headers END,
+    CASE WHEN a.id IS NULL THEN response_body ELSE a.body END,
+    coalesce(i.handling_us, e.handling_us), error
+    FROM events e LEFT JOIN event_info i USING (id) LEFT JOIN event_answer a USING (id) WHERE e.id = ?)";
 
 } // namespace
 
@@ -312,6 +314,43 @@ std::optional<EventInfo> EventStore::loadInfo(qint64 id) const
     return infoFromQuery(q, 0, id);
 }
 
+bool EventStore::saveAnswer(const AnswerRecord &record)
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO event_answer (id, source, status, headers, body, after_ms, preset) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.bindValue(0, record.id);
+    q.bindValue(1, int(record.source));
+    q.bindValue(2, record.response.status);
+    q.bindValue(3, serializeHeaders(record.response.headers));
+    q.bindValue(4, record.response.body);
+    q.bindValue(5, record.afterMs);
+    q.bindValue(6, record.presetId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(record.presetId));
+    if (!q.exec()) {
+        qCWarning(lcStore).noquote() << "answer of event" << record.id << "not saved:" << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+std::optional<AnswerRecord> EventStore::loadAnswer(qint64 id) const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("SELECT source, status, headers, body, after_ms, preset FROM event_answer WHERE id = ?"));
+    q.bindValue(0, id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    AnswerRecord record;
+    record.id = id;
+    record.source = AnswerSource(q.value(0).toInt());
+    record.response.status = q.value(1).toInt();
+    record.response.headers = parseHeaderBlock(q.value(2).toByteArray());
+    record.response.body = q.value(3).toByteArray();
+    record.afterMs = q.value(4).toLongLong();
+    record.presetId = q.value(5).toString();
+    return record;
+}
+
 QList<qint64> EventStore::idsWithoutInfo() const
 {
     QList<qint64> out;
@@ -367,10 +406,11 @@ QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
     QList<EventSummary> rows;
     QSqlQuery q = query();
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(R"(SELECT id, received_at, method, target, response_status, body_size,
+    q.prepare(QStringLiteral(R"(SELECT id, received_at, method, target, coalesce(a.status, response_status), body_size,
         remote_address, forwarded_for, content_type, i.kind, i.event_name, i.entity_id, i.validity,
         i.violation_count, NULL, i.json_error, i.languages, i.missing_translations
-        FROM events e LEFT JOIN event_info i USING (id) WHERE id > ? ORDER BY id LIMIT ?)"));
+        FROM events e LEFT JOIN event_info i USING (id) LEFT JOIN event_answer a USING (id)
+        WHERE id > ? ORDER BY id LIMIT ?)"));
     q.bindValue(0, afterId);
     q.bindValue(1, limit);
     if (!q.exec())
@@ -414,7 +454,8 @@ bool EventStore::clear(QString *error)
         return false;
     }
     QSqlQuery q = query();
-    if (!q.exec(QStringLiteral("DELETE FROM events")) || !q.exec(QStringLiteral("DELETE FROM event_info"))) {
+    if (!q.exec(QStringLiteral("DELETE FROM events")) || !q.exec(QStringLiteral("DELETE FROM event_info"))
+        || !q.exec(QStringLiteral("DELETE FROM event_answer"))) {
         *error = q.lastError().text();
         rollback();
         return false;
@@ -432,11 +473,14 @@ bool EventStore::remove(const QList<qint64> &ids, QString *error)
     QSqlQuery info = query();
     q.prepare(QStringLiteral("DELETE FROM events WHERE id = ?"));
     info.prepare(QStringLiteral("DELETE FROM event_info WHERE id = ?"));
+    QSqlQuery answer = query();
+    answer.prepare(QStringLiteral("DELETE FROM event_answer WHERE id = ?"));
     for (qint64 id : ids) {
         q.bindValue(0, id);
         info.bindValue(0, id);
-        if (!q.exec() || !info.exec()) {
-            *error = q.lastError().text() + info.lastError().text();
+        answer.bindValue(0, id);
+        if (!q.exec() || !info.exec() || !answer.exec()) {
+            *error = q.lastError().text() + info.lastError().text() + answer.lastError().text();
             rollback();
             return false;
         }

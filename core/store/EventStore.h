@@ -3,6 +3,7 @@
 #include "Event.h"
 #include "ForwardRecord.h"
 #include "enrich/EventInfo.h"
+#include "hold/AnswerRecord.h"
 
 #include <QList>
 #include <QString>
@@ -66,6 +67,9 @@ public:
     // Forwarding results (EventStoreForward.cpp): one per event, the latest attempt.
     bool saveForward(const ForwardRecord &record);
     [[nodiscard]] std::optional<ForwardRecord> loadForward(qint64 id) const;
+    // The answer a held hook got (event_answer); load() and summaries() already show it.
+    bool saveAnswer(const AnswerRecord &record);
+    [[nodiscard]] std::optional<AnswerRecord> loadAnswer(qint64 id) const;
     // Events whose enrichment has not run (or did not finish) yet, oldest first.
     [[nodiscard]] QList<qint64> idsWithoutInfo() const;
     bool clear(QString *error);

@@ -78,6 +78,19 @@ const std::vector<QStringList> &steps()
             QStringLiteral(R"(CREATE TRIGGER event_forward_gone AFTER DELETE ON events
                 BEGIN DELETE FROM event_forward WHERE id = old.id; END)"),
         },
+        // 4: the answer actually sent to a held hook (or a --respond preset), who decided it and
+        // how long after arrival; the events row keeps status 0 for "held, not answered yet".
+        {
+            QStringLiteral(R"(CREATE TABLE event_answer (
+                id INTEGER PRIMARY KEY,
+                source INTEGER NOT NULL,
+                status INTEGER NOT NULL,
+                headers BLOB,
+                body BLOB,
+                after_ms INTEGER NOT NULL,
+                preset TEXT
+            ))"),
+        },
     };
     return all;
 }

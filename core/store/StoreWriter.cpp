@@ -27,6 +27,20 @@ void WriteQueue::pushInfo(EventInfo info)
     m_infos.push_back(std::move(info));
 }
 
+void WriteQueue::pushAnswer(AnswerRecord record)
+{
+    std::lock_guard lock(m_mutex);
+    m_answers.push_back(std::move(record));
+}
+
+std::vector<AnswerRecord> WriteQueue::takeAnswers()
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<AnswerRecord> out;
+    out.swap(m_answers);
+    return out;
+}
+
 std::vector<EventInfo> WriteQueue::takeInfos()
 {
     std::lock_guard lock(m_mutex);
@@ -64,7 +78,7 @@ bool WriteQueue::take(std::vector<WriteItem> *items, std::vector<std::pair<qint6
 bool WriteQueue::takeIdleUpdates(std::vector<std::pair<qint64, qint64>> *updates)
 {
     std::lock_guard lock(m_mutex);
-    if (m_awake || (m_updates.empty() && m_infos.empty() && m_forwards.empty()))
+    if (m_awake || (m_updates.empty() && m_infos.empty() && m_forwards.empty() && m_answers.empty()))
         return false;
     updates->swap(m_updates);
     return true;
@@ -104,6 +118,8 @@ void StoreWriter::writeUpdates(const std::vector<std::pair<qint64, qint64>> &upd
         m_store.saveInfo(info);
     for (const ForwardRecord &record : m_queue->takeForwards())
         m_store.saveForward(record);
+    for (const AnswerRecord &answer : m_queue->takeAnswers())
+        m_store.saveAnswer(answer);
 }
 
 void StoreWriter::flushIdleUpdates()

@@ -37,6 +37,7 @@ public:
     bool push(WriteItem item);
     void pushHandlingTime(qint64 id, qint64 handlingUs);
     void pushInfo(EventInfo info);
+    void pushAnswer(AnswerRecord record);
     // Everything pending; clears the wake flag when there is nothing to write.
     bool take(std::vector<WriteItem> *items, std::vector<std::pair<qint64, qint64>> *updates);
     // Only updates, and only when no batch is pending.
@@ -44,6 +45,7 @@ public:
     [[nodiscard]] std::vector<EventInfo> takeInfos();
     void pushForward(ForwardRecord record);
     [[nodiscard]] std::vector<ForwardRecord> takeForwards();
+    [[nodiscard]] std::vector<AnswerRecord> takeAnswers();
     [[nodiscard]] qsizetype size();
 
     // Frames in the WAL as the background checkpointer last saw them.
@@ -57,6 +59,7 @@ private:
     std::vector<std::pair<qint64, qint64>> m_updates;
     std::vector<EventInfo> m_infos;
     std::vector<ForwardRecord> m_forwards;
+    std::vector<AnswerRecord> m_answers;
     bool m_awake = false;
 };
 

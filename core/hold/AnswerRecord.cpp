@@ -1,0 +1,42 @@
+#include "AnswerRecord.h"
+
+#include <QLocale>
+
+namespace hookscope {
+
+QString AnswerRecord::sourceName(AnswerSource source)
+{
+    switch (source) {
+    case AnswerSource::Click:
+        return QStringLiteral("click");
+    case AnswerSource::Deadline:
+        return QStringLiteral("deadline");
+    case AnswerSource::Preset:
+        return QStringLiteral("--respond");
+    case AnswerSource::ClientGone:
+        return QStringLiteral("client gone");
+    case AnswerSource::Shutdown:
+        return QStringLiteral("shutdown");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString AnswerRecord::describe() const
+{
+    const QString after = QLocale::c().toString(double(afterMs) / 1000.0, 'f', 1);
+    switch (source) {
+    case AnswerSource::Click:
+        return QStringLiteral("answered %1 by click after %2 s").arg(response.status).arg(after);
+    case AnswerSource::Deadline:
+        return QStringLiteral("answered %1 automatically at the deadline, after %2 s").arg(response.status).arg(after);
+    case AnswerSource::Preset:
+        return QStringLiteral("answered %1 at once by --respond %2").arg(response.status).arg(presetId);
+    case AnswerSource::ClientGone:
+        return QStringLiteral("client disconnected after %1 s: nothing was sent").arg(after);
+    case AnswerSource::Shutdown:
+        return QStringLiteral("answered %1 at shutdown, after %2 s").arg(response.status).arg(after);
+    }
+    return {};
+}
+
+} // namespace hookscope

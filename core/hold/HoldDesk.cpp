@@ -1,0 +1,119 @@
+#include "HoldDesk.h"
+
+#include "Log.h"
+
+#include <QDateTime>
+#include <QTimer>
+#include <algorithm>
+
+namespace hookscope {
+
+HoldDesk::HoldDesk(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<hookscope::HeldRequest>();
+    qRegisterMetaType<hookscope::AnswerRecord>();
+}
+
+HoldDesk::~HoldDesk()
+{
+    answerAll(AnswerSource::Shutdown);
+}
+
+void HoldDesk::hold(HeldRequest request, CaptureDone done)
+{
+    const qint64 id = request.id;
+    if (m_held.count(id) > 0)
+        return;
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    timer->setTimerType(Qt::PreciseTimer);
+    const qint64 left = request.deadlineAtMs - QDateTime::currentMSecsSinceEpoch();
+    timer->setInterval(int(std::clamp<qint64>(left, 0, qint64(24) * 3600 * 1000)));
+    connect(timer, &QTimer::timeout, this, [this, id] {
+        const auto it = m_held.find(id);
+        if (it != m_held.end())
+            answer(id, it->second.request.defaultAnswer, AnswerSource::Deadline, it->second.request.defaultPresetId);
+    });
+    const HeldRequest copy = request;
+    m_held.emplace(id, Entry{std::move(request), std::move(done), timer});
+    timer->start();
+    Q_EMIT held(copy);
+}
+
+bool HoldDesk::answer(qint64 id, HttpResponse response, AnswerSource source, QString presetId)
+{
+    const auto it = m_held.find(id);
+    if (it == m_held.end())
+        return false;
+    Entry entry = std::move(it->second);
+    m_held.erase(it);
+    delete entry.timer;
+    CaptureResult result;
+    result.stored = true;
+    result.id = id;
+    result.response = response;
+    if (entry.done)
+        entry.done(result);
+    AnswerRecord record;
+    record.id = id;
+    record.source = source;
+    record.response = response;
+    record.presetId = presetId;
+    record.afterMs = QDateTime::currentMSecsSinceEpoch() - entry.request.receivedAtMs;
+    finish(id, std::move(record));
+    return true;
+}
+
+void HoldDesk::clientGone(qint64 id)
+{
+    const auto it = m_held.find(id);
+    if (it == m_held.end())
+        return;
+    AnswerRecord record;
+    record.id = id;
+    record.source = AnswerSource::ClientGone;
+    record.response.status = 0;
+    record.afterMs = QDateTime::currentMSecsSinceEpoch() - it->second.request.receivedAtMs;
+    delete it->second.timer;
+    m_held.erase(it);
+    qCInfo(lcHttp) << "held event" << id << "abandoned: the client disconnected";
+    finish(id, std::move(record));
+}
+
+void HoldDesk::recordImmediate(const AnswerRecord &record)
+{
+    finish(record.id, record);
+}
+
+void HoldDesk::answerAll(AnswerSource source)
+{
+    while (!m_held.empty()) {
+        const auto &[id, entry] = *m_held.begin();
+        answer(id, entry.request.defaultAnswer, source, entry.request.defaultPresetId);
+    }
+}
+
+const HeldRequest *HoldDesk::request(qint64 id) const
+{
+    const auto it = m_held.find(id);
+    return it == m_held.end() ? nullptr : &it->second.request;
+}
+
+QList<HeldRequest> HoldDesk::heldRequests() const
+{
+    QList<HeldRequest> out;
+    for (const auto &[id, entry] : m_held)
+        out.append(entry.request);
+    return out;
+}
+
+void HoldDesk::finish(qint64 id, AnswerRecord record)
+{
+    Q_UNUSED(id)
+    if (m_recorder)
+        m_recorder(record);
+    Q_EMIT answered(record);
+}
+
+} // namespace hookscope

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "HoldPolicy.h"
+#include "PresetCatalog.h"
+#include "http/CaptureSink.h"
+
+#include <functional>
+#include <memory>
+
+namespace hookscope {
+
+class HoldDesk;
+class KindCatalog;
+
+// Sits between the receiver and the store (a CaptureSink decorator). When some kind is held
+// or answered by --respond, it classifies each request as it arrives (route, then body shape:
+// no validation) and
+//   - a held kind: stores the event, then hands it to the HoldDesk, which answers it later;
+//   - a --respond kind: stores the event and answers with the preset's body;
+//   - anything else: passes straight through, as when nothing is held.
+// Lives on the receiver's thread.
+class HoldingSink final : public CaptureSink
+{
+public:
+    using CatalogSource = std::function<std::shared_ptr<const KindCatalog>()>;
+
+    // `inner` and `desk` are not owned and must outlive the receiver using this sink.
+    HoldingSink(CaptureSink *inner, HoldDesk *desk, CatalogSource catalog);
+    ~HoldingSink() override;
+
+    void setPolicy(HoldPolicy policy) { m_policy = std::move(policy); }
+    [[nodiscard]] const HoldPolicy &policy() const { return m_policy; }
+    void setPresets(PresetCatalog presets) { m_presets = std::move(presets); }
+    [[nodiscard]] const PresetCatalog &presets() const { return m_presets; }
+
+    void submit(Event event, CaptureDone done) override;
+    void responded(qint64 id, qint64 handlingUs) override;
+    void clientGone(qint64 id) override;
+
+    // The kind the classifier gives this request (empty when unknown).
+    [[nodiscard]] QString kindOf(const Event &event) const;
+    // What goes out at the deadline for `kind`: its default preset filled from the request,
+    // else the receiver's default answer. *presetId names the preset used.
+    [[nodiscard]] HttpResponse defaultAnswer(const QString &kind, const QJsonValue &request,
+                                             const HttpResponse &fallback, QString *presetId) const;
+
+private:
+    CaptureSink *m_inner; // not owned
+    HoldDesk *m_desk; // not owned
+    CatalogSource m_catalog;
+    HoldPolicy m_policy;
+    PresetCatalog m_presets;
+};
+
+} // namespace hookscope

@@ -1,0 +1,333 @@
+#include "common/RawHttpClient.h"
+#include "hold/AnswerBuilder.h"
+#include "hold/HoldDesk.h"
+#include "hold/HoldingSink.h"
+#include "http/Receiver.h"
+#include "schema/SchemaRegistry.h"
+#include "store/EventRecorder.h"
+#include "store/EventStore.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hookscope;
+using namespace hookscope::test;
+
+namespace {
+QByteArray sample()
+{
+    QFile file(QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/samples/before-book-appointment.json"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+const QByteArray kRoute = "/hooks/before-book-appointment";
+} // namespace
+
+// HoldDesk + HoldingSink over real sockets, a real store and the built-in kinds.
+class TestHoldDesk final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void heldRequestStaysOpenWhileOtherConnectionsAreAnswered();
+    void recognisedByShapeWithoutTheRoute();
+    void answerIsExactlyTheBodyTheClientReceives();
+    void pipelinedRequestBehindAHeldOneWaitsForIt();
+    void deadlineSendsTheDefaultAnswer();
+    void clientThatDisconnectsIsRecordedAndNothingSent();
+    void respondPresetAnswersAtOnce_data();
+    void respondPresetAnswersAtOnce();
+    void kindSwitchedToAnswerAtOnceIsNotHeld();
+    void answeringTwiceSendsOnce();
+    void shutdownAnswersWhatIsHeld();
+
+private:
+    void start(const HoldPolicy &policy);
+    [[nodiscard]] std::optional<AnswerRecord> storedAnswer(qint64 id);
+
+    QTemporaryDir m_dir;
+    SchemaRegistry *m_registry = nullptr;
+    EventRecorder *m_recorder = nullptr;
+    HoldDesk *m_desk = nullptr;
+    std::unique_ptr<HoldingSink> m_sink;
+    Receiver *m_receiver = nullptr;
+    QString m_path;
+};
+
+void TestHoldDesk::init()
+{
+    static int n = 0;
+    m_path = m_dir.filePath(QStringLiteral("hold-%1.sqlite").arg(++n));
+    m_registry = new SchemaRegistry(this);
+    m_recorder = new EventRecorder(this);
+    QString error;
+    QVERIFY2(m_recorder->open(m_path, &error), qPrintable(error));
+    m_desk = new HoldDesk(this);
+    m_desk->setRecorder([this](const AnswerRecord &r) { m_recorder->recordAnswer(r); });
+    SchemaRegistry *registry = m_registry;
+    m_sink = std::make_unique<HoldingSink>(m_recorder, m_desk, [registry] { return registry->catalog(); });
+}
+
+void TestHoldDesk::cleanup()
+{
+    delete m_receiver;
+    m_receiver = nullptr;
+    delete m_desk;
+    m_desk = nullptr;
+    m_sink.reset();
+    delete m_recorder;
+    m_recorder = nullptr;
+    delete m_registry;
+    m_registry = nullptr;
+}
+
+void TestHoldDesk::start(const HoldPolicy &policy)
+{
+    m_sink->setPolicy(policy);
+    m_receiver = new Receiver(m_sink.get(), this);
+    ReceiverConfig config;
+    config.port = 0;
+    m_receiver->setConfig(config);
+    QVERIFY(m_receiver->start());
+}
+
+std::optional<AnswerRecord> TestHoldDesk::storedAnswer(qint64 id)
+{
+    m_recorder->close(); // writes the queued answers
+    EventStore store;
+    QString error;
+    if (!store.open(m_path, &error))
+        return std::nullopt;
+    return store.loadAnswer(id);
+}
+
+void TestHoldDesk::heldRequestStaysOpenWhileOtherConnectionsAreAnswered()
+{
+    start(HoldPolicy::builtIn());
+    QSignalSpy held(m_desk, &HoldDesk::held);
+    RawHttpClient hook(m_receiver->port());
+    hook.send(post(kRoute, sample()));
+    QTRY_COMPARE(held.count(), 1);
+    const auto request = held.at(0).at(0).value<HeldRequest>();
+    QCOMPARE(request.kind, QStringLiteral("before-book-appointment"));
+    QVERIFY(request.id > 0);
+    QCOMPARE(request.deadlineAtMs - request.receivedAtMs, 10'000);
+    QVERIFY(m_desk->isHeld(request.id));
+
+    RawHttpClient other(m_receiver->port());
+    other.send(post("/other", R"({"a":1})"));
+    QTRY_COMPARE(other.responses().size(), 1);
+    QCOMPARE(other.responses().at(0).status, 200);
+    QTest::qWait(50);
+    QVERIFY(hook.received().isEmpty());
+    QVERIFY(hook.isConnected());
+}
+
+void TestHoldDesk::recognisedByShapeWithoutTheRoute()
+{
+    start(HoldPolicy::builtIn());
+    QSignalSpy held(m_desk, &HoldDesk::held);
+    RawHttpClient hook(m_receiver->port());
+    hook.send(post("/anything", sample()));
+    QTRY_COMPARE(held.count(), 1);
+    QCOMPARE(held.at(0).at(0).value<HeldRequest>().kind, QStringLiteral("before-book-appointment"));
+}
+
+void TestHoldDesk::answerIsExactlyTheBodyTheClientReceives()
+{
+    start(HoldPolicy::builtIn());
+    QSignalSpy held(m_desk, &HoldDesk::held);
+    QSignalSpy answered(m_desk, &HoldDesk::answered);
+    RawHttpClient hook(m_receiver->port());
+    hook.send(post(kRoute, sample()));
+    QTRY_COMPARE(held.count(), 1);
+    const qint64 id = held.at(0).at(0).value<HeldRequest>().id;
+    const QByteArray body = R"({"cancelled":true,"cancellationReason":"Fully booked","removeCustomer":false,"useCustomerContactInfo":false})";
+    QVERIFY(m_desk->answer(id, AnswerBuilder::jsonResponse(200, body), AnswerSource::Click, QStringLiteral("custom")));
+    QTRY_COMPARE(hook.responses().size(), 1);
+    QCOMPARE(hook.responses().at(0).status, 200);
+    QCOMPARE(hook.responses().at(0).body, body);
+    QCOMPARE(hook.responses().at(0).header("Content-Type"), QByteArray("application/json"));
+    QCOMPARE(answered.count(), 1);
+    const auto record = answered.at(0).at(0).value<AnswerRecord>();
+    QCOMPARE(record.source, AnswerSource::Click);
+    QVERIFY(record.afterMs >= 0);
+    QVERIFY(!m_desk->isHeld(id));
+
+    const std::optional<AnswerRecord> stored = storedAnswer(id);
+    QVERIFY(stored);
+    QCOMPARE(stored->source, AnswerSource::Click);
+    QCOMPARE(stored->response.body, body);
+    EventStore store;
+    QString error;
+    QVERIFY(store.open(m_path, &error));
+    const std::optional<Event> event = store.load(id);
+    QVERIFY(event);
+    QCOMPARE(event->response.status, 200);
+    QCOMPARE(event->response.body, body); // the answer sent, not the default
+    const QList<EventSummary> rows = store.summaries(0, 10);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).responseStatus, 200);
+}
+
+void TestHoldDesk::pipelinedRequestBehindAHeldOneWaitsForIt()
+{
+    start(HoldPolicy::builtIn());
+    QSignalSpy held(m_desk, &HoldDesk::held);
+    RawHttpClient hook(m_receiver->port());
+    hook.send(post(kRoute, sample()) + post("/second", "{}"));
+    QTRY_COMPARE(held.count(), 1);
+    QTest::qWait(100);
+    QVERIFY(hook.received().isEmpty()); // HTTP order: the second waits for the first
+    const qint64 id = held.at(0).at(0).value<HeldRequest>().id;
+    QVERIFY(m_desk->answer(id, AnswerBuilder::jsonResponse(409, "{}"), AnswerSource::Click));
+    QTRY_COMPARE(hook.responses().size(), 2);
+    QCOMPARE(hook.responses().at(0).status, 409);
+    QCOMPARE(hook.responses().at(1).status, 200);
+    QCOMPARE(hook.responses().at(1).body, QByteArray(R"({"ok":true})"));
+}
+
+void TestHoldDesk::deadlineSendsTheDefaultAnswer()
+{
+    HoldPolicy policy = HoldPolicy::builtIn();
+    HoldRule rule = policy.rule(QStringLiteral("before-book-appointment"));
+    rule.deadlineMs = 300;
+    policy.setRule(QStringLiteral("before-book-appointment"), rule);
+    start(policy);
+    QSignalSpy answered(m_desk, &HoldDesk::answered);
+    RawHttpClient hook(m_receiver->port());
+    hook.send(post(kRoute, sample()));
+    QTRY_COMPARE(hook.responses().size(), 1);
+    const QJsonObject body = QJsonDocument::fromJson(hook.responses().at(0).body).object();
+    QCOMPARE(body.value(QStringLiteral("cancelled")), QJsonValue(false));
+    QCOMPARE(body.value(QStringLiteral("removeCustomer")), QJsonValue(false));
+    QVERIFY(body.value(QStringLiteral("fields")).isNull());
+    QCOMPARE(answered.count(), 1);
+    const auto record = answered.at(0).at(0).value<AnswerRecord>();
+    QCOMPARE(record.source, AnswerSource::Deadline);
+    QCOMPARE(record.presetId, QStringLiteral("accept"));
+    QVERIFY2(record.afterMs >= 250, qPrintable(QString::number(record.afterMs)));
+    const std::optional<AnswerRecord> stored = storedAnswer(record.id);
+    QVERIFY(stored);
+    QCOMPARE(stored->source, AnswerSource::Deadline);
+}
+
+void TestHoldDesk::clientThatDisconnectsIsRecordedAndNothingSent()
+{
+    start(HoldPolicy::builtIn());
+    QSignalSpy held(m_desk, &HoldDesk::held);
+    QSignalSpy answered(m_desk, &HoldDesk::answered);
+    auto *hook = new RawHttpClient(m_receiver->port(), this);
+    hook->send(post(kRoute, sample()));
+    QTRY_COMPARE(held.count(), 1);
+    const qint64 id = held.at(0).at(0).value<HeldRequest>().id;
+    hook->socket().abort();
+    delete hook;
+    QTRY_COMPARE(answered.count(), 1);
+    const auto record = answered.at(0).at(0).value<AnswerRecord>();
+    QCOMPARE(record.source, AnswerSource::ClientGone);
+    QVERIFY(!record.sent());
+    QVERIFY(!m_desk->isHeld(id));
+    QVERIFY(!m_desk->answer(id, AnswerBuilder::jsonResponse(200, "{}"), AnswerSource::Click));
+    const std::optional<AnswerRecord> stored = storedAnswer(id);
+    QVERIFY(stored);
+    QCOMPARE(stored->source, AnswerSource::ClientGone);
+    QCOMPARE(stored->response.status, 0);
+}
+
+void TestHoldDesk::respondPresetAnswersAtOnce_data()
+{
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("member");
+    QTest::addColumn<QJsonValue>("expected");
+    QTest::newRow("cancel with the reason given") << QStringLiteral("before-book-appointment=cancel:Slot no longer available")
+                                                  << QStringLiteral("cancellationReason")
+                                                  << QJsonValue(QStringLiteral("Slot no longer available"));
+    QTest::newRow("cancel with its default reason") << QStringLiteral("before-book-appointment=cancel")
+                                                    << QStringLiteral("cancelled") << QJsonValue(true);
+    QTest::newRow("set customer from the request") << QStringLiteral("before-book-appointment=set-customer")
+                                                   << QStringLiteral("customerRecordId")
+                                                   << QJsonValue(QStringLiteral("f2a7c9e1-8b4d-4c3f-a6e2-1d0b9c5e7a48"));
+    QTest::newRow("remove customer") << QStringLiteral("before-book-appointment=remove-customer")
+                                     << QStringLiteral("removeCustomer") << QJsonValue(true);
+}
+
+void TestHoldDesk::respondPresetAnswersAtOnce()
+{
+    QFETCH(QString, rule);
+    QFETCH(QString, member);
+    QFETCH(QJsonValue, expected);
+    HoldPolicy policy = HoldPolicy::builtIn();
+    QString error;
+    const std::optional<RespondRule> parsed = RespondRule::parse(rule, &error);
+    QVERIFY2(parsed, qPrintable(error));
+    policy.addRespond(*parsed);
+    start(policy);
+    QSignalSpy held(m_desk, &HoldDesk::held);
+    QSignalSpy answered(m_desk, &HoldDesk::answered);
+    RawHttpClient hook(m_receiver->port());
+    hook.send(post(kRoute, sample()));
+    QTRY_COMPARE(hook.responses().size(), 1);
+    const QJsonObject body = QJsonDocument::fromJson(hook.responses().at(0).body).object();
+    QCOMPARE(body.value(member), expected);
+    QCOMPARE(held.count(), 0);
+    QTRY_COMPARE(answered.count(), 1);
+    const auto record = answered.at(0).at(0).value<AnswerRecord>();
+    QCOMPARE(record.source, AnswerSource::Preset);
+    QCOMPARE(record.response.body, hook.responses().at(0).body);
+}
+
+void TestHoldDesk::kindSwitchedToAnswerAtOnceIsNotHeld()
+{
+    HoldPolicy policy = HoldPolicy::builtIn();
+    HoldRule rule = policy.rule(QStringLiteral("before-book-appointment"));
+    rule.hold = false;
+    policy.setRule(QStringLiteral("before-book-appointment"), rule);
+    QVERIFY(!policy.needsClassification());
+    start(policy);
+    QSignalSpy held(m_desk, &HoldDesk::held);
+    RawHttpClient hook(m_receiver->port());
+    hook.send(post(kRoute, sample()));
+    QTRY_COMPARE(hook.responses().size(), 1);
+    QCOMPARE(hook.responses().at(0).body, QByteArray(R"({"ok":true})"));
+    QCOMPARE(held.count(), 0);
+}
+
+void TestHoldDesk::answeringTwiceSendsOnce()
+{
+    start(HoldPolicy::builtIn());
+    QSignalSpy held(m_desk, &HoldDesk::held);
+    RawHttpClient hook(m_receiver->port());
+    hook.send(post(kRoute, sample()));
+    QTRY_COMPARE(held.count(), 1);
+    const qint64 id = held.at(0).at(0).value<HeldRequest>().id;
+    QVERIFY(m_desk->answer(id, AnswerBuilder::jsonResponse(200, "{\"n\":1}"), AnswerSource::Click));
+    QVERIFY(!m_desk->answer(id, AnswerBuilder::jsonResponse(200, "{\"n\":2}"), AnswerSource::Click));
+    QTRY_COMPARE(hook.responses().size(), 1);
+    QTest::qWait(50);
+    QCOMPARE(hook.responses().size(), 1);
+    QCOMPARE(hook.responses().at(0).body, QByteArray("{\"n\":1}"));
+}
+
+void TestHoldDesk::shutdownAnswersWhatIsHeld()
+{
+    start(HoldPolicy::builtIn());
+    QSignalSpy held(m_desk, &HoldDesk::held);
+    QSignalSpy answered(m_desk, &HoldDesk::answered);
+    RawHttpClient hook(m_receiver->port());
+    hook.send(post(kRoute, sample()));
+    QTRY_COMPARE(held.count(), 1);
+    m_desk->answerAll(AnswerSource::Shutdown);
+    QTRY_COMPARE(hook.responses().size(), 1);
+    QCOMPARE(answered.at(0).at(0).value<AnswerRecord>().source, AnswerSource::Shutdown);
+    QCOMPARE(m_desk->count(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestHoldDesk)
+#include "tst_holddesk.moc"
