@@ -19,6 +19,7 @@ class EventStore;
 class HeadersView;
 class JsonTreeView;
 class ResponseView;
+class TrustLine;
 class ViolationsPanel;
 
 // The detail area for the selected event: a summary line and one tab per view. A tab is
@@ -52,6 +53,7 @@ public:
     [[nodiscard]] DiffView *diffView() const { return m_diff; }
     [[nodiscard]] HeadersView *headersView() const { return m_headers; }
     [[nodiscard]] ResponseView *responseView() const { return m_response; }
+    [[nodiscard]] TrustLine *trustLine() const { return m_trust; }
 
 private:
     void fillTab(int tab);
@@ -59,6 +61,7 @@ private:
     void updateTabTitles();
 
     QLabel *m_title;
+    TrustLine *m_trust;
     QTabWidget *m_tabs;
     BodyView *m_body;
     JsonTreeView *m_tree;

@@ -23,6 +23,12 @@ public:
     void setEventCount(int count);
     void recordEvents(int count);
     [[nodiscard]] QString listeningText() const;
+    // A lasting warning that the receiver is reachable from other machines (empty: none).
+    void setExposureWarning(const QString &text);
+    [[nodiscard]] QString exposureText() const;
+    // Why events are not being stored (full disk, …) or a notice about the store; empty clears.
+    void setStoreProblem(const QString &text);
+    [[nodiscard]] QString storeProblemText() const;
 
 private:
     void updateRate();
@@ -30,6 +36,8 @@ private:
     QLabel *m_listening;
     QLabel *m_count;
     QLabel *m_rate;
+    QLabel *m_exposure;
+    QLabel *m_store;
     QTimer *m_rateTimer;
     QElapsedTimer m_clock;
     RateMeter m_meter;

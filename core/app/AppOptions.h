@@ -2,6 +2,7 @@
 
 #include "http/ReceiverConfig.h"
 #include "store/EventStore.h"
+#include "trust/SignatureRule.h"
 
 #include <QString>
 #include <QStringList>
@@ -16,7 +17,8 @@ struct AppOptions
     QString dbPath; // empty: EventStore::defaultPath()
     SyncMode sync = SyncMode::Full;
     bool validate = true; // classify and validate stored events in the background
-    ReceiverConfig receiver;
+    ReceiverConfig receiver; // receiver.guard: --secret, --secret-mode, --allow-path
+    SignatureRules signatures; // --signature, --signatures
     QString screenshotPath; // --screenshot: render the window with sample events to this PNG and exit
 };
 

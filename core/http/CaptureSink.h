@@ -3,6 +3,7 @@
 #include "store/Event.h"
 
 #include <functional>
+#include <optional>
 
 namespace hookscope {
 
@@ -11,6 +12,9 @@ struct CaptureResult
     bool stored = false;
     qint64 id = 0;
     QString error; // why it could not be stored
+    // A response the sink chose for this event (e.g. a held hook's custom answer). Never sent
+    // to a request the EndpointGuard refused: that one keeps its 401/404.
+    std::optional<HttpResponse> answer;
 };
 
 using CaptureDone = std::function<void(const CaptureResult &)>;

@@ -138,6 +138,7 @@ void EventStore::close()
 {
     m_insert.reset();
     m_updateHandling.reset();
+    m_saveSignature.reset();
     if (QSqlDatabase::contains(m_connectionName)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -151,6 +152,19 @@ void EventStore::disableAutoCheckpoint()
 {
     QSqlQuery q = query();
     q.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
+}
+
+qint64 EventStore::setMaxPageCount(qint64 pages)
+{
+    QSqlQuery q = query();
+    qint64 limit = pages;
+    if (pages < 0 && q.exec(QStringLiteral("PRAGMA page_count")) && q.next())
+        limit = q.value(0).toLongLong();
+    else if (pages == 0)
+        limit = 4294967294; // SQLite clamps this to its own maximum
+    if (!q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(limit)) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
 }
 
 int EventStore::checkpoint(CheckpointMode mode)
@@ -236,7 +250,44 @@ bool EventStore::insert(Event &event, QString *error)
         return false;
     }
     event.id = q.lastInsertId().toLongLong();
+    if (!event.rejection.isEmpty() && !saveRejection(event.id, event.rejection)) {
+        *error = QStringLiteral("cannot record why the request was refused");
+        return false;
+    }
     return true;
+}
+
+bool EventStore::saveRejection(qint64 id, const QString &rejection)
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("INSERT INTO event_trust (id, rejection) VALUES (?, ?) "
+                             "ON CONFLICT (id) DO UPDATE SET rejection = excluded.rejection"));
+    q.bindValue(0, id);
+    q.bindValue(1, rejection);
+    return q.exec();
+}
+
+bool EventStore::saveSignature(const EventInfo &info)
+{
+    if (!m_saveSignature) {
+        m_saveSignature = std::make_unique<QSqlQuery>(query());
+        m_saveSignature->prepare(QStringLiteral(
+            "INSERT INTO event_trust (id, signature, signature_reason) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE "
+            "SET signature = excluded.signature, signature_reason = excluded.signature_reason"));
+    }
+    m_saveSignature->bindValue(0, info.id);
+    m_saveSignature->bindValue(1, int(info.signature));
+    m_saveSignature->bindValue(2, info.signatureReason.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                                 : QVariant(info.signatureReason));
+    return m_saveSignature->exec();
+}
+
+QString EventStore::rejectionOf(qint64 id) const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("SELECT rejection FROM event_trust WHERE id = ?"));
+    q.bindValue(0, id);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 
 bool EventStore::setHandlingTime(qint64 id, qint64 handlingUs)
@@ -275,7 +326,7 @@ bool EventStore::saveInfo(const EventInfo &info)
     q.bindValue(7, text(info.jsonError));
     q.bindValue(8, text(info.languages));
     q.bindValue(9, info.missingTranslations);
-    return q.exec();
+    return q.exec() && saveSignature(info);
 }
 
 namespace {
@@ -299,17 +350,28 @@ EventInfo infoFromQuery(const QSqlQuery &q, int first, qint64 id)
     info.missingTranslations = q.value(first + 8).toInt();
     return info;
 }
+
+// Reads rejection, signature, signature_reason (event_trust) starting at column `first`.
+void trustFromQuery(const QSqlQuery &q, int first, EventInfo *info)
+{
+    info->rejection = q.value(first).toString();
+    info->signature = SignatureStatus(q.value(first + 1).toInt());
+    info->signatureReason = q.value(first + 2).toString();
+}
 } // namespace
 
 std::optional<EventInfo> EventStore::loadInfo(qint64 id) const
 {
     QSqlQuery q = query();
     q.prepare(QStringLiteral("SELECT kind, event_name, entity_id, validity, violation_count, violations, json_error, "
-                             "languages, missing_translations FROM event_info WHERE id = ?"));
+                             "languages, missing_translations, t.rejection, t.signature, t.signature_reason "
+                             "FROM event_info LEFT JOIN event_trust t USING (id) WHERE id = ?"));
     q.bindValue(0, id);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return infoFromQuery(q, 0, id);
+    EventInfo info = infoFromQuery(q, 0, id);
+    trustFromQuery(q, 9, &info);
+    return info;
 }
 
 QList<qint64> EventStore::idsWithoutInfo() const
@@ -359,6 +421,7 @@ std::optional<Event> EventStore::load(qint64 id) const
     const QVariant handling = q.value(i++);
     e.handlingUs = handling.isNull() ? -1 : handling.toLongLong();
     e.error = q.value(i++).toString();
+    e.rejection = rejectionOf(e.id);
     return e;
 }
 
@@ -369,8 +432,10 @@ QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(R"(SELECT id, received_at, method, target, response_status, body_size,
         remote_address, forwarded_for, content_type, i.kind, i.event_name, i.entity_id, i.validity,
-        i.violation_count, NULL, i.json_error, i.languages, i.missing_translations
-        FROM events e LEFT JOIN event_info i USING (id) WHERE id > ? ORDER BY id LIMIT ?)"));
+        i.violation_count, NULL, i.json_error, i.languages, i.missing_translations,
+        t.rejection, t.signature, t.signature_reason
+        FROM events e LEFT JOIN event_info i USING (id) LEFT JOIN event_trust t USING (id)
+        WHERE id > ? ORDER BY id LIMIT ?)"));
     q.bindValue(0, afterId);
     q.bindValue(1, limit);
     if (!q.exec())
@@ -390,6 +455,7 @@ QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
         s.sender = sender.sender();
         s.contentType = q.value(8).toByteArray();
         s.info = infoFromQuery(q, 9, s.id);
+        trustFromQuery(q, 18, &s.info);
         rows.append(s);
     }
     return rows;
@@ -414,7 +480,8 @@ bool EventStore::clear(QString *error)
         return false;
     }
     QSqlQuery q = query();
-    if (!q.exec(QStringLiteral("DELETE FROM events")) || !q.exec(QStringLiteral("DELETE FROM event_info"))) {
+    if (!q.exec(QStringLiteral("DELETE FROM events")) || !q.exec(QStringLiteral("DELETE FROM event_info"))
+        || !q.exec(QStringLiteral("DELETE FROM event_trust"))) {
         *error = q.lastError().text();
         rollback();
         return false;
@@ -432,10 +499,13 @@ bool EventStore::remove(const QList<qint64> &ids, QString *error)
     QSqlQuery info = query();
     q.prepare(QStringLiteral("DELETE FROM events WHERE id = ?"));
     info.prepare(QStringLiteral("DELETE FROM event_info WHERE id = ?"));
+    QSqlQuery trust = query();
+    trust.prepare(QStringLiteral("DELETE FROM event_trust WHERE id = ?"));
     for (qint64 id : ids) {
         q.bindValue(0, id);
         info.bindValue(0, id);
-        if (!q.exec() || !info.exec()) {
+        trust.bindValue(0, id);
+        if (!q.exec() || !info.exec() || !trust.exec()) {
             *error = q.lastError().text() + info.lastError().text();
             rollback();
             return false;
