@@ -7,7 +7,7 @@ ifdef CI
 CMAKE_FLAGS += -DHOOKSCOPE_WERROR=ON
 endif
 
-.PHONY: all deps configure build run test fuzz bench clean
+.PHONY: all deps configure build run test fuzz fuzz-build bench clean
 
 all: build
 
@@ -26,13 +26,19 @@ run: build
 	  echo "Start Hookscope without a window:  make run ARGS=--headless"; exit 2; fi
 	$(BUILD)/bin/hookscope $(ARGS)
 
-test: build
+# The suite includes a bounded fuzz run (FUZZ_SECONDS, 30 by default) of the binary that
+# fuzz-build makes with clang; the main tree's ctest runs it beside the other tests.
+FUZZ_BIN = $(abspath $(BUILD)-fuzz)/tests/fuzz/fuzz_request_handling
+test: CMAKE_FLAGS += -DHOOKSCOPE_FUZZ_BINARY=$(FUZZ_BIN) -DHOOKSCOPE_FUZZ_SECONDS=$${FUZZ_SECONDS:-30}
+test: fuzz-build build
 	cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS)
 
-fuzz:
+fuzz-build:
 	@scripts/install-deps.sh packaging/build-deps.txt packaging/fuzz-deps.txt
 	@CXX=clang++ cmake -S . -B $(BUILD)-fuzz -DHOOKSCOPE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build $(BUILD)-fuzz -j $(JOBS)
+	@cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_request_handling
+
+fuzz: fuzz-build
 	@mkdir -p $(BUILD)-fuzz/corpus && cp -n tests/fuzz/corpus/* $(BUILD)-fuzz/corpus/
 	$(BUILD)-fuzz/tests/fuzz/fuzz_request_handling -max_total_time=$${FUZZ_SECONDS:-60} \
 	  -max_len=4096 $(BUILD)-fuzz/corpus tests/fuzz/corpus

@@ -7,6 +7,7 @@
 #include "JsonTreeView.h"
 #include "ResponseView.h"
 #include "TranslationsPane.h"
+#include "TrustLine.h"
 #include "ViolationEntry.h"
 #include "ViolationsPanel.h"
 #include "store/EventStore.h"
@@ -22,6 +23,7 @@ namespace hookscope {
 EventDetailPane::EventDetailPane(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
+    , m_trust(new TrustLine(this))
     , m_tabs(new QTabWidget(this))
     , m_body(new BodyView(this))
     , m_tree(new JsonTreeView(this))
@@ -63,6 +65,7 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_title);
+    layout->addWidget(m_trust);
     layout->addWidget(m_tabs, 1);
     setEvent(std::nullopt);
 }
@@ -82,6 +85,7 @@ void EventDetailPane::setEvent(std::optional<Event> event)
     m_violations->setInfo(std::nullopt);
     m_translations->clear();
     m_diff->clear();
+    m_trust->setRejection(m_event ? m_event->rejection : QString());
     if (!m_event) {
         m_title->setText(tr("Select an event to see its details"));
         updateTabTitles();
@@ -104,6 +108,7 @@ void EventDetailPane::setInfo(const EventInfo &info)
     if (!m_event || info.id != m_event->id)
         return;
     m_info = info;
+    m_trust->setInfo(info);
     updateTabTitles();
     if (m_filled[TreeTab])
         m_tree->setViolations(ViolationEntry::listFromJson(info.violationsJson));

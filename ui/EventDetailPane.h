@@ -22,6 +22,7 @@ class HeadersView;
 class JsonTreeView;
 class TranslationsPane;
 class ResponseView;
+class TrustLine;
 class ViolationsPanel;
 
 // The detail area for the selected event: a summary line and one tab per view. A tab is
@@ -61,6 +62,7 @@ public:
     [[nodiscard]] HeadersView *headersView() const { return m_headers; }
     [[nodiscard]] ResponseView *responseView() const { return m_response; }
     [[nodiscard]] ForwardView *forwardView() const { return m_forward; }
+    [[nodiscard]] TrustLine *trustLine() const { return m_trust; }
 
 private:
     void fillTab(int tab);
@@ -68,6 +70,7 @@ private:
     void updateTabTitles();
 
     QLabel *m_title;
+    TrustLine *m_trust;
     QTabWidget *m_tabs;
     BodyView *m_body;
     JsonTreeView *m_tree;

@@ -75,7 +75,14 @@ QString EventRowText::status(int status)
 
 QString EventRowText::result(const EventSummary &row)
 {
-    const QString words = validity(row.info);
+    QString words = validity(row.info);
+    // Trust first: a refused request or a bad signature matters more than the schema.
+    const QString trust = !row.info.rejection.isEmpty() ? tr("rejected")
+        : row.info.signature == SignatureStatus::Invalid ? tr("signature invalid")
+        : row.info.signature == SignatureStatus::Valid   ? tr("signed")
+                                                         : QString();
+    if (!trust.isEmpty())
+        words = words.isEmpty() ? trust : trust + QStringLiteral(" · ") + words;
     if (row.responseStatus <= 0)
         return words;
     if (words.isEmpty())
@@ -94,6 +101,12 @@ QString EventRowText::resultToolTip(const EventSummary &row)
         lines << tr("Not JSON: %1").arg(row.info.jsonError);
     else
         lines << validity(row.info);
+    if (!row.info.rejection.isEmpty())
+        lines << tr("Rejected: %1").arg(row.info.rejection);
+    if (row.info.signature == SignatureStatus::Valid)
+        lines << tr("Signature valid: %1").arg(row.info.signatureReason);
+    else if (row.info.signature == SignatureStatus::Invalid)
+        lines << tr("Signature invalid: %1").arg(row.info.signatureReason);
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -91,6 +91,7 @@ EventSummary EventTableModel::summaryOf(const Event &event)
     s.bodySize = event.body.size();
     s.sender = event.sender();
     s.contentType = event.contentType;
+    s.info.rejection = event.rejection;
     return s;
 }
 

@@ -16,6 +16,8 @@
 #include "hold/HoldingSink.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
+#include "store/StoreRecovery.h"
+#include "trust/TrustInspector.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,6 +42,17 @@ const QString kSplitter = QStringLiteral("window/splitter");
 const QString kColumns = QStringLiteral("table/header");
 const QString kPort = QStringLiteral("receiver/port");
 constexpr size_t kRecentInfos = 512;
+
+// Empty when only this machine can reach the receiver.
+QString exposureWarning(const ReceiverConfig &config)
+{
+    if (config.bindAddress.isLoopback())
+        return {};
+    const QString where = config.bindAddress.toString();
+    return config.guard.secret.isEmpty()
+        ? MainWindow::tr("⚠ Bound to %1: reachable from other machines, no shared secret").arg(where)
+        : MainWindow::tr("⚠ Bound to %1: reachable from other machines").arg(where);
+}
 } // namespace
 
 MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
@@ -54,7 +67,9 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     , m_holdDesk(new HoldDesk(this))
     , m_holdingSink(std::make_unique<HoldingSink>(m_recorder, m_holdDesk, appKindCatalog))
     , m_receiver(new Receiver(m_holdingSink.get(), this))
-    , m_enrichment(new EnrichmentService(m_recorder, std::move(inspector), this))
+    , m_enrichment(new EnrichmentService(
+          m_recorder, withTrust(std::move(inspector), std::make_shared<const SignatureVerifier>(options.signatures)),
+          this))
     , m_toolBar(new MainToolBar(this))
     , m_list(new EventListPane(this))
     , m_detail(new EventDetailPane(this))
@@ -86,8 +101,11 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     connect(m_recorder, &EventRecorder::eventsStored, this, &MainWindow::onEventsStored);
     connect(m_recorder, &EventRecorder::eventsStored, m_enrichment, &EnrichmentService::enqueue);
     connect(m_enrichment, &EnrichmentService::enriched, this, &MainWindow::onEnriched);
-    connect(m_recorder, &EventRecorder::storeFailed, this,
-            [this](const QString &error) { statusBar()->showMessage(tr("Store error: %1").arg(error), 10'000); });
+    connect(m_recorder, &EventRecorder::storeFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("Store error: %1").arg(error), 10'000);
+        // Lasts until a capture is stored again: meanwhile every request gets 503.
+        m_status->setStoreProblem(tr("✕ Not storing, requests get 503: %1").arg(error));
+    });
     connect(m_list, &EventListPane::currentEventChanged, this, &MainWindow::showEventDetails);
     connect(m_list, &EventListPane::deleteRequested, this, &MainWindow::deleteEvents);
     connect(m_list, &EventListPane::eventCountChanged, m_status, &StatusBarPane::setEventCount);
@@ -166,7 +184,19 @@ void MainWindow::openStore()
 {
     const QString path = m_options.dbPath.isEmpty() ? EventStore::defaultPath() : m_options.dbPath;
     QString error;
-    if (!m_recorder->open(path, &error, m_options.sync) || !m_reader.open(path, &error)) {
+    const StoreRecovery::Outcome recovery = StoreRecovery::open(path, m_options.sync);
+    if (!recovery.notice.isEmpty()) {
+        m_storeNotice = recovery.notice;
+        m_status->setStoreProblem(tr("Store was damaged: kept as %1").arg(recovery.setAsidePath));
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Event store damaged"), recovery.notice, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("storeRecoveryBox"));
+        box->setTextFormat(Qt::PlainText);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        QMetaObject::invokeMethod(box, &QDialog::open, Qt::QueuedConnection); // once the window is up
+    }
+    if (!recovery.ok)
+        error = recovery.error;
+    if (!recovery.ok || !m_recorder->open(path, &error, m_options.sync) || !m_reader.open(path, &error)) {
         m_storeError = error;
         m_status->setStopped(tr("the store cannot be opened: %1").arg(error));
         m_toolBar->startStopAction()->setEnabled(false);
@@ -192,6 +222,7 @@ bool MainWindow::startReceiver()
         return false;
     }
     m_status->setListening(m_receiver->url().toString());
+    m_status->setExposureWarning(exposureWarning(m_receiver->config()));
     m_toolBar->setPort(m_receiver->port()); // the port picked when 0 was asked for
     m_toolBar->setListening(true);
     m_tunnel->setPort(m_receiver->port());
@@ -204,6 +235,7 @@ void MainWindow::stopReceiver()
     m_toolBar->setListening(false);
     m_status->setStopped();
     m_tunnel->setPort(0);
+    m_status->setExposureWarning({});
 }
 
 void MainWindow::copyUrl()
@@ -283,6 +315,8 @@ void MainWindow::showEventDetails(qint64 id)
 
 void MainWindow::onEventsStored(const QList<Event> &events)
 {
+    if (m_status->storeProblemText().startsWith(QStringLiteral("✕")))
+        m_status->setStoreProblem({}); // storing again (space returned)
     m_list->addEvents(events);
     m_status->recordEvents(int(events.size()));
 }

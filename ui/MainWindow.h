@@ -46,6 +46,8 @@ public:
     bool deleteEvents(const QList<qint64> &ids);
     [[nodiscard]] QString lastBackupPath() const { return m_lastBackup; }
     [[nodiscard]] QString storeError() const { return m_storeError; }
+    // Set when a damaged store was put aside at start (where it went).
+    [[nodiscard]] QString storeNotice() const { return m_storeNotice; }
 
     [[nodiscard]] Receiver *receiver() const { return m_receiver; }
     [[nodiscard]] EventRecorder *recorder() const { return m_recorder; }
@@ -97,6 +99,7 @@ private:
     QAction *m_forwardAction;
     QString m_storeError;
     QString m_lastBackup;
+    QString m_storeNotice;
     // The latest enrichment results in full: the writer commits them a little after they
     // are published, and a row selected meanwhile must not stay at "validating…".
     std::map<qint64, EventInfo> m_recentInfos;

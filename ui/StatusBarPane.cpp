@@ -1,6 +1,7 @@
 #include "StatusBarPane.h"
 
 #include "PublicUrlBox.h"
+#include "PlainToolTip.h"
 #include "Theme.h"
 
 #include <QHBoxLayout>
@@ -24,6 +25,8 @@ StatusBarPane::StatusBarPane(QWidget *parent)
     , m_listening(makeLabel(this, QStringLiteral("listeningLabel")))
     , m_count(makeLabel(this, QStringLiteral("countLabel")))
     , m_rate(makeLabel(this, QStringLiteral("rateLabel")))
+    , m_exposure(makeLabel(this, QStringLiteral("exposureLabel")))
+    , m_store(makeLabel(this, QStringLiteral("storeLabel")))
     , m_rateTimer(new QTimer(this))
     , m_publicUrl(new PublicUrlBox(this))
 {
@@ -34,6 +37,14 @@ StatusBarPane::StatusBarPane(QWidget *parent)
     layout->addWidget(m_listening, 1);
     layout->addWidget(m_publicUrl);
     m_publicUrl->setVisible(false);
+    layout->addWidget(m_exposure);
+    layout->addWidget(m_store);
+    for (QLabel *warning : {m_exposure, m_store}) {
+        QPalette p = warning->palette();
+        p.setColor(QPalette::WindowText, Theme::errorText(p));
+        warning->setPalette(p);
+        warning->hide();
+    }
     layout->addWidget(m_count);
     layout->addWidget(m_rate);
     m_clock.start();
@@ -70,6 +81,30 @@ void StatusBarPane::setPublicUrl(const QString &url)
 QString StatusBarPane::listeningText() const
 {
     return m_listening->text();
+}
+
+void StatusBarPane::setExposureWarning(const QString &text)
+{
+    m_exposure->setText(text);
+    m_exposure->setVisible(!text.isEmpty());
+}
+
+QString StatusBarPane::exposureText() const
+{
+    return m_exposure->text();
+}
+
+void StatusBarPane::setStoreProblem(const QString &text)
+{
+    // Elided on screen; the whole reason (paths can be long) is in the tooltip.
+    m_store->setText(text.size() > 160 ? text.left(159) + QChar(0x2026) : text);
+    m_store->setToolTip(PlainToolTip::html(text));
+    m_store->setVisible(!text.isEmpty());
+}
+
+QString StatusBarPane::storeProblemText() const
+{
+    return m_store->text();
 }
 
 void StatusBarPane::setEventCount(int count)

@@ -28,6 +28,12 @@ public:
     // The ngrok tunnel's public URL with a copy button; hidden when empty.
     void setPublicUrl(const QString &url);
     [[nodiscard]] PublicUrlBox *publicUrlBox() const { return m_publicUrl; }
+    // A lasting warning that the receiver is reachable from other machines (empty: none).
+    void setExposureWarning(const QString &text);
+    [[nodiscard]] QString exposureText() const;
+    // Why events are not being stored (full disk, …) or a notice about the store; empty clears.
+    void setStoreProblem(const QString &text);
+    [[nodiscard]] QString storeProblemText() const;
 
 private:
     void updateRate();
@@ -35,6 +41,8 @@ private:
     QLabel *m_listening;
     QLabel *m_count;
     QLabel *m_rate;
+    QLabel *m_exposure;
+    QLabel *m_store;
     QTimer *m_rateTimer;
     PublicUrlBox *m_publicUrl;
     QElapsedTimer m_clock;

@@ -50,6 +50,33 @@ struct Options
                                     QStringLiteral("Body of the default answer (default {\"ok\":true})."), QStringLiteral("TEXT")};
     QCommandLineOption responseBodyFile{QStringLiteral("response-body-file"),
                                         QStringLiteral("Read the default answer's body from FILE."), QStringLiteral("FILE")};
+    QCommandLineOption secret{QStringLiteral("secret"),
+                              QStringLiteral("Shared secret every request must carry (see --secret-mode); others get 401 "
+                                             "and are recorded as rejected. Prefer --secret-file: arguments are visible "
+                                             "to other users."),
+                              QStringLiteral("TEXT")};
+    QCommandLineOption secretFile{QStringLiteral("secret-file"),
+                                  QStringLiteral("Read the shared secret from FILE (trailing newline ignored)."),
+                                  QStringLiteral("FILE")};
+    QCommandLineOption secretMode{QStringLiteral("secret-mode"),
+                                  QStringLiteral("Where requests carry the secret: bearer (Authorization: Bearer, "
+                                                 "default), basic (HTTP basic auth password) or query:NAME (?NAME=secret)."),
+                                  QStringLiteral("MODE"), QStringLiteral("bearer")};
+    QCommandLineOption allowPath{QStringLiteral("allow-path"),
+                                 QStringLiteral("Accept only this path (exact, or a prefix ending in /*, e.g. /hooks/*); "
+                                                "repeatable. Other paths get 404 and are recorded as rejected."),
+                                 QStringLiteral("PATH")};
+    QCommandLineOption signature{QStringLiteral("signature"),
+                                 QStringLiteral("Verify signatures of a kind: KIND=ALGORITHM:HEADER:ENCODING:SECRETFILE, "
+                                                "ALGORITHM hmac-sha256|hmac-sha1|hmac-sha512|rsa-sha256, ENCODING "
+                                                "hex|base64, SECRETFILE the HMAC secret or PEM public key; KIND * for "
+                                                "any kind; repeatable."),
+                                 QStringLiteral("SPEC")};
+    QCommandLineOption signatures{QStringLiteral("signatures"),
+                                  QStringLiteral("Signature rules from a JSON file: [{\"kind\", \"algorithm\", "
+                                                 "\"header\", \"encoding\", \"prefix\", \"timestampHeader\", "
+                                                 "\"payload\", \"secretFile\"}]."),
+                                  QStringLiteral("FILE")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QStringLiteral("Render the main window with a few sample events (temporary store, "
                                                  "offscreen) to FILE.png and exit."),
@@ -82,7 +109,8 @@ struct Options
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({headless, bind, port, db, sync, noValidate, maxBody, maxHead, idleTimeout, maxConnections,
-                           responseStatus, responseHeader, responseBody, responseBodyFile, screenshot});
+                           responseStatus, responseHeader, responseBody, responseBodyFile, secret, secretFile,
+                           secretMode, allowPath, signature, signatures, screenshot});
         parser.addOptions({forward, forwardKind, ngrokApi});
         parser.addOption(respond);
     }
@@ -125,6 +153,63 @@ bool parseRelayOptions(const QCommandLineParser &parser, const Options &o, AppOp
         *error = QStringLiteral("--ngrok-api: '%1' is not an http:// URL like http://127.0.0.1:4040")
                      .arg(parser.value(o.ngrokApi));
         return false;
+    }
+    return true;
+}
+
+bool parseTrust(const QCommandLineParser &parser, const Options &o, AppOptions *out, QString *error)
+{
+    GuardConfig &guard = out->receiver.guard;
+    if (parser.isSet(o.secret) && parser.isSet(o.secretFile)) {
+        *error = QStringLiteral("--secret and --secret-file exclude each other");
+        return false;
+    }
+    if (parser.isSet(o.secret)) {
+        guard.secret = parser.value(o.secret).toUtf8();
+        if (guard.secret.isEmpty()) {
+            *error = QStringLiteral("--secret: the secret is empty");
+            return false;
+        }
+    }
+    if (parser.isSet(o.secretFile)) {
+        QFile file(parser.value(o.secretFile));
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("--secret-file: cannot read %1: %2").arg(file.fileName(), file.errorString());
+            return false;
+        }
+        guard.secret = file.readAll().trimmed();
+        if (guard.secret.isEmpty()) {
+            *error = QStringLiteral("--secret-file: %1 is empty").arg(file.fileName());
+            return false;
+        }
+    }
+    QString reason;
+    if (!GuardConfig::parseSecretMode(parser.value(o.secretMode), &guard, &reason)) {
+        *error = QStringLiteral("--secret-mode: ") + reason;
+        return false;
+    }
+    for (const QString &path : parser.values(o.allowPath)) {
+        if (!GuardConfig::isValidPathEntry(path, &reason)) {
+            *error = QStringLiteral("--allow-path: ") + reason;
+            return false;
+        }
+        guard.allowedPaths.append(path.toUtf8());
+    }
+    for (const QString &spec : parser.values(o.signature)) {
+        SignatureRule rule;
+        if (!SignatureRule::parseSpec(spec, &rule, &reason)) {
+            *error = QStringLiteral("--signature: ") + reason;
+            return false;
+        }
+        out->signatures.append(rule);
+    }
+    if (parser.isSet(o.signatures)) {
+        SignatureRules rules;
+        if (!SignatureRule::parseJsonFile(parser.value(o.signatures), &rules, &reason)) {
+            *error = QStringLiteral("--signatures: ") + reason;
+            return false;
+        }
+        out->signatures.append(rules);
     }
     return true;
 }
@@ -260,6 +345,8 @@ ParseOutcome CommandLine::parse(const QStringList &args, AppOptions *options, QS
             out.respond.append(*rule);
         }
     }
+    if (!parseTrust(parser, o, &out, error))
+        return ParseOutcome::Error;
     return ParseOutcome::Run;
 }
 

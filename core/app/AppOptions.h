@@ -3,6 +3,7 @@
 #include "hold/HoldPolicy.h"
 #include "http/ReceiverConfig.h"
 #include "store/EventStore.h"
+#include "trust/SignatureRule.h"
 
 #include <QString>
 #include <QStringList>
@@ -18,7 +19,8 @@ struct AppOptions
     QString dbPath; // empty: EventStore::defaultPath()
     SyncMode sync = SyncMode::Full;
     bool validate = true; // classify and validate stored events in the background
-    ReceiverConfig receiver;
+    ReceiverConfig receiver; // receiver.guard: --secret, --secret-mode, --allow-path
+    SignatureRules signatures; // --signature, --signatures
     QString screenshotPath; // --screenshot: render the window with sample events to this PNG and exit
     QUrl forwardUrl; // --forward: send every stored event on to this local URL (empty: off)
     QString forwardKind; // --forward-kind: only events of this kind

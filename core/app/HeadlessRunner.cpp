@@ -7,6 +7,8 @@
 #include "hold/HoldingSink.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
+#include "store/StoreRecovery.h"
+#include "trust/TrustInspector.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -74,21 +76,23 @@ int HeadlessRunner::start()
 {
     const QString path = m_options.dbPath.isEmpty() ? EventStore::defaultPath() : m_options.dbPath;
     QString error;
-    qint64 count = 0;
-    {
-        EventStore probe; // creates and migrates the file before the writer takes it
-        if (!probe.open(path, &error, m_options.sync)) {
-            printLine("hookscope: cannot open the event store: " + error.toUtf8(), stderr);
-            return 1;
-        }
-        count = probe.count();
+    // Creates and migrates the file before the writer takes it; a damaged file is put aside.
+    const StoreRecovery::Outcome opened = StoreRecovery::open(path, m_options.sync);
+    if (!opened.notice.isEmpty())
+        printLine("hookscope: " + opened.notice.toUtf8(), stderr);
+    if (!opened.ok) {
+        printLine("hookscope: cannot open the event store: " + opened.error.toUtf8(), stderr);
+        return 1;
     }
+    const qint64 count = opened.count;
     if (!m_recorder->open(path, &error, m_options.sync)) {
         printLine("hookscope: cannot open the event store: " + error.toUtf8(), stderr);
         return 1;
     }
     if (m_options.validate) {
-        m_enrichment = new EnrichmentService(m_recorder, defaultInspector(), this);
+        m_enrichment = new EnrichmentService(
+            m_recorder, withTrust(defaultInspector(), std::make_shared<const SignatureVerifier>(m_options.signatures)),
+            this);
         connect(m_recorder, &EventRecorder::eventsStored, m_enrichment, &EnrichmentService::enqueue);
         m_enrichment->start(path);
     }
@@ -98,6 +102,12 @@ int HeadlessRunner::start()
         return 1;
     }
     printLine("Listening on " + m_receiver->url().toString().toUtf8());
+    if (!m_options.receiver.bindAddress.isLoopback()) {
+        printLine("hookscope: warning: bound to " + m_options.receiver.bindAddress.toString().toUtf8()
+                      + ", reachable from other machines"
+                      + (m_options.receiver.guard.secret.isEmpty() ? " (no --secret set)" : ""),
+                  stderr);
+    }
     printLine("Store: " + QFileInfo(m_recorder->path()).absoluteFilePath().toUtf8() + " (" + QByteArray::number(count) + " events)");
     m_relay = new HeadlessRelay(m_options, m_recorder, this);
     m_relay->start(m_receiver->port());

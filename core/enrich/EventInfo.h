@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QMetaType>
 #include <QString>
+#include "trust/SignatureStatus.h"
 
 namespace hookscope {
 
@@ -28,6 +29,11 @@ struct EventInfo
     QString jsonError; // parser error with offset, when the body claims JSON but is not
     QString languages; // translation languages found in the body, space-separated ("en nl fr")
     int missingTranslations = 0; // (field, language) cells missing a language another field has
+    // Trust (event_trust): the signature check by the rule of the event's kind, and why the
+    // endpoint refused the request (empty when accepted).
+    SignatureStatus signature = SignatureStatus::NotChecked;
+    QString signatureReason;
+    QString rejection;
 
     [[nodiscard]] bool isChecked() const { return validity != Validity::NotChecked; }
 };

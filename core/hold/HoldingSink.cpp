@@ -70,7 +70,8 @@ HttpResponse HoldingSink::defaultAnswer(const QString &kind, const QJsonValue &r
 
 void HoldingSink::submit(Event event, CaptureDone done)
 {
-    if (!m_policy.needsClassification() || event.method == "HEAD") {
+    // A request the EndpointGuard refused keeps its 401/404: never held, never a preset's answer.
+    if (!m_policy.needsClassification() || event.method == "HEAD" || !event.rejection.isEmpty()) {
         m_inner->submit(std::move(event), std::move(done));
         return;
     }

@@ -16,7 +16,8 @@ struct CaptureResult
     // time, with the answer, or never when the client leaves first.
     bool held = false;
     // The answer the sink decided (a held hook answered, a --respond preset); replaces the
-    // connection's default response.
+    // connection's default response. Never sent to a request the EndpointGuard refused: that
+    // one keeps its 401/404.
     std::optional<HttpResponse> response = std::nullopt;
 };
 

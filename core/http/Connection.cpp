@@ -3,6 +3,7 @@
 #include "CaptureSink.h"
 #include "ContentDecoding.h"
 #include "Log.h"
+#include "trust/TrustLog.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -30,6 +31,7 @@ Connection::Connection(QTcpSocket *socket, const ReceiverConfig &config, Capture
     , m_config(config)
     , m_sink(sink)
     , m_parser(config.limits)
+    , m_guard(config.guard)
 {
     m_socket->setParent(this);
     // Responses are written in one piece, but pipelined ones may go out back to back:
@@ -127,7 +129,19 @@ void Connection::handleRequest(ParsedRequest request)
     const bool close = !request.keepAlive;
     const bool head = request.method == "HEAD";
     const qint64 start = request.firstByteMonoNs;
-    m_slots.push_back(Slot{false, close, head, event.response, 0, start});
+    bool rejected = false;
+    if (m_config.guard.isActive()) {
+        // Decided before any hook sees the event; the event is still stored, flagged.
+        const GuardDecision decision = m_guard.check(request.target, request.headers);
+        if (!decision.accepted()) {
+            rejected = true;
+            event.response = m_guard.responseFor(decision);
+            event.rejection = QString::fromUtf8(decision.reason);
+            event.error = event.rejection;
+            qCInfo(lcTrust).noquote() << m_socket->peerAddress().toString() << decision.status << decision.reason;
+        }
+    }
+    m_slots.push_back(Slot{false, close, head, event.response, 0, start, rejected});
     submit(std::move(event));
 }
 
@@ -172,10 +186,10 @@ void Connection::complete(quint64 seq, const CaptureResult &result)
         return;
     Slot &slot = m_slots[size_t(seq - m_headSeq)];
     slot.eventId = result.id;
-    if (result.held && result.stored)
+    if (result.held && result.stored && !slot.rejected)
         return; // the slot waits for its answer; pipelined requests behind it wait too (HTTP order)
     slot.ready = true;
-    if (result.response)
+    if (result.response && !slot.rejected && result.stored)
         slot.response = *result.response;
     if (!result.stored) {
         // Never acknowledge what is not on disk.

@@ -3,6 +3,7 @@
 #include "ReceiverConfig.h"
 #include "RequestParser.h"
 #include "store/Event.h"
+#include "trust/EndpointGuard.h"
 
 #include <QObject>
 #include <QPointer>
@@ -40,6 +41,7 @@ private:
         HttpResponse response;
         qint64 eventId = 0;
         qint64 startMonoNs = 0;
+        bool rejected = false; // refused by the guard: no sink may replace its answer
     };
 
     void onReadyRead();
@@ -57,6 +59,7 @@ private:
     const ReceiverConfig m_config; // a copy: settings changes apply to new connections
     CaptureSink *m_sink; // not owned
     RequestParser m_parser;
+    EndpointGuard m_guard;
     std::deque<Slot> m_slots; // unanswered requests, oldest first
     quint64 m_headSeq = 0; // sequence number of m_slots.front()
     bool m_continueOwed = false;

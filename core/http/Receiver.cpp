@@ -78,7 +78,7 @@ void Receiver::onNewConnection()
         connect(connection, &Connection::closed, this, &Receiver::onConnectionClosed);
         if (m_connections >= m_config.maxConnections) {
             qCWarning(lcHttp).noquote() << "connection limit of" << m_config.maxConnections
-                                        << "reached; new connections wait until one closes";
+                                        << "reached (--max-connections); new connections wait until one closes";
             m_server->pauseAccepting();
             Q_EMIT connectionLimitReached(m_config.maxConnections);
             break;

@@ -2,6 +2,7 @@
 
 #include "HttpMessage.h"
 #include "RequestParser.h"
+#include "trust/GuardConfig.h"
 
 #include <QHostAddress>
 
@@ -17,6 +18,7 @@ struct ReceiverConfig
     int maxPipelined = 64; // stop reading a connection with this many unanswered requests
     qint64 maxDecodedBytes = 64 * 1024 * 1024; // cap for Content-Encoding decoding
     HttpResponse defaultResponse = defaultAnswer();
+    GuardConfig guard; // shared secret and path allow-list (core/trust)
 
     [[nodiscard]] static HttpResponse defaultAnswer()
     {

@@ -80,7 +80,7 @@ void EventRecorder::close()
 void EventRecorder::submit(Event event, CaptureDone done)
 {
     if (!m_writerThread) {
-        done(CaptureResult{false, 0, QStringLiteral("the store is not open")});
+        done(CaptureResult{false, 0, QStringLiteral("the store is not open"), {}});
         return;
     }
     const quint64 ticket = m_nextTicket++;
@@ -133,6 +133,13 @@ bool EventRecorder::remove(const QList<qint64> &ids, QString *error)
     return error->isEmpty();
 }
 
+void EventRecorder::setPageLimit(qint64 pages)
+{
+    if (!m_writerThread)
+        return;
+    QMetaObject::invokeMethod(m_writer, [this, pages] { m_writer->setPageLimit(pages); }, Qt::BlockingQueuedConnection);
+}
+
 void EventRecorder::onCommitted(const QList<WriteOutcome> &outcomes)
 {
     QList<Event> stored;
@@ -140,7 +147,7 @@ void EventRecorder::onCommitted(const QList<WriteOutcome> &outcomes)
     QString failure;
     for (const WriteOutcome &outcome : outcomes) {
         if (CaptureDone done = m_waiting.take(outcome.ticket))
-            done(CaptureResult{outcome.stored, outcome.event.id, outcome.error});
+            done(CaptureResult{outcome.stored, outcome.event.id, outcome.error, {}});
         if (outcome.stored)
             stored.append(outcome.event);
         else

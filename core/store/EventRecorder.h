@@ -45,6 +45,11 @@ public:
     // Deletes events through the writer connection (after what is queued).
     bool clear(QString *error);
     bool remove(const QList<qint64> &ids, QString *error);
+    // Caps the store's size (EventStore::setMaxPageCount on the writer connection): beyond
+    // it a capture is refused with SQLITE_FULL like on a full disk, and answered 503.
+    // 0 lifts the cap. Tests use it to stand for a full disk.
+    static constexpr qint64 kPageLimitCurrentSize = -1;
+    void setPageLimit(qint64 pages);
 
 Q_SIGNALS:
     // Every committed batch, in commit order; the events carry their ids.

@@ -140,6 +140,7 @@ void EventStore::close()
 {
     m_insert.reset();
     m_updateHandling.reset();
+    m_saveSignature.reset();
     if (QSqlDatabase::contains(m_connectionName)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -153,6 +154,19 @@ void EventStore::disableAutoCheckpoint()
 {
     QSqlQuery q = query();
     q.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
+}
+
+qint64 EventStore::setMaxPageCount(qint64 pages)
+{
+    QSqlQuery q = query();
+    qint64 limit = pages;
+    if (pages < 0 && q.exec(QStringLiteral("PRAGMA page_count")) && q.next())
+        limit = q.value(0).toLongLong();
+    else if (pages == 0)
+        limit = 4294967294; // SQLite clamps this to its own maximum
+    if (!q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(limit)) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
 }
 
 int EventStore::checkpoint(CheckpointMode mode)
@@ -238,7 +252,44 @@ bool EventStore::insert(Event &event, QString *error)
         return false;
     }
     event.id = q.lastInsertId().toLongLong();
+    if (!event.rejection.isEmpty() && !saveRejection(event.id, event.rejection)) {
+        *error = QStringLiteral("cannot record why the request was refused");
+        return false;
+    }
     return true;
+}
+
+bool EventStore::saveRejection(qint64 id, const QString &rejection)
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("INSERT INTO event_trust (id, rejection) VALUES (?, ?) "
+                             "ON CONFLICT (id) DO UPDATE SET rejection = excluded.rejection"));
+    q.bindValue(0, id);
+    q.bindValue(1, rejection);
+    return q.exec();
+}
+
+bool EventStore::saveSignature(const EventInfo &info)
+{
+    if (!m_saveSignature) {
+        m_saveSignature = std::make_unique<QSqlQuery>(query());
+        m_saveSignature->prepare(QStringLiteral(
+            "INSERT INTO event_trust (id, signature, signature_reason) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE "
+            "SET signature = excluded.signature, signature_reason = excluded.signature_reason"));
+    }
+    m_saveSignature->bindValue(0, info.id);
+    m_saveSignature->bindValue(1, int(info.signature));
+    m_saveSignature->bindValue(2, info.signatureReason.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                                 : QVariant(info.signatureReason));
+    return m_saveSignature->exec();
+}
+
+QString EventStore::rejectionOf(qint64 id) const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("SELECT rejection FROM event_trust WHERE id = ?"));
+    q.bindValue(0, id);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 
 bool EventStore::setHandlingTime(qint64 id, qint64 handlingUs)
@@ -277,7 +328,7 @@ bool EventStore::saveInfo(const EventInfo &info)
     q.bindValue(7, text(info.jsonError));
     q.bindValue(8, text(info.languages));
     q.bindValue(9, info.missingTranslations);
-    return q.exec();
+    return q.exec() && saveSignature(info);
 }
 
 namespace {
@@ -301,17 +352,28 @@ EventInfo infoFromQuery(const QSqlQuery &q, int first, qint64 id)
     info.missingTranslations = q.value(first + 8).toInt();
     return info;
 }
+
+// Reads rejection, signature, signature_reason (event_trust) starting at column `first`.
+void trustFromQuery(const QSqlQuery &q, int first, EventInfo *info)
+{
+    info->rejection = q.value(first).toString();
+    info->signature = SignatureStatus(q.value(first + 1).toInt());
+    info->signatureReason = q.value(first + 2).toString();
+}
 } // namespace
 
 std::optional<EventInfo> EventStore::loadInfo(qint64 id) const
 {
     QSqlQuery q = query();
     q.prepare(QStringLiteral("SELECT kind, event_name, entity_id, validity, violation_count, violations, json_error, "
-                             "languages, missing_translations FROM event_info WHERE id = ?"));
+                             "languages, missing_translations, t.rejection, t.signature, t.signature_reason "
+                             "FROM event_info LEFT JOIN event_trust t USING (id) WHERE id = ?"));
     q.bindValue(0, id);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return infoFromQuery(q, 0, id);
+    EventInfo info = infoFromQuery(q, 0, id);
+    trustFromQuery(q, 9, &info);
+    return info;
 }
 
 bool EventStore::saveAnswer(const AnswerRecord &record)
@@ -398,6 +460,7 @@ std::optional<Event> EventStore::load(qint64 id) const
     const QVariant handling = q.value(i++);
     e.handlingUs = handling.isNull() ? -1 : handling.toLongLong();
     e.error = q.value(i++).toString();
+    e.rejection = rejectionOf(e.id);
     return e;
 }
 
@@ -408,8 +471,10 @@ QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(R"(SELECT id, received_at, method, target, coalesce(a.status, response_status), body_size,
         remote_address, forwarded_for, content_type, i.kind, i.event_name, i.entity_id, i.validity,
-        i.violation_count, NULL, i.json_error, i.languages, i.missing_translations
+        i.violation_count, NULL, i.json_error, i.languages, i.missing_translations,
+        t.rejection, t.signature, t.signature_reason
         FROM events e LEFT JOIN event_info i USING (id) LEFT JOIN event_answer a USING (id)
+        LEFT JOIN event_trust t USING (id)
         WHERE id > ? ORDER BY id LIMIT ?)"));
     q.bindValue(0, afterId);
     q.bindValue(1, limit);
@@ -430,6 +495,7 @@ QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
         s.sender = sender.sender();
         s.contentType = q.value(8).toByteArray();
         s.info = infoFromQuery(q, 9, s.id);
+        trustFromQuery(q, 18, &s.info);
         rows.append(s);
     }
     return rows;
@@ -455,7 +521,8 @@ bool EventStore::clear(QString *error)
     }
     QSqlQuery q = query();
     if (!q.exec(QStringLiteral("DELETE FROM events")) || !q.exec(QStringLiteral("DELETE FROM event_info"))
-        || !q.exec(QStringLiteral("DELETE FROM event_answer"))) {
+        || !q.exec(QStringLiteral("DELETE FROM event_answer"))
+        || !q.exec(QStringLiteral("DELETE FROM event_trust"))) {
         *error = q.lastError().text();
         rollback();
         return false;
@@ -475,12 +542,16 @@ bool EventStore::remove(const QList<qint64> &ids, QString *error)
     info.prepare(QStringLiteral("DELETE FROM event_info WHERE id = ?"));
     QSqlQuery answer = query();
     answer.prepare(QStringLiteral("DELETE FROM event_answer WHERE id = ?"));
+    QSqlQuery trust = query();
+    trust.prepare(QStringLiteral("DELETE FROM event_trust WHERE id = ?"));
     for (qint64 id : ids) {
         q.bindValue(0, id);
         info.bindValue(0, id);
         answer.bindValue(0, id);
-        if (!q.exec() || !info.exec() || !answer.exec()) {
-            *error = q.lastError().text() + info.lastError().text() + answer.lastError().text();
+        trust.bindValue(0, id);
+        if (!q.exec() || !info.exec() || !answer.exec() || !trust.exec()) {
+            *error = q.lastError().text() + info.lastError().text() + answer.lastError().text()
+                + trust.lastError().text();
             rollback();
             return false;
         }

@@ -62,7 +62,7 @@ public:
     void rollback();
     bool insert(Event &event, QString *error); // assigns event.id
     bool setHandlingTime(qint64 id, qint64 handlingUs);
-    bool saveInfo(const EventInfo &info);
+    bool saveInfo(const EventInfo &info); // also saves its signature outcome (event_trust)
     [[nodiscard]] std::optional<EventInfo> loadInfo(qint64 id) const;
     // Forwarding results (EventStoreForward.cpp): one per event, the latest attempt.
     bool saveForward(const ForwardRecord &record);
@@ -81,6 +81,10 @@ public:
     int checkpoint(CheckpointMode mode = CheckpointMode::Passive);
     // The writer leaves checkpoints to a separate connection, outside its commits.
     void disableAutoCheckpoint();
+    // Caps the file at `pages` pages (SQLite max_page_count, this connection only): a write
+    // that needs more fails with SQLITE_FULL, exactly as on a full disk. 0: no cap;
+    // -1: the current size. Returns the cap in force.
+    qint64 setMaxPageCount(qint64 pages);
 
     // Read-only queries for the GUI.
     // Largest id in the store (0 when empty).
@@ -99,12 +103,16 @@ public:
 
 private:
     [[nodiscard]] QSqlQuery query() const;
+    bool saveRejection(qint64 id, const QString &rejection);
+    bool saveSignature(const EventInfo &info);
+    [[nodiscard]] QString rejectionOf(qint64 id) const;
 
     QString m_connectionName;
     QString m_path;
     std::unique_ptr<QSqlQuery> m_insert;
     std::unique_ptr<QSqlQuery> m_updateHandling;
     std::unique_ptr<QSqlQuery> m_saveInfo;
+    std::unique_ptr<QSqlQuery> m_saveSignature;
 };
 
 } // namespace hookscope

@@ -91,6 +91,16 @@ const std::vector<QStringList> &steps()
                 preset TEXT
             ))"),
         },
+        // 5: trust (core/trust): why the endpoint refused a request (401/404, NULL when it was
+        // accepted) and the outcome of its signature check (SignatureStatus) with the reason.
+        {
+            QStringLiteral(R"(CREATE TABLE event_trust (
+                id INTEGER PRIMARY KEY,
+                rejection TEXT,
+                signature INTEGER NOT NULL DEFAULT 0,
+                signature_reason TEXT
+            ))"),
+        },
     };
     return all;
 }

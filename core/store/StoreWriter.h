@@ -85,6 +85,7 @@ public:
     void finish(); // drain everything, then close the store
     void clear(QString *error);
     void remove(const QList<qint64> &ids, QString *error);
+    void setPageLimit(qint64 pages) { m_store.setMaxPageCount(pages); }
 
 Q_SIGNALS:
     void committed(const QList<hookscope::WriteOutcome> &outcomes);

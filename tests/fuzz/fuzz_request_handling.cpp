@@ -3,6 +3,8 @@
 #include "http/ContentDecoding.h"
 #include "http/HttpMessage.h"
 #include "http/RequestParser.h"
+#include "trust/EndpointGuard.h"
+#include "trust/SignatureVerifier.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -27,6 +29,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *bytes = reinterpret_cast<const char *>(data + 2);
     const qsizetype length = qsizetype(size - 2);
 
+    // Third bit: a guard with every check on (the capture path's decision before any hook).
+    GuardConfig guardConfig;
+    if (data[1] & 2) {
+        guardConfig.secret = "s3cr3t";
+        guardConfig.secretMode = GuardConfig::SecretMode((data[1] >> 2) % 3);
+        guardConfig.allowedPaths = {"/hooks/*", "/callback"};
+    }
+    const EndpointGuard guard(guardConfig);
+    SignatureRule rule;
+    rule.kind = QStringLiteral("*");
+    rule.header = "x-signature";
+    rule.encoding = (data[1] & 32) ? SignatureRule::Encoding::Base64 : SignatureRule::Encoding::Hex;
+    rule.timestampHeader = (data[1] & 64) ? QByteArray("x-timestamp") : QByteArray();
+    rule.payloadTemplate = rule.timestampHeader.isEmpty() ? QByteArray("{body}") : QByteArray("{timestamp}.{body}");
+    rule.secret = "k";
+    const SignatureVerifier verifier({rule});
+
     RequestParser parser(limits);
     for (qsizetype pos = 0; pos < length && !parser.hasFailed(); pos += step) {
         parser.feed(bytes + pos, qMin(step, length - pos), 1, 1);
@@ -38,6 +57,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             const QByteArray coding = headerValue(request.headers, "content-encoding");
             if (!coding.isEmpty())
                 (void)decodeContent(coding, request.body, 1 << 20);
+            const GuardDecision decision = guard.check(request.target, request.headers);
+            check(decision.accepted() || decision.status == 401 || decision.status == 404);
+            check(!decision.reason.contains('\n') && !decision.reason.contains("s3cr3t"));
+            if (!decision.accepted())
+                check(guard.responseFor(decision).serialize(true).contains(decision.reason));
+            check(EndpointGuard::normalizedPath(request.target).startsWith('/'));
+            (void)verifier.verify(QStringLiteral("any"), request.headers, request.body);
             HttpResponse response = HttpResponse::plainText(200, request.target.left(64));
             check(response.serialize(request.keepAlive).startsWith("HTTP/1.1 200 OK\r\n"));
         }

@@ -1,0 +1,14 @@
+# core/trust: endpoint protection (shared secret, path allow-list), signature verification
+# (HMAC via QtCore, RSA via OpenSSL's EVP API) and secret storage. QtCore only, no widgets.
+find_package(OpenSSL REQUIRED COMPONENTS Crypto GLOBAL) # GLOBAL: hookscope_core is static, its users link it too
+target_sources(hookscope_core PRIVATE
+  trust/ConstantTime.h trust/ConstantTime.cpp
+  trust/EndpointGuard.h trust/EndpointGuard.cpp
+  trust/GuardConfig.h trust/GuardConfig.cpp
+  trust/SignatureRule.h trust/SignatureRule.cpp
+  trust/SignatureStatus.h
+  trust/SignatureVerifier.h trust/SignatureVerifier.cpp
+  trust/TrustInspector.h trust/TrustInspector.cpp
+  trust/TrustLog.h trust/TrustLog.cpp
+)
+target_link_libraries(hookscope_core PRIVATE OpenSSL::Crypto)
