@@ -1,3 +1,4 @@
+#include "PlainToolTip.h"
 #include "TranslationLoader.h"
 #include "TranslationTableModel.h"
 #include "TranslationsPane.h"
@@ -171,7 +172,7 @@ void tst_TranslationsPane::missingCellsHighlightedAndCounted()
                                                      "1 duplicated."));
     QCOMPARE(pane.model()->headerData(pane.model()->columnOf(QStringLiteral("nl")), Qt::Horizontal, Qt::ToolTipRole)
                  .toString(),
-             QStringLiteral("nl — Nederlands: 2 fields missing"));
+             PlainToolTip::html(QStringLiteral("nl — Nederlands: 2 fields missing")));
     // The missing cell (office › city, nl) is drawn on a warning background; its neighbour
     // on the same row (en, present) is not.
     const QModelIndex missing = pane.model()->index(0, pane.model()->columnOf(QStringLiteral("nl")));
@@ -299,6 +300,9 @@ void tst_TranslationsPane::payloadTextStaysPlain()
     QCOMPARE(cell.data().toString(), QStringLiteral("<b>bold</b>"));
     QCOMPARE(pane.model()->headerData(cell.column(), Qt::Horizontal).toString(), QStringLiteral("<i>x</i>"));
     QCOMPARE(pane.languageCombo()->itemText(1), QStringLiteral("<i>x</i>"));
+    // The header's tooltip is shown by QToolTip as given, so it arrives escaped.
+    const QString tip = pane.model()->headerData(cell.column(), Qt::Horizontal, Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("&lt;i&gt;x&lt;/i&gt;")), qPrintable(tip));
 }
 
 QTEST_MAIN(tst_TranslationsPane)
