@@ -4,6 +4,7 @@
 #include "TranslationsPane.h"
 #include "translate/TranslationReport.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -217,6 +218,12 @@ void tst_TranslationsPane::copiesExactTsv()
     QCOMPARE(table2, TranslationReport::tsv(model->translations()));
     QCOMPARE(table2.section(u'\n', 0, 1),
              QStringLiteral("pointer\towner\ten\tfr\tnl\n/office/translations/city\toffice › city\tBruges\tBruges\t\\-"));
+    // The same three are the table's context menu, with their shortcuts.
+    QStringList actions;
+    for (const QAction *action : table->actions())
+        actions << action->text() + u' ' + action->shortcut().toString();
+    QCOMPARE(actions, (QStringList{QStringLiteral("Copy Ctrl+C"), QStringLiteral("Copy column Ctrl+Alt+C"),
+                                   QStringLiteral("Copy table as TSV Ctrl+Shift+C")}));
     // In the one-language list, hidden columns are never copied.
     pane.setLanguage(QStringLiteral("nl"));
     table->selectAll();
