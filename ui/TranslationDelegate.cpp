@@ -30,8 +30,10 @@ void TranslationDelegate::initStyleOption(QStyleOptionViewItem *option, const QM
     using CellState = TranslationTableModel::CellState;
     const auto state = CellState(index.data(TranslationTableModel::CellStateRole).toInt());
     if (state == CellState::NotACell) {
-        if (index.column() == TranslationTableModel::PointerColumn)
+        if (index.column() == TranslationTableModel::PointerColumn) {
             option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
+            option->textElideMode = Qt::ElideMiddle; // the end of a pointer names the field
+        }
         return;
     }
     if (index.data(TranslationTableModel::RightToLeftRole).toBool()) {

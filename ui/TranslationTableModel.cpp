@@ -1,5 +1,6 @@
 #include "TranslationTableModel.h"
 
+#include "PlainToolTip.h"
 #include "translate/LanguageNames.h"
 #include "translate/TranslationReport.h"
 
@@ -161,13 +162,16 @@ QVariant TranslationTableModel::headerData(int section, Qt::Orientation orientat
         if (section == PointerColumn)
             return tr("Pointer");
         return LanguageNames::displayName(language);
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
         if (language.isEmpty())
             return {};
-        if (const int missing = m_index->missingCount(language); missing > 0)
-            return missing == 1 ? tr("%1: 1 field missing").arg(LanguageNames::displayName(language))
-                                : tr("%1: %2 fields missing").arg(LanguageNames::displayName(language), QLocale().toString(missing));
-        return tr("%1: every field has it").arg(LanguageNames::displayName(language));
+        // QHeaderView shows this with QToolTip as is: escaped here, since a code is payload.
+        const QString name = LanguageNames::displayName(language);
+        const int missing = m_index->missingCount(language);
+        return PlainToolTip::html(missing == 0   ? tr("%1: every field has it").arg(name)
+                                  : missing == 1 ? tr("%1: 1 field missing").arg(name)
+                                                 : tr("%1: %2 fields missing").arg(name, QLocale().toString(missing)));
+    }
     case LanguageRole:
         return language;
     default:

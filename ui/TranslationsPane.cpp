@@ -19,6 +19,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace hookscope {
 
 TranslationsPane::TranslationsPane(QWidget *parent)
@@ -180,11 +182,34 @@ void TranslationsPane::applyLanguage()
         const bool shown = m_language.isEmpty() || column == TranslationTableModel::FieldColumn || column == chosen;
         m_table->setColumnHidden(column, !shown);
     }
-    // The list's text column takes the room; the table keeps readable fixed widths.
+    fitColumns();
+}
+
+void TranslationsPane::fitColumns()
+{
+    // Languages share the width left by the field and pointer columns, down to a readable
+    // minimum (then the table scrolls); in the list, the one text column takes the room.
+    constexpr int kFieldWidth = 220;
+    constexpr int kPointerWidth = 200;
+    constexpr int kMinimumLanguageWidth = 140;
     QHeaderView *header = m_table->horizontalHeader();
-    header->resizeSection(TranslationTableModel::FieldColumn, 240);
-    if (m_language.isEmpty())
-        header->resizeSection(TranslationTableModel::PointerColumn, 220);
+    header->resizeSection(TranslationTableModel::FieldColumn, kFieldWidth);
+    if (!m_language.isEmpty())
+        return;
+    header->resizeSection(TranslationTableModel::PointerColumn, kPointerWidth);
+    const int languages = m_model->columnCount() - TranslationTableModel::FixedColumnCount;
+    if (languages <= 0)
+        return;
+    const int room = m_table->viewport()->width() - kFieldWidth - kPointerWidth;
+    const int width = std::max(kMinimumLanguageWidth, room / languages);
+    for (int column = TranslationTableModel::FixedColumnCount; column < m_model->columnCount(); ++column)
+        header->resizeSection(column, width);
+}
+
+void TranslationsPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitColumns();
 }
 
 void TranslationsPane::updateSummary()

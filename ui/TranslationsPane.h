@@ -52,6 +52,9 @@ Q_SIGNALS:
     void nodeSelected(const QString &pointer);
     void nodeActivated(const QString &pointer);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     enum class State { NoEvent, Loading, NotJson, Loaded };
 
@@ -59,6 +62,7 @@ private:
     void onLanguageChosen(int comboIndex);
     void fillLanguageCombo();
     void applyLanguage();
+    void fitColumns();
     void updateSummary();
     void makeAction(const QString &text, const QKeySequence &keys, void (TranslationsPane::*slot)());
     void showContextMenu(const QPoint &pos);

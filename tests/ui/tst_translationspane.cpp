@@ -1,8 +1,10 @@
+#include "PlainToolTip.h"
 #include "TranslationLoader.h"
 #include "TranslationTableModel.h"
 #include "TranslationsPane.h"
 #include "translate/TranslationReport.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -171,7 +173,7 @@ void tst_TranslationsPane::missingCellsHighlightedAndCounted()
                                                      "1 duplicated."));
     QCOMPARE(pane.model()->headerData(pane.model()->columnOf(QStringLiteral("nl")), Qt::Horizontal, Qt::ToolTipRole)
                  .toString(),
-             QStringLiteral("nl — Nederlands: 2 fields missing"));
+             PlainToolTip::html(QStringLiteral("nl — Nederlands: 2 fields missing")));
     // The missing cell (office › city, nl) is drawn on a warning background; its neighbour
     // on the same row (en, present) is not.
     const QModelIndex missing = pane.model()->index(0, pane.model()->columnOf(QStringLiteral("nl")));
@@ -216,6 +218,12 @@ void tst_TranslationsPane::copiesExactTsv()
     QCOMPARE(table2, TranslationReport::tsv(model->translations()));
     QCOMPARE(table2.section(u'\n', 0, 1),
              QStringLiteral("pointer\towner\ten\tfr\tnl\n/office/translations/city\toffice › city\tBruges\tBruges\t\\-"));
+    // The same three are the table's context menu, with their shortcuts.
+    QStringList actions;
+    for (const QAction *action : table->actions())
+        actions << action->text() + u' ' + action->shortcut().toString();
+    QCOMPARE(actions, (QStringList{QStringLiteral("Copy Ctrl+C"), QStringLiteral("Copy column Ctrl+Alt+C"),
+                                   QStringLiteral("Copy table as TSV Ctrl+Shift+C")}));
     // In the one-language list, hidden columns are never copied.
     pane.setLanguage(QStringLiteral("nl"));
     table->selectAll();
@@ -299,6 +307,9 @@ void tst_TranslationsPane::payloadTextStaysPlain()
     QCOMPARE(cell.data().toString(), QStringLiteral("<b>bold</b>"));
     QCOMPARE(pane.model()->headerData(cell.column(), Qt::Horizontal).toString(), QStringLiteral("<i>x</i>"));
     QCOMPARE(pane.languageCombo()->itemText(1), QStringLiteral("<i>x</i>"));
+    // The header's tooltip is shown by QToolTip as given, so it arrives escaped.
+    const QString tip = pane.model()->headerData(cell.column(), Qt::Horizontal, Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("&lt;i&gt;x&lt;/i&gt;")), qPrintable(tip));
 }
 
 QTEST_MAIN(tst_TranslationsPane)
