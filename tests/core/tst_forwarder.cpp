@@ -56,6 +56,7 @@ private Q_SLOTS:
     void onlyTheChosenKindIsForwarded();
     void overflowIsRecordedNotQueued();
     void refusedRequestsAreNotForwarded();
+    void queuedBytesAreBounded();
 
 private:
     [[nodiscard]] std::optional<ForwardRecord> storedForward(qint64 id) const;
@@ -242,6 +243,27 @@ void TestForwarder::refusedRequestsAreNotForwarded()
     const QList<Event> atB = storedEvents(m_b->recorder.path());
     QCOMPARE(atB.size(), 1);
     QCOMPARE(atB.first().target, QByteArray("/local/ok"));
+}
+
+void TestForwarder::queuedBytesAreBounded()
+{
+    m_forwarder->setMaxQueuedBytes(1000);
+    QSignalSpy forwarded(m_forwarder.get(), &Forwarder::forwarded);
+    QList<Event> burst;
+    for (int i = 1; i <= 4; ++i) {
+        Event e;
+        e.id = i;
+        e.method = "POST";
+        e.target = "/big/" + QByteArray::number(i);
+        e.body = QByteArray(600, 'x');
+        burst.append(e);
+    }
+    m_forwarder->enqueue(burst); // 1 is sent, 2 waits (600 B), 3 and 4 would exceed 1000 B
+    QCOMPARE(m_forwarder->queued(), 1);
+    QCOMPARE(forwarded.size(), 2);
+    QVERIFY(forwarded.at(0).first().value<ForwardRecord>().error.contains(QStringLiteral("MiB of events")));
+    QTRY_COMPARE(forwarded.size(), 4);
+    QCOMPARE(storedEvents(m_b->recorder.path()).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestForwarder)
