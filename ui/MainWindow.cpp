@@ -31,6 +31,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 
 namespace hookscope {
@@ -132,9 +133,11 @@ MainWindow::~MainWindow()
 void MainWindow::wireRelay()
 {
     m_replayAction->setObjectName(QStringLiteral("replayAction"));
+    m_replayAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_replayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_replayAction->setToolTip(tr("Send the selected event again to a URL, edited or as it came (Ctrl+R)"));
     m_forwardAction->setObjectName(QStringLiteral("forwardAction"));
+    m_forwardAction->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
     m_forwardAction->setCheckable(true);
     m_forwardAction->setChecked(!m_forward->url().isEmpty());
     m_forwardAction->setToolTip(tr("Forward every incoming event to your local app"));

@@ -27,6 +27,7 @@ void Forwarder::setTarget(const QUrl &url)
     if (m_target.isEmpty()) {
         m_replayer->abort();
         m_queue.clear();
+        m_queuedBytes = 0;
         m_current = 0;
     }
 }
@@ -51,17 +52,22 @@ void Forwarder::enqueue(const QList<Event> &events)
             continue; // requests the receiver itself refused (400/413/431) are not the app's business
         if (!m_kind.isEmpty() && (!m_kindOf || m_kindOf(event) != m_kind))
             continue;
-        if (int(m_queue.size()) >= m_maxQueued) {
+        const bool full = int(m_queue.size()) >= m_maxQueued;
+        if (full || (!m_queue.empty() && m_queuedBytes + event.body.size() > m_maxQueuedBytes)) {
             ForwardRecord skipped;
             skipped.id = event.id;
             skipped.url = m_target.toString();
             skipped.forwardedAtMs = QDateTime::currentMSecsSinceEpoch();
-            skipped.error = tr("not forwarded: %1 events were already waiting for %2")
-                                .arg(m_maxQueued)
-                                .arg(m_target.toString());
+            skipped.error = full ? tr("not forwarded: %1 events were already waiting for %2")
+                                       .arg(m_maxQueued)
+                                       .arg(m_target.toString())
+                                 : tr("not forwarded: %1 MiB of events were already waiting for %2")
+                                       .arg(m_queuedBytes / (1024 * 1024))
+                                       .arg(m_target.toString());
             record(skipped);
             continue;
         }
+        m_queuedBytes += event.body.size();
         m_queue.push_back(event);
         if (m_current == 0)
             next(); // the one being sent does not take a place in the queue
@@ -74,6 +80,7 @@ void Forwarder::next()
         return;
     const Event event = std::move(m_queue.front());
     m_queue.pop_front();
+    m_queuedBytes -= event.body.size();
     m_current = event.id;
     m_currentAtMs = QDateTime::currentMSecsSinceEpoch();
     m_replayer->send(m_target, OutgoingRequest::fromEvent(event));

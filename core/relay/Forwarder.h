@@ -19,8 +19,8 @@ class RequestReplayer;
 // URL, one at a time in arrival order, and records what the app answered (event_forward)
 // through the recorder's single writer. Runs after the event was stored and answered, on
 // the receiver's thread with a non-blocking socket, so the receiver never waits for it.
-// At most maxQueued() events wait; more are recorded as not forwarded (nothing is held
-// in memory without bound).
+// At most maxQueued() events (and maxQueuedBytes() of bodies) wait; more are recorded as not
+// forwarded, so nothing is held in memory without bound.
 class Forwarder final : public QObject
 {
     Q_OBJECT
@@ -42,6 +42,8 @@ public:
     void setTimeoutMs(int ms);
     void setMaxQueued(int count) { m_maxQueued = count; }
     [[nodiscard]] int maxQueued() const { return m_maxQueued; }
+    void setMaxQueuedBytes(qint64 bytes) { m_maxQueuedBytes = bytes; }
+    [[nodiscard]] qint64 maxQueuedBytes() const { return m_maxQueuedBytes; }
     [[nodiscard]] int queued() const { return int(m_queue.size()); }
 
     // Connected to EventRecorder::eventsStored.
@@ -65,6 +67,8 @@ private:
     qint64 m_current = 0; // id of the event being sent, 0 when idle
     qint64 m_currentAtMs = 0;
     int m_maxQueued = 256;
+    qint64 m_maxQueuedBytes = 64 * 1024 * 1024;
+    qint64 m_queuedBytes = 0;
 };
 
 } // namespace hookscope

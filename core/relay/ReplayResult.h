@@ -19,6 +19,9 @@ struct ReplayResult
     QString error;
 
     [[nodiscard]] bool ok() const { return error.isEmpty() && status > 0; }
+    // The answer to pass on as ours (a held hook answered with the local app's answer):
+    // status, headers and body; framing headers are rewritten by HttpResponse::serialize.
+    [[nodiscard]] HttpResponse asResponse() const { return HttpResponse{status, headers, body}; }
 };
 
 } // namespace hookscope

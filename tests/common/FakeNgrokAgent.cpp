@@ -54,4 +54,11 @@ void FakeNgrokAgent::onNewConnection()
     }
 }
 
+quint16 unusedPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort(); // closed again when probe goes
+}
+
 } // namespace hookscope::test

@@ -38,4 +38,7 @@ private:
     QByteArray m_lastRequest;
 };
 
+// A loopback port nothing listens on: an absent agent, a stopped local app.
+[[nodiscard]] quint16 unusedPort();
+
 } // namespace hookscope::test

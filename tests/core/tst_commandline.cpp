@@ -15,6 +15,7 @@ private Q_SLOTS:
     void invalidValuesAreRefusedWithReason();
     void helpAndVersion();
     void responseBodyFromFile();
+    void relayOptions();
 };
 
 void TestCommandLine::defaultsAreLocalhost8080AndOkTrue()
@@ -124,6 +125,27 @@ void TestCommandLine::responseBodyFromFile()
                                 &o, &error),
              ParseOutcome::Run);
     QCOMPARE(o.receiver.defaultResponse.body, QByteArray("{\"from\":\"file\"}\n"));
+}
+
+void TestCommandLine::relayOptions()
+{
+    AppOptions o;
+    QString error;
+    QCOMPARE(CommandLine::parse({QStringLiteral("hookscope")}, &o, &error), ParseOutcome::Run);
+    QVERIFY(o.forwardUrl.isEmpty());
+    QCOMPARE(o.ngrokApi, QUrl(QStringLiteral("http://127.0.0.1:4040")));
+    QCOMPARE(CommandLine::parse({QStringLiteral("hookscope"), QStringLiteral("--forward"),
+                                 QStringLiteral("http://localhost:3000/webhooks"), QStringLiteral("--forward-kind"),
+                                 QStringLiteral("jicoo"), QStringLiteral("--ngrok-api"), QStringLiteral("http://127.0.0.1:4041")},
+                                &o, &error),
+             ParseOutcome::Run);
+    QCOMPARE(o.forwardUrl, QUrl(QStringLiteral("http://localhost:3000/webhooks")));
+    QCOMPARE(o.forwardKind, QStringLiteral("jicoo"));
+    QCOMPARE(o.ngrokApi, QUrl(QStringLiteral("http://127.0.0.1:4041")));
+    const QString help = CommandLine::helpText();
+    QVERIFY(help.contains(QLatin1String("--forward <URL>")));
+    QVERIFY(help.contains(QLatin1String("--forward-kind <KIND>")));
+    QVERIFY(help.contains(QLatin1String("--ngrok-api <URL>")));
 }
 
 QTEST_APPLESS_MAIN(TestCommandLine)

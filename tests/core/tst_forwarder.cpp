@@ -1,3 +1,4 @@
+#include "common/FakeNgrokAgent.h"
 #include "common/RawHttpClient.h"
 #include "http/Receiver.h"
 #include "relay/Forwarder.h"
@@ -34,11 +35,19 @@ struct Station
     Receiver receiver{&recorder};
 };
 
-quint16 closedPort()
+// Events as the recorder reports them, with ids 1..count and bodies of `bodySize` bytes.
+QList<Event> burst(int count, qsizetype bodySize)
 {
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
+    QList<Event> events;
+    for (int i = 1; i <= count; ++i) {
+        Event e;
+        e.id = i;
+        e.method = "POST";
+        e.target = "/burst/" + QByteArray::number(i);
+        e.body = QByteArray(bodySize, 'x');
+        events.append(e);
+    }
+    return events;
 }
 
 } // namespace
@@ -56,6 +65,7 @@ private Q_SLOTS:
     void onlyTheChosenKindIsForwarded();
     void overflowIsRecordedNotQueued();
     void refusedRequestsAreNotForwarded();
+    void queuedBytesAreBounded();
 
 private:
     [[nodiscard]] std::optional<ForwardRecord> storedForward(qint64 id) const;
@@ -168,7 +178,7 @@ void TestForwarder::forwardsInArrivalOrder()
 
 void TestForwarder::targetDownIsRecordedAndNothingIsLost()
 {
-    m_forwarder->setTarget(QUrl(QStringLiteral("http://127.0.0.1:%1/webhooks").arg(closedPort())));
+    m_forwarder->setTarget(QUrl(QStringLiteral("http://127.0.0.1:%1/webhooks").arg(unusedPort())));
     QSignalSpy forwarded(m_forwarder.get(), &Forwarder::forwarded);
     RawHttpClient client(m_a->receiver.port());
     client.send(post("/a", "{\"a\":1}") + post("/b", "{\"b\":2}"));
@@ -207,16 +217,7 @@ void TestForwarder::overflowIsRecordedNotQueued()
 {
     m_forwarder->setMaxQueued(2);
     QSignalSpy forwarded(m_forwarder.get(), &Forwarder::forwarded);
-    QList<Event> burst;
-    for (int i = 1; i <= 5; ++i) {
-        Event e;
-        e.id = i;
-        e.method = "POST";
-        e.target = "/burst/" + QByteArray::number(i);
-        e.body = "{}";
-        burst.append(e);
-    }
-    m_forwarder->enqueue(burst); // one is sent at once, two wait, two do not fit
+    m_forwarder->enqueue(burst(5, 2)); // one is sent at once, two wait, two do not fit
     QCOMPARE(m_forwarder->queued(), 2);
     QCOMPARE(forwarded.size(), 2);
     for (const QList<QVariant> &args : std::as_const(forwarded)) {
@@ -242,6 +243,18 @@ void TestForwarder::refusedRequestsAreNotForwarded()
     const QList<Event> atB = storedEvents(m_b->recorder.path());
     QCOMPARE(atB.size(), 1);
     QCOMPARE(atB.first().target, QByteArray("/local/ok"));
+}
+
+void TestForwarder::queuedBytesAreBounded()
+{
+    m_forwarder->setMaxQueuedBytes(1000);
+    QSignalSpy forwarded(m_forwarder.get(), &Forwarder::forwarded);
+    m_forwarder->enqueue(burst(4, 600)); // 1 is sent, 2 waits (600 B), 3 and 4 would exceed 1000 B
+    QCOMPARE(m_forwarder->queued(), 1);
+    QCOMPARE(forwarded.size(), 2);
+    QVERIFY(forwarded.at(0).first().value<ForwardRecord>().error.contains(QStringLiteral("MiB of events")));
+    QTRY_COMPARE(forwarded.size(), 4);
+    QCOMPARE(storedEvents(m_b->recorder.path()).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestForwarder)

@@ -113,12 +113,7 @@ void TestHeadlessRelay::printsThePublicUrlWhenATunnelToThisPortAppears()
 void TestHeadlessRelay::noAgentIsQuiet()
 {
     QTemporaryDir dir;
-    quint16 closed = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        closed = probe.serverPort();
-    }
+    const quint16 closed = unusedPort();
     Child child({QStringLiteral("--db"), dir.filePath(QStringLiteral("e.sqlite")), QStringLiteral("--ngrok-api"),
                  QStringLiteral("http://127.0.0.1:%1").arg(closed)});
     QVERIFY(child.port() > 0);
@@ -131,12 +126,7 @@ void TestHeadlessRelay::noAgentIsQuiet()
 void TestHeadlessRelay::forwardFailureIsPrintedAndTheEventKept()
 {
     QTemporaryDir dir;
-    quint16 closed = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        closed = probe.serverPort();
-    }
+    const quint16 closed = unusedPort();
     const QString db = dir.filePath(QStringLiteral("e.sqlite"));
     Child child({QStringLiteral("--db"), db, QStringLiteral("--forward"),
                  QStringLiteral("http://127.0.0.1:%1/webhooks").arg(closed)});

@@ -106,12 +106,7 @@ void TestNgrokWatcher::findsThePublicUrlInTheAgentsAnswer()
 
 void TestNgrokWatcher::absentAgentMeansNoUrlAndNoError()
 {
-    quint16 closedPort = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        closedPort = probe.serverPort();
-    }
+    const quint16 closedPort = unusedPort();
     NgrokWatcher watcher;
     watcher.setApi(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort)));
     watcher.setPort(kPort);

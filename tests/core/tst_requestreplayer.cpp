@@ -235,6 +235,11 @@ void TestRequestReplayer::showsTheTargetsResponse()
             apps.append(h);
     QCOMPARE(apps, dup);
     QVERIFY(result.latencyUs > 0);
+    // Passed on as an answer of ours (a held hook answered with the app's answer).
+    const QByteArray passedOn = result.asResponse().serialize(true);
+    QVERIFY(passedOn.startsWith("HTTP/1.1 202 Accepted\r\n"));
+    QVERIFY(passedOn.contains("X-App: a\r\nX-App: b\r\n"));
+    QVERIFY(passedOn.endsWith("\r\n\r\n{\"accepted\":true}"));
 }
 
 void TestRequestReplayer::failuresGiveAClearError_data()

@@ -2,3 +2,4 @@
 hookscope_ui_test(tst_replaydialog)
 hookscope_ui_test(tst_relaywindow FakeInspector.h FakeInspector.cpp)
 target_link_libraries(tst_relaywindow PRIVATE hookscope_testsupport)
+hookscope_ui_test(tst_forwarddialog)

@@ -1,0 +1,113 @@
+#include "ForwardController.h"
+#include "ForwardDialog.h"
+#include "relay/Forwarder.h"
+#include "store/EventRecorder.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace hookscope;
+
+// "Forward…": the dialog's checks and the settings the ForwardController remembers.
+class tst_ForwardDialog final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void urlIsCheckedBeforeAccepting_data();
+    void urlIsCheckedBeforeAccepting();
+    void switchedOffGivesNoUrl();
+    void settingsAreRememberedButTheCommandLineWins();
+};
+
+void tst_ForwardDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests-forward"));
+}
+
+void tst_ForwardDialog::init()
+{
+    QSettings().clear();
+}
+
+void tst_ForwardDialog::urlIsCheckedBeforeAccepting_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("accepted");
+    QTest::addColumn<QString>("url");
+    QTest::newRow("full URL") << "http://localhost:3000/webhooks" << true << "http://localhost:3000/webhooks";
+    QTest::newRow("scheme added") << "localhost:4000/hooks" << true << "http://localhost:4000/hooks";
+    QTest::newRow("other scheme refused") << "ftp://localhost/x" << false << "";
+    QTest::newRow("empty refused") << "" << false << "";
+}
+
+void tst_ForwardDialog::urlIsCheckedBeforeAccepting()
+{
+    QFETCH(QString, typed);
+    QFETCH(bool, accepted);
+    QFETCH(QString, url);
+    ForwardDialog dialog{QUrl(), QString()};
+    dialog.show();
+    dialog.enabledCheck()->setChecked(true);
+    dialog.urlEdit()->setText(typed);
+    dialog.accept();
+    QCOMPARE(dialog.result() == QDialog::Accepted, accepted);
+    if (accepted) {
+        QCOMPARE(dialog.url().toString(), url);
+    } else {
+        QVERIFY(dialog.isVisible());
+        bool explained = false;
+        const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+        for (QLabel *label : labels) {
+            QCOMPARE(label->textFormat(), Qt::PlainText);
+            explained = explained || label->text().contains(QStringLiteral("URL"));
+        }
+        QVERIFY(explained);
+    }
+}
+
+void tst_ForwardDialog::switchedOffGivesNoUrl()
+{
+    ForwardDialog dialog(QUrl(QStringLiteral("http://localhost:3000/webhooks")), QStringLiteral("jicoo"));
+    QVERIFY(dialog.enabledCheck()->isChecked());
+    dialog.enabledCheck()->setChecked(false);
+    dialog.urlEdit()->setText(QStringLiteral("not checked when off"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(dialog.url().isEmpty());
+}
+
+void tst_ForwardDialog::settingsAreRememberedButTheCommandLineWins()
+{
+    EventRecorder recorder; // not opened: nothing is forwarded here
+    {
+        ForwardController controller(&recorder, QUrl(), QString());
+        QVERIFY(controller.url().isEmpty());
+        controller.configure(QUrl(QStringLiteral("http://localhost:3000/webhooks")), QStringLiteral("jicoo"));
+        QCOMPARE(controller.forwarder()->target().toString(), QStringLiteral("http://localhost:3000/webhooks"));
+        QCOMPARE(controller.forwarder()->kindFilter(), QStringLiteral("jicoo"));
+    }
+    {
+        ForwardController controller(&recorder, QUrl(), QString());
+        QCOMPARE(controller.url().toString(), QStringLiteral("http://localhost:3000/webhooks"));
+        QCOMPARE(controller.kind(), QStringLiteral("jicoo"));
+    }
+    {
+        ForwardController controller(&recorder, QUrl(QStringLiteral("http://localhost:9999/cli")), QString());
+        QCOMPARE(controller.url().toString(), QStringLiteral("http://localhost:9999/cli"));
+        QVERIFY(controller.kind().isEmpty());
+        controller.configure(QUrl(), QString()); // switched off, and remembered
+    }
+    ForwardController controller(&recorder, QUrl(), QString());
+    QVERIFY(controller.url().isEmpty());
+}
+
+QTEST_MAIN(tst_ForwardDialog)
+#include "tst_forwarddialog.moc"
