@@ -158,8 +158,9 @@ void tst_HostileInput::shownLiterallyAndResponsive_data()
     QTest::addColumn<QString>("literalInBody"); // what the Body tab must show as typed
     QTest::addColumn<QString>("literalInHeaders");
     // false for the rows the window does not handle off the GUI thread yet: the Body tab
-    // pretty-prints and lays out, the Tree tab builds, on the GUI thread (measured: 1 MB line
-    // ~2.5 s, 1,000,000-element array ~15 s, 20 MB ~60 s). Their stall is printed, not asserted.
+    // validates and pretty-prints, the Tree tab builds its model, on the GUI thread (measured on
+    // a loaded 2-core machine: 1,000,000-element array ~7 s, 20 MB ~1.5 s once BodyView lays out
+    // at most 256 Ki characters). Their stall is printed as a KNOWN ISSUE, not asserted.
     QTest::addColumn<bool>("responsive");
 
     // http-parser refuses raw '<' in a target (400, tested elsewhere): markup comes percent-encoded there.
@@ -178,7 +179,7 @@ void tst_HostileInput::shownLiterallyAndResponsive_data()
                                      << lines << QString(QStringLiteral("eeeee<b>")) << QString() << true;
     QTest::newRow("1 MB single line")
         << QByteArray("/hooks/one-megabyte-line") << QByteArray("Content-Type: application/json\r\n")
-        << R"({"s":")" + QByteArray(1024 * 1024, 'A') + R"(<b>end</b>"})" << "<b>end</b>" << QString() << false;
+        << R"({"s":"<b>start</b>)" + QByteArray(1024 * 1024, 'A') + R"("})" << "<b>start</b>" << QString() << true;
     QByteArray controls = "before";
     for (char c = 1; c < 32; ++c)
         controls += c;
@@ -191,7 +192,7 @@ void tst_HostileInput::shownLiterallyAndResponsive_data()
     QTest::newRow("10,000-level JSON") << QByteArray("/hooks/nested") << QByteArray("Content-Type: application/json\r\n")
                                        << nested(10'000) << "[[[[" << QString() << true;
     QTest::newRow("huge array") << QByteArray("/hooks/array") << QByteArray("Content-Type: application/json\r\n")
-                                << hugeArray(1'000'000) << "999999" << QString() << false;
+                                << hugeArray(1'000'000) << "12345," << QString() << false;
     QTest::newRow("20 MB body") << QByteArray("/hooks/twenty") << QByteArray("Content-Type: application/json\r\n")
                                 << twentyMegabytes() << "<script>alert(1)</script>" << QString() << false;
 }
