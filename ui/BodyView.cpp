@@ -18,6 +18,9 @@ namespace {
 constexpr qsizetype kMaxPretty = 8 * 1024 * 1024; // beyond: shown as sent
 constexpr qsizetype kMaxHighlight = 1024 * 1024; // beyond: no colouring (highlighting is not lazy)
 constexpr qsizetype kMaxHex = 1024 * 1024; // beyond: the dump stops
+// Characters laid out in the text view: laying out more (a 20 MB body, a 1 MB line) froze the
+// window for seconds (tst_hostileinput). The whole body stays in the store and the exports.
+constexpr qsizetype kMaxShown = 256 * 1024;
 
 QPlainTextEdit *makeTextView(QWidget *parent, const QString &name)
 {
@@ -119,7 +122,13 @@ void BodyView::showText(const QString &text, bool highlight)
 {
     delete m_highlighter;
     m_highlighter = nullptr;
-    m_text->setPlainText(text);
+    if (text.size() > kMaxShown) {
+        m_text->setPlainText(text.left(kMaxShown) + QLatin1Char('\n')
+                             + tr("… %L1 more characters not shown").arg(text.size() - kMaxShown));
+        highlight = false;
+    } else {
+        m_text->setPlainText(text);
+    }
     if (highlight)
         m_highlighter = new JsonHighlighter(m_text->document(), m_text->palette());
     m_stack->setCurrentWidget(m_text);

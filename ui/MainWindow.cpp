@@ -17,7 +17,10 @@
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 #include "store/StoreRecovery.h"
+#include "trust/SecretStore.h"
 #include "trust/TrustInspector.h"
+#include "trust/TrustLog.h"
+#include "trust/TrustSettings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -44,6 +47,23 @@ const QString kColumns = QStringLiteral("table/header");
 const QString kPort = QStringLiteral("receiver/port");
 constexpr size_t kRecentInfos = 512;
 
+// The command line's trust options win; without any, the saved settings apply (TrustSettings).
+TrustSettings savedTrust()
+{
+    QSettings settings;
+    const SecretStore secrets;
+    QString warning;
+    TrustSettings saved = TrustSettings::load(settings, secrets, &warning);
+    if (!warning.isEmpty())
+        qCWarning(lcTrust).noquote() << "trust settings:" << warning;
+    return saved;
+}
+
+SignatureRules signatureRules(const AppOptions &options)
+{
+    return options.signatures.isEmpty() ? savedTrust().signatures : options.signatures;
+}
+
 // Empty when only this machine can reach the receiver.
 QString exposureWarning(const ReceiverConfig &config)
 {
@@ -69,7 +89,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     , m_holdingSink(std::make_unique<HoldingSink>(m_recorder, m_holdDesk, appKindCatalog))
     , m_receiver(new Receiver(m_holdingSink.get(), this))
     , m_enrichment(new EnrichmentService(
-          m_recorder, withTrust(std::move(inspector), std::make_shared<const SignatureVerifier>(options.signatures)),
+          m_recorder, withTrust(std::move(inspector), std::make_shared<const SignatureVerifier>(signatureRules(options))),
           this))
     , m_toolBar(new MainToolBar(this))
     , m_list(new EventListPane(this))
@@ -218,6 +238,8 @@ bool MainWindow::startReceiver()
         return false;
     ReceiverConfig config = m_options.receiver;
     config.port = m_toolBar->port();
+    if (!config.guard.isActive())
+        config.guard = savedTrust().guard; // re-read: the settings dialog may have changed it
     m_receiver->setConfig(config);
     if (!m_receiver->start()) {
         m_status->setStopped(m_receiver->errorString());

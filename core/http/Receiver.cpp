@@ -46,6 +46,7 @@ void Receiver::stop()
     if (!m_server->isListening())
         return;
     m_server->close();
+    m_paused = false; // a new listen() starts accepting
     Q_EMIT listeningChanged(false);
 }
 
@@ -72,25 +73,30 @@ QUrl Receiver::url() const
 
 void Receiver::onNewConnection()
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+    // The cap is checked before taking a socket: QTcpServer may hold several already
+    // accepted ones and signals each, also after pauseAccepting().
+    while (m_connections < m_config.maxConnections) {
+        QTcpSocket *socket = m_server->nextPendingConnection();
+        if (!socket)
+            break;
         ++m_connections;
         auto *connection = new Connection(socket, m_config, m_sink, this);
         connect(connection, &Connection::closed, this, &Receiver::onConnectionClosed);
-        if (m_connections >= m_config.maxConnections) {
-            qCWarning(lcHttp).noquote() << "connection limit of" << m_config.maxConnections
-                                        << "reached (--max-connections); new connections wait until one closes";
-            m_server->pauseAccepting();
-            Q_EMIT connectionLimitReached(m_config.maxConnections);
-            break;
-        }
+    }
+    if (m_connections >= m_config.maxConnections && !m_paused) {
+        m_paused = true; // logged once per time the cap is reached, not per waiting client
+        qCWarning(lcHttp).noquote() << "connection limit of" << m_config.maxConnections
+                                    << "reached (--max-connections); new connections wait until one closes";
+        m_server->pauseAccepting();
+        Q_EMIT connectionLimitReached(m_config.maxConnections);
     }
 }
 
 void Receiver::onConnectionClosed()
 {
-    const bool wasFull = m_connections >= m_config.maxConnections;
     --m_connections;
-    if (wasFull && m_connections < m_config.maxConnections && m_server->isListening()) {
+    if (m_paused && m_connections < m_config.maxConnections && m_server->isListening()) {
+        m_paused = false;
         m_server->resumeAccepting();
         onNewConnection();
     }

@@ -46,6 +46,7 @@ private:
     QTcpServer *m_server;
     QString m_error;
     int m_connections = 0;
+    bool m_paused = false; // accepting paused at the connection cap
 };
 
 } // namespace hookscope

@@ -102,6 +102,8 @@ void EventRecorder::recordInfo(const EventInfo &info)
 void EventRecorder::recordForward(const ForwardRecord &record)
 {
     m_queue->pushForward(record);
+}
+
 void EventRecorder::recordAnswer(const AnswerRecord &record)
 {
     m_queue->pushAnswer(record);

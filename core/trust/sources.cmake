@@ -12,3 +12,8 @@ target_sources(hookscope_core PRIVATE
   trust/TrustLog.h trust/TrustLog.cpp
 )
 target_link_libraries(hookscope_core PRIVATE OpenSSL::Crypto)
+
+# Secrets in the platform keychain (QtKeychain, Debian: qtkeychain-qt6-dev), else a 0600 file.
+find_package(Qt6Keychain REQUIRED GLOBAL)
+target_sources(hookscope_core PRIVATE trust/SecretStore.h trust/SecretStore.cpp trust/TrustSettings.h trust/TrustSettings.cpp)
+target_link_libraries(hookscope_core PRIVATE qt6keychain)

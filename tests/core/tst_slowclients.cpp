@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QTimer>
 #include <sys/resource.h>
+#include <algorithm>
+#include <map>
 #include <vector>
 
 using namespace hookscope;
