@@ -14,6 +14,8 @@ namespace hookscope {
 class EventDetailPane;
 class EventListPane;
 class EventRecorder;
+class FirstRunPanel;
+class MainMenuBar;
 class MainToolBar;
 class Receiver;
 class StatusBarPane;
@@ -47,6 +49,12 @@ public:
     [[nodiscard]] EventDetailPane *detailPane() const { return m_detail; }
     [[nodiscard]] StatusBarPane *statusPane() const { return m_status; }
     [[nodiscard]] MainToolBar *toolBar() const { return m_toolBar; }
+    [[nodiscard]] MainMenuBar *menus() const { return m_menus; }
+    [[nodiscard]] FirstRunPanel *firstRunPanel() const { return m_firstRun; }
+    // Shows the Settings dialog; OK applies the settings at once (restarting the receiver).
+    void openSettings();
+    // Re-reads the settings into the receiver, the port and the kinds registry.
+    void applySettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -60,6 +68,8 @@ private:
     void onEnriched(const QList<hookscope::EventInfo> &infos);
     void restoreSettings();
     void saveSettings() const;
+    void showAbout();
+    void copyText(const QString &text);
 
     AppOptions m_options;
     EventRecorder *m_recorder;
@@ -71,6 +81,8 @@ private:
     EventDetailPane *m_detail;
     QSplitter *m_splitter;
     StatusBarPane *m_status;
+    MainMenuBar *m_menus;
+    FirstRunPanel *m_firstRun;
     QString m_storeError;
     QString m_lastBackup;
     // The latest enrichment results in full: the writer commits them a little after they

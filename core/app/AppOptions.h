@@ -18,6 +18,7 @@ struct AppOptions
     bool validate = true; // classify and validate stored events in the background
     ReceiverConfig receiver;
     QString screenshotPath; // --screenshot: render the window with sample events to this PNG and exit
+    QStringList givenOptions; // the options set on the command line ("port", ...): they win over settings
 };
 
 enum class ParseOutcome { Run, Help, Version, Error };

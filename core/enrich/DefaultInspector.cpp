@@ -81,6 +81,11 @@ EnrichmentService::Inspector inspectorFor(std::shared_ptr<const KindCatalog> cat
     return [inspector](const Event &event) { return inspectEvent(*inspector, event); };
 }
 
+SchemaRegistry *appSchemaRegistry()
+{
+    return appRegistry();
+}
+
 EnrichmentService::Inspector defaultInspector()
 {
     SchemaRegistry *registry = appRegistry();

@@ -7,6 +7,7 @@
 namespace hookscope {
 
 class KindCatalog;
+class SchemaRegistry;
 
 // The inspector the app uses: classifies the body into a kind, validates it against the
 // kind's schema (EventInspector) and indexes its translations. Safe to call from the
@@ -15,5 +16,7 @@ class KindCatalog;
 // With the built-in kinds and the user's kinds folder (watched: kinds added or changed
 // there apply to the next event inspected).
 [[nodiscard]] EnrichmentService::Inspector defaultInspector();
+// The registry behind defaultInspector(), for the settings (kinds folder, routes); main thread.
+[[nodiscard]] SchemaRegistry *appSchemaRegistry();
 
 } // namespace hookscope

@@ -1,0 +1,5 @@
+hookscope_ui_test(tst_settingsdialog)
+hookscope_ui_test(tst_routesmodel)
+hookscope_ui_test(tst_firstrunpanel FakeInspector.h FakeInspector.cpp)
+hookscope_ui_test(tst_keyboard FakeInspector.h FakeInspector.cpp)
+hookscope_ui_test(tst_theme)
