@@ -54,11 +54,13 @@ FirstRunPanel::FirstRunPanel(QWidget *parent)
 
     auto *grid = new QGridLayout;
     auto *urlLabel = plainLabel(tr("1. Send webhooks to"), this);
+    urlLabel->setWordWrap(false);
     urlLabel->setBuddy(m_url);
     grid->addWidget(urlLabel, 0, 0);
     grid->addWidget(m_url, 0, 1);
     grid->addWidget(m_copyUrl, 0, 2);
     auto *ngrokLabel = plainLabel(tr("2. From the internet, run"), this);
+    ngrokLabel->setWordWrap(false);
     ngrokLabel->setBuddy(m_ngrok);
     grid->addWidget(ngrokLabel, 1, 0);
     grid->addWidget(m_ngrok, 1, 1);

@@ -12,9 +12,9 @@ target_sources(hookscope_ui PRIVATE
   settings/SettingsPages.h settings/SettingsPages.cpp
 )
 target_include_directories(hookscope_ui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/settings)
+set_source_files_properties(${PROJECT_SOURCE_DIR}/packaging/icons/io.github.hookscope.Hookscope.svg
+  PROPERTIES QT_RESOURCE_ALIAS hookscope.svg)
 qt_add_resources(hookscope_ui "icons"
   PREFIX /icons
   BASE ${PROJECT_SOURCE_DIR}/packaging/icons
   FILES ${PROJECT_SOURCE_DIR}/packaging/icons/io.github.hookscope.Hookscope.svg)
-set_source_files_properties(${PROJECT_SOURCE_DIR}/packaging/icons/io.github.hookscope.Hookscope.svg
-  PROPERTIES QT_RESOURCE_ALIAS hookscope.svg)

@@ -67,7 +67,7 @@ ReceiverSettingsPage::ReceiverSettingsPage(QWidget *parent)
             return QString();
         return tr("Not a loopback address: other machines on your network can send events to Hookscope.");
     });
-    add(tr("Largest &body"), m_maxBody, QStringLiteral("maxBody"),
+    add(tr("Largest b&ody"), m_maxBody, QStringLiteral("maxBody"),
         tr("Bytes; a larger request body is refused with 413. Default %1 (16 MiB).").arg(kDefaults.limits.maxBodyBytes),
         [this] { return AppSettings::checkBytes(m_maxBody->text(), 1, kMaxBodyLimit); });
     add(tr("Largest &head"), m_maxHead, QStringLiteral("maxHead"),
