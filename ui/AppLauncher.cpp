@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "ScreenshotRunner.h"
+#include "SystemTheme.h"
 #include "app/AppOptions.h"
 #include "app/AppSettings.h"
 #include "enrich/DefaultInspector.h"
@@ -49,6 +50,7 @@ int runGui(int argc, char *argv[], const AppOptions &options)
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Hookscope"));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.hookscope.Hookscope"));
+    SystemTheme::apply(app);
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.hookscope.Hookscope"),
                                                  QIcon(QStringLiteral(":/icons/hookscope.svg"))));
     // The Settings dialog's values; an option given on the command line wins.

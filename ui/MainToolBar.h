@@ -25,6 +25,9 @@ public:
     [[nodiscard]] QAction *clearAction() const { return m_clear; }
     [[nodiscard]] QAction *pauseAction() const { return m_pause; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 Q_SIGNALS:
     void startRequested(quint16 port);
     void stopRequested();

@@ -15,6 +15,44 @@
 
 namespace hookscope {
 
+QIcon Theme::toolIcon(ToolGlyph glyph, const QPalette &palette)
+{
+    const QColor color = palette.color(QPalette::Active, QPalette::ButtonText);
+    const QColor disabled = palette.color(QPalette::Disabled, QPalette::ButtonText);
+    QIcon icon;
+    for (const auto &[mode, ink] : {std::pair{QIcon::Normal, color}, std::pair{QIcon::Disabled, disabled}}) {
+        constexpr int kSize = 64;
+        QPixmap pixmap(kSize, kSize);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(glyph == ToolGlyph::Start ? resultColor(ResultClass::Success, palette) : ink);
+        switch (glyph) {
+        case ToolGlyph::Start: {
+            QPainterPath path;
+            path.moveTo(18, 12);
+            path.lineTo(52, 32);
+            path.lineTo(18, 52);
+            path.closeSubpath();
+            p.drawPath(path);
+            break;
+        }
+        case ToolGlyph::Stop:
+            p.setBrush(mode == QIcon::Normal ? errorText(palette) : ink);
+            p.drawRoundedRect(QRectF(14, 14, 36, 36), 4, 4);
+            break;
+        case ToolGlyph::Pause:
+            p.drawRoundedRect(QRectF(16, 12, 11, 40), 2, 2);
+            p.drawRoundedRect(QRectF(37, 12, 11, 40), 2, 2);
+            break;
+        }
+        p.end();
+        icon.addPixmap(pixmap, mode);
+    }
+    return icon;
+}
+
 double Theme::luminance(const QColor &color)
 {
     const auto channel = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };

@@ -47,6 +47,10 @@ public:
     // above is picked for it. Views pass their own palette, so a system theme switch applies
     // at their next paint.
     [[nodiscard]] static bool isDark(const QPalette &palette);
+    enum class ToolGlyph { Start, Stop, Pause };
+    // Toolbar glyphs painted in the palette's button text colour, so they read on light and
+    // dark themes alike (the style's media icons are black); drawn at 64 px for high DPI.
+    [[nodiscard]] static QIcon toolIcon(ToolGlyph glyph, const QPalette &palette);
     // WCAG 2 contrast ratio of two colours (1 to 21).
     [[nodiscard]] static double contrast(const QColor &a, const QColor &b);
     // White or near-black, whichever reads better on fill.

@@ -2,6 +2,7 @@
 target_sources(hookscope_ui PRIVATE
   FirstRunPanel.h FirstRunPanel.cpp
   MainMenuBar.h MainMenuBar.cpp
+  SystemTheme.h SystemTheme.cpp
   settings/AnswerSettingsPage.h settings/AnswerSettingsPage.cpp
   settings/KindsSettingsPage.h settings/KindsSettingsPage.cpp
   settings/ReceiverSettingsPage.h settings/ReceiverSettingsPage.cpp

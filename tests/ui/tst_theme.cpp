@@ -126,6 +126,23 @@ private Q_SLOTS:
         }
     }
 
+    void toolIconsReadOnBothThemes_data() { textIsLegible_data(); }
+
+    void toolIconsReadOnBothThemes()
+    {
+        QFETCH(QPalette, palette);
+        for (auto glyph : {Theme::ToolGlyph::Start, Theme::ToolGlyph::Stop, Theme::ToolGlyph::Pause}) {
+            const QPixmap pixmap = Theme::toolIcon(glyph, palette).pixmap(QSize(24, 24), 2.0);
+            QVERIFY(pixmap.width() >= 48); // sharp at device pixel ratio 2
+            const QImage image = pixmap.toImage().scaled(64, 64);
+            const QColor ink = image.pixelColor(24, 32); // inside every glyph
+            QCOMPARE(ink.alpha(), 255);
+            QVERIFY2(Theme::contrast(ink, palette.color(QPalette::Button)) >= 3.0,
+                     qPrintable(QStringLiteral("glyph %1: %2 on %3").arg(int(glyph)).arg(ink.name(),
+                                                                                   palette.color(QPalette::Button).name())));
+        }
+    }
+
     void inkPicksTheReadableSide_data()
     {
         QTest::addColumn<QColor>("fill");
