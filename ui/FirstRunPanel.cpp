@@ -1,5 +1,7 @@
 #include "FirstRunPanel.h"
 
+#include "PlainLabel.h"
+
 #include <QAbstractScrollArea>
 #include <QApplication>
 #include <QEvent>
@@ -10,16 +12,6 @@
 #include <QVBoxLayout>
 
 namespace hookscope {
-
-namespace {
-QLabel *plainLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    return label;
-}
-} // namespace
 
 FirstRunPanel::FirstRunPanel(QWidget *parent)
     : QFrame(parent)

@@ -2,6 +2,7 @@
 target_sources(hookscope_ui PRIVATE
   FirstRunPanel.h FirstRunPanel.cpp
   MainMenuBar.h MainMenuBar.cpp
+  PlainLabel.h PlainLabel.cpp
   SystemTheme.h SystemTheme.cpp
   settings/AnswerSettingsPage.h settings/AnswerSettingsPage.cpp
   settings/KindsSettingsPage.h settings/KindsSettingsPage.cpp

@@ -47,11 +47,7 @@ AnswerSettingsPage::AnswerSettingsPage(QWidget *parent)
     intro->setWordWrap(true);
     form->addRow(intro);
     const auto add = [&](const QString &label, QWidget *edit, const QString &explanation, SettingsField::Check check) {
-        auto *field = new SettingsField(QString(label).remove(QLatin1Char('&')), edit, explanation, this);
-        field->setCheck(std::move(check));
-        auto *l = new QLabel(label, this);
-        l->setBuddy(edit);
-        form->addRow(l, field);
+        SettingsField *field = SettingsField::addRow(form, label, edit, explanation, std::move(check));
         m_fields.append(field);
         return field;
     };

@@ -45,11 +45,7 @@ ReceiverSettingsPage::ReceiverSettingsPage(QWidget *parent)
     const auto add = [&](const QString &label, QLineEdit *edit, const QString &name, const QString &explanation,
                          SettingsField::Check check) {
         edit->setObjectName(name);
-        auto *field = new SettingsField(QString(label).remove(QLatin1Char('&')), edit, explanation, this);
-        field->setCheck(std::move(check));
-        auto *l = new QLabel(label, this);
-        l->setBuddy(edit);
-        form->addRow(l, field);
+        SettingsField *field = SettingsField::addRow(form, label, edit, explanation, std::move(check));
         m_fields.append(field);
         connect(edit, &QLineEdit::textChanged, this, &SettingsPage::edited);
         return field;

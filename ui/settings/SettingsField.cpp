@@ -1,22 +1,15 @@
 #include "SettingsField.h"
 
+#include "PlainLabel.h"
+
 #include "Theme.h"
 
 #include <QEvent>
+#include <QFormLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
 namespace hookscope {
-
-namespace {
-QLabel *plainLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    return label;
-}
-} // namespace
 
 SettingsField::SettingsField(const QString &name, QWidget *editor, const QString &explanation, QWidget *parent)
     : QWidget(parent)
@@ -41,6 +34,18 @@ SettingsField::SettingsField(const QString &name, QWidget *editor, const QString
     m_noteLabel->hide();
     layout->addWidget(m_noteLabel);
     applyColours();
+}
+
+SettingsField *SettingsField::addRow(QFormLayout *form, const QString &label, QWidget *editor, const QString &explanation,
+                                     Check check)
+{
+    QWidget *page = form->parentWidget();
+    auto *field = new SettingsField(QString(label).remove(QLatin1Char('&')), editor, explanation, page);
+    field->setCheck(std::move(check));
+    auto *l = new QLabel(label, page);
+    l->setBuddy(editor);
+    form->addRow(l, field);
+    return field;
 }
 
 QString SettingsField::validate()

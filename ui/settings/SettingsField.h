@@ -4,6 +4,7 @@
 
 #include <functional>
 
+class QFormLayout;
 class QLabel;
 
 namespace hookscope {
@@ -18,6 +19,11 @@ public:
     using Check = std::function<QString()>; // "" when fine
 
     SettingsField(const QString &name, QWidget *editor, const QString &explanation, QWidget *parent = nullptr);
+
+    // Adds a row "label  [editor + explanation]" to form (its parent widget owns it); the label's
+    // mnemonic focuses the editor. The field's name is the label without '&'.
+    static SettingsField *addRow(QFormLayout *form, const QString &label, QWidget *editor, const QString &explanation,
+                                 Check check);
 
     void setCheck(Check check) { m_check = std::move(check); }
     void setNote(Check note) { m_note = std::move(note); }
