@@ -1,7 +1,7 @@
 #include "EventListPane.h"
-#include "FakeInspector.h"
 #include "FirstRunPanel.h"
 #include "MainWindow.h"
+#include "TestWindow.h"
 #include "http/Receiver.h"
 
 #include <QLabel>
@@ -20,34 +20,17 @@ class TestFirstRunPanel final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
-        QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests"));
-    }
+    void initTestCase() { TestWindow::useTestSettings(); }
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        AppOptions o;
-        o.dbPath = m_dir->filePath(QStringLiteral("events.sqlite"));
-        o.receiver.port = 0;
-        o.portGiven = true;
-        o.sync = SyncMode::Normal;
-        m_window = std::make_unique<MainWindow>(o, FakeInspector::inspect);
-        m_window->resize(1100, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QVERIFY(m_window->receiver()->isListening());
+        QString error;
+        m_test = TestWindow::open(&error);
+        QVERIFY2(m_test, qPrintable(error));
+        m_window = m_test->window();
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_dir.reset();
-    }
+    void cleanup() { m_test.reset(); }
 
     void emptyStoreShowsHowToStart()
     {
@@ -57,7 +40,7 @@ private Q_SLOTS:
         QCOMPARE(panel->size(), m_window->listPane()->table()->viewport()->size());
         QCOMPARE(panel->urlEdit()->text(), m_window->receiver()->url().toString());
         QCOMPARE(panel->ngrokEdit()->text(), QStringLiteral("ngrok http %1").arg(m_window->receiver()->port()));
-        // One button per request kind with a sample file: the five built-in request kinds.
+        // One button per request kind that has a sample file.
         QStringList kinds;
         for (QPushButton *button : panel->sampleButtons())
             kinds.append(button->objectName());
@@ -96,8 +79,8 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TestWindow> m_test;
+    MainWindow *m_window = nullptr; // owned by m_test
 };
 
 QTEST_MAIN(TestFirstRunPanel)

@@ -1,10 +1,10 @@
 #include "EventDetailPane.h"
 #include "EventListPane.h"
-#include "FakeInspector.h"
 #include "FirstRunPanel.h"
 #include "MainMenuBar.h"
 #include "MainToolBar.h"
 #include "MainWindow.h"
+#include "TestWindow.h"
 #include "SettingsDialog.h"
 #include "http/Receiver.h"
 
@@ -44,34 +44,19 @@ class TestKeyboard final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
-        QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests"));
-    }
+    void initTestCase() { TestWindow::useTestSettings(); }
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        AppOptions o;
-        o.dbPath = m_dir->filePath(QStringLiteral("events.sqlite"));
-        o.receiver.port = 0;
-        o.portGiven = true;
-        o.sync = SyncMode::Normal;
-        m_window = std::make_unique<MainWindow>(o, FakeInspector::inspect);
-        m_window->resize(1100, 800);
-        m_window->show();
-        QApplication::setActiveWindow(m_window.get());
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QString error;
+        m_test = TestWindow::open(&error);
+        QVERIFY2(m_test, qPrintable(error));
+        m_window = m_test->window();
+        QApplication::setActiveWindow(m_window);
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_dir.reset();
-    }
+    void cleanup() { m_test.reset(); }
 
     void everyMenuEntryHasAMnemonicOrShortcut()
     {
@@ -145,9 +130,9 @@ private Q_SLOTS:
     void shortcutsJumpBetweenPanes()
     {
         m_window->listPane()->focusFilter();
-        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);
         QTRY_COMPARE(QApplication::focusWidget(), m_window->listPane()->table());
-        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
         QTRY_VERIFY(m_window->detailPane()->isAncestorOf(QApplication::focusWidget()));
     }
 
@@ -160,13 +145,13 @@ private Q_SLOTS:
             if (dialog)
                 dialog->reject();
         });
-        QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
         QTRY_VERIFY(opened);
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TestWindow> m_test;
+    MainWindow *m_window = nullptr; // owned by m_test
 };
 
 QTEST_MAIN(TestKeyboard)
