@@ -7,7 +7,7 @@ ifdef CI
 CMAKE_FLAGS += -DHOOKSCOPE_WERROR=ON
 endif
 
-.PHONY: all deps configure build run test fuzz fuzz-build bench clean
+.PHONY: all deps configure build run test package fuzz fuzz-build bench clean
 
 all: build
 
@@ -36,6 +36,10 @@ test: fuzz-build
 endif
 test: build
 	cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS)
+
+# The Debian package, from the same build tree (nothing is compiled twice): $(BUILD)/packages/*.deb
+package: build
+	@cmake --build $(BUILD) --target package
 
 fuzz-build:
 	@scripts/install-deps.sh packaging/build-deps.txt packaging/fuzz-deps.txt

@@ -2,13 +2,18 @@
 
 #include "MainWindow.h"
 #include "ScreenshotRunner.h"
+#include "SystemTheme.h"
 #include "app/AppOptions.h"
+#include "app/AppSettings.h"
+#include "enrich/DefaultInspector.h"
 #include "app/HeadlessRunner.h"
 #include "app/SignalWatcher.h"
 #include "app/Subcommands.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
+#include <QSettings>
 #include <cstdio>
 
 namespace hookscope {
@@ -44,7 +49,19 @@ int runGui(int argc, char *argv[], const AppOptions &options)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Hookscope"));
-    MainWindow window(options);
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.hookscope.Hookscope"));
+    SystemTheme::apply(app);
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.hookscope.Hookscope"),
+                                                 QIcon(QStringLiteral(":/icons/hookscope.svg"))));
+    // The Settings dialog's values; an option given on the command line wins.
+    AppOptions withSettings = options;
+    QSettings settings;
+    QStringList problems;
+    AppSettings::apply(settings, &withSettings, &problems);
+    for (const QString &problem : std::as_const(problems))
+        print(stderr, QStringLiteral("hookscope: %1\n").arg(problem));
+    AppSettings::applyKinds(settings, appSchemaRegistry());
+    MainWindow window(withSettings);
     window.show();
     SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &window, &QWidget::close);

@@ -1,8 +1,10 @@
 #include "MainToolBar.h"
 
 #include "PublicUrlBox.h"
+#include "Theme.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QLabel>
 #include <QSpinBox>
 #include <QStyle>
@@ -39,7 +41,7 @@ MainToolBar::MainToolBar(QWidget *parent)
     m_clear->setToolTip(tr("Delete every event from the store (Ctrl+L)"));
     m_pause->setObjectName(QStringLiteral("pauseAction"));
     m_pause->setCheckable(true);
-    m_pause->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+    m_pause->setIcon(Theme::toolIcon(Theme::ToolGlyph::Pause, palette()));
     m_pause->setToolTip(tr("Keep the table where it is while events arrive"));
 
     addAction(m_startStop);
@@ -75,10 +77,19 @@ void MainToolBar::setListening(bool listening)
 {
     m_listening = listening;
     m_startStop->setText(listening ? tr("Stop") : tr("Start"));
-    m_startStop->setIcon(style()->standardIcon(listening ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
+    m_startStop->setIcon(Theme::toolIcon(listening ? Theme::ToolGlyph::Stop : Theme::ToolGlyph::Start, palette()));
     m_startStop->setToolTip(listening ? tr("Stop receiving") : tr("Start receiving on the port"));
     m_port->setEnabled(!listening);
     m_copyUrl->setEnabled(listening);
+}
+
+void MainToolBar::changeEvent(QEvent *event)
+{
+    QToolBar::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) { // light/dark switch: repaint the glyphs
+        m_pause->setIcon(Theme::toolIcon(Theme::ToolGlyph::Pause, palette()));
+        setListening(m_listening);
+    }
 }
 
 quint16 MainToolBar::port() const

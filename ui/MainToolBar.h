@@ -31,6 +31,9 @@ public:
     [[nodiscard]] PublicUrlBox *publicUrlBox() const { return m_publicUrl; }
     void setPublicUrl(const QString &url);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 Q_SIGNALS:
     void startRequested(quint16 port);
     void stopRequested();

@@ -14,6 +14,17 @@
 #include "enrich/DefaultInspector.h"
 #include "hold/HoldDesk.h"
 #include "hold/HoldingSink.h"
+#include "FirstRunPanel.h"
+#include "MainMenuBar.h"
+#include "MainToolBar.h"
+#include "SettingsDialog.h"
+#include "SettingsPages.h"
+#include "StatusBarPane.h"
+#include "app/AppSettings.h"
+#include "app/ResourceLocator.h"
+#include "enrich/DefaultInspector.h"
+#include "schema/KindCatalog.h"
+#include "schema/SchemaRegistry.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 #include "store/StoreRecovery.h"
@@ -100,6 +111,8 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     , m_forward(new ForwardController(m_recorder, options.forwardUrl, options.forwardKind, this))
     , m_replayAction(new QAction(tr("Replay…"), this))
     , m_forwardAction(new QAction(tr("Forward…"), this))
+    , m_menus(new MainMenuBar(m_toolBar, this))
+    , m_firstRun(new FirstRunPanel(this))
 {
     setWindowTitle(QStringLiteral("Hookscope"));
     addToolBar(Qt::TopToolBarArea, m_toolBar);
@@ -112,6 +125,11 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     setCentralWidget(m_splitter);
     statusBar()->addWidget(m_status, 1);
     statusBar()->setSizeGripEnabled(true);
+    setMenuBar(m_menus);
+    m_list->table()->setTabKeyNavigation(false); // Tab leaves the table for the next pane; arrows move in it
+    m_firstRun->attachTo(m_list->table());
+    m_firstRun->setSamples(SampleEvent::available(*appSchemaRegistry()->catalog(),
+                                                  ResourceLocator::directory(QStringLiteral("samples"))));
 
     connect(m_toolBar, &MainToolBar::startRequested, this, [this](quint16) { startReceiver(); });
     connect(m_toolBar, &MainToolBar::stopRequested, this, &MainWindow::stopReceiver);
@@ -132,6 +150,17 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     connect(m_list, &EventListPane::eventCountChanged, m_status, &StatusBarPane::setEventCount);
     wireRelay();
     setupHolding();
+    connect(m_list, &EventListPane::eventCountChanged, m_firstRun, &FirstRunPanel::setEventCount);
+    connect(m_list, &EventListPane::historyLoaded, m_firstRun, &FirstRunPanel::setHistoryLoaded);
+    connect(m_firstRun, &FirstRunPanel::copyRequested, this, &MainWindow::copyText);
+    connect(m_menus, &MainMenuBar::settingsRequested, this, &MainWindow::openSettings);
+    connect(m_menus, &MainMenuBar::quitRequested, this, &QWidget::close);
+    connect(m_menus, &MainMenuBar::findRequested, m_list, &EventListPane::focusFilter);
+    connect(m_menus, &MainMenuBar::focusTableRequested, this,
+            [this] { m_list->table()->setFocus(Qt::ShortcutFocusReason); });
+    connect(m_menus, &MainMenuBar::focusDetailsRequested, this,
+            [this] { m_detail->tabs()->currentWidget()->setFocus(Qt::ShortcutFocusReason); });
+    connect(m_menus, &MainMenuBar::aboutRequested, this, &MainWindow::showAbout);
 
     restoreSettings();
     openStore();
@@ -244,8 +273,10 @@ bool MainWindow::startReceiver()
     if (!m_receiver->start()) {
         m_status->setStopped(m_receiver->errorString());
         m_toolBar->setListening(false);
+        m_firstRun->setReceiver({});
         return false;
     }
+    m_firstRun->setReceiver(m_receiver->url());
     m_status->setListening(m_receiver->url().toString());
     m_status->setExposureWarning(exposureWarning(m_receiver->config()));
     m_toolBar->setPort(m_receiver->port()); // the port picked when 0 was asked for
@@ -261,6 +292,7 @@ void MainWindow::stopReceiver()
     m_status->setStopped();
     m_tunnel->setPort(0);
     m_status->setExposureWarning({});
+    m_firstRun->setReceiver({});
 }
 
 void MainWindow::copyUrl()
@@ -273,6 +305,58 @@ void MainWindow::copyUrl()
         QApplication::clipboard()->setText(m_receiver->url().toString());
         statusBar()->showMessage(tr("Copied %1").arg(m_receiver->url().toString()), 3000);
     }
+}
+
+void MainWindow::copyText(const QString &text)
+{
+    QApplication::clipboard()->setText(text);
+    statusBar()->showMessage(tr("Copied %1").arg(text), 3000);
+}
+
+void MainWindow::openSettings()
+{
+    QSettings settings;
+    settings.setValue(QLatin1String(AppSettings::Port), m_toolBar->port()); // the toolbar's port is the current one
+    SettingsDialog dialog(&settings, this);
+    SettingsContext context;
+    for (const auto &kind : appSchemaRegistry()->catalog()->kinds())
+        context.kindIds.append(kind->id);
+    addSettingsPages(dialog, context);
+    if (dialog.exec() == QDialog::Accepted)
+        applySettings();
+}
+
+void MainWindow::applySettings()
+{
+    QSettings settings;
+    AppOptions fresh = m_options;
+    fresh.givenOptions.clear(); // what the user just chose wins over this session's command line
+    QStringList problems;
+    AppSettings::apply(settings, &fresh, &problems);
+    m_options.receiver = fresh.receiver;
+    AppSettings::applyKinds(settings, appSchemaRegistry());
+    const bool restart = m_receiver->isListening();
+    if (restart)
+        stopReceiver();
+    m_toolBar->setPort(fresh.receiver.port);
+    if (restart)
+        startReceiver();
+    statusBar()->showMessage(problems.isEmpty() ? tr("Settings applied") : problems.join(QStringLiteral("; ")), 5000);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About Hookscope"));
+    box.setTextFormat(Qt::PlainText);
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    box.setText(tr("Hookscope %1").arg(QStringLiteral(HOOKSCOPE_VERSION)));
+    box.setInformativeText(tr("A desktop webhook inspector: captures every request sent to it, stores it durably and "
+                              "shows it exactly as it came.\n\nSettings: %1\nData: %2")
+                               .arg(QSettings().fileName(),
+                                    ResourceLocator::dataDirectory().isEmpty() ? tr("built in")
+                                                                               : ResourceLocator::dataDirectory()));
+    box.exec();
 }
 
 void MainWindow::confirmClear()

@@ -19,6 +19,8 @@ class ForwardController;
 class HoldController;
 class HoldDesk;
 class HoldingSink;
+class FirstRunPanel;
+class MainMenuBar;
 class MainToolBar;
 class Receiver;
 class ReplayDialog;
@@ -65,6 +67,12 @@ public:
     [[nodiscard]] HoldDesk *holdDesk() const { return m_holdDesk; }
     [[nodiscard]] HoldingSink *holdingSink() const { return m_holdingSink.get(); }
     [[nodiscard]] HoldController *holdController() const { return m_hold; }
+    [[nodiscard]] MainMenuBar *menus() const { return m_menus; }
+    [[nodiscard]] FirstRunPanel *firstRunPanel() const { return m_firstRun; }
+    // Shows the Settings dialog; OK applies the settings at once (restarting the receiver).
+    void openSettings();
+    // Re-reads the settings into the receiver, the port and the kinds registry.
+    void applySettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -80,6 +88,8 @@ private:
     void setupHolding();
     void restoreSettings();
     void saveSettings() const;
+    void showAbout();
+    void copyText(const QString &text);
 
     AppOptions m_options;
     EventRecorder *m_recorder;
@@ -97,6 +107,8 @@ private:
     ForwardController *m_forward; // --forward / Forward…
     QAction *m_replayAction;
     QAction *m_forwardAction;
+    MainMenuBar *m_menus;
+    FirstRunPanel *m_firstRun;
     QString m_storeError;
     QString m_lastBackup;
     QString m_storeNotice;

@@ -10,7 +10,67 @@
 #include <QPalette>
 #include <QPixmap>
 
+#include <algorithm>
+#include <cmath>
+
 namespace hookscope {
+
+QIcon Theme::toolIcon(ToolGlyph glyph, const QPalette &palette)
+{
+    const QColor color = palette.color(QPalette::Active, QPalette::ButtonText);
+    const QColor disabled = palette.color(QPalette::Disabled, QPalette::ButtonText);
+    QIcon icon;
+    for (const auto &[mode, ink] : {std::pair{QIcon::Normal, color}, std::pair{QIcon::Disabled, disabled}}) {
+        constexpr int kSize = 64;
+        QPixmap pixmap(kSize, kSize);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(glyph == ToolGlyph::Start ? resultColor(ResultClass::Success, palette) : ink);
+        switch (glyph) {
+        case ToolGlyph::Start: {
+            QPainterPath path;
+            path.moveTo(18, 12);
+            path.lineTo(52, 32);
+            path.lineTo(18, 52);
+            path.closeSubpath();
+            p.drawPath(path);
+            break;
+        }
+        case ToolGlyph::Stop:
+            p.setBrush(mode == QIcon::Normal ? errorText(palette) : ink);
+            p.drawRoundedRect(QRectF(14, 14, 36, 36), 4, 4);
+            break;
+        case ToolGlyph::Pause:
+            p.drawRoundedRect(QRectF(16, 12, 11, 40), 2, 2);
+            p.drawRoundedRect(QRectF(37, 12, 11, 40), 2, 2);
+            break;
+        }
+        p.end();
+        icon.addPixmap(pixmap, mode);
+    }
+    return icon;
+}
+
+double Theme::luminance(const QColor &color)
+{
+    const auto channel = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF());
+}
+
+double Theme::contrast(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor Theme::contrastInk(const QColor &fill)
+{
+    const QColor dark(0x1a, 0x1a, 0x1a);
+    return contrast(fill, Qt::white) >= contrast(fill, dark) ? QColor(Qt::white) : dark;
+}
 
 bool Theme::isDark(const QPalette &palette)
 {
@@ -80,6 +140,11 @@ QColor Theme::errorText(const QPalette &palette)
     return resultColor(ResultClass::ServerError, palette);
 }
 
+QColor Theme::warningText(const QPalette &palette)
+{
+    return resultColor(ResultClass::ClientError, palette);
+}
+
 QColor Theme::okText(const QPalette &palette)
 {
     return resultColor(ResultClass::Success, palette);
@@ -130,7 +195,10 @@ QIcon Theme::glyphIcon(const QColor &color, QChar glyph, bool filled)
         p.setBrush(Qt::NoBrush);
     }
     p.drawEllipse(circle);
-    pen.setColor(filled ? QColor(Qt::white) : color);
+    // The glyph on a filled disc: white on a dark fill, near-black on a light one (dark themes
+    // use light fills), so it keeps its contrast in both.
+    const QColor ink = contrastInk(color);
+    pen.setColor(filled ? ink : color);
     pen.setWidthF(3.5);
     pen.setCapStyle(Qt::RoundCap);
     pen.setJoinStyle(Qt::RoundJoin);
@@ -147,12 +215,12 @@ QIcon Theme::glyphIcon(const QColor &color, QChar glyph, bool filled)
         p.drawLine(QPointF(21, 11), QPointF(11, 21));
     } else if (glyph == QChar(0x2026)) { // ellipsis
         p.setPen(Qt::NoPen);
-        p.setBrush(filled ? QColor(Qt::white) : color);
+        p.setBrush(filled ? ink : color);
         for (const qreal x : {10.0, 16.0, 22.0})
             p.drawEllipse(QPointF(x, 16), 2.2, 2.2);
     } else if (glyph == QLatin1Char('.')) { // a dot
         p.setPen(Qt::NoPen);
-        p.setBrush(filled ? QColor(Qt::white) : color);
+        p.setBrush(filled ? ink : color);
         p.drawEllipse(QPointF(16, 16), 5, 5);
     } else {
         QFont font;

@@ -30,6 +30,7 @@ public:
     [[nodiscard]] static QColor waitingBackground(const QPalette &palette);
     [[nodiscard]] static QColor errorText(const QPalette &palette);
     [[nodiscard]] static QColor okText(const QPalette &palette);
+    [[nodiscard]] static QColor warningText(const QPalette &palette);
     [[nodiscard]] static QFont monospace();
 
     [[nodiscard]] static QColor validityColor(EventInfo::Validity validity, const QPalette &palette);
@@ -44,8 +45,21 @@ public:
     // "+", "−", "~": the change's marker, so colour is never the only signal.
     [[nodiscard]] static QString diffMarker(JsonDiff::Change::Kind kind);
 
-private:
+    // True for a dark theme (the palette's base, where text is drawn, is dark): every colour
+    // above is picked for it. Views pass their own palette, so a system theme switch applies
+    // at their next paint.
     [[nodiscard]] static bool isDark(const QPalette &palette);
+    enum class ToolGlyph { Start, Stop, Pause };
+    // Toolbar glyphs painted in the palette's button text colour, so they read on light and
+    // dark themes alike (the style's media icons are black); drawn at 64 px for high DPI.
+    [[nodiscard]] static QIcon toolIcon(ToolGlyph glyph, const QPalette &palette);
+    // WCAG 2 contrast ratio of two colours (1 to 21).
+    [[nodiscard]] static double contrast(const QColor &a, const QColor &b);
+    // White or near-black, whichever reads better on fill.
+    [[nodiscard]] static QColor contrastInk(const QColor &fill);
+
+private:
+    [[nodiscard]] static double luminance(const QColor &color);
     [[nodiscard]] static QIcon glyphIcon(const QColor &color, QChar glyph, bool filled);
 };
 

@@ -220,7 +220,8 @@ QString CommandLine::helpText()
 {
     QCommandLineParser parser;
     Options().addTo(parser);
-    return parser.helpText();
+    // Printed before any QCoreApplication exists, when Qt cannot name the executable.
+    return parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("hookscope"));
 }
 
 ParseOutcome CommandLine::parse(const QStringList &args, AppOptions *options, QString *error)
@@ -243,6 +244,7 @@ ParseOutcome CommandLine::parse(const QStringList &args, AppOptions *options, QS
 
     AppOptions &out = *options;
     ReceiverConfig &rc = out.receiver;
+    out.givenOptions = parser.optionNames();
     out.headless = parser.isSet(o.headless);
     out.validate = !parser.isSet(o.noValidate);
     if (!rc.bindAddress.setAddress(parser.value(o.bind))) {

@@ -26,6 +26,7 @@ struct AppOptions
     QString forwardKind; // --forward-kind: only events of this kind
     QUrl ngrokApi = QUrl(QStringLiteral("http://127.0.0.1:4040")); // --ngrok-api: the agent to watch
     QList<RespondRule> respond; // --respond KIND=PRESET[:ARG]: answer that kind at once with a preset
+    QStringList givenOptions; // the options set on the command line ("port", ...): they win over settings
 };
 
 enum class ParseOutcome { Run, Help, Version, Error };

@@ -32,4 +32,12 @@ int runSubcommand(const QStringList &args)
     return commands().at(args.at(1))(args);
 }
 
+QStringList subcommandNames()
+{
+    QStringList names;
+    for (const auto &entry : commands())
+        names.append(entry.first);
+    return names;
+}
+
 } // namespace hookscope

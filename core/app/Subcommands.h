@@ -9,5 +9,7 @@ namespace hookscope {
 [[nodiscard]] bool isSubcommand(const QStringList &args);
 // Runs it (a QCoreApplication exists) and returns the process exit code.
 [[nodiscard]] int runSubcommand(const QStringList &args);
+// Every sub-command's name, sorted (the man page documents each).
+[[nodiscard]] QStringList subcommandNames();
 
 } // namespace hookscope

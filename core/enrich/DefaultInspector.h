@@ -7,6 +7,7 @@
 namespace hookscope {
 
 class KindCatalog;
+class SchemaRegistry;
 
 // The inspector the app uses: classifies the body into a kind, validates it against the
 // kind's schema (EventInspector) and indexes its translations. Safe to call from the
@@ -18,5 +19,7 @@ class KindCatalog;
 // The current snapshot of those kinds (the receiver classifies held hooks with it). Thread-safe
 // once created: call it first on the main thread.
 [[nodiscard]] std::shared_ptr<const KindCatalog> appKindCatalog();
+// The registry behind defaultInspector(), for the settings (kinds folder, routes); main thread.
+[[nodiscard]] SchemaRegistry *appSchemaRegistry();
 
 } // namespace hookscope

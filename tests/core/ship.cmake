@@ -1,0 +1,3 @@
+hookscope_core_test(tst_resourcelocator)
+hookscope_core_test(tst_manpage)
+hookscope_core_test(tst_appsettings)

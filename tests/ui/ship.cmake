@@ -1,0 +1,6 @@
+hookscope_ui_test(tst_settingsdialog)
+hookscope_ui_test(tst_routesmodel)
+hookscope_ui_test(tst_firstrunpanel FakeInspector.h FakeInspector.cpp TestWindow.h TestWindow.cpp)
+hookscope_ui_test(tst_keyboard FakeInspector.h FakeInspector.cpp TestWindow.h TestWindow.cpp)
+hookscope_ui_test(tst_theme)
+hookscope_ui_test(tst_systemtheme)

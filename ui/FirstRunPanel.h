@@ -1,0 +1,64 @@
+#pragma once
+
+#include "app/SampleEvents.h"
+
+#include <QFrame>
+#include <QUrl>
+
+class QAbstractScrollArea;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QVBoxLayout;
+
+namespace hookscope {
+
+// "How to start", laid over the empty event table: the URL to send webhooks to (with a copy
+// button), the ngrok command line for this port (with a copy button) and one "send a sample"
+// button per kind, which POSTs resources/samples/<kind>.json to our own receiver so it travels
+// the real path. Hidden as soon as there is an event; back when the table is emptied.
+class FirstRunPanel final : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit FirstRunPanel(QWidget *parent = nullptr);
+
+    // Lays the panel over area's viewport and keeps it sized to it.
+    void attachTo(QAbstractScrollArea *area);
+    void setSamples(const QList<SampleEvent> &samples);
+    // An invalid url: the receiver is stopped (samples cannot be sent).
+    void setReceiver(const QUrl &url);
+    // Shown while the table is empty, once the stored history is known.
+    void setEventCount(int count);
+    void setHistoryLoaded();
+
+    [[nodiscard]] QList<QPushButton *> sampleButtons() const { return m_sampleButtons; }
+    [[nodiscard]] QLineEdit *urlEdit() const { return m_url; }
+    [[nodiscard]] QLineEdit *ngrokEdit() const { return m_ngrok; }
+    [[nodiscard]] QLabel *statusLabel() const { return m_status; }
+
+Q_SIGNALS:
+    void copyRequested(const QString &text);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void updateVisibility();
+    void onSampleSent(const QString &kindId, int status, const QString &error);
+
+    SamplePoster *m_poster; // child
+    QLineEdit *m_url;
+    QLineEdit *m_ngrok;
+    QPushButton *m_copyUrl;
+    QPushButton *m_copyNgrok;
+    QVBoxLayout *m_sampleLayout;
+    QLabel *m_status;
+    QList<QPushButton *> m_sampleButtons;
+    QList<SampleEvent> m_samples;
+    QUrl m_receiverUrl;
+    int m_count = 0;
+    bool m_historyLoaded = false;
+};
+
+} // namespace hookscope

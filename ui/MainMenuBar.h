@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QMenuBar>
+
+class QAction;
+
+namespace hookscope {
+
+class MainToolBar;
+
+// File, Edit, View and Help. The receiver actions are the toolbar's own QActions (one shortcut,
+// one place); the others are emitted for MainWindow to carry out. Every entry has a mnemonic,
+// the frequent ones a shortcut.
+class MainMenuBar final : public QMenuBar
+{
+    Q_OBJECT
+public:
+    explicit MainMenuBar(MainToolBar *toolBar, QWidget *parent = nullptr);
+
+    [[nodiscard]] QAction *settingsAction() const { return m_settings; }
+    [[nodiscard]] QAction *quitAction() const { return m_quit; }
+    [[nodiscard]] QAction *focusTableAction() const { return m_focusTable; }
+    [[nodiscard]] QAction *focusDetailsAction() const { return m_focusDetails; }
+
+Q_SIGNALS:
+    void settingsRequested();
+    void quitRequested();
+    void findRequested();
+    void focusTableRequested();
+    void focusDetailsRequested();
+    void aboutRequested();
+
+private:
+    QAction *m_settings;
+    QAction *m_quit;
+    QAction *m_focusTable;
+    QAction *m_focusDetails;
+};
+
+} // namespace hookscope
