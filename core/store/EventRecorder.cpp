@@ -123,6 +123,21 @@ bool EventRecorder::remove(const QList<qint64> &ids, QString *error)
     return error->isEmpty();
 }
 
+bool EventRecorder::importEvents(QList<Event> *events, QString *error)
+{
+    if (!m_writerThread) {
+        *error = QStringLiteral("the store is not open");
+        return false;
+    }
+    error->clear();
+    QMetaObject::invokeMethod(m_writer, [&] { m_writer->importEvents(events, error); }, Qt::BlockingQueuedConnection);
+    if (!error->isEmpty())
+        return false;
+    // Reported from this object's thread, as committed captures are.
+    QMetaObject::invokeMethod(this, [this, stored = *events] { Q_EMIT eventsStored(stored); });
+    return true;
+}
+
 void EventRecorder::onCommitted(const QList<WriteOutcome> &outcomes)
 {
     QList<Event> stored;

@@ -38,6 +38,10 @@ public:
     // Deletes events through the writer connection (after what is queued).
     bool clear(QString *error);
     bool remove(const QList<qint64> &ids, QString *error);
+    // Thread-safe, but never call it on the writer thread: stores all events in one transaction
+    // through the writer connection (after what is queued) and then reports them with
+    // eventsStored, like captured ones. False with *error set when nothing was stored.
+    bool importEvents(QList<Event> *events, QString *error);
 
 Q_SIGNALS:
     // Every committed batch, in commit order; the events carry their ids.

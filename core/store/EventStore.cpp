@@ -56,8 +56,8 @@ QByteArray decodeBody(const QVariant &value, int encoding)
 constexpr auto kSelectEvent = R"(SELECT id, received_at, remote_address, remote_port, forwarded_for,
     forwarded_proto, forwarded_host, method, target, http_version, headers, content_type, body,
     body_encoding, decoded_body, decoded_encoding, decode_error, response_status, response_headers,
-    response_body, coalesce(i.handling_us, e.handling_us), error
-    FROM events e LEFT JOIN event_info i USING (id) WHERE e.id = ?)";
+    response_body, coalesce(i.handling_us, e.handling_us), error, m.imported_at
+    FROM events e LEFT JOIN event_info i USING (id) LEFT JOIN event_import m USING (id) WHERE e.id = ?)";
 
 } // namespace
 
@@ -236,6 +236,16 @@ bool EventStore::insert(Event &event, QString *error)
         return false;
     }
     event.id = q.lastInsertId().toLongLong();
+    if (event.importedAtMs > 0) {
+        QSqlQuery mark = query();
+        mark.prepare(QStringLiteral("INSERT INTO event_import (id, imported_at) VALUES (?, ?)"));
+        mark.bindValue(0, event.id);
+        mark.bindValue(1, event.importedAtMs);
+        if (!mark.exec()) {
+            *error = mark.lastError().text();
+            return false;
+        }
+    }
     return true;
 }
 
@@ -359,6 +369,7 @@ std::optional<Event> EventStore::load(qint64 id) const
     const QVariant handling = q.value(i++);
     e.handlingUs = handling.isNull() ? -1 : handling.toLongLong();
     e.error = q.value(i++).toString();
+    e.importedAtMs = q.value(i++).toLongLong();
     return e;
 }
 
@@ -369,8 +380,9 @@ QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(R"(SELECT id, received_at, method, target, response_status, body_size,
         remote_address, forwarded_for, content_type, i.kind, i.event_name, i.entity_id, i.validity,
-        i.violation_count, NULL, i.json_error, i.languages, i.missing_translations
-        FROM events e LEFT JOIN event_info i USING (id) WHERE id > ? ORDER BY id LIMIT ?)"));
+        i.violation_count, NULL, i.json_error, i.languages, i.missing_translations, m.imported_at
+        FROM events e LEFT JOIN event_info i USING (id) LEFT JOIN event_import m USING (id)
+        WHERE id > ? ORDER BY id LIMIT ?)"));
     q.bindValue(0, afterId);
     q.bindValue(1, limit);
     if (!q.exec())
@@ -390,6 +402,7 @@ QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
         s.sender = sender.sender();
         s.contentType = q.value(8).toByteArray();
         s.info = infoFromQuery(q, 9, s.id);
+        s.imported = !q.value(18).isNull();
         rows.append(s);
     }
     return rows;
@@ -414,7 +427,8 @@ bool EventStore::clear(QString *error)
         return false;
     }
     QSqlQuery q = query();
-    if (!q.exec(QStringLiteral("DELETE FROM events")) || !q.exec(QStringLiteral("DELETE FROM event_info"))) {
+    if (!q.exec(QStringLiteral("DELETE FROM events")) || !q.exec(QStringLiteral("DELETE FROM event_info"))
+        || !q.exec(QStringLiteral("DELETE FROM event_import"))) {
         *error = q.lastError().text();
         rollback();
         return false;
@@ -432,11 +446,14 @@ bool EventStore::remove(const QList<qint64> &ids, QString *error)
     QSqlQuery info = query();
     q.prepare(QStringLiteral("DELETE FROM events WHERE id = ?"));
     info.prepare(QStringLiteral("DELETE FROM event_info WHERE id = ?"));
+    QSqlQuery imported = query();
+    imported.prepare(QStringLiteral("DELETE FROM event_import WHERE id = ?"));
     for (qint64 id : ids) {
         q.bindValue(0, id);
         info.bindValue(0, id);
-        if (!q.exec() || !info.exec()) {
-            *error = q.lastError().text() + info.lastError().text();
+        imported.bindValue(0, id);
+        if (!q.exec() || !info.exec() || !imported.exec()) {
+            *error = q.lastError().text() + info.lastError().text() + imported.lastError().text();
             rollback();
             return false;
         }

@@ -70,6 +70,8 @@ public:
     void finish(); // drain everything, then close the store
     void clear(QString *error);
     void remove(const QList<qint64> &ids, QString *error);
+    // Inserts all events in one transaction (after what is queued); assigns their ids.
+    void importEvents(QList<Event> *events, QString *error);
 
 Q_SIGNALS:
     void committed(const QList<hookscope::WriteOutcome> &outcomes);
