@@ -94,6 +94,8 @@ QString EventRowText::resultToolTip(const EventSummary &row)
         lines << tr("Not JSON: %1").arg(row.info.jsonError);
     else
         lines << validity(row.info);
+    if (row.imported)
+        lines << tr("Imported from a file (received at the time shown)");
     return lines.join(QLatin1Char('\n'));
 }
 

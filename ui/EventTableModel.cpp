@@ -67,6 +67,7 @@ EventSummary EventTableModel::summaryOf(const Event &event)
     s.bodySize = event.body.size();
     s.sender = event.sender();
     s.contentType = event.contentType;
+    s.imported = event.importedAtMs > 0;
     return s;
 }
 

@@ -3,6 +3,7 @@
 #include "ClearDialog.h"
 #include "EventDetailPane.h"
 #include "EventListPane.h"
+#include "ExchangeActions.h"
 #include "MainToolBar.h"
 #include "StatusBarPane.h"
 #include "enrich/DefaultInspector.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     , m_detail(new EventDetailPane(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_status(new StatusBarPane(this))
+    , m_exchange(new ExchangeActions(m_list, m_recorder, this))
 {
     setWindowTitle(QStringLiteral("Hookscope"));
     addToolBar(Qt::TopToolBarArea, m_toolBar);
@@ -60,6 +62,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     setCentralWidget(m_splitter);
     statusBar()->addWidget(m_status, 1);
     statusBar()->setSizeGripEnabled(true);
+    m_exchange->install();
 
     connect(m_toolBar, &MainToolBar::startRequested, this, [this](quint16) { startReceiver(); });
     connect(m_toolBar, &MainToolBar::stopRequested, this, &MainWindow::stopReceiver);
@@ -84,6 +87,8 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
 
 MainWindow::~MainWindow()
 {
+    delete m_exchange; // waits for a running export or import before the recorder closes
+    m_exchange = nullptr;
     m_receiver->stop();
     m_enrichment->stop(); // it writes through the recorder: stop it first
     m_recorder->close();
@@ -100,6 +105,7 @@ void MainWindow::openStore()
         return;
     }
     m_list->setStorePath(path);
+    m_exchange->setStorePath(path);
     m_list->loadHistory(&m_reader);
     m_detail->setStore(&m_reader);
     // Catches up with events stored earlier (another session, a crash) and then follows.

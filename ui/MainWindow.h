@@ -14,6 +14,7 @@ namespace hookscope {
 class EventDetailPane;
 class EventListPane;
 class EventRecorder;
+class ExchangeActions;
 class MainToolBar;
 class Receiver;
 class StatusBarPane;
@@ -47,6 +48,7 @@ public:
     [[nodiscard]] EventDetailPane *detailPane() const { return m_detail; }
     [[nodiscard]] StatusBarPane *statusPane() const { return m_status; }
     [[nodiscard]] MainToolBar *toolBar() const { return m_toolBar; }
+    [[nodiscard]] ExchangeActions *exchange() const { return m_exchange; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,6 +73,7 @@ private:
     EventDetailPane *m_detail;
     QSplitter *m_splitter;
     StatusBarPane *m_status;
+    ExchangeActions *m_exchange; // export, import, copy as curl
     QString m_storeError;
     QString m_lastBackup;
     // The latest enrichment results in full: the writer commits them a little after they
