@@ -50,6 +50,11 @@ fuzz: fuzz-build
 	@mkdir -p $(BUILD)-fuzz/corpus && cp -n tests/fuzz/corpus/* $(BUILD)-fuzz/corpus/
 	$(BUILD)-fuzz/tests/fuzz/fuzz_request_handling -max_total_time=$${FUZZ_SECONDS:-60} \
 	  -max_len=4096 $(BUILD)-fuzz/corpus tests/fuzz/corpus
+	@mkdir -p $(BUILD)-fuzz/corpus-export $(BUILD)-fuzz/corpus-har
+	$(BUILD)-fuzz/tests/fuzz/fuzz_export_import -max_total_time=$${FUZZ_SECONDS:-60} \
+	  -max_len=8192 $(BUILD)-fuzz/corpus-export tests/fuzz/corpus-export
+	$(BUILD)-fuzz/tests/fuzz/fuzz_har_import -max_total_time=$${FUZZ_SECONDS:-60} \
+	  -max_len=8192 $(BUILD)-fuzz/corpus-har tests/fuzz/corpus-har
 
 bench: build
 	bash bench/run-receiver.sh

@@ -107,6 +107,8 @@ QString EventRowText::resultToolTip(const EventSummary &row)
         lines << tr("Signature valid: %1").arg(row.info.signatureReason);
     else if (row.info.signature == SignatureStatus::Invalid)
         lines << tr("Signature invalid: %1").arg(row.info.signatureReason);
+    if (row.imported)
+        lines << tr("Imported from a file (received at the time shown)");
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -92,6 +92,7 @@ EventSummary EventTableModel::summaryOf(const Event &event)
     s.sender = event.sender();
     s.contentType = event.contentType;
     s.info.rejection = event.rejection;
+    s.imported = event.importedAtMs > 0;
     return s;
 }
 

@@ -6,6 +6,7 @@
 #include "ForwardController.h"
 #include "ForwardDialog.h"
 #include "HoldController.h"
+#include "ExchangeActions.h"
 #include "MainToolBar.h"
 #include "PublicUrlBox.h"
 #include "ReplayDialog.h"
@@ -113,6 +114,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     , m_forwardAction(new QAction(tr("Forward…"), this))
     , m_menus(new MainMenuBar(m_toolBar, this))
     , m_firstRun(new FirstRunPanel(this))
+    , m_exchange(new ExchangeActions(m_list, m_recorder, this))
 {
     setWindowTitle(QStringLiteral("Hookscope"));
     addToolBar(Qt::TopToolBarArea, m_toolBar);
@@ -130,6 +132,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     m_firstRun->attachTo(m_list->table());
     m_firstRun->setSamples(SampleEvent::available(*appSchemaRegistry()->catalog(),
                                                   ResourceLocator::directory(QStringLiteral("samples"))));
+    m_exchange->install();
 
     connect(m_toolBar, &MainToolBar::startRequested, this, [this](quint16) { startReceiver(); });
     connect(m_toolBar, &MainToolBar::stopRequested, this, &MainWindow::stopReceiver);
@@ -170,6 +173,8 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
 
 MainWindow::~MainWindow()
 {
+    delete m_exchange; // waits for a running export or import before the recorder closes
+    m_exchange = nullptr;
     m_receiver->stop();
     m_holdDesk->answerAll(AnswerSource::Shutdown); // answered and recorded while the store is open
     delete m_receiver; // its connections use the holding sink
@@ -255,6 +260,7 @@ void MainWindow::openStore()
         return;
     }
     m_list->setStorePath(path);
+    m_exchange->setStorePath(path);
     m_list->loadHistory(&m_reader);
     m_detail->setStore(&m_reader);
     // Catches up with events stored earlier (another session, a crash) and then follows.

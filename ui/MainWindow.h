@@ -21,6 +21,7 @@ class HoldDesk;
 class HoldingSink;
 class FirstRunPanel;
 class MainMenuBar;
+class ExchangeActions;
 class MainToolBar;
 class Receiver;
 class ReplayDialog;
@@ -73,6 +74,7 @@ public:
     void openSettings();
     // Re-reads the settings into the receiver, the port and the kinds registry.
     void applySettings();
+    [[nodiscard]] ExchangeActions *exchange() const { return m_exchange; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -109,6 +111,7 @@ private:
     QAction *m_forwardAction;
     MainMenuBar *m_menus;
     FirstRunPanel *m_firstRun;
+    ExchangeActions *m_exchange; // export, import, copy as curl
     QString m_storeError;
     QString m_lastBackup;
     QString m_storeNotice;

@@ -1,5 +1,6 @@
 #include "Subcommands.h"
 
+#include "ExchangeCommands.h"
 #include "TranslationsCommand.h"
 #include "ValidateCommand.h"
 
@@ -17,6 +18,8 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("validate"), runValidateCommand},
         {QStringLiteral("schemas"), runSchemasCommand},
         {QStringLiteral("translations"), runTranslationsCommand},
+        {QStringLiteral("export"), runExportCommand},
+        {QStringLiteral("import"), runImportCommand},
     };
     return all;
 }

@@ -31,6 +31,7 @@ struct Event
     qint64 handlingUs = -1; // first byte → response written; -1 until known
     QString error; // the receiver's reason when it answered 4xx/5xx itself
     QString rejection; // set when the EndpointGuard refused it (401/404): why; stored in event_trust
+    qint64 importedAtMs = 0; // UTC; set when the event came from an imported file, 0 when captured here
 
     // The body as a person reads it: decoded when it was content-encoded.
     [[nodiscard]] const QByteArray &displayBody() const { return decodedBody ? *decodedBody : body; }

@@ -50,6 +50,10 @@ public:
     // 0 lifts the cap. Tests use it to stand for a full disk.
     static constexpr qint64 kPageLimitCurrentSize = -1;
     void setPageLimit(qint64 pages);
+    // Thread-safe, but never call it on the writer thread: stores all events in one transaction
+    // through the writer connection (after what is queued) and then reports them with
+    // eventsStored, like captured ones. False with *error set when nothing was stored.
+    bool importEvents(QList<Event> *events, QString *error);
 
 Q_SIGNALS:
     // Every committed batch, in commit order; the events carry their ids.

@@ -58,8 +58,9 @@ constexpr auto kSelectEvent = R"(SELECT id, received_at, remote_address, remote_
     body_encoding, decoded_body, decoded_encoding, decode_error, coalesce(a.status, response_status),
     CASE WHEN a.id IS NULL THEN response_headers ELSE a.headers END,
     CASE WHEN a.id IS NULL THEN response_body ELSE a.body END,
-    coalesce(i.handling_us, e.handling_us), error
-    FROM events e LEFT JOIN event_info i USING (id) LEFT JOIN event_answer a USING (id) WHERE e.id = ?)";
+    coalesce(i.handling_us, e.handling_us), error, m.imported_at
+    FROM events e LEFT JOIN event_info i USING (id) LEFT JOIN event_answer a USING (id)
+    LEFT JOIN event_import m USING (id) WHERE e.id = ?)";
 
 } // namespace
 
@@ -255,6 +256,16 @@ bool EventStore::insert(Event &event, QString *error)
     if (!event.rejection.isEmpty() && !saveRejection(event.id, event.rejection)) {
         *error = QStringLiteral("cannot record why the request was refused");
         return false;
+    }
+    if (event.importedAtMs > 0) {
+        QSqlQuery mark = query();
+        mark.prepare(QStringLiteral("INSERT INTO event_import (id, imported_at) VALUES (?, ?)"));
+        mark.bindValue(0, event.id);
+        mark.bindValue(1, event.importedAtMs);
+        if (!mark.exec()) {
+            *error = mark.lastError().text();
+            return false;
+        }
     }
     return true;
 }
@@ -461,6 +472,7 @@ std::optional<Event> EventStore::load(qint64 id) const
     e.handlingUs = handling.isNull() ? -1 : handling.toLongLong();
     e.error = q.value(i++).toString();
     e.rejection = rejectionOf(e.id);
+    e.importedAtMs = q.value(i++).toLongLong();
     return e;
 }
 
@@ -472,9 +484,9 @@ QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
     q.prepare(QStringLiteral(R"(SELECT id, received_at, method, target, coalesce(a.status, response_status), body_size,
         remote_address, forwarded_for, content_type, i.kind, i.event_name, i.entity_id, i.validity,
         i.violation_count, NULL, i.json_error, i.languages, i.missing_translations,
-        t.rejection, t.signature, t.signature_reason
+        t.rejection, t.signature, t.signature_reason, m.imported_at
         FROM events e LEFT JOIN event_info i USING (id) LEFT JOIN event_answer a USING (id)
-        LEFT JOIN event_trust t USING (id)
+        LEFT JOIN event_trust t USING (id) LEFT JOIN event_import m USING (id)
         WHERE id > ? ORDER BY id LIMIT ?)"));
     q.bindValue(0, afterId);
     q.bindValue(1, limit);
@@ -496,6 +508,7 @@ QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
         s.contentType = q.value(8).toByteArray();
         s.info = infoFromQuery(q, 9, s.id);
         trustFromQuery(q, 18, &s.info);
+        s.imported = !q.value(21).isNull();
         rows.append(s);
     }
     return rows;
@@ -522,7 +535,8 @@ bool EventStore::clear(QString *error)
     QSqlQuery q = query();
     if (!q.exec(QStringLiteral("DELETE FROM events")) || !q.exec(QStringLiteral("DELETE FROM event_info"))
         || !q.exec(QStringLiteral("DELETE FROM event_answer"))
-        || !q.exec(QStringLiteral("DELETE FROM event_trust"))) {
+        || !q.exec(QStringLiteral("DELETE FROM event_trust"))
+        || !q.exec(QStringLiteral("DELETE FROM event_import"))) {
         *error = q.lastError().text();
         rollback();
         return false;
@@ -544,14 +558,17 @@ bool EventStore::remove(const QList<qint64> &ids, QString *error)
     answer.prepare(QStringLiteral("DELETE FROM event_answer WHERE id = ?"));
     QSqlQuery trust = query();
     trust.prepare(QStringLiteral("DELETE FROM event_trust WHERE id = ?"));
+    QSqlQuery imported = query();
+    imported.prepare(QStringLiteral("DELETE FROM event_import WHERE id = ?"));
     for (qint64 id : ids) {
         q.bindValue(0, id);
         info.bindValue(0, id);
         answer.bindValue(0, id);
         trust.bindValue(0, id);
-        if (!q.exec() || !info.exec() || !answer.exec() || !trust.exec()) {
+        imported.bindValue(0, id);
+        if (!q.exec() || !info.exec() || !answer.exec() || !trust.exec() || !imported.exec()) {
             *error = q.lastError().text() + info.lastError().text() + answer.lastError().text()
-                + trust.lastError().text();
+                + trust.lastError().text() + imported.lastError().text();
             rollback();
             return false;
         }

@@ -26,6 +26,7 @@ struct EventSummary
     QString sender;
     QByteArray contentType;
     EventInfo info; // info.isChecked() is false until enrichment ran
+    bool imported = false; // came from an imported file
 };
 
 enum class SyncMode {

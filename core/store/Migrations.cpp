@@ -101,6 +101,13 @@ const std::vector<QStringList> &steps()
                 signature_reason TEXT
             ))"),
         },
+        // 6: events that came from an imported file (hookscope export or HAR), and when.
+        {
+            QStringLiteral(R"(CREATE TABLE event_import (
+                id INTEGER PRIMARY KEY,
+                imported_at INTEGER NOT NULL
+            ))"),
+        },
     };
     return all;
 }

@@ -86,6 +86,8 @@ public:
     void clear(QString *error);
     void remove(const QList<qint64> &ids, QString *error);
     void setPageLimit(qint64 pages) { m_store.setMaxPageCount(pages); }
+    // Inserts all events in one transaction (after what is queued); assigns their ids.
+    void importEvents(QList<Event> *events, QString *error);
 
 Q_SIGNALS:
     void committed(const QList<hookscope::WriteOutcome> &outcomes);

@@ -1,0 +1,168 @@
+#include "ExchangeCommands.h"
+
+#include "CommandIo.h"
+
+#include "exchange/EventExporter.h"
+#include "exchange/EventImporter.h"
+#include "store/EventStore.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace hookscope {
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitRefused = 1;
+constexpr int kExitUsage = 2;
+
+QCommandLineOption dbOption()
+{
+    return QCommandLineOption(QStringLiteral("db"),
+                              QStringLiteral("Store file (default: %1).").arg(EventStore::defaultPath()),
+                              QStringLiteral("path"));
+}
+
+void printUsage(const QCommandLineParser &parser, const QString &usage, const QString &details)
+{
+    QString help = parser.helpText();
+    help = help.mid(help.indexOf(u'\n') + 1);
+    printOut(QStringLiteral("Usage: %1\n%2%3").arg(usage, help, details));
+}
+
+// Parses args (program, sub-command, options…); returns -1 to go on, else an exit code.
+int parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &name, const QString &usage,
+              const QString &details, const QCommandLineOption &help)
+{
+    if (!parser.parse(QStringList{args.value(0)} + args.mid(2))) {
+        printErr(QStringLiteral("hookscope %1: %2\n").arg(name, parser.errorText()));
+        return kExitUsage;
+    }
+    if (parser.isSet(help)) {
+        printUsage(parser, usage, details);
+        return kExitOk;
+    }
+    return -1;
+}
+
+bool openStore(EventStore *store, const QString &path, const QString &name, bool mustExist)
+{
+    if (mustExist && !QFileInfo::exists(path)) {
+        printErr(QStringLiteral("hookscope %1: no store at %2\n").arg(name, path));
+        return false;
+    }
+    QString error;
+    if (!store->open(path, &error)) {
+        printErr(QStringLiteral("hookscope %1: %2\n").arg(name, error));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int runExportCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption format(
+        {QStringLiteral("f"), QStringLiteral("format")},
+        QStringLiteral("json (a hookscope export, the default; .har files default to har) or har (HAR 1.2)."),
+        QStringLiteral("format"));
+    const QCommandLineOption filter(QStringLiteral("filter"),
+                                    QStringLiteral("Only events whose target, headers or body contain TEXT "
+                                                   "(ignoring ASCII case), as the window's filter box."),
+                                    QStringLiteral("text"));
+    const QCommandLineOption out({QStringLiteral("o"), QStringLiteral("out")},
+                                 QStringLiteral("File to write (replaced only once complete)."), QStringLiteral("file"));
+    parser.addOptions({help, db, format, filter, out});
+    const QString usage = QStringLiteral("hookscope export [--db PATH] [--format json|har] [--filter TEXT] --out FILE");
+    if (const int code = parseArgs(parser, args, QStringLiteral("export"), usage,
+                                   QStringLiteral("\nExit status: 0 written, 2 wrong usage, unreadable store or "
+                                                  "unwritable file.\n"),
+                                   help);
+        code >= 0)
+        return code;
+    if (!parser.positionalArguments().isEmpty()) {
+        printErr(QStringLiteral("hookscope export: unexpected argument \"%1\" (the file goes after --out)\n")
+                     .arg(parser.positionalArguments().first()));
+        return kExitUsage;
+    }
+    const QString outPath = parser.value(out);
+    if (outPath.isEmpty()) {
+        printErr(QStringLiteral("hookscope export: --out FILE is required (try --help)\n"));
+        return kExitUsage;
+    }
+    ExportFormat exportFormat = EventExporter::formatForPath(outPath);
+    if (parser.isSet(format)) {
+        const QString name = parser.value(format);
+        if (name == QLatin1String("json"))
+            exportFormat = ExportFormat::HookscopeJson;
+        else if (name == QLatin1String("har"))
+            exportFormat = ExportFormat::Har;
+        else {
+            printErr(QStringLiteral("hookscope export: --format must be json or har, not \"%1\"\n").arg(name));
+            return kExitUsage;
+        }
+    }
+    EventStore store;
+    if (!openStore(&store, parser.isSet(db) ? parser.value(db) : EventStore::defaultPath(), QStringLiteral("export"),
+                   true))
+        return kExitUsage;
+    std::optional<QList<qint64>> ids;
+    if (parser.isSet(filter) && !parser.value(filter).trimmed().isEmpty())
+        ids = store.matchingIds(parser.value(filter).trimmed().toUtf8(), 0, store.maxId());
+    EventExporter exporter(&store);
+    const ExportResult result = exporter.exportTo(outPath, exportFormat, ids);
+    if (!result.ok) {
+        printErr(QStringLiteral("hookscope export: %1\n").arg(result.error));
+        return kExitUsage;
+    }
+    printErr(QStringLiteral("hookscope export: %1 %2 written to %3\n")
+                 .arg(result.written)
+                 .arg(result.written == 1 ? QStringLiteral("event") : QStringLiteral("events"), outPath));
+    return kExitOk;
+}
+
+int runImportCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption db = dbOption();
+    parser.addOptions({help, db});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A hookscope export or a HAR file."));
+    const QString usage = QStringLiteral("hookscope import [--db PATH] FILE");
+    if (const int code = parseArgs(parser, args, QStringLiteral("import"), usage,
+                                   QStringLiteral("\nAdds the file's events to the store (new ids, original receive "
+                                                  "times, marked imported), all or nothing.\nExit status: 0 imported, "
+                                                  "1 the file was refused (the reason and position go to stderr), 2 "
+                                                  "wrong usage, unreadable file or store.\n"),
+                                   help);
+        code >= 0)
+        return code;
+    const QStringList files = parser.positionalArguments();
+    if (files.size() != 1) {
+        printErr(files.isEmpty() ? QStringLiteral("hookscope import: no FILE given (try --help)\n")
+                                 : QStringLiteral("hookscope import: one FILE at a time\n"));
+        return kExitUsage;
+    }
+    EventStore store;
+    if (!openStore(&store, parser.isSet(db) ? parser.value(db) : EventStore::defaultPath(), QStringLiteral("import"),
+                   false))
+        return kExitUsage;
+    const ImportResult result = EventImporter::importInto(&store, files.first());
+    if (!result.ok) {
+        printErr(QStringLiteral("hookscope import: %1: %2\n").arg(files.first(), result.error));
+        return result.unreadable ? kExitUsage : kExitRefused;
+    }
+    printErr(QStringLiteral("hookscope import: %1 %2 imported from %3\n")
+                 .arg(result.imported)
+                 .arg(result.imported == 1 ? QStringLiteral("event") : QStringLiteral("events"), files.first()));
+    return kExitOk;
+}
+
+} // namespace hookscope

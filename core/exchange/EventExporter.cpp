@@ -1,0 +1,111 @@
+#include "EventExporter.h"
+
+#include "ExportWriter.h"
+#include "HarWriter.h"
+#include "store/EventStore.h"
+
+#include <QSaveFile>
+#include <algorithm>
+#include <memory>
+
+namespace hookscope {
+
+namespace {
+constexpr int kWindow = 2000; // ids fetched at a time when exporting everything
+constexpr qint64 kProgressEvery = 64;
+} // namespace
+
+EventExporter::EventExporter(const EventStore *store)
+    : m_store(store)
+{
+}
+
+ExportFormat EventExporter::formatForPath(const QString &path)
+{
+    return path.endsWith(QLatin1String(".har"), Qt::CaseInsensitive) ? ExportFormat::Har : ExportFormat::HookscopeJson;
+}
+
+ExportResult EventExporter::exportTo(const QString &path, ExportFormat format, const std::optional<QList<qint64>> &ids)
+{
+    ExportResult result;
+    std::unique_ptr<EventWriter> writer;
+    if (format == ExportFormat::Har)
+        writer = std::make_unique<HarWriter>();
+    else
+        writer = std::make_unique<ExportWriter>();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        result.error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return result;
+    }
+    const qint64 total = ids ? ids->size() : m_store->count();
+    const auto cancelled = [this] { return m_cancel && m_cancel->load(std::memory_order_relaxed); };
+    const auto fail = [&](const QString &error) {
+        file.cancelWriting();
+        result.error = error;
+        return result;
+    };
+    if (!writer->begin(&file))
+        return fail(writer->error());
+    if (m_progress)
+        m_progress(0, total);
+
+    QList<qint64> window;
+    qsizetype nextExplicit = 0;
+    qint64 afterId = 0;
+    QList<qint64> sortedIds;
+    if (ids) {
+        sortedIds = *ids;
+        std::sort(sortedIds.begin(), sortedIds.end());
+    }
+    for (;;) {
+        window.clear();
+        if (ids) {
+            const qsizetype end = qMin(nextExplicit + kWindow, sortedIds.size());
+            window = sortedIds.mid(nextExplicit, end - nextExplicit);
+            nextExplicit = end;
+        } else {
+            const QList<EventSummary> rows = m_store->summaries(afterId, kWindow);
+            for (const EventSummary &row : rows)
+                window.append(row.id);
+            if (!window.isEmpty())
+                afterId = window.last();
+        }
+        if (window.isEmpty())
+            break;
+        for (const qint64 id : std::as_const(window)) {
+            if (cancelled()) {
+                file.cancelWriting();
+                result.cancelled = true;
+                result.error = QStringLiteral("cancelled");
+                return result;
+            }
+            const std::optional<Event> event = m_store->load(id);
+            if (!event)
+                continue; // deleted meanwhile
+            if (!writer->write(*event, m_store->loadInfo(id)))
+                return fail(writer->error());
+            ++result.written;
+            if (m_progress && result.written % kProgressEvery == 0)
+                m_progress(result.written, qMax(total, result.written));
+        }
+    }
+    if (!writer->finish())
+        return fail(writer->error());
+    if (cancelled()) {
+        file.cancelWriting();
+        result.cancelled = true;
+        result.error = QStringLiteral("cancelled");
+        return result;
+    }
+    if (!file.commit()) {
+        result.error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return result;
+    }
+    if (m_progress)
+        m_progress(result.written, result.written);
+    result.ok = true;
+    return result;
+}
+
+} // namespace hookscope

@@ -1,0 +1,163 @@
+#include "ExchangeSamples.h"
+
+#include "schema/CompiledSchema.h"
+#include "schema/Validator.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace hookscope;
+using namespace hookscope::test;
+
+// `hookscope export` and `hookscope import`, run as child processes.
+class TestExchangeCommands final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void exportWritesAValidDocument_data();
+    void exportWritesAValidDocument();
+    void importAddsEventsAndRefusesCorruptFiles();
+    void wrongUsageExitsWithTwo_data();
+    void wrongUsageExitsWithTwo();
+
+private:
+    int run(const QStringList &args, QByteArray *err = nullptr);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_db;
+};
+
+void TestExchangeCommands::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_db = m_dir->filePath(QStringLiteral("events.sqlite"));
+    EventStore store;
+    QString error;
+    QVERIFY2(store.open(m_db, &error), qPrintable(error));
+    for (const Sample &sample : samples()) {
+        Event event = sample.event;
+        QVERIFY2(store.insert(event, &error), qPrintable(error));
+    }
+}
+
+void TestExchangeCommands::cleanup()
+{
+    m_dir.reset();
+}
+
+int TestExchangeCommands::run(const QStringList &args, QByteArray *err)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(HOOKSCOPE_BINARY), args);
+    if (!process.waitForFinished(60'000))
+        return -1;
+    if (err)
+        *err = process.readAllStandardError();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+void TestExchangeCommands::exportWritesAValidDocument_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("events");
+    QTest::newRow("everything as json") << QStringList() << "all.json" << int(samples().size());
+    QTest::newRow("filtered") << QStringList{QStringLiteral("--filter"), QStringLiteral("JICOO")} << "some.json" << 1;
+    QTest::newRow("filtered on a decoded body") << QStringList{QStringLiteral("--filter"), QStringLiteral("ZIPPED")} << "f.json" << 1;
+    QTest::newRow("filter matching nothing") << QStringList{QStringLiteral("--filter"), QStringLiteral("no such text")} << "n.json" << 0;
+    QTest::newRow("har by extension") << QStringList() << "all.har" << int(samples().size());
+    QTest::newRow("har by option") << QStringList{QStringLiteral("--format"), QStringLiteral("har")} << "all.txt"
+                                   << int(samples().size());
+}
+
+void TestExchangeCommands::exportWritesAValidDocument()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, file);
+    QFETCH(int, events);
+    const QString out = m_dir->filePath(file);
+    QByteArray err;
+    QCOMPARE(run(QStringList{QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--out"), out}
+                     + options,
+                 &err),
+             0);
+    QVERIFY2(err.contains("written"), err.constData());
+    const auto document = nlohmann::json::parse(readAll(out).toStdString());
+    const bool har = document.contains("log");
+    QCOMPARE(har, file.endsWith(QLatin1String(".har")) || options.contains(QStringLiteral("har")));
+    QCOMPARE(int((har ? document.at("log").at("entries") : document.at("events")).size()), events);
+    if (!har) {
+        QString error;
+        const auto schema = CompiledSchema::compile(readAll(QStringLiteral(":/export/hookscope-export.schema.json")), &error);
+        QVERIFY2(schema, qPrintable(error));
+        QVERIFY(Validator(schema).validate(readAll(out)).isEmpty());
+    }
+}
+
+void TestExchangeCommands::importAddsEventsAndRefusesCorruptFiles()
+{
+    const QString out = m_dir->filePath(QStringLiteral("all.json"));
+    QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--out"), out}), 0);
+    const QString fresh = m_dir->filePath(QStringLiteral("fresh.sqlite"));
+    QByteArray err;
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--db"), fresh, out}, &err), 0);
+    QVERIFY2(err.contains(QByteArray::number(samples().size()) + " events imported"), err.constData());
+    {
+        EventStore store;
+        QString error;
+        QVERIFY(store.open(fresh, &error));
+        QCOMPARE(store.count(), samples().size());
+        for (qsizetype i = 0; i < samples().size(); ++i)
+            QCOMPARE(difference(samples().at(i).event, *store.load(i + 1)), QString());
+    }
+
+    QByteArray broken = readAll(out);
+    broken.truncate(broken.size() / 2);
+    const QString corrupt = m_dir->filePath(QStringLiteral("corrupt.json"));
+    QFile file(corrupt);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(broken);
+    file.close();
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--db"), fresh, corrupt}, &err), 1);
+    QVERIFY2(err.contains("line") && err.contains("byte"), err.constData());
+    EventStore store;
+    QString error;
+    QVERIFY(store.open(fresh, &error));
+    QCOMPARE(store.count(), samples().size()); // nothing added
+}
+
+void TestExchangeCommands::wrongUsageExitsWithTwo_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("export without --out") << QStringList{QStringLiteral("export")} << "--out FILE is required";
+    QTest::newRow("export, bad format") << QStringList{QStringLiteral("export"), QStringLiteral("--format"),
+                                                       QStringLiteral("xml"), QStringLiteral("--out"), QStringLiteral("x")}
+                                        << "--format must be json or har";
+    QTest::newRow("export, no store") << QStringList{QStringLiteral("export"), QStringLiteral("--db"),
+                                                     QStringLiteral("/nonexistent/x.sqlite"), QStringLiteral("--out"),
+                                                     QStringLiteral("x")}
+                                      << "no store at";
+    QTest::newRow("import without file") << QStringList{QStringLiteral("import")} << "no FILE given";
+    QTest::newRow("import, missing file") << QStringList{QStringLiteral("import"), QStringLiteral("/nonexistent.json")}
+                                          << "cannot open";
+}
+
+void TestExchangeCommands::wrongUsageExitsWithTwo()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    QByteArray err;
+    QCOMPARE(run(args, &err), 2);
+    QVERIFY2(err.contains(message.toUtf8()), err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestExchangeCommands)
+#include "tst_exchangecommands.moc"

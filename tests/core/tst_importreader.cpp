@@ -1,0 +1,232 @@
+#include "ExchangeSamples.h"
+
+#include "exchange/EventExporter.h"
+#include "exchange/EventImporter.h"
+#include "exchange/ImportReader.h"
+
+#include <QBuffer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace hookscope;
+using namespace hookscope::test;
+
+class TestImportReader final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void roundTripIsByteForByte_data();
+    void roundTripIsByteForByte();
+    void corruptFileIsRefusedWithPositionAndImportsNothing_data();
+    void corruptFileIsRefusedWithPositionAndImportsNothing();
+    void foreignOrBrokenFileIsRefused_data();
+    void foreignOrBrokenFileIsRefused();
+    void readsEventByEventWithoutKeepingThem();
+    void missingFileIsUnreadable();
+
+private:
+    QString exportAll(const QList<Event> &events);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<EventStore> m_target;
+};
+
+void TestImportReader::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_target = std::make_unique<EventStore>();
+    QString error;
+    QVERIFY2(m_target->open(m_dir->filePath(QStringLiteral("target.sqlite")), &error), qPrintable(error));
+    // Something already there: a refused import must leave it alone.
+    Event existing = samples().at(0).event;
+    QVERIFY2(m_target->insert(existing, &error), qPrintable(error));
+}
+
+void TestImportReader::cleanup()
+{
+    m_target.reset();
+    m_dir.reset();
+}
+
+QString TestImportReader::exportAll(const QList<Event> &events)
+{
+    EventStore source;
+    QString error;
+    const QString sourcePath = m_dir->filePath(QStringLiteral("source-%1.sqlite").arg(QDateTime::currentMSecsSinceEpoch()));
+    if (!source.open(sourcePath, &error))
+        qFatal("%s", qPrintable(error));
+    for (Event event : events) {
+        if (!source.insert(event, &error))
+            qFatal("%s", qPrintable(error));
+    }
+    const QString path = m_dir->filePath(QStringLiteral("export.json"));
+    const ExportResult result = EventExporter(&source).exportTo(path, ExportFormat::HookscopeJson, std::nullopt);
+    if (!result.ok)
+        qFatal("%s", qPrintable(result.error));
+    return path;
+}
+
+void TestImportReader::roundTripIsByteForByte_data()
+{
+    QTest::addColumn<Event>("event");
+    for (const Sample &sample : samples())
+        QTest::newRow(sample.name) << sample.event;
+}
+
+void TestImportReader::roundTripIsByteForByte()
+{
+    QFETCH(Event, event);
+    const QString path = exportAll({event, event});
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    const ImportResult result = EventImporter::importInto(m_target.get(), path);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.imported, 2);
+    QCOMPARE(m_target->count(), 3);
+    for (const qint64 id : {2, 3}) {
+        const std::optional<Event> imported = m_target->load(id);
+        QVERIFY(imported);
+        QCOMPARE(difference(event, *imported), QString());
+        QVERIFY(imported->importedAtMs >= before);
+        QCOMPARE(imported->receivedAtMs, event.receivedAtMs); // the original time is kept
+    }
+    QVERIFY(m_target->summaries(1, 10).at(0).imported);
+    QVERIFY(!m_target->summaries(0, 1).at(0).imported);
+    QCOMPARE(m_target->load(1)->importedAtMs, 0);
+}
+
+void TestImportReader::corruptFileIsRefusedWithPositionAndImportsNothing_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<double>("where");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("cut after the header") << "cut" << 0.05 << "byte";
+    QTest::newRow("cut in the first third") << "cut" << 0.33 << "line";
+    QTest::newRow("cut in the last third") << "cut" << 0.8 << "line";
+    QTest::newRow("cut before the final brace") << "cut" << 0.999 << "byte";
+    QTest::newRow("stray byte in the middle") << "garble" << 0.5 << "byte";
+    QTest::newRow("stray byte near the end") << "garble" << 0.95 << "byte";
+    QTest::newRow("junk after the document") << "append" << 1.0 << "end of input";
+}
+
+void TestImportReader::corruptFileIsRefusedWithPositionAndImportsNothing()
+{
+    QFETCH(QString, how);
+    QFETCH(double, where);
+    QFETCH(QString, expected);
+    QList<Event> events;
+    for (const Sample &sample : samples())
+        events.append(sample.event);
+    QByteArray bytes = readAll(exportAll(events));
+    const qsizetype at = qsizetype(double(bytes.size()) * where);
+    if (how == QLatin1String("cut"))
+        bytes.truncate(qMin(at, bytes.size() - 2));
+    else if (how == QLatin1String("garble"))
+        bytes.insert(at, "\x01}]", 3);
+    else
+        bytes.append("{}");
+    const QString path = m_dir->filePath(QStringLiteral("corrupt.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    file.close();
+
+    const ImportResult result = EventImporter::importInto(m_target.get(), path);
+    QVERIFY(!result.ok);
+    QVERIFY(!result.unreadable);
+    QVERIFY2(result.error.contains(expected), qPrintable(result.error));
+    QVERIFY2(result.error.contains(QLatin1String("byte")), qPrintable(result.error));
+    QCOMPARE(m_target->count(), 1); // nothing of it was stored
+    QCOMPARE(m_target->maxId(), 1);
+}
+
+void TestImportReader::foreignOrBrokenFileIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected");
+    const QByteArray head = R"({"format":"hookscope-export","version":1,"events":[)";
+    const QByteArray good = R"({"receivedAtMs":1,"request":{"method":"GET","target":"/","httpVersion":"1.1","headers":[],"body":{"encoding":"text","text":"","size":0}},"response":{"status":200,"headers":[],"body":{"encoding":"text","text":"","size":0}}})";
+    QTest::newRow("empty file") << QByteArray() << "unexpected end of input";
+    QTest::newRow("not JSON") << QByteArray("hello") << "not valid JSON";
+    QTest::newRow("an array") << QByteArray("[1,2]") << "not a JSON object";
+    QTest::newRow("some other JSON") << QByteArray(R"({"foo":1,"events":[]})") << "not a Hookscope export";
+    QTest::newRow("another format") << QByteArray(R"({"format":"other","version":1,"events":[]})")
+                                    << "\"format\" is \"other\"";
+    QTest::newRow("a newer version") << QByteArray(R"({"format":"hookscope-export","version":2,"events":[]})")
+                                     << "version 2";
+    QTest::newRow("no version") << QByteArray(R"({"format":"hookscope-export","events":[]})") << "\"version\" is missing";
+    QTest::newRow("no events") << QByteArray(R"({"format":"hookscope-export","version":1})") << "\"events\" is missing";
+    QTest::newRow("event without request") << head + R"({"receivedAtMs":1}]})" << "event 0 (ending at byte";
+    QTest::newRow("second event with a bad header")
+        << head + good + "," + QByteArray(good).replace(R"("headers":[])", R"("headers":[{"name":"A","value":7}])") + "]}"
+        << "event 1 (ending at byte";
+    QTest::newRow("bad base64") << head + QByteArray(good).replace(R"("text":"","size":0)", R"("x":1)").replace(R"("encoding":"text","x":1)", R"("encoding":"base64","base64":"!!")") + "]}"
+                                << "not valid base64";
+    QTest::newRow("body size that does not match")
+        << head + QByteArray(good).replace(R"("text":"","size":0)", R"("text":"abc","size":2)") + "]}" << "\"size\" says 2";
+    QTest::newRow("event that is a number") << head + "1]}" << "event 0 (ending at byte";
+    QTest::newRow("nested too deep") << head + QByteArray(300, '[') << "nested deeper";
+    QTest::newRow("HAR without entries") << QByteArray(R"({"log":{"version":"1.2"}})") << "log.entries";
+}
+
+void TestImportReader::foreignOrBrokenFileIsRefused()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    QBuffer buffer(&content);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    ImportReader reader(1);
+    int stored = 0;
+    QVERIFY(!reader.read(&buffer, [&](Event &, QString *) { return ++stored > 0; }));
+    QVERIFY2(reader.error().contains(expected), qPrintable(reader.error()));
+
+    const QString path = m_dir->filePath(QStringLiteral("foreign.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+    const ImportResult result = EventImporter::importInto(m_target.get(), path);
+    QVERIFY(!result.ok);
+    QCOMPARE(result.error, reader.error());
+    QCOMPARE(m_target->count(), 1);
+}
+
+void TestImportReader::readsEventByEventWithoutKeepingThem()
+{
+    QList<Event> events;
+    for (const Sample &sample : samples())
+        events.append(sample.event);
+    QFile file(exportAll(events));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    ImportReader reader(77);
+    QList<QByteArray> targets;
+    QVERIFY2(reader.read(&file,
+                         [&](Event &event, QString *) {
+                             targets.append(event.target);
+                             return event.importedAtMs == 77;
+                         }),
+             qPrintable(reader.error()));
+    QCOMPARE(reader.format(), ImportReader::Format::HookscopeExport);
+    QCOMPARE(reader.eventCount(), events.size());
+    QCOMPARE(targets.size(), events.size());
+    QCOMPARE(targets.first(), events.first().target);
+
+    // A sink that refuses stops the reading with its reason.
+    QVERIFY(file.seek(0));
+    QVERIFY(!reader.read(&file, [](Event &, QString *error) {
+        *error = QStringLiteral("disk full");
+        return false;
+    }));
+    QCOMPARE(reader.error(), QStringLiteral("event 0: disk full"));
+}
+
+void TestImportReader::missingFileIsUnreadable()
+{
+    const ImportResult result = EventImporter::importInto(m_target.get(), m_dir->filePath(QStringLiteral("nope.json")));
+    QVERIFY(!result.ok);
+    QVERIFY(result.unreadable);
+    QVERIFY2(result.error.contains(QLatin1String("cannot open")), qPrintable(result.error));
+}
+
+QTEST_GUILESS_MAIN(TestImportReader)
+#include "tst_importreader.moc"

@@ -1,0 +1,288 @@
+#include "ExchangeActions.h"
+
+#include "EventFilterProxy.h"
+#include "EventListPane.h"
+#include "EventTableModel.h"
+#include "exchange/CurlCommand.h"
+#include "exchange/EventExporter.h"
+#include "exchange/EventImporter.h"
+#include "store/EventRecorder.h"
+#include "store/EventStore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QThread>
+#include <QToolBar>
+
+namespace hookscope {
+
+namespace {
+const QString kLastFolder = QStringLiteral("exchange/folder");
+const QString kJsonFilter = QStringLiteral("Hookscope export (*.json)");
+const QString kHarFilter = QStringLiteral("HAR 1.2 (*.har)");
+} // namespace
+
+ExchangeActions::ExchangeActions(EventListPane *list, EventRecorder *recorder, QMainWindow *window)
+    : QObject(window)
+    , m_list(list)
+    , m_recorder(recorder)
+    , m_window(window)
+    , m_exportSelected(new QAction(tr("Export &Selected Events…"), this))
+    , m_exportFiltered(new QAction(tr("Export &Filtered Events…"), this))
+    , m_exportAll(new QAction(tr("Export &All Events…"), this))
+    , m_import(new QAction(tr("&Import…"), this))
+    , m_copyCurl(new QAction(tr("Copy as &curl"), this))
+{
+    m_exportAll->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_copyCurl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_exportAll->setToolTip(tr("Export every event as a Hookscope export or HAR file"));
+    m_import->setToolTip(tr("Import a Hookscope export or a HAR file"));
+    m_copyCurl->setToolTip(tr("Copy a curl command that sends this request again, byte for byte"));
+    for (QAction *action : {m_exportSelected, m_exportFiltered, m_exportAll, m_import, m_copyCurl})
+        action->setShortcutContext(Qt::WindowShortcut);
+    connect(m_exportSelected, &QAction::triggered, this, [this] { askExport(Scope::Selected); });
+    connect(m_exportFiltered, &QAction::triggered, this, [this] { askExport(Scope::Filtered); });
+    connect(m_exportAll, &QAction::triggered, this, [this] { askExport(Scope::All); });
+    connect(m_import, &QAction::triggered, this, &ExchangeActions::askImport);
+    connect(m_copyCurl, &QAction::triggered, this, &ExchangeActions::copyAsCurl);
+}
+
+ExchangeActions::~ExchangeActions()
+{
+    if (m_thread) {
+        m_cancel->store(true);
+        m_thread->wait();
+    }
+}
+
+void ExchangeActions::install()
+{
+    QMenu *file = m_window->menuBar()->addMenu(tr("&File"));
+    file->addAction(m_import);
+    file->addSeparator();
+    file->addAction(m_exportSelected);
+    file->addAction(m_exportFiltered);
+    file->addAction(m_exportAll);
+    file->addSeparator();
+    file->addAction(m_copyCurl);
+    if (auto *toolBar = m_window->findChild<QToolBar *>()) {
+        toolBar->addSeparator();
+        toolBar->addAction(m_import);
+        toolBar->addAction(m_exportAll);
+    }
+    QTableView *table = m_list->table();
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    table->addAction(m_copyCurl);
+    table->addAction(m_exportSelected);
+    m_window->addAction(m_copyCurl);
+}
+
+QProgressDialog *ExchangeActions::progressDialog() const
+{
+    return m_progress;
+}
+
+void ExchangeActions::setStorePath(const QString &path)
+{
+    m_storePath = path;
+}
+
+QList<qint64> ExchangeActions::idsFor(Scope scope) const
+{
+    if (scope == Scope::Selected)
+        return m_list->selectedIds();
+    QList<qint64> ids;
+    const QAbstractItemModel *model = scope == Scope::Filtered ? static_cast<const QAbstractItemModel *>(m_list->proxy())
+                                                               : m_list->model();
+    ids.reserve(model->rowCount());
+    for (int row = 0; row < model->rowCount(); ++row)
+        ids.append(model->index(row, 0).data(EventTableModel::IdRole).toLongLong());
+    return ids;
+}
+
+void ExchangeActions::askExport(Scope scope)
+{
+    if (isBusy())
+        return;
+    if (scope == Scope::Selected && m_list->selectedIds().isEmpty()) {
+        m_window->statusBar()->showMessage(tr("Select the events to export first"), 5000);
+        return;
+    }
+    QSettings settings;
+    QString chosenFilter = kJsonFilter;
+    const QString start = settings.value(kLastFolder).toString() + QStringLiteral("/hookscope-events.json");
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Export events"), start,
+                                                kJsonFilter + QStringLiteral(";;") + kHarFilter, &chosenFilter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += chosenFilter == kHarFilter ? QStringLiteral(".har") : QStringLiteral(".json");
+    settings.setValue(kLastFolder, QFileInfo(path).absolutePath());
+    exportTo(path, scope);
+}
+
+void ExchangeActions::askImport()
+{
+    if (isBusy())
+        return;
+    QSettings settings;
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Import events"), settings.value(kLastFolder).toString(),
+        tr("Hookscope export or HAR (*.json *.har);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(kLastFolder, QFileInfo(path).absolutePath());
+    importFrom(path);
+}
+
+void ExchangeActions::startProgress(const QString &label, bool determinate)
+{
+    m_progress = new QProgressDialog(label, tr("Cancel"), 0, determinate ? 100 : 0, m_window);
+    m_progress->setObjectName(QStringLiteral("exchangeProgress"));
+    m_progress->setWindowTitle(tr("Hookscope"));
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(300);
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    m_progress->setValue(0);
+    connect(m_progress, &QProgressDialog::canceled, this, [cancel = m_cancel] { cancel->store(true); });
+}
+
+void ExchangeActions::exportTo(const QString &path, Scope scope)
+{
+    if (isBusy() || m_storePath.isEmpty())
+        return;
+    // All: every stored event, read in id windows by the exporter.
+    std::optional<QList<qint64>> ids;
+    if (scope != Scope::All)
+        ids = idsFor(scope);
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    startProgress(tr("Exporting to %1…").arg(QFileInfo(path).fileName()), true);
+    const QString storePath = m_storePath;
+    const auto cancel = m_cancel;
+    QPointer<ExchangeActions> self(this);
+    m_thread = QThread::create([self, storePath, path, ids, cancel] {
+        ExportResult result;
+        EventStore store; // this thread's own read connection
+        if (!store.open(storePath, &result.error)) {
+            result.error = QStringLiteral("cannot read the store: %1").arg(result.error);
+        } else {
+            EventExporter exporter(&store);
+            exporter.setCancelFlag(cancel.get());
+            exporter.setProgress([self](qint64 done, qint64 total) {
+                QMetaObject::invokeMethod(self.data(), [self, done, total] {
+                    if (self && self->m_progress)
+                        self->m_progress->setValue(total > 0 ? int(done * 100 / total) : 100);
+                });
+            });
+            result = exporter.exportTo(path, EventExporter::formatForPath(path), ids);
+        }
+        QMetaObject::invokeMethod(self.data(), [self, result, path] {
+            if (!self)
+                return;
+            if (result.ok) {
+                const QString done = tr("Exported %n event(s) to %1", nullptr, int(result.written)).arg(path);
+                self->finishWork(true, QString(), done);
+                Q_EMIT self->exportFinished(true, done);
+            } else {
+                self->finishWork(false, tr("Export failed"), result.cancelled ? QString() : result.error);
+                Q_EMIT self->exportFinished(false, result.error);
+            }
+        });
+    });
+    m_thread->setObjectName(QStringLiteral("export"));
+    m_thread->start(QThread::LowPriority);
+}
+
+void ExchangeActions::importFrom(const QString &path)
+{
+    if (isBusy() || !m_recorder->isOpen())
+        return;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    startProgress(tr("Importing %1…").arg(QFileInfo(path).fileName()), false);
+    const auto cancel = m_cancel;
+    EventRecorder *recorder = m_recorder;
+    QPointer<ExchangeActions> self(this);
+    m_thread = QThread::create([self, recorder, path, cancel] {
+        QList<Event> events;
+        ImportResult result = EventImporter::readAll(path, &events, cancel.get());
+        // Stored whole through the writer; it reports the rows with eventsStored.
+        if (result.ok && !cancel->load() && !recorder->importEvents(&events, &result.error))
+            result.ok = false;
+        const bool cancelled = cancel->load() && !result.ok;
+        QMetaObject::invokeMethod(self.data(), [self, result, path, cancelled] {
+            if (!self)
+                return;
+            if (result.ok) {
+                const QString done = tr("Imported %n event(s) from %1", nullptr, int(result.imported)).arg(path);
+                self->finishWork(true, QString(), done);
+                Q_EMIT self->importFinished(true, done);
+            } else {
+                const QString reason = cancelled ? QStringLiteral("cancelled") : result.error;
+                self->finishWork(false, tr("Import refused"),
+                                 cancelled ? QString() : tr("%1 was not imported:\n%2").arg(path, result.error));
+                Q_EMIT self->importFinished(false, reason);
+            }
+        });
+    });
+    m_thread->setObjectName(QStringLiteral("import"));
+    m_thread->start(QThread::LowPriority);
+}
+
+void ExchangeActions::finishWork(bool ok, const QString &title, const QString &message)
+{
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+        m_thread = nullptr;
+    }
+    if (m_progress) {
+        m_progress->close();
+        m_progress->deleteLater();
+    }
+    m_lastError = ok ? QString() : message;
+    if (ok) {
+        m_window->statusBar()->showMessage(message, 8000);
+    } else if (message.isEmpty()) {
+        m_window->statusBar()->showMessage(tr("Cancelled"), 5000);
+    } else if (m_interactive) {
+        QMessageBox box(QMessageBox::Warning, title, message, QMessageBox::Ok, m_window);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+    } else {
+        m_window->statusBar()->showMessage(message, 8000);
+    }
+}
+
+QString ExchangeActions::copyAsCurl()
+{
+    const qint64 id = m_list->currentId();
+    if (id <= 0 || m_storePath.isEmpty())
+        return {};
+    EventStore store;
+    QString error;
+    if (!store.open(m_storePath, &error))
+        return {};
+    const std::optional<Event> event = store.load(id);
+    if (!event)
+        return {};
+    const QString command = CurlCommand::build(*event);
+    QApplication::clipboard()->setText(command);
+    m_window->statusBar()->showMessage(tr("Copied a curl command for event %1").arg(id), 4000);
+    return command;
+}
+
+} // namespace hookscope
