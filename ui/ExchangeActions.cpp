@@ -1,5 +1,7 @@
 #include "ExchangeActions.h"
 
+#include "MainMenuBar.h"
+
 #include "EventFilterProxy.h"
 #include "EventListPane.h"
 #include "EventTableModel.h"
@@ -44,10 +46,10 @@ ExchangeActions::ExchangeActions(EventListPane *list, EventRecorder *recorder, Q
     , m_import(new QAction(tr("&Import…"), this))
     , m_copyCurl(new QAction(tr("Copy as &curl"), this))
 {
-    m_exportAll->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_exportSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
     m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    m_copyCurl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyCurl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     m_exportAll->setToolTip(tr("Export every event as a Hookscope export or HAR file"));
     m_import->setToolTip(tr("Import a Hookscope export or a HAR file"));
     m_copyCurl->setToolTip(tr("Copy a curl command that sends this request again, byte for byte"));
@@ -68,16 +70,12 @@ ExchangeActions::~ExchangeActions()
     }
 }
 
-void ExchangeActions::install()
+void ExchangeActions::install(MainMenuBar *menus)
 {
-    QMenu *file = m_window->menuBar()->addMenu(tr("&File"));
-    file->addAction(m_import);
-    file->addSeparator();
-    file->addAction(m_exportSelected);
-    file->addAction(m_exportFiltered);
-    file->addAction(m_exportAll);
-    file->addSeparator();
-    file->addAction(m_copyCurl);
+    m_menus = menus;
+    m_menus->addToFile({m_import});
+    m_menus->addToFile({m_exportSelected, m_exportFiltered, m_exportAll});
+    m_menus->addToEdit({m_copyCurl});
     if (auto *toolBar = m_window->findChild<QToolBar *>()) {
         toolBar->addSeparator();
         toolBar->addAction(m_import);

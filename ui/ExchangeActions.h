@@ -13,6 +13,8 @@ class QThread;
 
 namespace hookscope {
 
+class MainMenuBar;
+
 class EventListPane;
 class EventRecorder;
 
@@ -30,7 +32,9 @@ public:
     ~ExchangeActions() override;
 
     // Adds the File menu, toolbar buttons and the table's context menu entries.
-    void install();
+    // Puts the actions in the menus (File: import/export; Edit: copy as curl), the toolbar and
+    // the table's context menu.
+    void install(MainMenuBar *menus);
     void setStorePath(const QString &path);
 
     // What the actions do, without file dialogs (tests call these directly).
@@ -65,6 +69,7 @@ private:
     EventListPane *m_list; // not owned
     EventRecorder *m_recorder; // not owned
     QMainWindow *m_window; // not owned
+    MainMenuBar *m_menus = nullptr; // not owned
     QString m_storePath;
     QAction *m_exportSelected;
     QAction *m_exportFiltered;

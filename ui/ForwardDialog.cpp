@@ -14,6 +14,7 @@ namespace hookscope {
 ForwardDialog::ForwardDialog(const QUrl &url, const QString &kind, QWidget *parent)
     : QDialog(parent)
     , m_enabled(new QCheckBox(tr("Forward incoming events to my local app"), this))
+    , m_answersHeld(new QCheckBox(tr("&Answer held hooks with my app's answer"), this))
     , m_url(new QLineEdit(this))
     , m_kind(new QLineEdit(this))
     , m_error(new QLabel(this))
@@ -42,6 +43,9 @@ ForwardDialog::ForwardDialog(const QUrl &url, const QString &kind, QWidget *pare
     form->addRow(m_enabled);
     form->addRow(label(tr("&URL"), m_url), m_url);
     form->addRow(label(tr("&Kind"), m_kind), m_kind);
+    form->addRow(m_answersHeld);
+    m_answersHeld->setToolTip(tr("A held Before Book hook gets the status, headers and body your app answered; "
+                                 "when the app cannot be reached it stays held for you or its deadline."));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &ForwardDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -50,6 +54,16 @@ ForwardDialog::ForwardDialog(const QUrl &url, const QString &kind, QWidget *pare
     layout->addWidget(note);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+}
+
+bool ForwardDialog::answersHeld() const
+{
+    return m_enabled->isChecked() && m_answersHeld->isChecked();
+}
+
+void ForwardDialog::setAnswersHeld(bool on)
+{
+    m_answersHeld->setChecked(on);
 }
 
 QUrl ForwardDialog::url() const

@@ -22,12 +22,17 @@ public:
     [[nodiscard]] QUrl url() const;
     [[nodiscard]] QString kind() const;
     [[nodiscard]] QCheckBox *enabledCheck() const { return m_enabled; }
+    // Held hooks (Before Book) are answered with the app's answer.
+    [[nodiscard]] bool answersHeld() const;
+    void setAnswersHeld(bool on);
+    [[nodiscard]] QCheckBox *answersHeldCheck() const { return m_answersHeld; }
     [[nodiscard]] QLineEdit *urlEdit() const { return m_url; }
 
     void accept() override;
 
 private:
     QCheckBox *m_enabled;
+    QCheckBox *m_answersHeld;
     QLineEdit *m_url;
     QLineEdit *m_kind;
     QLabel *m_error;

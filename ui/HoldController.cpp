@@ -37,7 +37,7 @@ HoldController::HoldController(QMainWindow *window, HoldDesk *desk, HoldingSink 
     , m_dock(new QDockWidget(tr("Respond"), window))
     , m_notifier(new HoldNotifier(window))
     , m_sink(sink)
-    , m_settingsAction(new QAction(tr("Hold settings…"), this))
+    , m_settingsAction(new QAction(tr("&Hold settings…"), this))
 {
     m_settingsAction->setToolTip(tr("Which kinds are held open for your answer, their deadlines and default answers"));
     connect(m_settingsAction, &QAction::triggered, this, &HoldController::openSettings);

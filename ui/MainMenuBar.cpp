@@ -21,25 +21,25 @@ MainMenuBar::MainMenuBar(MainToolBar *toolBar, QWidget *parent)
     m_quit->setObjectName(QStringLiteral("quitAction"));
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
-    m_focusTable->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    m_focusDetails->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_focusTable->setShortcut(QKeySequence(Qt::ALT | Qt::Key_1)); // Ctrl+1…9 answer a held hook
+    m_focusDetails->setShortcut(QKeySequence(Qt::ALT | Qt::Key_2));
 
     // The receiver's actions get their shortcuts here, where they are listed.
-    toolBar->startStopAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    toolBar->startStopAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)); // Ctrl+R replays
     toolBar->pauseAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
 
-    QMenu *file = addMenu(tr("&File"));
-    file->addAction(toolBar->startStopAction());
-    file->addSeparator();
-    file->addAction(m_quit);
+    m_file = addMenu(tr("&File"));
+    m_file->addAction(toolBar->startStopAction());
+    m_fileEnd = m_file->addSeparator();
+    m_file->addAction(m_quit);
 
-    QMenu *edit = addMenu(tr("&Edit"));
+    QMenu *edit = m_edit = addMenu(tr("&Edit"));
     edit->addAction(toolBar->copyUrlAction());
     QAction *find = edit->addAction(tr("&Find…"));
     find->setToolTip(tr("Filter the events (Ctrl+F)"));
     edit->addSeparator();
     edit->addAction(toolBar->clearAction());
-    edit->addSeparator();
+    m_editEnd = edit->addSeparator();
     edit->addAction(m_settings);
 
     QMenu *view = addMenu(tr("&View"));
@@ -61,6 +61,20 @@ MainMenuBar::MainMenuBar(MainToolBar *toolBar, QWidget *parent)
     connect(m_focusDetails, &QAction::triggered, this, &MainMenuBar::focusDetailsRequested);
     connect(about, &QAction::triggered, this, &MainMenuBar::aboutRequested);
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainMenuBar::addToFile(const QList<QAction *> &actions, bool separated)
+{
+    if (separated)
+        m_file->insertSeparator(m_fileEnd);
+    m_file->insertActions(m_fileEnd, actions);
+}
+
+void MainMenuBar::addToEdit(const QList<QAction *> &actions, bool separated)
+{
+    if (separated)
+        m_edit->insertSeparator(m_editEnd);
+    m_edit->insertActions(m_editEnd, actions);
 }
 
 } // namespace hookscope

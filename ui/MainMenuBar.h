@@ -21,6 +21,9 @@ public:
     [[nodiscard]] QAction *quitAction() const { return m_quit; }
     [[nodiscard]] QAction *focusTableAction() const { return m_focusTable; }
     [[nodiscard]] QAction *focusDetailsAction() const { return m_focusDetails; }
+    // Features add their actions to File (above Quit) and Edit (above Settings).
+    void addToFile(const QList<QAction *> &actions, bool separated = true);
+    void addToEdit(const QList<QAction *> &actions, bool separated = true);
 
 Q_SIGNALS:
     void settingsRequested();
@@ -35,6 +38,10 @@ private:
     QAction *m_quit;
     QAction *m_focusTable;
     QAction *m_focusDetails;
+    QMenu *m_file = nullptr;
+    QMenu *m_edit = nullptr;
+    QAction *m_fileEnd = nullptr; // the separator above Quit
+    QAction *m_editEnd = nullptr; // the separator above Settings
 };
 
 } // namespace hookscope

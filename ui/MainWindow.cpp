@@ -5,6 +5,7 @@
 #include "EventListPane.h"
 #include "ForwardController.h"
 #include "ForwardDialog.h"
+#include "relay/ForwardedAnswers.h"
 #include "HoldController.h"
 #include "ExchangeActions.h"
 #include "MainToolBar.h"
@@ -110,8 +111,8 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     , m_status(new StatusBarPane(this))
     , m_tunnel(new TunnelController(options.ngrokApi, m_toolBar, m_status, this))
     , m_forward(new ForwardController(m_recorder, options.forwardUrl, options.forwardKind, this))
-    , m_replayAction(new QAction(tr("Replay…"), this))
-    , m_forwardAction(new QAction(tr("Forward…"), this))
+    , m_replayAction(new QAction(tr("Re&play…"), this))
+    , m_forwardAction(new QAction(tr("For&ward…"), this))
     , m_menus(new MainMenuBar(m_toolBar, this))
     , m_firstRun(new FirstRunPanel(this))
     , m_exchange(new ExchangeActions(m_list, m_recorder, this))
@@ -132,7 +133,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     m_firstRun->attachTo(m_list->table());
     m_firstRun->setSamples(SampleEvent::available(*appSchemaRegistry()->catalog(),
                                                   ResourceLocator::directory(QStringLiteral("samples"))));
-    m_exchange->install();
+    m_exchange->install(m_menus);
 
     connect(m_toolBar, &MainToolBar::startRequested, this, [this](quint16) { startReceiver(); });
     connect(m_toolBar, &MainToolBar::stopRequested, this, &MainWindow::stopReceiver);
@@ -153,6 +154,12 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     connect(m_list, &EventListPane::eventCountChanged, m_status, &StatusBarPane::setEventCount);
     wireRelay();
     setupHolding();
+    m_menus->addToFile({m_toolBar->ngrokAction(), m_forwardAction, m_hold->settingsAction()});
+    m_menus->addToEdit({m_replayAction});
+    m_forwardedAnswers = new ForwardedAnswers(m_forward->forwarder(), m_holdDesk, this);
+    m_forwardedAnswers->setEnabled(options.forwardUrl.isEmpty()
+                                       ? QSettings().value(QStringLiteral("forward/answersHeld"), false).toBool()
+                                       : options.forwardAnswers);
     connect(m_list, &EventListPane::eventCountChanged, m_firstRun, &FirstRunPanel::setEventCount);
     connect(m_list, &EventListPane::historyLoaded, m_firstRun, &FirstRunPanel::setHistoryLoaded);
     connect(m_firstRun, &FirstRunPanel::copyRequested, this, &MainWindow::copyText);
@@ -229,8 +236,12 @@ void MainWindow::configureForward()
 {
     m_forwardAction->setChecked(!m_forward->url().isEmpty());
     ForwardDialog dialog(m_forward->url(), m_forward->kind(), this);
-    if (dialog.exec() == QDialog::Accepted)
+    dialog.setAnswersHeld(m_forwardedAnswers->isEnabled());
+    if (dialog.exec() == QDialog::Accepted) {
         m_forward->configure(dialog.url(), dialog.kind());
+        m_forwardedAnswers->setEnabled(dialog.answersHeld());
+        QSettings().setValue(QStringLiteral("forward/answersHeld"), dialog.answersHeld());
+    }
     m_forwardAction->setChecked(!m_forward->url().isEmpty());
     statusBar()->showMessage(m_forward->url().isEmpty() ? tr("Forwarding off")
                                                         : tr("Forwarding to %1").arg(m_forward->url().toString()),

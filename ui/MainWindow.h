@@ -16,6 +16,7 @@ class EventDetailPane;
 class EventListPane;
 class EventRecorder;
 class ForwardController;
+class ForwardedAnswers;
 class HoldController;
 class HoldDesk;
 class HoldingSink;
@@ -61,6 +62,7 @@ public:
     [[nodiscard]] MainToolBar *toolBar() const { return m_toolBar; }
     [[nodiscard]] TunnelController *tunnel() const { return m_tunnel; }
     [[nodiscard]] ForwardController *forwardController() const { return m_forward; }
+    [[nodiscard]] ForwardedAnswers *forwardedAnswers() const { return m_forwardedAnswers; }
     [[nodiscard]] QAction *replayAction() const { return m_replayAction; }
     // Opens the Replay dialog for the selected event (non-modal); null when none is selected.
     ReplayDialog *openReplay();
@@ -107,6 +109,7 @@ private:
     StatusBarPane *m_status;
     TunnelController *m_tunnel; // ngrok: public URL, Start ngrok
     ForwardController *m_forward; // --forward / Forward…
+    ForwardedAnswers *m_forwardedAnswers = nullptr; // held hooks answered by the app (--forward-answers)
     QAction *m_replayAction;
     QAction *m_forwardAction;
     MainMenuBar *m_menus;

@@ -82,6 +82,7 @@ RespondPanel::RespondPanel(QWidget *parent)
     layout->addWidget(plainLabel(tr("Fields and tags (returned fields replace ALL the case's fields):"), content));
     m_fieldsView = new QTableView(content);
     m_fieldsView->setObjectName(QStringLiteral("fieldsView"));
+    m_fieldsView->setTabKeyNavigation(false); // Tab moves on; arrows move between cells
     m_fieldsView->setModel(m_fields);
     m_fieldsView->horizontalHeader()->setStretchLastSection(true);
     m_fieldsView->verticalHeader()->hide();
@@ -112,6 +113,7 @@ RespondPanel::RespondPanel(QWidget *parent)
     layout->addWidget(plainLabel(tr("Custom JSON (Ctrl+Return sends):"), content));
     m_custom = new QPlainTextEdit(content);
     m_custom->setObjectName(QStringLiteral("customEditor"));
+    m_custom->setTabChangesFocus(true); // JSON is indented with spaces; Tab moves on
     m_custom->setFont(Theme::monospace());
     m_custom->setMinimumHeight(120);
     layout->addWidget(m_custom);

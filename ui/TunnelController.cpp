@@ -89,7 +89,7 @@ void TunnelController::updateAction()
 {
     QAction *action = m_toolBar->ngrokAction();
     const bool running = m_process->isRunning();
-    action->setText(running ? tr("Stop ngrok") : tr("Start ngrok"));
+    action->setText(running ? tr("Stop &ngrok") : tr("Start &ngrok"));
     action->setEnabled(running || m_port != 0);
     action->setToolTip(running ? tr("Stop the ngrok tunnel Hookscope started")
                                : m_process->isAvailable() ? tr("Run `ngrok http %1` to get a public URL for this port").arg(m_port)

@@ -89,6 +89,9 @@ struct Options
                                    QStringLiteral("With --forward: forward only events of this kind "
                                                   "(e.g. before-book-appointment)."),
                                    QStringLiteral("KIND")};
+    QCommandLineOption forwardAnswers{QStringLiteral("forward-answers"),
+                                      QStringLiteral("With --forward: a held hook (Before Book Appointment) is "
+                                                     "answered with your app's answer when it gives one in time.")};
     QCommandLineOption ngrokApi{QStringLiteral("ngrok-api"),
                                 QStringLiteral("Address of the ngrok agent's local API, watched for a tunnel to "
                                                "this port (default http://127.0.0.1:4040)."),
@@ -111,7 +114,7 @@ struct Options
         parser.addOptions({headless, bind, port, db, sync, noValidate, maxBody, maxHead, idleTimeout, maxConnections,
                            responseStatus, responseHeader, responseBody, responseBodyFile, secret, secretFile,
                            secretMode, allowPath, signature, signatures, screenshot});
-        parser.addOptions({forward, forwardKind, ngrokApi});
+        parser.addOptions({forward, forwardKind, forwardAnswers, ngrokApi});
         parser.addOption(respond);
     }
 };
@@ -132,7 +135,7 @@ bool isHttpUrl(const QUrl &url)
         && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
 }
 
-// --forward, --forward-kind, --ngrok-api.
+// --forward, --forward-kind, --forward-answers, --ngrok-api.
 bool parseRelayOptions(const QCommandLineParser &parser, const Options &o, AppOptions *out, QString *error)
 {
     if (parser.isSet(o.forward)) {
@@ -144,6 +147,11 @@ bool parseRelayOptions(const QCommandLineParser &parser, const Options &o, AppOp
         }
     }
     out->forwardKind = parser.value(o.forwardKind);
+    out->forwardAnswers = parser.isSet(o.forwardAnswers);
+    if (out->forwardAnswers && out->forwardUrl.isEmpty()) {
+        *error = QStringLiteral("--forward-answers needs --forward URL");
+        return false;
+    }
     if (!out->forwardKind.isEmpty() && out->forwardUrl.isEmpty()) {
         *error = QStringLiteral("--forward-kind needs --forward URL");
         return false;

@@ -24,6 +24,7 @@ struct AppOptions
     QString screenshotPath; // --screenshot: render the window with sample events to this PNG and exit
     QUrl forwardUrl; // --forward: send every stored event on to this local URL (empty: off)
     QString forwardKind; // --forward-kind: only events of this kind
+    bool forwardAnswers = false; // --forward-answers: the app's answer answers a held hook
     QUrl ngrokApi = QUrl(QStringLiteral("http://127.0.0.1:4040")); // --ngrok-api: the agent to watch
     QList<RespondRule> respond; // --respond KIND=PRESET[:ARG]: answer that kind at once with a preset
     QStringList givenOptions; // the options set on the command line ("port", ...): they win over settings

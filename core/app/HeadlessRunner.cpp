@@ -1,6 +1,7 @@
 #include "HeadlessRunner.h"
 
 #include "HeadlessRelay.h"
+#include "relay/ForwardedAnswers.h"
 #include "enrich/DefaultInspector.h"
 #include "enrich/EnrichmentService.h"
 #include "hold/HoldDesk.h"
@@ -111,6 +112,8 @@ int HeadlessRunner::start()
     printLine("Store: " + QFileInfo(m_recorder->path()).absoluteFilePath().toUtf8() + " (" + QByteArray::number(count) + " events)");
     m_relay = new HeadlessRelay(m_options, m_recorder, this);
     m_relay->start(m_receiver->port());
+    if (m_options.forwardAnswers && m_relay->forwarder())
+        (new ForwardedAnswers(m_relay->forwarder(), m_holdDesk, this))->setEnabled(true);
     std::fflush(stdout);
     return 0;
 }

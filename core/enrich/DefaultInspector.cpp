@@ -84,6 +84,8 @@ EnrichmentService::Inspector inspectorFor(std::shared_ptr<const KindCatalog> cat
 std::shared_ptr<const KindCatalog> appKindCatalog()
 {
     return appRegistry()->catalog();
+}
+
 SchemaRegistry *appSchemaRegistry()
 {
     return appRegistry();

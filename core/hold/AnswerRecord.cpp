@@ -17,6 +17,8 @@ QString AnswerRecord::sourceName(AnswerSource source)
         return QStringLiteral("client gone");
     case AnswerSource::Shutdown:
         return QStringLiteral("shutdown");
+    case AnswerSource::LocalApp:
+        return QStringLiteral("local app");
     }
     return QStringLiteral("unknown");
 }
@@ -35,6 +37,8 @@ QString AnswerRecord::describe() const
         return QStringLiteral("client disconnected after %1 s: nothing was sent").arg(after);
     case AnswerSource::Shutdown:
         return QStringLiteral("answered %1 at shutdown, after %2 s").arg(response.status).arg(after);
+    case AnswerSource::LocalApp:
+        return QStringLiteral("answered %1 with the local app's answer, after %2 s").arg(response.status).arg(after);
     }
     return {};
 }

@@ -14,6 +14,7 @@ enum class AnswerSource : int {
     Preset = 3, // --respond KIND=PRESET answered it at once
     ClientGone = 4, // the client closed the connection first: nothing was sent
     Shutdown = 5, // Hookscope was closing: the default answer went out
+    LocalApp = 6, // the app the hook was forwarded to answered it (--forward-answers)
 };
 
 // What was answered to a held (or --respond) request, kept beside the event (event_answer).
@@ -26,7 +27,7 @@ struct AnswerRecord
     QString presetId; // the preset that built it, when one did
 
     [[nodiscard]] bool sent() const { return source != AnswerSource::ClientGone; }
-    // "click", "deadline", "--respond", "client gone", "shutdown"
+    // "click", "deadline", "--respond", "client gone", "shutdown", "local app"
     [[nodiscard]] static QString sourceName(AnswerSource source);
     // "answered by click after 3.2 s", "client disconnected after 4.0 s: nothing sent"
     [[nodiscard]] QString describe() const;

@@ -3,6 +3,7 @@
 target_sources(hookscope_core PRIVATE
   app/HeadlessRelay.h app/HeadlessRelay.cpp
   relay/Forwarder.h relay/Forwarder.cpp
+  relay/ForwardedAnswers.h relay/ForwardedAnswers.cpp
   relay/OutgoingRequest.h relay/OutgoingRequest.cpp
   relay/RelayLog.h relay/RelayLog.cpp
   relay/ReplayResult.h

@@ -202,7 +202,7 @@ void tst_ExchangeActions::copyAsCurlPutsTheCommandOnTheClipboard()
     QVERIFY2(command.startsWith(QLatin1String("curl --http1.1")), qPrintable(command));
     QVERIFY(command.contains(QLatin1String("--request-target '/hooks/jicoo'")));
     QVERIFY(command.contains(QLatin1String(R"(--data-raw '{"n":0}')")));
-    QCOMPARE(m_window->exchange()->copyCurlAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+C")));
+    QCOMPARE(m_window->exchange()->copyCurlAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+L")));
     QVERIFY(table->actions().contains(m_window->exchange()->copyCurlAction()));
 }
 

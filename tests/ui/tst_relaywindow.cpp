@@ -181,7 +181,7 @@ void tst_RelayWindow::startNgrokRunsAndStopsTheChild()
     openWindow(options());
     QAction *ngrok = m_window->toolBar()->ngrokAction();
     ngrok->trigger();
-    QTRY_COMPARE(ngrok->text(), QStringLiteral("Stop ngrok"));
+    QTRY_COMPARE(ngrok->text(), QStringLiteral("Stop &ngrok"));
     const qint64 pid = m_window->tunnel()->process()->processId();
     QVERIFY(pid > 0);
     const auto args = [&bin] {
