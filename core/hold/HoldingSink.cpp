@@ -4,16 +4,45 @@
 #include "HoldDesk.h"
 #include "Log.h"
 #include "schema/Classifier.h"
+#include "schema/JsonPointer.h"
 #include "schema/KindCatalog.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <algorithm>
 
 namespace hookscope {
 
 namespace {
 // Classifying by shape parses the body: only bodies that can be a JSON object, and not huge.
 constexpr qsizetype kMaxClassifiedBytes = 4 * 1024 * 1024;
+
+// An upper bound of a kind's shape score from the raw bytes: a member can only be there when its
+// quoted name occurs somewhere in the body. When no active kind can reach its minScore, the body
+// is not parsed at all (the common case: most hooks are not the held kind).
+bool mayScore(const Kind &kind, const QByteArray &body)
+{
+    const KindMatch &match = kind.match;
+    const qsizetype total = match.required.size() + Classifier::kDiscriminatorWeight * match.discriminatorCount();
+    if (total == 0)
+        return false;
+    const auto occurs = [&body](const QString &name) { return body.contains('"' + name.toUtf8() + '"'); };
+    const auto pointerMayHit = [&](const QString &pointer) {
+        const std::optional<QStringList> tokens = JsonPointer::tokens(pointer);
+        if (!tokens || tokens->isEmpty())
+            return true;
+        const QString &last = tokens->last();
+        return JsonPointer::arrayIndex(last).has_value() || occurs(last);
+    };
+    qsizetype hits = 0;
+    for (const QString &member : match.required)
+        hits += occurs(member) ? 1 : 0;
+    for (const auto &[pointer, value] : match.equals)
+        hits += pointerMayHit(pointer) ? Classifier::kDiscriminatorWeight : 0;
+    for (const QString &pointer : match.present)
+        hits += pointerMayHit(pointer) ? Classifier::kDiscriminatorWeight : 0;
+    return double(hits) / double(total) >= match.minScore;
+}
 
 bool mayBeJsonObject(const QByteArray &body)
 {
@@ -50,6 +79,13 @@ QString HoldingSink::kindOf(const Event &event) const
     const QByteArray &body = event.displayBody();
     if (body.size() > kMaxClassifiedBytes || !mayBeJsonObject(body))
         return {};
+    const QStringList active = m_policy.activeKinds();
+    const bool worthParsing = std::any_of(active.cbegin(), active.cend(), [&](const QString &id) {
+        const std::shared_ptr<const Kind> kind = catalog->kind(id);
+        return kind && mayScore(*kind, body);
+    });
+    if (!worthParsing)
+        return {}; // whatever kind it is, it is neither held nor answered by a preset
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject())
         return {};
