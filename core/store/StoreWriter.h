@@ -73,6 +73,8 @@ public:
     void finish(); // drain everything, then close the store
     void clear(QString *error);
     void remove(const QList<qint64> &ids, QString *error);
+    // Writes queued updates (answers, infos) now instead of at the next idle tick.
+    void writeUpdatesNow() { flushIdleUpdates(); }
 
 Q_SIGNALS:
     void committed(const QList<hookscope::WriteOutcome> &outcomes);

@@ -196,6 +196,13 @@ void TestHoldDesk::answerIsExactlyTheBodyTheClientReceives()
     QCOMPARE(record.source, AnswerSource::Click);
     QVERIFY(record.afterMs >= 0);
     QVERIFY(!m_desk->isHeld(id));
+    {
+        // Written right away, while the recorder keeps running (not only at close).
+        EventStore reader;
+        QString error;
+        QVERIFY2(reader.open(m_path, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(reader.loadAnswer(id).has_value(), 400); // the idle tick is 1 s
+    }
 
     const std::optional<AnswerRecord> stored = storedAnswer(id);
     QVERIFY(stored);
