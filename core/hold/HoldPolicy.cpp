@@ -100,6 +100,16 @@ bool HoldPolicy::needsClassification() const
     return false;
 }
 
+QStringList HoldPolicy::activeKinds() const
+{
+    QStringList out = m_respond.keys();
+    for (auto it = m_rules.begin(); it != m_rules.end(); ++it) {
+        if (it->hold && !out.contains(it.key()))
+            out.append(it.key());
+    }
+    return out;
+}
+
 void HoldPolicy::loadSettings(const QSettings &settings)
 {
     const QString prefix = kSettingsGroup + QLatin1Char('/');

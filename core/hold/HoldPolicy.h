@@ -51,6 +51,8 @@ public:
     // True when some kind is held or answered by a preset: only then must the receiver
     // classify requests as they arrive.
     [[nodiscard]] bool needsClassification() const;
+    // The kinds held or answered by a preset: only they are worth recognising at arrival.
+    [[nodiscard]] QStringList activeKinds() const;
 
     // The user's rules override the built-in ones.
     void loadSettings(const QSettings &settings);

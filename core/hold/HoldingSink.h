@@ -37,7 +37,8 @@ public:
     void responded(qint64 id, qint64 handlingUs) override;
     void clientGone(qint64 id) override;
 
-    // The kind the classifier gives this request (empty when unknown).
+    // The kind the classifier gives this request when it may be an active (held or --respond)
+    // kind; empty when unknown or when it cannot be one of those.
     [[nodiscard]] QString kindOf(const Event &event) const;
     // What goes out at the deadline for `kind`: its default preset filled from the request,
     // else the receiver's default answer. *presetId names the preset used.

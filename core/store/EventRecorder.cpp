@@ -107,6 +107,9 @@ void EventRecorder::recordForward(const ForwardRecord &record)
 void EventRecorder::recordAnswer(const AnswerRecord &record)
 {
     m_queue->pushAnswer(record);
+    // An answer went out: have it on disk now, not at the writer's next idle tick.
+    if (m_writer)
+        QMetaObject::invokeMethod(m_writer, &StoreWriter::writeUpdatesNow, Qt::QueuedConnection);
 }
 
 void EventRecorder::waitForPending()

@@ -88,6 +88,8 @@ public:
     void setPageLimit(qint64 pages) { m_store.setMaxPageCount(pages); }
     // Inserts all events in one transaction (after what is queued); assigns their ids.
     void importEvents(QList<Event> *events, QString *error);
+    // Writes queued updates (answers, infos) now instead of at the next idle tick.
+    void writeUpdatesNow() { flushIdleUpdates(); }
 
 Q_SIGNALS:
     void committed(const QList<hookscope::WriteOutcome> &outcomes);

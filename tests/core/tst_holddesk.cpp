@@ -37,6 +37,8 @@ private Q_SLOTS:
 
     void heldRequestStaysOpenWhileOtherConnectionsAreAnswered();
     void recognisedByShapeWithoutTheRoute();
+    void kindOfFindsOnlyActiveKinds_data();
+    void kindOfFindsOnlyActiveKinds();
     void answerIsExactlyTheBodyTheClientReceives();
     void pipelinedRequestBehindAHeldOneWaitsForIt();
     void deadlineSendsTheDefaultAnswer();
@@ -139,6 +141,41 @@ void TestHoldDesk::recognisedByShapeWithoutTheRoute()
     QCOMPARE(held.at(0).at(0).value<HeldRequest>().kind, QStringLiteral("before-book-appointment"));
 }
 
+void TestHoldDesk::kindOfFindsOnlyActiveKinds_data()
+{
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("kind");
+    const auto read = [](const char *name) {
+        QFile file(QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/samples/") + QLatin1String(name));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    QJsonObject partial = QJsonDocument::fromJson(sample()).object();
+    for (const char *member : {"referenceDate", "unitId", "serviceId", "serviceCategoryId", "status", "language"})
+        partial.remove(QLatin1String(member));
+    QTest::newRow("sample by route") << QByteArray(kRoute) << sample() << QStringLiteral("before-book-appointment");
+    QTest::newRow("sample by shape") << QByteArray("/x") << sample() << QStringLiteral("before-book-appointment");
+    QTest::newRow("sample with members missing, discriminators kept")
+        << QByteArray("/x") << QJsonDocument(partial).toJson() << QStringLiteral("before-book-appointment");
+    QTest::newRow("callback request is not held") << QByteArray("/x") << read("callback-request.json") << QString();
+    QTest::newRow("jicoo is not held") << QByteArray("/x") << read("jicoo.json") << QString();
+    QTest::newRow("hoopai is not held") << QByteArray("/x") << read("hoopai.appointment-update.json") << QString();
+    QTest::newRow("not json") << QByteArray("/x") << QByteArray("caseId=1&cuIndex=2") << QString();
+    QTest::newRow("json array") << QByteArray("/x") << QByteArray("[{\"caseId\": 1}]") << QString();
+}
+
+void TestHoldDesk::kindOfFindsOnlyActiveKinds()
+{
+    QFETCH(QByteArray, target);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, kind);
+    Event event;
+    event.method = "POST";
+    event.target = target;
+    event.body = body;
+    QCOMPARE(m_sink->kindOf(event), kind);
+}
+
 void TestHoldDesk::answerIsExactlyTheBodyTheClientReceives()
 {
     start(HoldPolicy::builtIn());
@@ -159,6 +196,13 @@ void TestHoldDesk::answerIsExactlyTheBodyTheClientReceives()
     QCOMPARE(record.source, AnswerSource::Click);
     QVERIFY(record.afterMs >= 0);
     QVERIFY(!m_desk->isHeld(id));
+    {
+        // Written right away, while the recorder keeps running (not only at close).
+        EventStore reader;
+        QString error;
+        QVERIFY2(reader.open(m_path, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(reader.loadAnswer(id).has_value(), 400); // the idle tick is 1 s
+    }
 
     const std::optional<AnswerRecord> stored = storedAnswer(id);
     QVERIFY(stored);

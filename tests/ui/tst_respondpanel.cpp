@@ -68,6 +68,7 @@ private Q_SLOTS:
     void everyPresetButtonSendsAValidAnswer_data();
     void everyPresetButtonSendsAValidAnswer();
     void cancelReasonIsEditableAndRemembered();
+    void shortcutAnswersWithoutAClick();
     void editedFieldsAndTagsAreReturned();
     void invalidCustomJsonNeedsASecondClick_data();
     void invalidCustomJsonNeedsASecondClick();
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void customIsPrefilledAndCanBeSavedAsPreset();
     void windowAnswersAHeldRequestWithTheClickedPreset();
     void windowShowsWaitingRowAndDeadlineAnswer();
+    void windowWithRespondOptionAnswersAtOnce();
 
 private:
     void makePanel();
@@ -173,6 +175,21 @@ void tst_RespondPanel::cancelReasonIsEditableAndRemembered()
     // Pre-filled from the request, not remembered:
     QCOMPARE(m_panel->argumentEdit(QStringLiteral("set-customer"))->text(),
              QStringLiteral("f2a7c9e1-8b4d-4c3f-a6e2-1d0b9c5e7a48"));
+}
+
+void tst_RespondPanel::shortcutAnswersWithoutAClick()
+{
+    QSignalSpy answers(m_panel.get(), &RespondPanel::answerRequested);
+    m_panel->activateWindow();
+    if (!QTest::qWaitForWindowActive(m_panel.get()))
+        QSKIP("this platform plugin cannot activate a window");
+    m_panel->customEditor()->setFocus();
+    QTest::keyClick(m_panel->customEditor(), Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(answers.count(), 1);
+    QCOMPARE(answers.at(0).at(2).toString(), QStringLiteral("remove-customer"));
+    m_panel->setRequest(std::nullopt);
+    QTest::keyClick(m_panel->customEditor(), Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(answers.count(), 1); // nothing waits: the shortcut does nothing
 }
 
 void tst_RespondPanel::editedFieldsAndTagsAreReturned()
@@ -349,6 +366,30 @@ void tst_RespondPanel::windowShowsWaitingRowAndDeadlineAnswer()
     EventTableModel *model = window.listPane()->model();
     QTRY_VERIFY(model->rowOf(id) >= 0);
     QTRY_VERIFY(model->index(model->rowOf(id), EventTableModel::ResultColumn).data().toString().contains(QStringLiteral("deadline")));
+}
+
+void tst_RespondPanel::windowWithRespondOptionAnswersAtOnce()
+{
+    m_panel.reset();
+    QTemporaryDir dir;
+    AppOptions options;
+    options.dbPath = dir.filePath(QStringLiteral("events.sqlite"));
+    options.receiver.port = 0;
+    options.portGiven = true;
+    options.sync = SyncMode::Normal;
+    QString error;
+    options.respond.append(*RespondRule::parse(QStringLiteral("before-book-appointment=cancel:No slots"), &error));
+    MainWindow window(options, FakeInspector::inspect);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy held(window.holdDesk(), &HoldDesk::held);
+    RawHttpClient hook(window.receiver()->port());
+    hook.send(post("/hooks/before-book-appointment", sample()));
+    QTRY_COMPARE(hook.responses().size(), 1);
+    const QJsonObject body = QJsonDocument::fromJson(hook.responses().at(0).body).object();
+    QCOMPARE(body.value(QStringLiteral("cancellationReason")), QJsonValue(QStringLiteral("No slots")));
+    QCOMPARE(held.count(), 0);
+    QCOMPARE(window.holdController()->panel()->requestId(), 0);
 }
 
 QTEST_MAIN(tst_RespondPanel)
