@@ -58,9 +58,9 @@ constexpr auto kSelectEvent = R"(SELECT id, received_at, remote_address, remote_
     body_encoding, decoded_body, decoded_encoding, decode_error, coalesce(a.status, response_status),
     CASE WHEN a.id IS NULL THEN response_headers ELSE a.headers END,
     CASE WHEN a.id IS NULL THEN response_body ELSE a.body END,
-    coalesce(i.handling_us, e.handling_us), error, m.imported_at
+    coalesce(i.handling_us, e.handling_us), error, m.imported_at, t.rejection
     FROM events e LEFT JOIN event_info i USING (id) LEFT JOIN event_answer a USING (id)
-    LEFT JOIN event_import m USING (id) WHERE e.id = ?)";
+    LEFT JOIN event_import m USING (id) LEFT JOIN event_trust t USING (id) WHERE e.id = ?)";
 
 } // namespace
 
@@ -295,14 +295,6 @@ bool EventStore::saveSignature(const EventInfo &info)
     return m_saveSignature->exec();
 }
 
-QString EventStore::rejectionOf(qint64 id) const
-{
-    QSqlQuery q = query();
-    q.prepare(QStringLiteral("SELECT rejection FROM event_trust WHERE id = ?"));
-    q.bindValue(0, id);
-    return q.exec() && q.next() ? q.value(0).toString() : QString();
-}
-
 bool EventStore::setHandlingTime(qint64 id, qint64 handlingUs)
 {
     if (!m_updateHandling) {
@@ -471,8 +463,8 @@ std::optional<Event> EventStore::load(qint64 id) const
     const QVariant handling = q.value(i++);
     e.handlingUs = handling.isNull() ? -1 : handling.toLongLong();
     e.error = q.value(i++).toString();
-    e.rejection = rejectionOf(e.id);
     e.importedAtMs = q.value(i++).toLongLong();
+    e.rejection = q.value(i++).toString();
     return e;
 }
 

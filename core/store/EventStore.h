@@ -106,7 +106,6 @@ private:
     [[nodiscard]] QSqlQuery query() const;
     bool saveRejection(qint64 id, const QString &rejection);
     bool saveSignature(const EventInfo &info);
-    [[nodiscard]] QString rejectionOf(qint64 id) const;
 
     QString m_connectionName;
     QString m_path;
