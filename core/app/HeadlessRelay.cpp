@@ -1,5 +1,6 @@
 #include "HeadlessRelay.h"
 
+#include "LinePrinter.h"
 #include "enrich/DefaultInspector.h"
 #include "relay/Forwarder.h"
 #include "store/EventRecorder.h"
@@ -18,16 +19,14 @@ void printLine(const QByteArray &line, FILE *stream)
 }
 } // namespace
 
-HeadlessRelay::HeadlessRelay(const AppOptions &options, EventRecorder *recorder, QObject *parent)
+HeadlessRelay::HeadlessRelay(const AppOptions &options, EventRecorder *recorder, LinePrinter *out, QObject *parent)
     : QObject(parent)
+    , m_out(out)
     , m_watcher(new NgrokWatcher(this))
 {
     m_watcher->setApi(options.ngrokApi);
-    connect(m_watcher, &NgrokWatcher::publicUrlChanged, this, [](const QString &url) {
-        if (!url.isEmpty())
-            printLine("Public URL: " + url.toUtf8(), stdout);
-        else
-            printLine("Public URL: none (the tunnel is gone)", stdout);
+    connect(m_watcher, &NgrokWatcher::publicUrlChanged, this, [this](const QString &url) {
+        m_out->print(url.isEmpty() ? QByteArray("Public URL: none (the tunnel is gone)") : "Public URL: " + url.toUtf8());
     });
     if (options.forwardUrl.isEmpty())
         return;
@@ -55,7 +54,7 @@ void HeadlessRelay::start(quint16 port)
         QByteArray line = "Forwarding to " + m_forwarder->target().toString().toUtf8();
         if (!m_forwarder->kindFilter().isEmpty())
             line += " (" + m_forwarder->kindFilter().toUtf8() + " events only)";
-        printLine(line, stdout);
+        m_out->print(line);
     }
 }
 

@@ -7,6 +7,7 @@
 namespace hookscope {
 
 class EventRecorder;
+class LinePrinter;
 class Forwarder;
 class NgrokWatcher;
 
@@ -18,7 +19,8 @@ class HeadlessRelay final : public QObject
     Q_OBJECT
 public:
     // `recorder` (not owned) feeds the forwarder and stores its results.
-    HeadlessRelay(const AppOptions &options, EventRecorder *recorder, QObject *parent = nullptr);
+    // Status lines go to OUT (stdout's printer), errors straight to stderr.
+    HeadlessRelay(const AppOptions &options, EventRecorder *recorder, LinePrinter *out, QObject *parent = nullptr);
 
     void start(quint16 port);
     void stop();
@@ -27,6 +29,7 @@ public:
     [[nodiscard]] NgrokWatcher *watcher() const { return m_watcher; }
 
 private:
+    LinePrinter *m_out;
     Forwarder *m_forwarder = nullptr; // null without --forward
     NgrokWatcher *m_watcher;
 };

@@ -1,6 +1,7 @@
 #include "HeadlessRunner.h"
 
 #include "HeadlessRelay.h"
+#include "LinePrinter.h"
 #include "relay/ForwardedAnswers.h"
 #include "enrich/DefaultInspector.h"
 #include "enrich/EnrichmentService.h"
@@ -20,7 +21,7 @@
 namespace hookscope {
 
 namespace {
-void printLine(const QByteArray &line, FILE *stream = stdout)
+void printLine(const QByteArray &line, FILE *stream)
 {
     std::fwrite(line.constData(), 1, size_t(line.size()), stream);
     std::fputc('\n', stream);
@@ -39,6 +40,7 @@ QByteArray eventLine(const Event &e)
 HeadlessRunner::HeadlessRunner(AppOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_out(std::make_unique<LinePrinter>(stdout))
     , m_recorder(new EventRecorder(this))
     , m_holdDesk(new HoldDesk(this))
     , m_holdingSink(std::make_unique<HoldingSink>(m_recorder, m_holdDesk, appKindCatalog))
@@ -51,14 +53,12 @@ HeadlessRunner::HeadlessRunner(AppOptions options, QObject *parent)
     m_holdingSink->setPolicy(policy);
     m_holdingSink->setPresets(PresetCatalog::load());
     m_holdDesk->setRecorder([this](const AnswerRecord &record) { m_recorder->recordAnswer(record); });
-    connect(m_holdDesk, &HoldDesk::held, this, [](const HeldRequest &held) {
-        printLine("held #" + QByteArray::number(held.id) + ' ' + held.kind.toUtf8() + ": waiting for an answer, "
+    connect(m_holdDesk, &HoldDesk::held, this, [this](const HeldRequest &held) {
+        m_out->print("held #" + QByteArray::number(held.id) + ' ' + held.kind.toUtf8() + ": waiting for an answer, "
                   + QByteArray::number(double(held.deadlineAtMs - held.receivedAtMs) / 1000.0) + " s until the default");
-        std::fflush(stdout);
     });
-    connect(m_holdDesk, &HoldDesk::answered, this, [](const AnswerRecord &record) {
-        printLine("answered #" + QByteArray::number(record.id) + ": " + record.describe().toUtf8());
-        std::fflush(stdout);
+    connect(m_holdDesk, &HoldDesk::answered, this, [this](const AnswerRecord &record) {
+        m_out->print("answered #" + QByteArray::number(record.id) + ": " + record.describe().toUtf8());
     });
     connect(m_recorder, &EventRecorder::eventsStored, this, &HeadlessRunner::printEvents);
     connect(m_recorder, &EventRecorder::storeFailed, this, [](const QString &error) {
@@ -102,27 +102,29 @@ int HeadlessRunner::start()
         printLine("hookscope: " + m_receiver->errorString().toUtf8(), stderr);
         return 1;
     }
-    printLine("Listening on " + m_receiver->url().toString().toUtf8());
+    m_out->print("Listening on " + m_receiver->url().toString().toUtf8());
     if (!m_options.receiver.bindAddress.isLoopback()) {
         printLine("hookscope: warning: bound to " + m_options.receiver.bindAddress.toString().toUtf8()
                       + ", reachable from other machines"
                       + (m_options.receiver.guard.secret.isEmpty() ? " (no --secret set)" : ""),
                   stderr);
     }
-    printLine("Store: " + QFileInfo(m_recorder->path()).absoluteFilePath().toUtf8() + " (" + QByteArray::number(count) + " events)");
-    m_relay = new HeadlessRelay(m_options, m_recorder, this);
+    m_out->print("Store: " + QFileInfo(m_recorder->path()).absoluteFilePath().toUtf8() + " (" + QByteArray::number(count) + " events)");
+    m_relay = new HeadlessRelay(m_options, m_recorder, m_out.get(), this);
     m_relay->start(m_receiver->port());
     if (m_options.forwardAnswers && m_relay->forwarder())
         (new ForwardedAnswers(m_relay->forwarder(), m_holdDesk, this))->setEnabled(true);
-    std::fflush(stdout);
+    m_out->flush();
     return 0;
 }
 
 void HeadlessRunner::printEvents(const QList<Event> &events)
 {
+    QList<QByteArray> lines;
+    lines.reserve(events.size());
     for (const Event &e : events)
-        printLine(eventLine(e));
-    std::fflush(stdout);
+        lines.append(eventLine(e));
+    m_out->print(std::move(lines));
 }
 
 void HeadlessRunner::shutdown()
@@ -134,7 +136,7 @@ void HeadlessRunner::shutdown()
     if (m_enrichment)
         m_enrichment->stop();
     m_recorder->close();
-    std::fflush(stdout);
+    m_out->flush();
 }
 
 } // namespace hookscope

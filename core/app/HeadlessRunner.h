@@ -13,6 +13,7 @@ class EventRecorder;
 class HeadlessRelay;
 class HoldDesk;
 class HoldingSink;
+class LinePrinter;
 class Receiver;
 
 // `hookscope --headless`: the receiver and the store, with a line per event on stdout.
@@ -33,6 +34,7 @@ private:
     void printEvents(const QList<Event> &events);
 
     AppOptions m_options;
+    std::unique_ptr<LinePrinter> m_out; // stdout, written from its own thread
     EventRecorder *m_recorder;
     HoldDesk *m_holdDesk; // held hooks: answered by --respond or at their deadline
     std::unique_ptr<HoldingSink> m_holdingSink;

@@ -6,7 +6,6 @@ namespace hookscope {
 
 namespace {
 
-const QLatin1String kTranslations("translations");
 // Longer labels stop being readable, and the cap bounds the widening rounds (the pointer, not
 // the label, is the field's identity).
 constexpr qsizetype kMaxSteps = 8;
@@ -32,7 +31,7 @@ Span minimalSpan(const JsonPath &path)
     if (n == 0)
         return span;
     qsizetype owner = n - 2;
-    if (owner >= 0 && !path.last().isIndex && !path.at(owner).isIndex && path.at(owner).token == kTranslations) {
+    if (owner >= 0 && !path.last().isIndex && !path.at(owner).isIndex && path.at(owner).token == kTranslationsMember) {
         span.skipsTranslations = true;
         --owner;
     }

@@ -17,4 +17,7 @@ struct PathStep
 
 using JsonPath = QList<PathStep>;
 
+// The member that holds a field's per-language texts (`[{language, value}, ...]`).
+inline const QLatin1String kTranslationsMember("translations");
+
 } // namespace hookscope

@@ -8,7 +8,6 @@ namespace {
 
 const QLatin1String kLanguage("language");
 const QLatin1String kValue("value");
-const QLatin1String kTranslations("translations");
 
 struct Pending
 {
@@ -20,7 +19,7 @@ struct Pending
 bool isEmptyTranslationsMember(const QJsonArray &array, const JsonPath &path)
 {
     return array.isEmpty() && path.size() >= 2 && !path.last().isIndex
-        && !path.at(path.size() - 2).isIndex && path.at(path.size() - 2).token == kTranslations;
+        && !path.at(path.size() - 2).isIndex && path.at(path.size() - 2).token == kTranslationsMember;
 }
 
 } // namespace
