@@ -101,10 +101,13 @@ QString TestImportReader::exportAll(const QList<Event> &events)
     const QString sourcePath = m_dir->filePath(QStringLiteral("source-%1.sqlite").arg(QDateTime::currentMSecsSinceEpoch()));
     if (!source.open(sourcePath, &error))
         qFatal("%s", qPrintable(error));
+    source.begin();
     for (Event event : events) {
         if (!source.insert(event, &error))
             qFatal("%s", qPrintable(error));
     }
+    if (!source.commit(&error))
+        qFatal("%s", qPrintable(error));
     const QString path = m_dir->filePath(QStringLiteral("export.json"));
     const ExportResult result = EventExporter(&source).exportTo(path, ExportFormat::HookscopeJson, std::nullopt);
     if (!result.ok)
