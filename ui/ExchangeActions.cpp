@@ -8,6 +8,7 @@
 #include "exchange/CurlCommand.h"
 #include "exchange/EventExporter.h"
 #include "exchange/EventImporter.h"
+#include "exchange/LiveImport.h"
 #include "store/EventRecorder.h"
 #include "store/EventStore.h"
 
@@ -66,6 +67,8 @@ ExchangeActions::~ExchangeActions()
 {
     if (m_thread) {
         m_cancel->store(true);
+        if (m_closing)
+            m_closing->store(true);
         m_thread->wait();
     }
 }
@@ -210,18 +213,30 @@ void ExchangeActions::importFrom(const QString &path)
     if (isBusy() || !m_recorder->isOpen())
         return;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
-    startProgress(tr("Importing %1…").arg(QFileInfo(path).fileName()), false);
+    m_closing = std::make_shared<std::atomic<bool>>(false);
+    startProgress(tr("Importing %1…").arg(QFileInfo(path).fileName()), true);
     const auto cancel = m_cancel;
+    const auto closing = m_closing;
     EventRecorder *recorder = m_recorder;
     QPointer<ExchangeActions> self(this);
-    m_thread = QThread::create([self, recorder, path, cancel] {
-        QList<Event> events;
-        ImportResult result = EventImporter::readAll(path, &events, cancel.get());
-        // Stored whole through the writer; it reports the rows with eventsStored.
-        if (result.ok && !cancel->load() && !recorder->importEvents(&events, &result.error))
-            result.ok = false;
-        const bool cancelled = cancel->load() && !result.ok;
-        QMetaObject::invokeMethod(self.data(), [self, result, path, cancelled] {
+    m_thread = QThread::create([self, recorder, path, cancel, closing] {
+        // Streamed into one transaction on the writer's connection, exactly as the command line
+        // imports; a cancel rolls it back, a refused file stores nothing.
+        ImportControl control;
+        control.cancel = cancel.get();
+        int shown = -1;
+        control.progress = [self, &shown](qint64 done, qint64 total) {
+            const int percent = total > 0 ? int(done * 100 / total) : 100;
+            if (percent == shown)
+                return;
+            shown = percent;
+            QMetaObject::invokeMethod(self.data(), [self, percent] {
+                if (self && self->m_progress)
+                    self->m_progress->setValue(percent);
+            });
+        };
+        const ImportResult result = LiveImport::run(recorder, path, control, closing.get());
+        QMetaObject::invokeMethod(self.data(), [self, result, path] {
             if (!self)
                 return;
             if (result.ok) {
@@ -229,9 +244,10 @@ void ExchangeActions::importFrom(const QString &path)
                 self->finishWork(true, QString(), done);
                 Q_EMIT self->importFinished(true, done);
             } else {
-                const QString reason = cancelled ? QStringLiteral("cancelled") : result.error;
+                const QString reason = result.cancelled ? QStringLiteral("cancelled") : result.error;
                 self->finishWork(false, tr("Import refused"),
-                                 cancelled ? QString() : tr("%1 was not imported:\n%2").arg(path, result.error));
+                                 result.cancelled ? QString()
+                                                  : tr("%1 was not imported:\n%2").arg(path, result.error));
                 Q_EMIT self->importFinished(false, reason);
             }
         });
@@ -279,7 +295,11 @@ QString ExchangeActions::copyAsCurl()
         return {};
     const QString command = CurlCommand::build(*event);
     QApplication::clipboard()->setText(command);
-    m_window->statusBar()->showMessage(tr("Copied a curl command for event %1").arg(id), 4000);
+    const QString caveat = CurlCommand::orderCaveat(*event);
+    if (caveat.isEmpty())
+        m_window->statusBar()->showMessage(tr("Copied a curl command for event %1").arg(id), 4000);
+    else
+        m_window->statusBar()->showMessage(tr("Copied a curl command for event %1 (%2)").arg(id).arg(caveat), 10000);
     return command;
 }
 

@@ -19,9 +19,10 @@ class EventListPane;
 class EventRecorder;
 
 // File ▸ Export selected / filtered / all…, Import… and Copy as curl (Ctrl+Shift+C, also in the
-// table's context menu). Exports read the store on a thread of their own (own read connection)
-// and imports are parsed there and stored in one transaction through the recorder, so the
-// window stays responsive; a progress dialog can cancel either, leaving no file and no events.
+// table's context menu). Exports read the store on a thread of their own (own read connection);
+// imports are streamed from the file into one transaction on the recorder's writer connection
+// (LiveImport: the command line's code path), so the window stays responsive; a progress
+// dialog (bytes read) can cancel either, leaving no file and no events.
 class ExchangeActions final : public QObject
 {
     Q_OBJECT
@@ -79,6 +80,7 @@ private:
     QPointer<QProgressDialog> m_progress;
     QThread *m_thread = nullptr;
     std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::shared_ptr<std::atomic<bool>> m_closing; // set when the window goes: an import stops reporting rows
     bool m_interactive = true;
     QString m_lastError;
 };

@@ -1,15 +1,21 @@
 // Exports N events (default 100,000) from a fresh store to a hookscope export and a HAR file,
-// then imports the export into a new store. Prints wall time and peak RSS after each step:
-// measures, never asserts. Usage: bench_export [N] [DIR]
+// then imports the export into a new store, as the command line does and as the window does
+// (LiveImport through a running EventRecorder, rows reported back in windows). Prints wall
+// time and the peak RSS of each step (the peak is reset before every step through
+// /proc/self/clear_refs): measures, never asserts. Usage: bench_export [N] [DIR]
 #include "exchange/EventExporter.h"
 #include "exchange/EventImporter.h"
+#include "exchange/LiveImport.h"
+#include "store/EventRecorder.h"
 #include "store/EventStore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QEventLoop>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <cstdio>
 #include <sys/resource.h>
@@ -17,11 +23,27 @@
 using namespace hookscope;
 
 namespace {
+// VmHWM of this process: the peak since the last resetPeak() (or since it started).
 long peakRssKb()
 {
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmHWM:"))
+                return line.mid(6).trimmed().split(' ').first().toLong();
+        }
+    }
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss;
+}
+
+// Linux: writing 5 to clear_refs resets the peak RSS to the current RSS.
+void resetPeak()
+{
+    QFile refs(QStringLiteral("/proc/self/clear_refs"));
+    if (refs.open(QIODevice::WriteOnly))
+        refs.write("5");
 }
 
 void report(const char *step, qint64 events, qint64 ms, const QString &file = QString())
@@ -80,11 +102,13 @@ int main(int argc, char **argv)
     report("fill store", count, timer.elapsed());
 
     const QString json = dir + QStringLiteral("/bench-export.json");
+    resetPeak();
     timer.restart();
     ExportResult result = EventExporter(&store).exportTo(json, ExportFormat::HookscopeJson, std::nullopt);
     report(result.ok ? "export json" : "export json FAILED", result.written, timer.elapsed(), json);
 
     const QString har = dir + QStringLiteral("/bench-export.har");
+    resetPeak();
     timer.restart();
     result = EventExporter(&store).exportTo(har, ExportFormat::Har, std::nullopt);
     report(result.ok ? "export har" : "export har FAILED", result.written, timer.elapsed(), har);
@@ -93,8 +117,36 @@ int main(int argc, char **argv)
     const QString targetDb = dir + QStringLiteral("/bench-target.sqlite");
     QFile::remove(targetDb);
     target.open(targetDb, &error, SyncMode::Normal);
+    resetPeak();
     timer.restart();
     const ImportResult imported = EventImporter::importInto(&target, json);
     report(imported.ok ? "import json (CLI path)" : "import json FAILED", imported.imported, timer.elapsed());
+    target.close();
+
+    // The window's path: into a running recorder's store, rows reported back with eventsStored.
+    const QString windowDb = dir + QStringLiteral("/bench-window.sqlite");
+    QFile::remove(windowDb);
+    EventRecorder recorder;
+    if (!recorder.open(windowDb, &error, SyncMode::Normal)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    qint64 reported = 0;
+    QObject::connect(&recorder, &EventRecorder::eventsStored, &recorder,
+                     [&reported](const QList<Event> &events) { reported += events.size(); });
+    resetPeak();
+    timer.restart();
+    ImportResult live;
+    QEventLoop loop;
+    QThread *worker = QThread::create([&] { live = LiveImport::run(&recorder, json, ImportControl()); });
+    QObject::connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+    worker->start();
+    loop.exec();
+    worker->wait();
+    delete worker;
+    QCoreApplication::processEvents(); // the last window of rows
+    report(live.ok && reported == live.imported ? "import json (window)" : "import json (window) FAILED", live.imported,
+           timer.elapsed());
+    recorder.close();
     return 0;
 }

@@ -61,6 +61,26 @@ QString headerArgument(const QByteArray &line)
 
 } // namespace
 
+QString CurlCommand::orderCaveat(const Event &event)
+{
+    qsizetype firstHost = -1;
+    qsizetype hosts = 0;
+    for (qsizetype i = 0; i < event.headers.size(); ++i) {
+        if (event.headers.at(i).first.compare("host", Qt::CaseInsensitive) == 0) {
+            if (firstHost < 0)
+                firstHost = i;
+            ++hosts;
+        }
+    }
+    if (hosts > 1)
+        return QStringLiteral("curl sends one Host header only (this request had %1) and sends it first").arg(hosts);
+    if (firstHost > 0)
+        return QStringLiteral("curl sends Host first (it was header %1 of %2 here); every other header keeps its order")
+            .arg(firstHost + 1)
+            .arg(event.headers.size());
+    return {};
+}
+
 QString CurlCommand::quote(const QByteArray &bytes)
 {
     QByteArray out = "'";

@@ -18,6 +18,11 @@ public:
     // baseUrl: scheme://host[:port] to send to; empty: where the request was sent
     // (HarEntryCodec::urlOf without the target).
     [[nodiscard]] static QString build(const Event &event, const QString &baseUrl = QString());
+    // Empty when curl sends the headers in the original order; else what it changes. curl
+    // (7.x, 8.x) writes a Host given with -H right after the request line and only the first
+    // of several, so a request whose Host was not the first header, or that had two, cannot
+    // be reproduced in that respect by any curl command line.
+    [[nodiscard]] static QString orderCaveat(const Event &event);
     // 'text' with every ' as '\'' (POSIX shell).
     [[nodiscard]] static QString quote(const QByteArray &bytes);
 };

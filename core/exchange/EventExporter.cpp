@@ -50,45 +50,55 @@ ExportResult EventExporter::exportTo(const QString &path, ExportFormat format, c
     if (m_progress)
         m_progress(0, total);
 
-    QList<qint64> window;
-    qsizetype nextExplicit = 0;
-    qint64 afterId = 0;
+    // One query per window of ids, its rows written as they are read: at most one event in memory.
     QList<qint64> sortedIds;
     if (ids) {
         sortedIds = *ids;
         std::sort(sortedIds.begin(), sortedIds.end());
+        sortedIds.erase(std::unique(sortedIds.begin(), sortedIds.end()), sortedIds.end());
     }
+    qsizetype nextExplicit = 0;
+    qint64 afterId = 0;
+    bool stopped = false;
+    QString writeError;
+    const EventStore::EventVisitor write = [&](const Event &event, const std::optional<EventInfo> &info) {
+        afterId = event.id;
+        if (cancelled()) {
+            stopped = true;
+            return false;
+        }
+        if (!writer->write(event, info)) {
+            writeError = writer->error();
+            return false;
+        }
+        ++result.written;
+        if (m_progress && result.written % kProgressEvery == 0)
+            m_progress(result.written, qMax(total, result.written));
+        return true;
+    };
     for (;;) {
-        window.clear();
+        qint64 visited = 0;
         if (ids) {
+            if (nextExplicit >= sortedIds.size())
+                break;
             const qsizetype end = qMin(nextExplicit + kWindow, sortedIds.size());
-            window = sortedIds.mid(nextExplicit, end - nextExplicit);
-            nextExplicit = end;
+            visited = m_store->visitEvents(sortedIds.mid(nextExplicit, end - nextExplicit), write);
+            nextExplicit = end; // ids deleted meanwhile are skipped
         } else {
-            const QList<EventSummary> rows = m_store->summaries(afterId, kWindow);
-            for (const EventSummary &row : rows)
-                window.append(row.id);
-            if (!window.isEmpty())
-                afterId = window.last();
+            visited = m_store->visitEvents(afterId, kWindow, write);
         }
-        if (window.isEmpty())
+        if (visited < 0)
+            return fail(QStringLiteral("cannot read the store"));
+        if (!writeError.isEmpty())
+            return fail(writeError);
+        if (stopped) {
+            file.cancelWriting();
+            result.cancelled = true;
+            result.error = QStringLiteral("cancelled");
+            return result;
+        }
+        if (!ids && visited == 0)
             break;
-        for (const qint64 id : std::as_const(window)) {
-            if (cancelled()) {
-                file.cancelWriting();
-                result.cancelled = true;
-                result.error = QStringLiteral("cancelled");
-                return result;
-            }
-            const std::optional<Event> event = m_store->load(id);
-            if (!event)
-                continue; // deleted meanwhile
-            if (!writer->write(*event, m_store->loadInfo(id)))
-                return fail(writer->error());
-            ++result.written;
-            if (m_progress && result.written % kProgressEvery == 0)
-                m_progress(result.written, qMax(total, result.written));
-        }
     }
     if (!writer->finish())
         return fail(writer->error());

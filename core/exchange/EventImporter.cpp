@@ -9,66 +9,59 @@
 namespace hookscope {
 
 namespace {
-bool openFile(QFile *file, ImportResult *result)
-{
-    if (file->open(QIODevice::ReadOnly))
-        return true;
-    result->unreadable = true;
-    result->error = QStringLiteral("cannot open %1: %2").arg(file->fileName(), file->errorString());
-    return false;
-}
+constexpr qint64 kProgressEvery = 64; // events between progress calls
+const QString kCancelled = QStringLiteral("cancelled");
 } // namespace
 
-ImportResult EventImporter::importInto(EventStore *store, const QString &path)
+ImportResult EventImporter::importInto(EventStore *store, const QString &path, const ImportControl &control)
 {
     ImportResult result;
     QFile file(path);
-    if (!openFile(&file, &result))
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.unreadable = true;
+        result.error = QStringLiteral("cannot open %1: %2").arg(file.fileName(), file.errorString());
         return result;
+    }
+    const qint64 size = file.size();
+    const auto cancelled = [&control] { return control.cancel && control.cancel->load(std::memory_order_relaxed); };
     if (!store->begin()) {
         result.unreadable = true;
         result.error = QStringLiteral("cannot start a transaction in the store");
         return result;
     }
+    if (control.progress)
+        control.progress(0, size);
     ImportReader reader(QDateTime::currentMSecsSinceEpoch());
-    const bool read = reader.read(&file, [store](Event &event, QString *error) { return store->insert(event, error); });
-    if (!read) {
+    const bool read = reader.read(&file, [&](Event &event, QString *error) {
+        if (cancelled()) {
+            *error = kCancelled;
+            return false;
+        }
+        if (!store->insert(event, error))
+            return false;
+        if (result.firstId == 0)
+            result.firstId = event.id;
+        result.lastId = event.id;
+        if (control.progress && (reader.eventCount() + 1) % kProgressEvery == 0)
+            control.progress(file.pos(), size);
+        return true;
+    });
+    if (!read || cancelled()) {
         store->rollback();
-        result.error = reader.error();
-        result.unreadable = file.error() != QFileDevice::NoError;
+        result.cancelled = cancelled();
+        result.error = result.cancelled ? kCancelled : reader.error();
+        result.unreadable = !result.cancelled && file.error() != QFileDevice::NoError;
+        result.firstId = result.lastId = 0;
         return result;
     }
     if (!store->commit(&result.error)) {
         store->rollback();
         result.unreadable = true;
+        result.firstId = result.lastId = 0;
         return result;
     }
-    result.ok = true;
-    result.imported = reader.eventCount();
-    return result;
-}
-
-ImportResult EventImporter::readAll(const QString &path, QList<Event> *events, const std::atomic<bool> *cancel)
-{
-    ImportResult result;
-    QFile file(path);
-    if (!openFile(&file, &result))
-        return result;
-    ImportReader reader(QDateTime::currentMSecsSinceEpoch());
-    QList<Event> read;
-    if (!reader.read(&file, [&read, cancel](Event &event, QString *error) {
-            if (cancel && cancel->load(std::memory_order_relaxed)) {
-                *error = QStringLiteral("cancelled");
-                return false;
-            }
-            read.append(std::move(event));
-            return true;
-        })) {
-        result.error = reader.error();
-        result.unreadable = file.error() != QFileDevice::NoError;
-        return result;
-    }
-    *events = std::move(read);
+    if (control.progress)
+        control.progress(size, size);
     result.ok = true;
     result.imported = reader.eventCount();
     return result;

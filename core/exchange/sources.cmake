@@ -12,6 +12,7 @@ target_sources(hookscope_core PRIVATE
   exchange/HarEntryCodec.h exchange/HarEntryCodec.cpp
   exchange/HarWriter.h exchange/HarWriter.cpp
   exchange/ImportReader.h exchange/ImportReader.cpp
+  exchange/LiveImport.h exchange/LiveImport.cpp
 )
 
 # The export format's JSON Schema, as :/export/hookscope-export.schema.json.

@@ -145,19 +145,23 @@ void EventRecorder::setPageLimit(qint64 pages)
     QMetaObject::invokeMethod(m_writer, [this, pages] { m_writer->setPageLimit(pages); }, Qt::BlockingQueuedConnection);
 }
 
-bool EventRecorder::importEvents(QList<Event> *events, QString *error)
+bool EventRecorder::runOnWriter(const std::function<void(EventStore *store)> &work, QString *error)
 {
     if (!m_writerThread) {
         *error = QStringLiteral("the store is not open");
         return false;
     }
-    error->clear();
-    QMetaObject::invokeMethod(m_writer, [&] { m_writer->importEvents(events, error); }, Qt::BlockingQueuedConnection);
-    if (!error->isEmpty())
-        return false;
-    // Reported from this object's thread, as committed captures are.
-    QMetaObject::invokeMethod(this, [this, stored = *events] { Q_EMIT eventsStored(stored); });
+    QMetaObject::invokeMethod(m_writer, [&] { m_writer->runOnStore(work); }, Qt::BlockingQueuedConnection);
     return true;
+}
+
+void EventRecorder::announceStored(const QList<Event> &events, const std::function<void()> &delivered)
+{
+    QMetaObject::invokeMethod(this, [this, events, delivered] {
+        Q_EMIT eventsStored(events);
+        if (delivered)
+            delivered();
+    });
 }
 
 void EventRecorder::onCommitted(const QList<WriteOutcome> &outcomes)

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -50,10 +51,13 @@ public:
     // 0 lifts the cap. Tests use it to stand for a full disk.
     static constexpr qint64 kPageLimitCurrentSize = -1;
     void setPageLimit(qint64 pages);
-    // Thread-safe, but never call it on the writer thread: stores all events in one transaction
-    // through the writer connection (after what is queued) and then reports them with
-    // eventsStored, like captured ones. False with *error set when nothing was stored.
-    bool importEvents(QList<Event> *events, QString *error);
+    // Thread-safe, but never call it on the writer thread: runs `work` on the writer's
+    // connection after what is queued, and returns when it is done. Captures arriving
+    // meanwhile wait in the queue (none is lost). An import runs its one transaction here.
+    bool runOnWriter(const std::function<void(EventStore *store)> &work, QString *error);
+    // Thread-safe: reports events stored through runOnWriter with eventsStored, from this
+    // object's thread, like captured ones; then calls `delivered` there (for back pressure).
+    void announceStored(const QList<Event> &events, const std::function<void()> &delivered = {});
 
 Q_SIGNALS:
     // Every committed batch, in commit order; the events carry their ids.

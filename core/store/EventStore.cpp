@@ -62,6 +62,55 @@ constexpr auto kSelectEvent = R"(SELECT id, received_at, remote_address, remote_
     FROM events e LEFT JOIN event_info i USING (id) LEFT JOIN event_answer a USING (id)
     LEFT JOIN event_import m USING (id) LEFT JOIN event_trust t USING (id) WHERE e.id = ?)";
 
+// kSelectEvent's columns, then the enrichment (loadInfo's columns) after them, for windows of events.
+constexpr auto kSelectEventsWithInfo = R"(SELECT id, received_at, remote_address, remote_port, forwarded_for,
+    forwarded_proto, forwarded_host, method, target, http_version, e.headers, content_type, e.body,
+    body_encoding, decoded_body, decoded_encoding, decode_error, coalesce(a.status, response_status),
+    CASE WHEN a.id IS NULL THEN response_headers ELSE a.headers END,
+    CASE WHEN a.id IS NULL THEN response_body ELSE a.body END,
+    coalesce(i.handling_us, e.handling_us), error, m.imported_at, t.rejection,
+    i.id IS NOT NULL, i.kind, i.event_name, i.entity_id, i.validity, i.violation_count, i.violations, i.json_error,
+    i.languages, i.missing_translations, t.rejection, t.signature, t.signature_reason
+    FROM events e LEFT JOIN event_info i USING (id) LEFT JOIN event_answer a USING (id)
+    LEFT JOIN event_import m USING (id) LEFT JOIN event_trust t USING (id) )";
+constexpr int kEventColumnCount = 24; // columns of kSelectEvent
+
+// One row of kSelectEvent (or of a query starting with its columns).
+Event eventFromQuery(const QSqlQuery &q)
+{
+    Event e;
+    int i = 0;
+    e.id = q.value(i++).toLongLong();
+    e.receivedAtMs = q.value(i++).toLongLong();
+    e.remoteAddress = q.value(i++).toString();
+    e.remotePort = quint16(q.value(i++).toUInt());
+    e.forwardedFor = q.value(i++).toByteArray();
+    e.forwardedProto = q.value(i++).toByteArray();
+    e.forwardedHost = q.value(i++).toByteArray();
+    e.method = q.value(i++).toByteArray();
+    e.target = q.value(i++).toByteArray();
+    e.httpVersion = q.value(i++).toByteArray();
+    e.headers = parseHeaderBlock(q.value(i++).toByteArray());
+    e.contentType = q.value(i++).toByteArray();
+    const QVariant body = q.value(i++);
+    e.body = decodeBody(body, q.value(i++).toInt());
+    const QVariant decoded = q.value(i++);
+    const int decodedEncoding = q.value(i++).toInt();
+    if (!decoded.isNull())
+        e.decodedBody = decodeBody(decoded, decodedEncoding);
+    e.decodeError = q.value(i++).toString();
+    e.response.status = q.value(i++).toInt();
+    e.response.headers = parseHeaderBlock(q.value(i++).toByteArray());
+    e.response.body = q.value(i++).toByteArray();
+    const QVariant handling = q.value(i++);
+    e.handlingUs = handling.isNull() ? -1 : handling.toLongLong();
+    e.error = q.value(i++).toString();
+    e.importedAtMs = q.value(i++).toLongLong();
+    e.rejection = q.value(i++).toString();
+    Q_ASSERT(i == kEventColumnCount);
+    return e;
+}
+
 } // namespace
 
 EventStore::EventStore()
@@ -436,36 +485,7 @@ std::optional<Event> EventStore::load(qint64 id) const
     q.bindValue(0, id);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    Event e;
-    int i = 0;
-    e.id = q.value(i++).toLongLong();
-    e.receivedAtMs = q.value(i++).toLongLong();
-    e.remoteAddress = q.value(i++).toString();
-    e.remotePort = quint16(q.value(i++).toUInt());
-    e.forwardedFor = q.value(i++).toByteArray();
-    e.forwardedProto = q.value(i++).toByteArray();
-    e.forwardedHost = q.value(i++).toByteArray();
-    e.method = q.value(i++).toByteArray();
-    e.target = q.value(i++).toByteArray();
-    e.httpVersion = q.value(i++).toByteArray();
-    e.headers = parseHeaderBlock(q.value(i++).toByteArray());
-    e.contentType = q.value(i++).toByteArray();
-    const QVariant body = q.value(i++);
-    e.body = decodeBody(body, q.value(i++).toInt());
-    const QVariant decoded = q.value(i++);
-    const int decodedEncoding = q.value(i++).toInt();
-    if (!decoded.isNull())
-        e.decodedBody = decodeBody(decoded, decodedEncoding);
-    e.decodeError = q.value(i++).toString();
-    e.response.status = q.value(i++).toInt();
-    e.response.headers = parseHeaderBlock(q.value(i++).toByteArray());
-    e.response.body = q.value(i++).toByteArray();
-    const QVariant handling = q.value(i++);
-    e.handlingUs = handling.isNull() ? -1 : handling.toLongLong();
-    e.error = q.value(i++).toString();
-    e.importedAtMs = q.value(i++).toLongLong();
-    e.rejection = q.value(i++).toString();
-    return e;
+    return eventFromQuery(q);
 }
 
 QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
@@ -649,6 +669,55 @@ std::optional<qint64> EventStore::previousOfEntity(const QString &kind, const QS
     if (!q.exec() || !q.next() || q.value(0).isNull())
         return std::nullopt;
     return q.value(0).toLongLong();
+}
+
+qint64 EventStore::visitEvents(qint64 afterId, int limit, const EventVisitor &visit) const
+{
+    QSqlQuery q = query();
+    q.setForwardOnly(true);
+    q.prepare(QString::fromLatin1(kSelectEventsWithInfo) + QStringLiteral("WHERE e.id > ? ORDER BY e.id LIMIT ?"));
+    q.bindValue(0, afterId);
+    q.bindValue(1, limit);
+    return visitRows(q, visit);
+}
+
+qint64 EventStore::visitEvents(const QList<qint64> &ids, const EventVisitor &visit) const
+{
+    // One parameter whatever the count: the ids as a JSON array, unpacked by json_each.
+    QByteArray list = "[";
+    for (const qint64 id : ids) {
+        if (list.size() > 1)
+            list += ',';
+        list += QByteArray::number(id);
+    }
+    list += ']';
+    QSqlQuery q = query();
+    q.setForwardOnly(true);
+    q.prepare(QString::fromLatin1(kSelectEventsWithInfo)
+              + QStringLiteral("WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id"));
+    q.bindValue(0, QString::fromLatin1(list));
+    return visitRows(q, visit);
+}
+
+qint64 EventStore::visitRows(QSqlQuery &q, const EventVisitor &visit) const
+{
+    if (!q.exec()) {
+        qCWarning(lcStore).noquote() << "cannot read events:" << q.lastError().text();
+        return -1;
+    }
+    qint64 visited = 0;
+    while (q.next()) {
+        const Event event = eventFromQuery(q);
+        std::optional<EventInfo> info;
+        if (q.value(kEventColumnCount).toBool()) {
+            info = infoFromQuery(q, kEventColumnCount + 1, event.id);
+            trustFromQuery(q, kEventColumnCount + 10, &*info);
+        }
+        ++visited;
+        if (!visit(event, info))
+            break;
+    }
+    return visited;
 }
 
 } // namespace hookscope

@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -56,6 +57,12 @@ public:
     // Up to `limit` summaries with id > afterId, in id order.
     [[nodiscard]] QList<EventSummary> summaries(qint64 afterId, int limit) const;
     [[nodiscard]] QList<qint64> ids() const;
+    // Events with their enrichment (nullopt when it has not run), in id order, in ONE query
+    // whose rows are read one at a time: a window is never in memory whole. `visit` returns
+    // false to stop. Returns the rows visited, -1 when the query failed.
+    using EventVisitor = std::function<bool(const Event &event, const std::optional<EventInfo> &info)>;
+    qint64 visitEvents(qint64 afterId, int limit, const EventVisitor &visit) const; // ids > afterId
+    qint64 visitEvents(const QList<qint64> &ids, const EventVisitor &visit) const; // these ids
 
     // Writing: call inside begin()/commit() for group commit.
     bool begin();
@@ -104,6 +111,7 @@ public:
 
 private:
     [[nodiscard]] QSqlQuery query() const;
+    qint64 visitRows(QSqlQuery &q, const EventVisitor &visit) const;
     bool saveRejection(qint64 id, const QString &rejection);
     bool saveSignature(const EventInfo &info);
 

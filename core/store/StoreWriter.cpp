@@ -226,22 +226,10 @@ void StoreWriter::remove(const QList<qint64> &ids, QString *error)
     m_store.remove(ids, error);
 }
 
-void StoreWriter::importEvents(QList<Event> *events, QString *error)
+void StoreWriter::runOnStore(const std::function<void(EventStore *store)> &work)
 {
     drain();
-    // One transaction: an import is stored whole or not at all.
-    if (!m_store.begin()) {
-        *error = QStringLiteral("cannot start a transaction");
-        return;
-    }
-    for (Event &event : *events) {
-        if (!m_store.insert(event, error)) {
-            m_store.rollback();
-            return;
-        }
-    }
-    if (!m_store.commit(error))
-        m_store.rollback();
+    work(&m_store);
 }
 
 bool WalCheckpointer::open(const QString &path, int intervalMs)

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QElapsedTimer>
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <vector>
 
@@ -86,8 +87,8 @@ public:
     void clear(QString *error);
     void remove(const QList<qint64> &ids, QString *error);
     void setPageLimit(qint64 pages) { m_store.setMaxPageCount(pages); }
-    // Inserts all events in one transaction (after what is queued); assigns their ids.
-    void importEvents(QList<Event> *events, QString *error);
+    // Runs `work` on this connection after writing what is queued (an import's transaction).
+    void runOnStore(const std::function<void(EventStore *store)> &work);
     // Writes queued updates (answers, infos) now instead of at the next idle tick.
     void writeUpdatesNow() { flushIdleUpdates(); }
 

@@ -135,6 +135,15 @@ inline QList<Sample> samples()
     forwarded.response.status = 500;
     forwarded.error = QStringLiteral("the receiver's reason");
     out.append({"forwarded, 500 with error", forwarded});
+    // Host in the middle, the same header three times in different cases, a response with two Set-Cookie.
+    Event hostLater = baseEvent("POST", "/host-later",
+                                {{"User-Agent", "Vendor-Hookshot/3"}, {"X-Dup", "a"}, {"Host", "example.test"},
+                                 {"X-Dup", "b"}, {"Content-Type", "application/json"}, {"x-DUP", "c"},
+                                 {"Content-Length", "2"}},
+                                "{}");
+    hostLater.response.headers = {{"Set-Cookie", "a=1"}, {"Content-Length", "2"}, {"Set-Cookie", "b=2"}};
+    hostLater.response.body = "OK";
+    out.append({"host not first, duplicate headers", hostLater});
     return out;
 }
 

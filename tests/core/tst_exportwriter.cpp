@@ -45,6 +45,8 @@ private Q_SLOTS:
     void exportValidatesAgainstTheSchema();
     void onlyTheGivenIdsAreExported();
     void everythingIsExportedAcrossIdWindows();
+    void enrichmentIsExportedWithItsEvent_data();
+    void enrichmentIsExportedWithItsEvent();
     void cancelLeavesNoFileAndKeepsTheOldOne();
     void unwritablePathIsAnError();
 
@@ -89,6 +91,7 @@ void TestExportWriter::exportValidatesAgainstTheSchema_data()
         {QStringLiteral("gzip body"), QStringLiteral("base64")},
         {QStringLiteral("chunked-origin body"), QStringLiteral("json")},
         {QStringLiteral("empty body"), QStringLiteral("text")},
+        {QStringLiteral("host not first, duplicate headers"), QStringLiteral("json")},
     };
     for (const Sample &sample : samples())
         QTest::newRow(sample.name) << sample.event
@@ -154,6 +157,52 @@ void TestExportWriter::everythingIsExportedAcrossIdWindows()
     const auto document = nlohmann::json::parse(readAll(path).toStdString());
     QCOMPARE(document.at("events").size(), size_t(4100));
     QCOMPARE(document.at("events").back().at("id").get<qint64>(), 4100);
+}
+
+void TestExportWriter::enrichmentIsExportedWithItsEvent_data()
+{
+    QTest::addColumn<bool>("explicitIds");
+    QTest::newRow("all events") << false;
+    QTest::newRow("given ids") << true;
+}
+
+// The batched read joins each event's enrichment: the right one on the right event, none where none ran.
+void TestExportWriter::enrichmentIsExportedWithItsEvent()
+{
+    QFETCH(bool, explicitIds);
+    store(QList<Event>(2500, samples().at(0).event)); // more than one window
+    for (const qint64 id : {2, 2001, 2500}) {
+        EventInfo info;
+        info.id = id;
+        info.kind = QStringLiteral("kind-%1").arg(id);
+        info.eventName = QStringLiteral("appointment.created");
+        info.validity = EventInfo::Validity::Invalid;
+        info.violationCount = 1;
+        info.violationsJson = R"([{"pointer":"/data/id","message":"is not a string","keyword":"type"}])";
+        QVERIFY(m_store->saveInfo(info));
+    }
+    const QString path = m_dir->filePath(QStringLiteral("enriched.json"));
+    std::optional<QList<qint64>> ids;
+    if (explicitIds)
+        ids = QList<qint64>{2500, 1, 2, 2001, 2002};
+    const ExportResult result = EventExporter(m_store.get()).exportTo(path, ExportFormat::HookscopeJson, ids);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    const auto document = nlohmann::json::parse(readAll(path).toStdString());
+    QCOMPARE(document.at("events").size(), size_t(explicitIds ? 5 : 2500));
+    for (const auto &event : document.at("events")) {
+        const qint64 id = event.at("id").get<qint64>();
+        if (id == 2 || id == 2001 || id == 2500) {
+            QCOMPARE(event.at("kind").get<std::string>(), "kind-" + std::to_string(id));
+            QCOMPARE(event.at("eventName").get<std::string>(), std::string("appointment.created"));
+            QCOMPARE(event.at("validity").get<std::string>(), std::string("invalid"));
+            QCOMPARE(event.at("violations").size(), size_t(1));
+            QCOMPARE(event.at("violations").at(0).at("pointer").get<std::string>(), std::string("/data/id"));
+        } else {
+            QVERIFY(event.at("kind").is_null());
+            QCOMPARE(event.at("validity").get<std::string>(), std::string("not-checked"));
+            QVERIFY(event.at("violations").empty());
+        }
+    }
 }
 
 void TestExportWriter::cancelLeavesNoFileAndKeepsTheOldOne()

@@ -5,11 +5,53 @@
 #include "exchange/ImportReader.h"
 
 #include <QBuffer>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace hookscope;
 using namespace hookscope::test;
+
+namespace {
+// A read-only device over bytes that records every read the reader asks for: how much it
+// asked for at most, and how much it has been handed so far.
+class CountingDevice final : public QIODevice
+{
+public:
+    explicit CountingDevice(QByteArray bytes)
+        : m_bytes(std::move(bytes))
+    {
+    }
+    qint64 delivered = 0;
+    qint64 largestRequest = 0;
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        largestRequest = qMax(largestRequest, maxSize);
+        const qint64 n = qMin(maxSize, qint64(m_bytes.size()) - delivered);
+        std::memcpy(data, m_bytes.constData() + delivered, size_t(n));
+        delivered += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_bytes;
+};
+
+QList<Event> manyEvents(int count)
+{
+    QList<Event> events;
+    for (int i = 0; i < count; ++i) {
+        Event event = samples().at(i % 3).event;
+        event.body += QByteArray(i % 5 == 0 ? 3000 : 200, ' '); // events of different sizes
+        event.receivedAtMs += i;
+        events.append(event);
+    }
+    return events;
+}
+} // namespace
 
 class TestImportReader final : public QObject
 {
@@ -24,6 +66,9 @@ private Q_SLOTS:
     void foreignOrBrokenFileIsRefused_data();
     void foreignOrBrokenFileIsRefused();
     void readsEventByEventWithoutKeepingThem();
+    void readsAtMostOneChunkAheadOfTheEvent();
+    void cancelRollsBackEverything();
+    void progressCountsBytesRead();
     void missingFileIsUnreadable();
 
 private:
@@ -56,10 +101,13 @@ QString TestImportReader::exportAll(const QList<Event> &events)
     const QString sourcePath = m_dir->filePath(QStringLiteral("source-%1.sqlite").arg(QDateTime::currentMSecsSinceEpoch()));
     if (!source.open(sourcePath, &error))
         qFatal("%s", qPrintable(error));
+    source.begin();
     for (Event event : events) {
         if (!source.insert(event, &error))
             qFatal("%s", qPrintable(error));
     }
+    if (!source.commit(&error))
+        qFatal("%s", qPrintable(error));
     const QString path = m_dir->filePath(QStringLiteral("export.json"));
     const ExportResult result = EventExporter(&source).exportTo(path, ExportFormat::HookscopeJson, std::nullopt);
     if (!result.ok)
@@ -218,6 +266,78 @@ void TestImportReader::readsEventByEventWithoutKeepingThem()
         return false;
     }));
     QCOMPARE(reader.error(), QStringLiteral("event 0: disk full"));
+}
+
+void TestImportReader::readsAtMostOneChunkAheadOfTheEvent()
+{
+    // The export puts one event per line: event k ends where line k + 1 begins.
+    const QByteArray bytes = readAll(exportAll(manyEvents(3000)));
+    QList<qint64> lineEnds;
+    for (qsizetype i = bytes.indexOf('\n'); i >= 0; i = bytes.indexOf('\n', i + 1))
+        lineEnds.append(i);
+    QVERIFY(bytes.size() > 8 * 64 * 1024);
+    CountingDevice device(bytes);
+    QVERIFY(device.open(QIODevice::ReadOnly | QIODevice::Unbuffered));
+    ImportReader reader(1);
+    qint64 index = 0;
+    qint64 furthestAhead = 0;
+    QVERIFY2(reader.read(&device,
+                         [&](Event &, QString *) {
+                             // Handed over as soon as it is complete: what was read beyond its end
+                             // is at most the rest of the one chunk it ended in.
+                             const qint64 end = lineEnds.at(index + 1);
+                             furthestAhead = qMax(furthestAhead, device.delivered - end);
+                             ++index;
+                             return true;
+                         }),
+             qPrintable(reader.error()));
+    QCOMPARE(index, 3000);
+    QCOMPARE(device.delivered, qint64(bytes.size()));
+    QCOMPARE(device.largestRequest, qint64(64 * 1024));
+    QVERIFY2(furthestAhead <= 64 * 1024, qPrintable(QString::number(furthestAhead)));
+}
+
+void TestImportReader::cancelRollsBackEverything()
+{
+    const QString path = exportAll(manyEvents(2000));
+    std::atomic<bool> cancel = false;
+    ImportControl control;
+    control.cancel = &cancel;
+    qint64 atCancel = 0;
+    control.progress = [&](qint64 done, qint64 total) {
+        if (done > total / 2 && !cancel) {
+            atCancel = m_target->count();
+            cancel = true;
+        }
+    };
+    const ImportResult result = EventImporter::importInto(m_target.get(), path, control);
+    QVERIFY(!result.ok);
+    QVERIFY(result.cancelled);
+    QCOMPARE(result.error, QStringLiteral("cancelled"));
+    QVERIFY2(atCancel > 500, qPrintable(QString::number(atCancel))); // it was mid-way
+    QCOMPARE(m_target->count(), 1);
+    QCOMPARE(m_target->maxId(), 1);
+}
+
+void TestImportReader::progressCountsBytesRead()
+{
+    const QString path = exportAll(manyEvents(1000));
+    const qint64 size = QFileInfo(path).size();
+    QList<qint64> seen;
+    ImportControl control;
+    control.progress = [&](qint64 done, qint64 total) {
+        QCOMPARE(total, size);
+        seen.append(done);
+    };
+    const ImportResult result = EventImporter::importInto(m_target.get(), path, control);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.imported, 1000);
+    QCOMPARE(result.firstId, 2);
+    QCOMPARE(result.lastId, 1001);
+    QVERIFY(seen.size() > 10);
+    QCOMPARE(seen.first(), 0);
+    QCOMPARE(seen.last(), size);
+    QVERIFY(std::is_sorted(seen.begin(), seen.end()));
 }
 
 void TestImportReader::missingFileIsUnreadable()

@@ -4,6 +4,7 @@
 #include "ExchangeActions.h"
 #include "FakeInspector.h"
 #include "MainWindow.h"
+#include "exchange/EventExporter.h"
 #include "store/EventStore.h"
 
 #include <QAbstractItemModelTester>
@@ -12,6 +13,10 @@
 #include <QDir>
 #include <QFile>
 #include <QItemSelectionModel>
+#include <QMessageBox>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QTimer>
 #include <QMenuBar>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -35,11 +40,18 @@ private Q_SLOTS:
     void exportFilteredWritesOnlyTheShownRows();
     void importAddsRowsMarkedImported();
     void corruptImportIsRefusedAndAddsNothing();
+    void largeImportStreamsIntoTheStore();
+    void cancellingAnImportMidwayLeavesTheStoreUnchanged();
+    void truncatedLargeImportIsRefusedWithPosition();
     void copyAsCurlPutsTheCommandOnTheClipboard();
     void actionsAreInTheFileMenu();
 
 private:
     void openWindow(int events);
+    [[nodiscard]] QString largeExport();
+    [[nodiscard]] qint64 storedCount() const;
+    std::unique_ptr<QTemporaryDir> m_shared;
+    QString m_largeExport;
     [[nodiscard]] QByteArray read(const QString &path) const;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MainWindow> m_window;
@@ -50,6 +62,54 @@ void tst_ExchangeActions::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
     QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests"));
+}
+
+namespace {
+constexpr int kLarge = 20'000;
+constexpr qint64 kLargeFirstTime = 1'700'000'000'000;
+} // namespace
+
+// A hookscope export of 20,000 events, written once by the exporter from a store of its own.
+QString tst_ExchangeActions::largeExport()
+{
+    if (!m_largeExport.isEmpty())
+        return m_largeExport;
+    m_shared = std::make_unique<QTemporaryDir>();
+    EventStore store;
+    QString error;
+    if (!store.open(m_shared->filePath(QStringLiteral("large.sqlite")), &error, SyncMode::Normal))
+        qFatal("%s", qPrintable(error));
+    store.begin();
+    for (int i = 0; i < kLarge; ++i) {
+        Event event;
+        event.receivedAtMs = kLargeFirstTime + qint64(i) * 1000;
+        event.remoteAddress = QStringLiteral("198.51.100.4");
+        event.method = "POST";
+        event.target = "/large/" + QByteArray::number(i);
+        event.headers = {{"Host", "example.test"}, {"Content-Type", "application/json"}, {"X-N", QByteArray::number(i)}};
+        event.body = R"({"i":)" + QByteArray::number(i) + R"(,"pad":")" + QByteArray(300, 'p') + R"("})";
+        event.contentType = "application/json";
+        event.response.status = 202;
+        if (!store.insert(event, &error))
+            qFatal("%s", qPrintable(error));
+    }
+    if (!store.commit(&error))
+        qFatal("%s", qPrintable(error));
+    m_largeExport = m_shared->filePath(QStringLiteral("large.json"));
+    const ExportResult result = EventExporter(&store).exportTo(m_largeExport, ExportFormat::HookscopeJson, std::nullopt);
+    if (!result.ok || result.written != kLarge)
+        qFatal("large export: %s", qPrintable(result.error));
+    return m_largeExport;
+}
+
+// Events in the window's store file, read through a connection of the test's own.
+qint64 tst_ExchangeActions::storedCount() const
+{
+    EventStore store;
+    QString error;
+    if (!store.open(m_dir->filePath(QStringLiteral("events.sqlite")), &error))
+        return -1;
+    return store.count();
 }
 
 void tst_ExchangeActions::cleanup()
@@ -189,6 +249,112 @@ void tst_ExchangeActions::corruptImportIsRefusedAndAddsNothing()
     QVERIFY2(imported.at(0).at(1).toString().contains(QLatin1String("byte")), qPrintable(imported.at(0).at(1).toString()));
     QVERIFY(m_window->exchange()->lastError().contains(QLatin1String("was not imported")));
     QTest::qWait(100);
+    QCOMPARE(m_window->listPane()->eventCount(), 3);
+}
+
+void tst_ExchangeActions::largeImportStreamsIntoTheStore()
+{
+    const QString path = largeExport();
+    openWindow(3);
+    QAbstractItemModelTester tester(m_window->listPane()->model());
+    QSignalSpy imported(m_window->exchange(), &ExchangeActions::importFinished);
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    m_window->exchange()->importFrom(path);
+    QVERIFY(m_window->exchange()->isBusy());
+    QProgressDialog *dialog = m_window->exchange()->progressDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->maximum(), 100); // percent of the file's bytes read
+    QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 120'000);
+    QVERIFY2(imported.at(0).at(0).toBool(), qPrintable(imported.at(0).at(1).toString()));
+    QVERIFY(imported.at(0).at(1).toString().startsWith(QLatin1String("Imported 20000 event(s)")));
+    QVERIFY(!m_window->exchange()->isBusy());
+    // Every row reported; the table appends them in batches of its own, so it may lag a moment.
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->listPane()->eventCount(), 3 + kLarge, 20'000);
+    QCOMPARE(storedCount(), 3 + kLarge);
+
+    EventStore store;
+    QString error;
+    QVERIFY2(store.open(m_dir->filePath(QStringLiteral("events.sqlite")), &error), qPrintable(error));
+    for (const int i : {0, 1, 9'999, kLarge - 1}) {
+        const std::optional<Event> event = store.load(3 + 1 + i);
+        QVERIFY(event);
+        QCOMPARE(event->target, "/large/" + QByteArray::number(i));
+        QCOMPARE(event->receivedAtMs, kLargeFirstTime + qint64(i) * 1000); // the original time
+        QVERIFY(event->importedAtMs >= before); // marked imported
+        QCOMPARE(event->response.status, 202);
+    }
+    QVERIFY(!store.summaries(0, 3).last().imported);
+    QVERIFY(store.summaries(3, 1).first().imported);
+    const EventTableModel *model = m_window->listPane()->model();
+    const QString tip = model->index(3 + kLarge - 1, EventTableModel::ResultColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QLatin1String("Imported")), qPrintable(tip));
+}
+
+void tst_ExchangeActions::cancellingAnImportMidwayLeavesTheStoreUnchanged()
+{
+    const QString path = largeExport();
+    openWindow(3);
+    QSignalSpy imported(m_window->exchange(), &ExchangeActions::importFinished);
+    m_window->exchange()->importFrom(path);
+    QPointer<QProgressDialog> dialog = m_window->exchange()->progressDialog();
+    QVERIFY(dialog);
+    // Mid-way: some of the file read, not all of it.
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog || dialog->value() >= 1, 60'000);
+    QVERIFY(dialog);
+    QVERIFY2(dialog->value() < 100, qPrintable(QString::number(dialog->value())));
+    auto *cancel = dialog->findChild<QPushButton *>();
+    QVERIFY(cancel);
+    cancel->click();
+    QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 60'000);
+    QCOMPARE(imported.at(0).at(0).toBool(), false);
+    QCOMPARE(imported.at(0).at(1).toString(), QStringLiteral("cancelled"));
+    QVERIFY(m_window->exchange()->lastError().isEmpty()); // a cancel is no error
+    QCOMPARE(storedCount(), 3); // the one transaction was rolled back
+    QTest::qWait(100);
+    QCOMPARE(m_window->listPane()->eventCount(), 3);
+    // The store still takes the next import.
+    m_window->exchange()->importFrom(path);
+    QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 2, 120'000);
+    QVERIFY2(imported.at(1).at(0).toBool(), qPrintable(imported.at(1).at(1).toString()));
+    QCOMPARE(storedCount(), 3 + kLarge);
+}
+
+void tst_ExchangeActions::truncatedLargeImportIsRefusedWithPosition()
+{
+    QByteArray bytes = read(largeExport());
+    bytes.truncate(bytes.size() / 2);
+    openWindow(3);
+    const QString path = m_dir->filePath(QStringLiteral("half.json"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    }
+    // Shown in a plain-text message box, as the user sees it.
+    m_window->exchange()->setInteractive(true);
+    QString boxText;
+    Qt::TextFormat boxFormat = Qt::AutoText;
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, this, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            boxText = box->text();
+            boxFormat = box->textFormat();
+            box->accept();
+        }
+    });
+    poll.start(20);
+    QSignalSpy imported(m_window->exchange(), &ExchangeActions::importFinished);
+    m_window->exchange()->importFrom(path);
+    QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 120'000);
+    poll.stop();
+    QCOMPARE(imported.at(0).at(0).toBool(), false);
+    const QString reason = imported.at(0).at(1).toString();
+    QVERIFY2(reason.contains(QLatin1String("not valid JSON")), qPrintable(reason));
+    QVERIFY2(reason.contains(QRegularExpression(QStringLiteral("line \\d+, column \\d+"))), qPrintable(reason));
+    QVERIFY2(reason.contains(QRegularExpression(QStringLiteral("byte \\d+"))), qPrintable(reason));
+    QCOMPARE(boxFormat, Qt::PlainText);
+    QVERIFY2(boxText.contains(QLatin1String("was not imported")) && boxText.contains(reason), qPrintable(boxText));
+    QCOMPARE(storedCount(), 3); // nothing of the first half was kept
     QCOMPARE(m_window->listPane()->eventCount(), 3);
 }
 
