@@ -108,7 +108,8 @@ BodyFormat BodyFormatter::format(const QByteArray &body, const QByteArray &conte
     }
     if (looksBinary(body)) {
         out.mode = BodyMode::Hex;
-        info << tr("binary, hex dump");
+        out.cut = body.size() > kMaxHex;
+        info << (out.cut ? tr("binary, hex dump of the first %1").arg(sizeText(kMaxHex)) : tr("binary, hex dump"));
         out.info = info.join(QStringLiteral("  ·  "));
         out.text = hexDump(body, kMaxHex);
         return out;

@@ -30,7 +30,7 @@ class BodyFormatter final
 public:
     static constexpr qsizetype kMaxShownBytes = 128 * 1024;
     static constexpr qsizetype kMaxHighlight = 1024 * 1024;
-    static constexpr qsizetype kMaxHex = 1024 * 1024; // beyond: the dump stops
+    static constexpr qsizetype kMaxHex = 64 * 1024; // beyond: the dump stops (4,096 lines of 16 bytes)
 
     [[nodiscard]] static BodyFormat format(const QByteArray &body, const QByteArray &contentType, const QString &note = {});
 

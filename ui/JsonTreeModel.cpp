@@ -49,27 +49,7 @@ JsonTreeModel::~JsonTreeModel() = default;
 
 JsonCheck JsonTreeModel::setJson(const QByteArray &json)
 {
-    beginResetModel();
-    m_root.reset();
-    m_nodeCount = 0;
-    m_marks.clear();
-    m_json = json;
-    const JsonCheck check = JsonScanner::validate(m_json);
-    if (check.ok) {
-        m_root = std::make_unique<Node>();
-        m_root->fetched = true;
-        m_root->childCount = 1;
-        auto doc = std::make_unique<Node>();
-        doc->parent = m_root.get();
-        doc->span = JsonScanner::root(m_json);
-        doc->type = JsonScanner::typeOf(m_json, doc->span);
-        m_root->children.push_back(std::move(doc));
-        m_nodeCount = 1;
-    } else {
-        m_json.clear();
-    }
-    endResetModel();
-    return check;
+    return setSeed(JsonTreeSeed::build(json, 0)); // no member read ahead: fetchMore() creates them
 }
 
 JsonCheck JsonTreeModel::setSeed(const JsonTreeSeed &seed)

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void smallBodyIsShownAtOnce();
     void bigJsonIsFormattedOnAWorkerAndCut();
     void bigTextIsCutWithoutSplittingACharacter();
+    void bigBinaryBodyShowsTheBeginningInHex();
     void newestBodyWins();
     void clearDropsTheBodyBeingFormatted();
 
@@ -173,6 +174,25 @@ void tst_BodyView::bigTextIsCutWithoutSplittingACharacter()
     const QString firstLine = format.text.section(QLatin1Char('\n'), 0, 0);
     QVERIFY(!firstLine.contains(QChar::ReplacementCharacter));
     QCOMPARE(firstLine, QStringLiteral("x") + QString((BodyFormatter::kMaxShownBytes - 1) / 2, QChar(0xe9)));
+}
+
+void tst_BodyView::bigBinaryBodyShowsTheBeginningInHex()
+{
+    QByteArray body(2 * 1024 * 1024, '\0');
+    for (qsizetype i = 0; i < body.size(); ++i)
+        body[i] = char(i * 7);
+    BodyView view;
+    QSignalSpy loaded(&view, &BodyView::loaded);
+    view.setBody(body, "application/octet-stream");
+    QVERIFY(view.isLoading());
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30'000);
+    QCOMPARE(view.mode(), BodyView::Mode::Hex);
+    const QString dump = hex(view)->toPlainText();
+    QCOMPARE(dump.count(QLatin1Char('\n')), int(BodyFormatter::kMaxHex / 16) + 1);
+    QVERIFY2(dump.trimmed().endsWith(QStringLiteral("… %1 more bytes not shown").arg(body.size() - BodyFormatter::kMaxHex)),
+             qPrintable(dump.right(100)));
+    QVERIFY(info(view)->text().contains(QStringLiteral("hex dump of the first 64.0 kB")));
+    QVERIFY(!save(view)->isHidden());
 }
 
 void tst_BodyView::newestBodyWins()
