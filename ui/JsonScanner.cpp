@@ -1,6 +1,7 @@
 #include "JsonScanner.h"
 
 #include <QStringBuilder>
+#include <limits>
 
 namespace hookscope {
 
@@ -268,14 +269,20 @@ JsonType JsonScanner::typeOf(const QByteArray &json, JsonSpan span)
 
 QList<JsonMember> JsonScanner::members(const QByteArray &json, JsonSpan span)
 {
+    qsizetype resume = 0;
+    return nextMembers(json, span, &resume, std::numeric_limits<int>::max());
+}
+
+QList<JsonMember> JsonScanner::nextMembers(const QByteArray &json, JsonSpan span, qsizetype *resume, int max)
+{
     QList<JsonMember> out;
     const JsonType type = typeOf(json, span);
     if (type != JsonType::Object && type != JsonType::Array)
         return out;
     const char *d = json.constData();
     const qsizetype end = span.end - 1; // the closing bracket
-    qsizetype pos = skipWsFrom(d, span.begin + 1, end);
-    while (pos < end) {
+    qsizetype pos = *resume > span.begin ? *resume : skipWsFrom(d, span.begin + 1, end);
+    while (pos < end && out.size() < max) {
         JsonMember member;
         if (type == JsonType::Object) {
             member.key = {pos, skipValue(d, pos, end)};
@@ -288,6 +295,7 @@ QList<JsonMember> JsonScanner::members(const QByteArray &json, JsonSpan span)
         if (pos < end && d[pos] == ',')
             pos = skipWsFrom(d, pos + 1, end);
     }
+    *resume = pos;
     return out;
 }
 
@@ -350,10 +358,10 @@ QString JsonScanner::unescape(const QByteArray &json, JsonSpan span)
     return out;
 }
 
-QByteArray JsonScanner::prettyPrint(const QByteArray &json)
+QByteArray JsonScanner::prettyPrint(const QByteArray &json, qsizetype limit)
 {
     QByteArray out;
-    out.reserve(json.size() + json.size() / 2);
+    out.reserve(limit >= 0 ? qMin(limit + 1024, json.size() * 2) : json.size() + json.size() / 2);
     const char *d = json.constData();
     const qsizetype size = json.size();
     int indent = 0;
@@ -362,6 +370,8 @@ QByteArray JsonScanner::prettyPrint(const QByteArray &json)
         out.append(qsizetype(indent) * 2, ' ');
     };
     for (qsizetype pos = 0; pos < size; ++pos) {
+        if (limit >= 0 && out.size() > limit)
+            break;
         const char c = d[pos];
         if (isWs(c))
             continue;

@@ -44,11 +44,16 @@ public:
     [[nodiscard]] static JsonType typeOf(const QByteArray &json, JsonSpan span);
     // Direct members of an array or object span. Only for validated input.
     [[nodiscard]] static QList<JsonMember> members(const QByteArray &json, JsonSpan span);
+    // At most `max` members of an array or object span, starting at *resume (0: the first
+    // member); *resume is left at the next one, for the next call. Only for validated input.
+    [[nodiscard]] static QList<JsonMember> nextMembers(const QByteArray &json, JsonSpan span, qsizetype *resume, int max);
     [[nodiscard]] static int memberCount(const QByteArray &json, JsonSpan span);
     // A string span (quotes included) decoded to text.
     [[nodiscard]] static QString unescape(const QByteArray &json, JsonSpan span);
     // Re-indents validated JSON with two spaces, keeping tokens exactly as written.
-    [[nodiscard]] static QByteArray prettyPrint(const QByteArray &json);
+    // With `limit` >= 0, stops soon after the output passes `limit` bytes (the last token is
+    // whole): the caller cuts it, and knows the text was cut when it is longer than `limit`.
+    [[nodiscard]] static QByteArray prettyPrint(const QByteArray &json, qsizetype limit = -1);
 };
 
 } // namespace hookscope

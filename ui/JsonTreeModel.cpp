@@ -35,7 +35,8 @@ struct JsonTreeModel::Node
     JsonSpan span;
     JsonType type = JsonType::Null;
     mutable int childCount = -1; // members of a container, counted on first need
-    bool fetched = false;
+    bool fetched = false; // every member has its node
+    qsizetype resume = 0; // where the next batch of members begins (JsonScanner::nextMembers)
     std::vector<std::unique_ptr<Node>> children;
 };
 
@@ -48,27 +49,44 @@ JsonTreeModel::~JsonTreeModel() = default;
 
 JsonCheck JsonTreeModel::setJson(const QByteArray &json)
 {
+    return setSeed(JsonTreeSeed::build(json, 0)); // no member read ahead: fetchMore() creates them
+}
+
+JsonCheck JsonTreeModel::setSeed(const JsonTreeSeed &seed)
+{
     beginResetModel();
     m_root.reset();
     m_nodeCount = 0;
     m_marks.clear();
-    m_json = json;
-    const JsonCheck check = JsonScanner::validate(m_json);
-    if (check.ok) {
+    m_json.clear();
+    if (seed.check.ok) {
+        m_json = seed.json;
         m_root = std::make_unique<Node>();
         m_root->fetched = true;
         m_root->childCount = 1;
         auto doc = std::make_unique<Node>();
         doc->parent = m_root.get();
-        doc->span = JsonScanner::root(m_json);
+        doc->span = seed.document;
         doc->type = JsonScanner::typeOf(m_json, doc->span);
+        doc->childCount = seed.documentMembers;
+        doc->resume = seed.resume;
+        doc->children.reserve(size_t(seed.members.size()));
+        for (qsizetype i = 0; i < seed.members.size(); ++i) {
+            auto node = std::make_unique<Node>();
+            node->parent = doc.get();
+            node->row = int(i);
+            node->span = seed.members[i].value;
+            node->type = JsonScanner::typeOf(m_json, node->span);
+            node->key = seed.keys.value(i);
+            node->childCount = seed.memberCounts.value(i, -1);
+            doc->children.push_back(std::move(node));
+        }
+        doc->fetched = doc->childCount == 0 || int(doc->children.size()) >= doc->childCount;
+        m_nodeCount = 1 + qsizetype(doc->children.size());
         m_root->children.push_back(std::move(doc));
-        m_nodeCount = 1;
-    } else {
-        m_json.clear();
     }
     endResetModel();
-    return check;
+    return seed.check;
 }
 
 void JsonTreeModel::clear()
@@ -150,23 +168,25 @@ void JsonTreeModel::fetchMore(const QModelIndex &parent)
     Node *p = nodeOf(parent);
     if (m_fetching || !p || p->fetched)
         return;
-    p->fetched = true;
-    const QList<JsonMember> members = JsonScanner::members(m_json, p->span);
+    const QList<JsonMember> members = JsonScanner::nextMembers(m_json, p->span, &p->resume, kFetchBatch);
+    const int first = int(p->children.size());
+    const int total = childCountOf(p);
+    if (members.isEmpty() || first + int(members.size()) >= total)
+        p->fetched = true;
     if (members.isEmpty())
         return;
     m_fetching = true;
-    beginInsertRows(parent, 0, int(members.size()) - 1);
-    p->children.reserve(size_t(members.size()));
+    beginInsertRows(parent, first, first + int(members.size()) - 1);
+    p->children.reserve(size_t(p->fetched ? first + members.size() : total));
     for (int i = 0; i < members.size(); ++i) {
         auto node = std::make_unique<Node>();
         node->parent = p;
-        node->row = i;
+        node->row = first + i;
         node->span = members[i].value;
         node->type = JsonScanner::typeOf(m_json, node->span);
-        node->key = p->type == JsonType::Object ? JsonScanner::unescape(m_json, members[i].key) : QString::number(i);
+        node->key = p->type == JsonType::Object ? JsonScanner::unescape(m_json, members[i].key) : QString::number(first + i);
         p->children.push_back(std::move(node));
     }
-    p->childCount = int(members.size());
     m_nodeCount += members.size();
     endInsertRows();
     m_fetching = false;
@@ -179,8 +199,10 @@ bool JsonTreeModel::fetchAll(const QModelIndex &parent, int maxNodes)
     todo.push(parent.siblingAtColumn(0));
     while (!todo.isEmpty()) {
         const QModelIndex current = todo.pop();
-        if (canFetchMore(current)) {
-            if (m_nodeCount + childCountOf(nodeOf(current)) > limit)
+        while (canFetchMore(current)) {
+            Node *node = nodeOf(current);
+            const qsizetype next = qMin<qsizetype>(kFetchBatch, childCountOf(node) - qsizetype(node->children.size()));
+            if (m_nodeCount + next > limit)
                 return false;
             fetchMore(current);
         }
@@ -306,9 +328,13 @@ QModelIndex JsonTreeModel::indexOfPointer(const QString &pointer)
     QModelIndex current = index(0, 0);
     const QStringList tokens = ViolationMarks::tokens(pointer);
     for (const QString &token : tokens) {
-        if (canFetchMore(current))
-            fetchMore(current);
         Node *node = nodeOf(current);
+        // An array element needs the batches up to its index; an object member all of them
+        // (the last of duplicate keys counts).
+        bool isIndex = false;
+        const int wanted = node->type == JsonType::Array ? token.toInt(&isIndex) : -1;
+        while (canFetchMore(current) && (!isIndex || wanted >= int(node->children.size())))
+            fetchMore(current);
         QModelIndex next;
         // From the end: the last of duplicate keys is the one parsers keep.
         for (auto it = node->children.crbegin(); it != node->children.crend(); ++it) {

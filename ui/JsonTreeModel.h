@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JsonScanner.h"
+#include "JsonTreeSeed.h"
 #include "ViolationEntry.h"
 #include "ViolationMarks.h"
 
@@ -15,8 +16,10 @@ namespace hookscope {
 enum class ViolationState { None, OnPath, Offending };
 
 // A lazily populated tree over one JSON document (columns key, value, type). Children of a
-// container are created in fetchMore(), one container at a time, when the view expands it:
-// opening a 20 MB body costs one validation pass and the root's members, nothing more.
+// container are created in fetchMore(), one container at a time, when the view expands it,
+// and at most kFetchBatch of them per call (the view asks for more when scrolled to the end):
+// opening a 20 MB body costs one validation pass and the root's members, nothing more, and a
+// 1,000,000-element array never has its million rows at once.
 class JsonTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -31,11 +34,16 @@ public:
         ViolationMessagesRole, // QStringList, plain text: this node's violations, or those below it
     };
 
+    static constexpr int kFetchBatch = 2000;
+
     explicit JsonTreeModel(QObject *parent = nullptr);
     ~JsonTreeModel() override;
 
     // Takes the document; returns the validation result (an invalid document shows no rows).
     JsonCheck setJson(const QByteArray &json);
+    // Takes a document validated and read ahead (possibly on another thread): the document
+    // and its first batch of members exist at once, without another pass over the bytes.
+    JsonCheck setSeed(const JsonTreeSeed &seed);
     void clear();
     [[nodiscard]] bool isEmpty() const { return !m_root; }
     // Marks the nodes on each violation's pointer. A pointer past the end of the document (a

@@ -3,12 +3,15 @@
 #include "Banner.h"
 #include "JsonTreeDelegate.h"
 #include "JsonTreeModel.h"
+#include "JsonTreeSeed.h"
+#include "LatestOnlyWorker.h"
 #include "Theme.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QLocale>
 #include <QMenu>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -20,6 +23,7 @@ JsonTreeView::JsonTreeView(QWidget *parent)
     , m_banner(new Banner(this))
     , m_tree(new QTreeView(this))
     , m_model(new JsonTreeModel(this))
+    , m_worker(new LatestOnlyWorker(this))
 {
     m_banner->setObjectName(QStringLiteral("treeBanner"));
     m_tree->setObjectName(QStringLiteral("jsonTree"));
@@ -65,32 +69,69 @@ QAction *JsonTreeView::makeAction(const QString &text, const QKeySequence &keys,
 
 void JsonTreeView::setJson(const QByteArray &json)
 {
-    m_banner->clearMessage();
-    const JsonCheck check = m_model->setJson(json);
-    if (!check.ok) {
-        m_banner->showMessage(tr("Not valid JSON: %1 at offset %2").arg(check.message).arg(check.offset));
+    clear();
+    if (json.size() <= LatestOnlyWorker::kSyncLimit) {
+        applySeed(JsonTreeSeed::build(json, JsonTreeModel::kFetchBatch));
         return;
     }
-    // Show the document and its first level: two fetches, whatever the document's size.
-    const QModelIndex root = m_model->index(0, 0);
-    m_model->fetchMore(root); // now, not at the next layout: callers may look at it at once
-    m_tree->expand(root);
-    m_tree->setCurrentIndex(root);
+    // Validation and the first level are proportional to the body: a worker reads them.
+    m_banner->showMessage(tr("Building the tree of %1…")
+                              .arg(QLocale::c().formattedDataSize(json.size(), 1, QLocale::DataSizeTraditionalFormat)),
+                          Banner::Kind::Info);
+    m_worker->start([json] { return JsonTreeSeed::build(json, JsonTreeModel::kFetchBatch); },
+                    [this](const JsonTreeSeed &seed) { applySeed(seed); });
+}
+
+void JsonTreeView::applySeed(const JsonTreeSeed &seed)
+{
+    m_banner->clearMessage();
+    const JsonCheck check = m_model->setSeed(seed);
+    if (!check.ok) {
+        m_banner->showMessage(tr("Not valid JSON: %1 at offset %2").arg(check.message).arg(check.offset));
+    } else {
+        // The document and its first level: built by the seed, whatever the document's size.
+        const QModelIndex root = m_model->index(0, 0);
+        m_tree->expand(root);
+        m_tree->setCurrentIndex(root);
+        if (m_pendingViolations)
+            m_model->setViolations(*m_pendingViolations);
+        if (m_pendingReveal)
+            revealPointer(*m_pendingReveal);
+    }
+    m_pendingViolations.reset();
+    m_pendingReveal.reset();
+    Q_EMIT loaded();
+}
+
+bool JsonTreeView::isLoading() const
+{
+    return m_worker->isBusy();
 }
 
 void JsonTreeView::clear()
 {
+    m_worker->cancel();
+    m_pendingViolations.reset();
+    m_pendingReveal.reset();
     m_banner->clearMessage();
     m_model->clear();
 }
 
 void JsonTreeView::setViolations(const QList<ViolationEntry> &violations)
 {
+    if (isLoading()) {
+        m_pendingViolations = violations;
+        return;
+    }
     m_model->setViolations(violations);
 }
 
 QModelIndex JsonTreeView::revealPointer(const QString &pointer)
 {
+    if (isLoading()) {
+        m_pendingReveal = pointer;
+        return {};
+    }
     const QModelIndex target = m_model->indexOfPointer(pointer);
     if (!target.isValid())
         return {};

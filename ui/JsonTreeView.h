@@ -4,6 +4,7 @@
 
 #include <QModelIndex>
 #include <QWidget>
+#include <optional>
 
 class QAction;
 class QTreeView;
@@ -12,10 +13,14 @@ namespace hookscope {
 
 class Banner;
 class JsonTreeModel;
+class LatestOnlyWorker;
+struct JsonTreeSeed;
 
 // The Tree tab: a lazily populated tree of the body's JSON with copy actions (value, key,
 // RFC 6901 pointer) and expand/collapse, in a context menu and as shortcuts. Nodes on a
-// schema violation's path are marked (JsonTreeDelegate).
+// schema violation's path are marked (JsonTreeDelegate). A body above
+// LatestOnlyWorker::kSyncLimit is validated and read ahead on a worker thread ("Building the
+// tree…"); violations and a node to reveal that arrive meanwhile are applied when it is done.
 class JsonTreeView final : public QWidget
 {
     Q_OBJECT
@@ -26,9 +31,12 @@ public:
 
     void setJson(const QByteArray &json);
     void clear();
+    // True while a big body is read on the worker; loaded() follows.
+    [[nodiscard]] bool isLoading() const;
     void setViolations(const QList<ViolationEntry> &violations);
     // Expands the path to the node at `pointer` (fetching as it goes), selects it and scrolls
-    // to it; the deepest existing node when the pointer leads past the document's end.
+    // to it; the deepest existing node when the pointer leads past the document's end. While
+    // loading, remembered and done once loaded (an invalid index is returned).
     QModelIndex revealPointer(const QString &pointer);
     [[nodiscard]] JsonTreeModel *model() const { return m_model; }
     [[nodiscard]] QTreeView *tree() const { return m_tree; }
@@ -39,7 +47,11 @@ public:
     void expandAllBelow();
     void collapseAll();
 
+Q_SIGNALS:
+    void loaded();
+
 private:
+    void applySeed(const JsonTreeSeed &seed);
     [[nodiscard]] QAction *makeAction(const QString &text, const QKeySequence &keys, void (JsonTreeView::*slot)());
     void showContextMenu(const QPoint &pos);
     void copyRole(int role);
@@ -48,6 +60,9 @@ private:
     QTreeView *m_tree;
     JsonTreeModel *m_model;
     QList<QAction *> m_actions;
+    LatestOnlyWorker *m_worker;
+    std::optional<QList<ViolationEntry>> m_pendingViolations; // arrived while loading
+    std::optional<QString> m_pendingReveal; // asked for while loading
 };
 
 } // namespace hookscope

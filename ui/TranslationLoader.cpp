@@ -1,66 +1,63 @@
 #include "TranslationLoader.h"
 
+#include "LatestOnlyWorker.h"
+
 namespace hookscope {
 
 namespace {
 
-std::shared_ptr<const TranslationIndex> parse(const QByteArray &body, QString *error)
+struct Parsed
 {
-    std::optional<TranslationIndex> index = TranslationIndex::fromJson(body, {}, error);
-    return index ? std::make_shared<const TranslationIndex>(std::move(*index)) : nullptr;
+    std::shared_ptr<const TranslationIndex> index;
+    QString error;
+};
+
+Parsed parse(const QByteArray &body)
+{
+    Parsed out;
+    std::optional<TranslationIndex> index = TranslationIndex::fromJson(body, {}, &out.error);
+    if (index)
+        out.index = std::make_shared<const TranslationIndex>(std::move(*index));
+    return out;
 }
 
 } // namespace
 
 TranslationLoader::TranslationLoader(QObject *parent)
     : QObject(parent)
+    , m_worker(new LatestOnlyWorker(this))
 {
-    m_pool.setMaxThreadCount(1);
 }
 
-TranslationLoader::~TranslationLoader()
-{
-    ++m_generation;
-    m_pool.clear();
-    m_pool.waitForDone();
-}
+TranslationLoader::~TranslationLoader() = default;
 
 bool TranslationLoader::load(quint64 ticket, const QByteArray &body)
 {
-    const quint64 generation = ++m_generation;
     if (body.size() <= m_syncLimit) {
-        QString error;
-        auto index = parse(body, &error);
-        finish(generation, ticket, std::move(index), error);
+        m_worker->cancel();
+        const Parsed parsed = parse(body);
+        Q_EMIT loaded(ticket, parsed.index, parsed.error);
         return true;
     }
-    m_busy = true;
-    m_pool.clear(); // a queued parse for an older event is not worth starting
-    // The worker touches only its copies; the result comes back as a queued call, which Qt drops
-    // if this object is gone (the destructor waits for the worker anyway).
-    m_pool.start([this, generation, ticket, body] {
-        QString error;
-        auto index = parse(body, &error);
-        QMetaObject::invokeMethod(
-            this, [this, generation, ticket, index = std::move(index), error] { finish(generation, ticket, index, error); },
-            Qt::QueuedConnection);
-    });
+    // The worker touches only its copy of the body; an older ticket's result is dropped.
+    m_worker->start([body] { return parse(body); },
+                    [this, ticket](const Parsed &parsed) { Q_EMIT loaded(ticket, parsed.index, parsed.error); });
     return false;
 }
 
 void TranslationLoader::cancel()
 {
-    ++m_generation;
-    m_busy = false;
+    m_worker->cancel();
 }
 
-void TranslationLoader::finish(quint64 generation, quint64 ticket, std::shared_ptr<const TranslationIndex> index,
-                               const QString &error)
+bool TranslationLoader::isBusy() const
 {
-    if (generation != m_generation)
-        return;
-    m_busy = false;
-    Q_EMIT loaded(ticket, std::move(index), error);
+    return m_worker->isBusy();
+}
+
+bool TranslationLoader::waitForDone(int msecs)
+{
+    return m_worker->waitForDone(msecs);
 }
 
 } // namespace hookscope

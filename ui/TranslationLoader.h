@@ -3,10 +3,11 @@
 #include "translate/TranslationIndex.h"
 
 #include <QObject>
-#include <QThreadPool>
 #include <memory>
 
 namespace hookscope {
+
+class LatestOnlyWorker;
 
 // Builds the TranslationIndex of a body for the Translations tab. Small bodies are read at
 // once; a body above syncLimit() is parsed on a worker thread so a 20 MB body does not
@@ -19,7 +20,7 @@ public:
     static constexpr qsizetype kDefaultSyncLimit = 256 * 1024;
 
     explicit TranslationLoader(QObject *parent = nullptr);
-    ~TranslationLoader() override; // waits for a running parse
+    ~TranslationLoader() override; // waits for a running parse (LatestOnlyWorker)
 
     void setSyncLimit(qsizetype bytes) { m_syncLimit = bytes; }
     [[nodiscard]] qsizetype syncLimit() const { return m_syncLimit; }
@@ -28,21 +29,17 @@ public:
     bool load(quint64 ticket, const QByteArray &body);
     // Drops whatever is running: its result will not be reported.
     void cancel();
-    [[nodiscard]] bool isBusy() const { return m_busy; }
+    [[nodiscard]] bool isBusy() const;
     // Blocks until the worker is idle; its result, if any, is still delivered through the event loop.
-    bool waitForDone(int msecs = -1) { return m_pool.waitForDone(msecs); }
+    bool waitForDone(int msecs = -1);
 
 Q_SIGNALS:
     // `index` is empty when `error` is set (the body is not JSON).
     void loaded(quint64 ticket, std::shared_ptr<const hookscope::TranslationIndex> index, const QString &error);
 
 private:
-    void finish(quint64 generation, quint64 ticket, std::shared_ptr<const TranslationIndex> index, const QString &error);
-
-    QThreadPool m_pool;
+    LatestOnlyWorker *m_worker;
     qsizetype m_syncLimit = kDefaultSyncLimit;
-    quint64 m_generation = 0;
-    bool m_busy = false;
 };
 
 } // namespace hookscope

@@ -3,3 +3,6 @@ hookscope_ui_test(tst_trustwindow FakeInspector.h FakeInspector.cpp)
 target_link_libraries(tst_trustwindow PRIVATE hookscope_testsupport)
 hookscope_ui_test(tst_hostileinput)
 target_link_libraries(tst_hostileinput PRIVATE hookscope_testsupport)
+hookscope_ui_test(tst_jsontreeview)
+# A 20 MB body is validated on the enrichment worker: minutes on a loaded machine.
+set_tests_properties(tst_hostileinput PROPERTIES TIMEOUT 900)

@@ -8,8 +8,11 @@
 #include "EventListPane.h"
 #include "EventTableModel.h"
 #include "HeadersView.h"
+#include "JsonTreeModel.h"
+#include "JsonTreeView.h"
 #include "MainWindow.h"
 #include "PlainToolTip.h"
+#include "ViolationsPanel.h"
 #include "common/RawHttpClient.h"
 #include "http/Receiver.h"
 
@@ -47,7 +50,7 @@ public:
         m_ticks = 0;
         m_longest = 0;
         m_clock.start();
-        m_timer.start(10);
+        m_timer.start(20);
     }
     [[nodiscard]] qint64 longestGapMs() const { return std::max(m_longest, m_clock.elapsed()); }
     [[nodiscard]] int ticks() const { return m_ticks; }
@@ -95,6 +98,10 @@ QByteArray twentyMegabytes()
 
 // Gap a person would call frozen. Generous: the machine runs other builds at the same time.
 constexpr qint64 kFrozenMs = 2000;
+// While the detail pane shows an event, whatever its size: the window must keep answering.
+// Not a speed bound (benchmarks are in bench/gui/bench_detail): the work proportional to the
+// body runs on workers, the GUI thread only puts a bounded result into the widgets.
+constexpr qint64 kPaneStallMs = 500;
 
 } // namespace
 
@@ -107,6 +114,7 @@ private Q_SLOTS:
     void shownLiterallyAndResponsive_data();
     void shownLiterallyAndResponsive();
     void windowTitleAndLabelsNeverCarryPayload();
+    void nestingBeyondTheLimitIsAViolation();
 
 private:
     [[nodiscard]] int rowOfTarget(const QByteArray &target) const;
@@ -157,44 +165,40 @@ void tst_HostileInput::shownLiterallyAndResponsive_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("literalInBody"); // what the Body tab must show as typed
     QTest::addColumn<QString>("literalInHeaders");
-    // false for the rows the window does not handle off the GUI thread yet: the Body tab
-    // validates and pretty-prints, the Tree tab builds its model, on the GUI thread (measured on
-    // a loaded 2-core machine: 1,000,000-element array ~7 s, 20 MB ~1.5 s once BodyView lays out
-    // at most 256 Ki characters). Their stall is printed as a KNOWN ISSUE, not asserted.
-    QTest::addColumn<bool>("responsive");
+    QTest::addColumn<QString>("treeValue"); // the document's Value cell in the Tree tab, "" when not JSON
 
     // http-parser refuses raw '<' in a target (400, tested elsewhere): markup comes percent-encoded there.
     QTest::newRow("img tag") << QByteArray("/hooks/%3Cimg%20src=x%3E?q=&amp;x") << QByteArray("X-Name: <img src=x onerror=alert(1)>\r\n"
                                                                               "Content-Type: application/json\r\n")
                              << QByteArray(R"({"html":"<img src=x>"})") << "<img src=x>"
-                             << "<img src=x onerror=alert(1)>" << true;
+                             << "<img src=x onerror=alert(1)>" << "{1 key}";
     QTest::newRow("anchor") << QByteArray("/hooks/%3Ca%20href=x%3Elink%3C/a%3E")
                             << QByteArray("X-Link: <a href=\"javascript:alert(1)\">x</a>\r\nContent-Type: text/html\r\n")
                             << QByteArray(R"(<a href="https://evil.example/">click me</a>)")
-                            << R"(<a href="https://evil.example/">click me</a>)" << R"x(<a href="javascript:alert(1)">x</a>)x" << true;
+                            << R"(<a href="https://evil.example/">click me</a>)" << R"x(<a href="javascript:alert(1)">x</a>)x" << QString();
     QByteArray lines;
     for (int i = 0; i < 200; ++i)
         lines += QByteArray(5000, char('a' + i % 26)) + "<b>\n";
     QTest::newRow("very long lines") << QByteArray("/hooks/long-lines") << QByteArray("Content-Type: text/plain\r\n")
-                                     << lines << QString(QStringLiteral("eeeee<b>")) << QString() << true;
+                                     << lines << QString(QStringLiteral("eeeee<b>")) << QString() << QString();
     QTest::newRow("1 MB single line")
         << QByteArray("/hooks/one-megabyte-line") << QByteArray("Content-Type: application/json\r\n")
-        << R"({"s":"<b>start</b>)" + QByteArray(1024 * 1024, 'A') + R"("})" << "<b>start</b>" << QString() << true;
+        << R"({"s":"<b>start</b>)" + QByteArray(1024 * 1024, 'A') + R"("})" << "<b>start</b>" << QString() << "{1 key}";
     QByteArray controls = "before";
     for (char c = 1; c < 32; ++c)
         controls += c;
     controls += "\xe2\x80\xae" "reversed\x7f" "after"; // U+202E RIGHT-TO-LEFT OVERRIDE
     QTest::newRow("control characters") << QByteArray("/hooks/controls") << QByteArray("Content-Type: text/plain\r\n")
-                                        << controls << "after" << QString() << true;
+                                        << controls << "after" << QString() << QString();
     QTest::newRow("invalid UTF-8") << QByteArray("/hooks/%FF%FE") << QByteArray("X-Bytes: \xff\xfe<b>\r\n"
                                                                                "Content-Type: application/json\r\n")
-                                   << QByteArray("{\"a\":\"\xff\xfe\xc3\x28 <b>x</b>\"}") << "<b>x</b>" << "<b>" << true;
+                                   << QByteArray("{\"a\":\"\xff\xfe\xc3\x28 <b>x</b>\"}") << "<b>x</b>" << "<b>" << "{1 key}";
     QTest::newRow("10,000-level JSON") << QByteArray("/hooks/nested") << QByteArray("Content-Type: application/json\r\n")
-                                       << nested(10'000) << "[[[[" << QString() << true;
+                                       << nested(10'000) << "[[[[" << QString() << QString(); // deeper than JsonScanner::kMaxDepth: not shown as a tree
     QTest::newRow("huge array") << QByteArray("/hooks/array") << QByteArray("Content-Type: application/json\r\n")
-                                << hugeArray(1'000'000) << "12345," << QString() << false;
+                                << hugeArray(1'000'000) << "12345," << QString() << "[1000000 items]";
     QTest::newRow("20 MB body") << QByteArray("/hooks/twenty") << QByteArray("Content-Type: application/json\r\n")
-                                << twentyMegabytes() << "<script>alert(1)</script>" << QString() << false;
+                                << twentyMegabytes() << "<script>alert(1)</script>" << QString() << "{1 key}";
 }
 
 void tst_HostileInput::shownLiterallyAndResponsive()
@@ -204,7 +208,7 @@ void tst_HostileInput::shownLiterallyAndResponsive()
     QFETCH(QByteArray, body);
     QFETCH(QString, literalInBody);
     QFETCH(QString, literalInHeaders);
-    QFETCH(bool, responsive);
+    QFETCH(QString, treeValue);
 
     Heartbeat heartbeat;
     heartbeat.start();
@@ -220,20 +224,36 @@ void tst_HostileInput::shownLiterallyAndResponsive()
     table->selectionModel()->setCurrentIndex(table->model()->index(row, 0),
                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     EventDetailPane *detail = m_window->detailPane();
-    QTRY_VERIFY(detail->eventId() > 0);
 
-    // Every tab, while validation of this body runs on its worker.
+    // Selecting it and looking at every tab, while validation of this body runs on its worker
+    // and the Body and Tree tabs format it on theirs: the GUI thread keeps ticking.
+    Heartbeat pane;
+    pane.start();
+    QTRY_VERIFY(detail->eventId() > 0);
     for (int tab = 0; tab < EventDetailPane::TabCount; ++tab) {
-        QElapsedTimer shown;
-        shown.start();
         detail->tabs()->setCurrentIndex(tab);
         QTest::qWait(20);
-        if (shown.elapsed() > 500)
-            qInfo("%s: tab %d took %lld ms", QTest::currentDataTag(), tab, shown.elapsed());
     }
-    QTRY_VERIFY_WITH_TIMEOUT(detail->info() && detail->info()->isChecked(), 60'000);
+    // Schema validation of 20 MB on the enrichment worker: seconds, a minute and more when the
+    // shared machine is busy. The window answers meanwhile (the heartbeat below).
+    QTRY_VERIFY_WITH_TIMEOUT(detail->info() && detail->info()->isChecked(), 240'000);
     detail->tabs()->setCurrentIndex(EventDetailPane::BodyTab);
-    QTest::qWait(50);
+    QTRY_VERIFY_WITH_TIMEOUT(!detail->bodyView()->isLoading() && !detail->treeView()->isLoading(), 60'000);
+    QTest::qWait(50); // paints, the highlighter's pass
+    QVERIFY(pane.ticks() > 0);
+    QVERIFY2(pane.longestGapMs() < kPaneStallMs,
+             qPrintable(QStringLiteral("the GUI thread stalled %1 ms while the pane showed the event")
+                            .arg(pane.longestGapMs())));
+    qInfo("%s: longest GUI stall while shown %lld ms", QTest::currentDataTag(), pane.longestGapMs());
+
+    // Tree: the document and at most one batch of its members, never a million rows at once.
+    const JsonTreeModel *treeModel = detail->treeView()->model();
+    if (treeValue.isEmpty()) {
+        QCOMPARE(treeModel->rowCount(), 0);
+    } else {
+        QCOMPARE(treeModel->index(0, JsonTreeModel::ValueColumn).data().toString(), treeValue);
+        QVERIFY2(treeModel->nodeCount() <= 1 + JsonTreeModel::kFetchBatch, qPrintable(QString::number(treeModel->nodeCount())));
+    }
 
     // Body: literal (whichever of the text or hex pages shows it).
     const auto edits = detail->bodyView()->findChildren<QPlainTextEdit *>();
@@ -270,15 +290,10 @@ void tst_HostileInput::shownLiterallyAndResponsive()
     QCOMPARE(QToolTip::text(), PlainToolTip::html(QString::fromUtf8(target)));
     QToolTip::hideText();
 
-    // Never frozen: the heartbeat ticked all along.
+    // Never frozen: the heartbeat ticked all along, from the request to the last check.
     QVERIFY(heartbeat.ticks() > 0);
-    if (responsive) {
-        QVERIFY2(heartbeat.longestGapMs() < kFrozenMs,
-                 qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(heartbeat.longestGapMs())));
-    } else if (heartbeat.longestGapMs() >= kFrozenMs) {
-        qWarning("KNOWN ISSUE %s: the GUI thread stalled %lld ms (Body/Tree tabs work on the GUI thread)",
-                 QTest::currentDataTag(), heartbeat.longestGapMs());
-    }
+    QVERIFY2(heartbeat.longestGapMs() < kFrozenMs,
+             qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(heartbeat.longestGapMs())));
     qInfo("%s: longest GUI stall %lld ms", QTest::currentDataTag(), heartbeat.longestGapMs());
 }
 
@@ -291,6 +306,45 @@ void tst_HostileInput::windowTitleAndLabelsNeverCarryPayload()
             continue; // QToolTip's own label: fed only PlainToolTip::html() (escaped), checked above
         QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName()));
     }
+}
+
+// 10,000 levels sent to a known kind: validation refuses to walk it and says so, as one
+// violation at the depth limit; the Body and Tree tabs say the JSON is nested too deeply;
+// nothing recurses 10,000 frames deep.
+void tst_HostileInput::nestingBeyondTheLimitIsAViolation()
+{
+    const QByteArray body = R"({"event":"guest_booked","createdAt":"2024-05-01T10:00:00Z","object":)" + nested(10'000) + "}";
+    const QByteArray target = "/hooks/jicoo";
+    RawHttpClient client(m_window->receiver()->port());
+    client.send(request(target, body, "Content-Type: application/json\r\nX-Case: nested\r\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 1, 30'000);
+    QCOMPARE(client.responses().first().status, 200);
+
+    QTableView *table = m_window->listPane()->table();
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfTarget(target) >= 0, 10'000);
+    table->selectionModel()->setCurrentIndex(table->model()->index(rowOfTarget(target), 0),
+                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    EventDetailPane *detail = m_window->detailPane();
+    QTRY_VERIFY_WITH_TIMEOUT(detail->info() && detail->info()->isChecked(), 60'000);
+    const EventInfo info = *detail->info();
+    QCOMPARE(info.kind, QStringLiteral("jicoo"));
+    QCOMPARE(info.validity, EventInfo::Validity::Invalid);
+    QCOMPARE(info.violationCount, 1);
+    QVERIFY2(info.violationsJson.contains(R"("keyword":"maxDepth")"), info.violationsJson.constData());
+
+    detail->tabs()->setCurrentIndex(EventDetailPane::ViolationsTab);
+    QTRY_COMPARE(detail->violationsPanel()->count(), 1);
+    QVERIFY(detail->violationsPanel()->list()->topLevelItem(0)->text(1).contains(QStringLiteral("nested deeper than")));
+
+    detail->tabs()->setCurrentIndex(EventDetailPane::TreeTab);
+    QTRY_VERIFY(!detail->treeView()->isLoading());
+    QCOMPARE(detail->treeView()->model()->rowCount(), 0);
+    auto *treeBanner = detail->treeView()->findChild<QLabel *>(QStringLiteral("treeBanner"));
+    QVERIFY2(treeBanner->text().contains(QStringLiteral("nested too deeply")), qPrintable(treeBanner->text()));
+    detail->tabs()->setCurrentIndex(EventDetailPane::BodyTab);
+    QTRY_VERIFY(!detail->bodyView()->isLoading());
+    auto *bodyBanner = detail->bodyView()->findChild<QLabel *>(QStringLiteral("bodyBanner"));
+    QVERIFY2(bodyBanner->text().contains(QStringLiteral("nested too deeply")), qPrintable(bodyBanner->text()));
 }
 
 QTEST_MAIN(tst_HostileInput)

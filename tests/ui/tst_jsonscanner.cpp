@@ -13,6 +13,9 @@ private Q_SLOTS:
     void prettyPrintKeepsOrderAndTokens();
     void membersOfNestedContainers();
     void unescape();
+    void nextMembersResumeWhereTheyStopped_data();
+    void nextMembersResumeWhereTheyStopped();
+    void prettyPrintStopsSoonAfterTheLimit();
 };
 
 void tst_JsonScanner::validate_data()
@@ -71,6 +74,54 @@ void tst_JsonScanner::unescape()
 {
     const QByteArray json = R"("a\"b\\c\/d\n\u00e9\ud83d\ude00")";
     QCOMPARE(JsonScanner::unescape(json, {0, json.size()}), QStringLiteral("a\"b\\c/d\n\u00e9\U0001F600"));
+}
+
+void tst_JsonScanner::nextMembersResumeWhereTheyStopped_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("batch");
+    QTest::newRow("array in batches of 2") << QByteArray(R"([1, [2, 3], {"a": "]"}, "x,y", null])") << 2;
+    QTest::newRow("object in batches of 1") << QByteArray(R"({"a": 1, "b,": [1, 2], "c": {"d": "}"}})") << 1;
+    QTest::newRow("batch larger than the container") << QByteArray("[1, 2, 3]") << 10;
+    QTest::newRow("empty array") << QByteArray("[ ]") << 3;
+}
+
+void tst_JsonScanner::nextMembersResumeWhereTheyStopped()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(int, batch);
+    QVERIFY(JsonScanner::validate(json).ok);
+    const JsonSpan root = JsonScanner::root(json);
+    const QList<JsonMember> all = JsonScanner::members(json, root);
+    QList<JsonMember> batched;
+    qsizetype resume = 0;
+    for (int calls = 0; calls < 100; ++calls) {
+        const QList<JsonMember> next = JsonScanner::nextMembers(json, root, &resume, batch);
+        QVERIFY(next.size() <= batch);
+        if (next.isEmpty())
+            break;
+        batched += next;
+    }
+    QCOMPARE(batched.size(), all.size());
+    QCOMPARE(int(all.size()), JsonScanner::memberCount(json, root));
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        QCOMPARE(batched[i].key.begin, all[i].key.begin);
+        QCOMPARE(batched[i].value.begin, all[i].value.begin);
+        QCOMPARE(batched[i].value.end, all[i].value.end);
+    }
+}
+
+void tst_JsonScanner::prettyPrintStopsSoonAfterTheLimit()
+{
+    QByteArray json = "[";
+    for (int i = 0; i < 100'000; ++i)
+        json += QByteArray::number(i) + ',';
+    json.back() = ']';
+    const QByteArray whole = JsonScanner::prettyPrint(json);
+    const QByteArray cut = JsonScanner::prettyPrint(json, 1000);
+    QVERIFY2(cut.size() > 1000 && cut.size() < 1100, qPrintable(QString::number(cut.size())));
+    QVERIFY(whole.startsWith(cut));
+    QCOMPARE(JsonScanner::prettyPrint(json, whole.size()), whole); // not cut: not longer than the limit
 }
 
 QTEST_APPLESS_MAIN(tst_JsonScanner)

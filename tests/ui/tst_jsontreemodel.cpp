@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QScrollBar>
 #include <QTreeView>
 
 using namespace hookscope;
@@ -61,6 +62,9 @@ private Q_SLOTS:
     void indexOfPointerFetchesAlongThePath_data();
     void indexOfPointerFetchesAlongThePath();
     void viewRevealsAViolation();
+    void bigArrayIsFetchedInBatches();
+    void indexOfPointerFetchesOnlyTheBatchesItNeeds();
+    void viewFetchesTheNextBatchAtTheEnd();
 };
 
 void tst_JsonTreeModel::childrenExistOnlyAfterFetch()
@@ -170,7 +174,8 @@ void tst_JsonTreeModel::twentyMegabytesOpenQuickly()
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QElapsedTimer timer;
     timer.start();
-    view.setJson(json);
+    view.setJson(json); // validated and read ahead on a worker
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading(), 30'000);
     QCoreApplication::processEvents(); // layout and paint of the first level
     const qint64 ms = timer.elapsed();
     qInfo("20 MB document: %lld ms to show the first level, %lld nodes", ms, qint64(view.model()->nodeCount()));
@@ -316,6 +321,90 @@ void tst_JsonTreeModel::viewRevealsAViolation()
     // Painting marked rows goes through the delegate without trouble.
     view.tree()->viewport()->repaint();
     QVERIFY(view.tree()->visualRect(qty).isValid());
+}
+
+namespace {
+QByteArray numbers(int count)
+{
+    QByteArray out = "[";
+    for (int i = 0; i < count; ++i)
+        out += QByteArray(i ? "," : "") + QByteArray::number(i * 10);
+    return out + ']';
+}
+} // namespace
+
+void tst_JsonTreeModel::bigArrayIsFetchedInBatches()
+{
+    const int count = 2 * JsonTreeModel::kFetchBatch + 7;
+    JsonTreeModel model;
+    QVERIFY(model.setJson(numbers(count)).ok);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tester.setUseFetchMore(false); // the batches are fetched below, one by one
+    const QModelIndex document = model.index(0, 0);
+    QCOMPARE(document.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString(), QStringLiteral("[%1 items]").arg(count));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    int fetches = 0;
+    while (model.canFetchMore(document)) {
+        const int before = model.rowCount(document); // the tester may have fetched the first batch
+        model.fetchMore(document);
+        ++fetches;
+        const int after = model.rowCount(document);
+        QCOMPARE(after - before, qMin(JsonTreeModel::kFetchBatch, count - before));
+        QCOMPARE(inserted.count(), fetches); // one insert per batch
+        QCOMPARE(inserted.last().at(1).toInt(), before);
+        QCOMPARE(inserted.last().at(2).toInt(), after - 1);
+    }
+    QCOMPARE(model.rowCount(document), count);
+    QVERIFY(fetches >= 2);
+    QVERIFY(!model.canFetchMore(document));
+    QVERIFY(model.hasChildren(document));
+    const QModelIndex last = model.index(count - 1, 0, document);
+    QCOMPARE(last.data().toString(), QStringLiteral("[%1]").arg(count - 1));
+    QCOMPARE(last.data(JsonTreeModel::JsonPointerRole).toString(), QStringLiteral("/%1").arg(count - 1));
+    QCOMPARE(last.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString(), QString::number((count - 1) * 10));
+    QCOMPARE(model.nodeCount(), count + 1);
+}
+
+void tst_JsonTreeModel::indexOfPointerFetchesOnlyTheBatchesItNeeds()
+{
+    JsonTreeModel model;
+    QVERIFY(model.setJson(R"({"a": )" + numbers(5 * JsonTreeModel::kFetchBatch) + "}").ok);
+    const int wanted = JsonTreeModel::kFetchBatch + 3;
+    const QModelIndex found = model.indexOfPointer(QStringLiteral("/a/%1").arg(wanted));
+    QCOMPARE(found.data(JsonTreeModel::JsonPointerRole).toString(), QStringLiteral("/a/%1").arg(wanted));
+    QCOMPARE(found.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString(), QString::number(wanted * 10));
+    QCOMPARE(model.rowCount(found.parent()), 2 * JsonTreeModel::kFetchBatch);
+    // Past the end: every batch, then the array itself.
+    const QModelIndex past = model.indexOfPointer(QStringLiteral("/a/%1").arg(5 * JsonTreeModel::kFetchBatch));
+    QCOMPARE(past.data(JsonTreeModel::JsonPointerRole).toString(), QStringLiteral("/a"));
+    QCOMPARE(model.rowCount(past), 5 * JsonTreeModel::kFetchBatch);
+    // fetchAll goes through the batches too.
+    JsonTreeModel other;
+    QVERIFY(other.setJson(numbers(3 * JsonTreeModel::kFetchBatch)).ok);
+    QVERIFY(other.fetchAll({}, 4 * JsonTreeModel::kFetchBatch));
+    QCOMPARE(other.rowCount(other.index(0, 0)), 3 * JsonTreeModel::kFetchBatch);
+}
+
+void tst_JsonTreeModel::viewFetchesTheNextBatchAtTheEnd()
+{
+    JsonTreeView view;
+    view.resize(600, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const int count = 20 * JsonTreeModel::kFetchBatch;
+    view.setJson(numbers(count));
+    QTRY_VERIFY(!view.isLoading());
+    QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tester.setUseFetchMore(false); // the view fetches, not the tester
+    const QModelIndex document = view.model()->index(0, 0);
+    QCoreApplication::processEvents(); // the view lays out (QTreeView fetches once per layout of an expanded node)
+    const int shown = view.model()->rowCount(document);
+    QVERIFY(shown >= JsonTreeModel::kFetchBatch);
+    QVERIFY2(shown < count, qPrintable(QString::number(shown)));
+    QTreeView *tree = view.tree();
+    QTRY_VERIFY(tree->verticalScrollBar()->maximum() > 0);
+    tree->verticalScrollBar()->setValue(tree->verticalScrollBar()->maximum());
+    QTRY_VERIFY(view.model()->rowCount(document) > shown);
 }
 
 QTEST_MAIN(tst_JsonTreeModel)

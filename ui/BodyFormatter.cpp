@@ -1,0 +1,128 @@
+#include "BodyFormatter.h"
+
+#include "JsonScanner.h"
+
+#include <QLocale>
+#include <QStringDecoder>
+#include <QStringList>
+
+namespace hookscope {
+
+bool BodyFormatter::claimsJson(const QByteArray &contentType)
+{
+    const QByteArray type = contentType.toLower();
+    return type.contains("/json") || type.contains("+json");
+}
+
+bool BodyFormatter::looksBinary(const QByteArray &body)
+{
+    const QByteArrayView head(body.constData(), qMin<qsizetype>(body.size(), 64 * 1024));
+    if (head.contains('\0'))
+        return true;
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder(head);
+    // A multi-byte character cut at the 64 KiB mark is not an error of the body.
+    return decoder.hasError() && head.size() == body.size();
+}
+
+QString BodyFormatter::hexDump(const QByteArray &data, qsizetype limit)
+{
+    const qsizetype size = qMin(data.size(), limit);
+    QString out;
+    out.reserve(size * 4 + 16);
+    for (qsizetype offset = 0; offset < size; offset += 16) {
+        out += QStringLiteral("%1  ").arg(offset, 8, 16, QLatin1Char('0'));
+        QString ascii;
+        for (qsizetype i = 0; i < 16; ++i) {
+            if (offset + i < size) {
+                const auto byte = static_cast<unsigned char>(data.at(offset + i));
+                out += QStringLiteral("%1 ").arg(byte, 2, 16, QLatin1Char('0'));
+                ascii += byte >= 0x20 && byte < 0x7f ? QChar(byte) : QChar(u'.');
+            } else {
+                out += QLatin1String("   ");
+            }
+            if (i == 7)
+                out += QLatin1Char(' ');
+        }
+        out += QLatin1Char(' ') + ascii + QLatin1Char('\n');
+    }
+    if (data.size() > limit)
+        out += tr("… %1 more bytes not shown\n").arg(data.size() - limit);
+    return out;
+}
+
+QString BodyFormatter::sizeText(qsizetype bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString BodyFormatter::utf8Prefix(const QByteArray &bytes, qsizetype limit)
+{
+    if (bytes.size() <= limit)
+        return QString::fromUtf8(bytes);
+    qsizetype end = limit;
+    // Back to the start of a character: continuation bytes are 10xxxxxx.
+    while (end > 0 && end > limit - 4 && (static_cast<unsigned char>(bytes.at(end)) & 0xC0) == 0x80)
+        --end;
+    return QString::fromUtf8(bytes.constData(), end);
+}
+
+BodyFormat BodyFormatter::format(const QByteArray &body, const QByteArray &contentType, const QString &note)
+{
+    BodyFormat out;
+    QStringList info;
+    if (!contentType.isEmpty())
+        info << QString::fromLatin1(contentType);
+    info << sizeText(body.size());
+    if (!note.isEmpty())
+        info << note;
+    if (body.isEmpty()) {
+        out.info = tr("No body");
+        return out;
+    }
+    const auto cutNotice = [&] {
+        return QLatin1Char('\n') + tr("… only the first %1 of %2 are shown here: \"Save body…\" writes the whole body "
+                                      "to a file")
+                                       .arg(sizeText(kMaxShownBytes), sizeText(body.size()));
+    };
+    const bool claimed = claimsJson(contentType);
+    const QByteArray trimmed = body.left(4096).trimmed();
+    const bool shaped = trimmed.startsWith('{') || trimmed.startsWith('[');
+    if (claimed || shaped) {
+        const JsonCheck check = JsonScanner::validate(body);
+        if (check.ok) {
+            out.mode = BodyMode::Json;
+            const QByteArray pretty = JsonScanner::prettyPrint(body, kMaxShownBytes);
+            out.cut = pretty.size() > kMaxShownBytes;
+            info << (out.cut ? tr("JSON, pretty-printed, the first %1 shown").arg(sizeText(kMaxShownBytes))
+                             : tr("JSON, pretty-printed"));
+            out.info = info.join(QStringLiteral("  ·  "));
+            out.text = utf8Prefix(pretty, kMaxShownBytes);
+            if (out.cut)
+                out.text += cutNotice();
+            out.highlight = !out.cut && pretty.size() <= kMaxHighlight;
+            return out;
+        }
+        if (claimed)
+            out.banner = tr("Not valid JSON: %1 at offset %2").arg(check.message).arg(check.offset);
+    }
+    if (looksBinary(body)) {
+        out.mode = BodyMode::Hex;
+        out.cut = body.size() > kMaxHex;
+        info << (out.cut ? tr("binary, hex dump of the first %1").arg(sizeText(kMaxHex)) : tr("binary, hex dump"));
+        out.info = info.join(QStringLiteral("  ·  "));
+        out.text = hexDump(body, kMaxHex);
+        return out;
+    }
+    out.mode = BodyMode::Text;
+    out.cut = body.size() > kMaxShownBytes;
+    if (out.cut)
+        info << tr("the first %1 shown").arg(sizeText(kMaxShownBytes));
+    out.info = info.join(QStringLiteral("  ·  "));
+    out.text = utf8Prefix(body, kMaxShownBytes);
+    if (out.cut)
+        out.text += cutNotice();
+    return out;
+}
+
+} // namespace hookscope
