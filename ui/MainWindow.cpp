@@ -77,6 +77,16 @@ SignatureRules signatureRules(const AppOptions &options)
     return options.signatures.isEmpty() ? savedTrust().signatures : options.signatures;
 }
 
+// The built-in hold policy, the user's settings over it, the command line's --respond rules.
+HoldPolicy savedHoldPolicy(const AppOptions &options)
+{
+    HoldPolicy policy = HoldPolicy::builtIn();
+    policy.loadSettings(QSettings());
+    for (const RespondRule &rule : options.respond)
+        policy.addRespond(rule);
+    return policy;
+}
+
 // Empty when only this machine can reach the receiver.
 QString exposureWarning(const ReceiverConfig &config)
 {
@@ -336,8 +346,11 @@ void MainWindow::openSettings()
     settings.setValue(QLatin1String(AppSettings::Port), m_toolBar->port()); // the toolbar's port is the current one
     SettingsDialog dialog(&settings, this);
     SettingsContext context;
-    for (const auto &kind : appSchemaRegistry()->catalog()->kinds())
+    for (const auto &kind : appSchemaRegistry()->catalog()->kinds()) {
         context.kindIds.append(kind->id);
+        if (kind->request)
+            context.requestKindIds.append(kind->id);
+    }
     addSettingsPages(dialog, context);
     if (dialog.exec() == QDialog::Accepted)
         applySettings();
@@ -352,6 +365,8 @@ void MainWindow::applySettings()
     AppSettings::apply(settings, &fresh, &problems);
     m_options.receiver = fresh.receiver;
     AppSettings::applyKinds(settings, appSchemaRegistry());
+    m_tunnel->setApi(fresh.ngrokApi);
+    m_holdingSink->setPolicy(savedHoldPolicy(m_options)); // for requests arriving from now on
     const bool restart = m_receiver->isListening();
     if (restart)
         stopReceiver();
@@ -465,11 +480,7 @@ void MainWindow::onEnriched(const QList<EventInfo> &infos)
 
 void MainWindow::setupHolding()
 {
-    HoldPolicy policy = HoldPolicy::builtIn();
-    policy.loadSettings(QSettings());
-    for (const RespondRule &rule : m_options.respond)
-        policy.addRespond(rule);
-    m_holdingSink->setPolicy(policy);
+    m_holdingSink->setPolicy(savedHoldPolicy(m_options));
     m_holdingSink->setPresets(PresetCatalog::load());
     m_holdDesk->setRecorder([this](const AnswerRecord &record) { m_recorder->recordAnswer(record); });
     m_hold = new HoldController(this, m_holdDesk, m_holdingSink.get(), m_list, m_detail, &m_reader);

@@ -4,3 +4,7 @@ hookscope_ui_test(tst_firstrunpanel FakeInspector.h FakeInspector.cpp TestWindow
 hookscope_ui_test(tst_keyboard FakeInspector.h FakeInspector.cpp TestWindow.h TestWindow.cpp)
 hookscope_ui_test(tst_theme)
 hookscope_ui_test(tst_systemtheme)
+hookscope_ui_test(tst_holdsettingspage)
+hookscope_ui_test(tst_tunnelsettingspage)
+hookscope_ui_test(tst_trustsettingspage)
+hookscope_ui_test(tst_signaturerulesmodel)
