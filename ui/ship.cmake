@@ -3,6 +3,7 @@ target_sources(hookscope_ui PRIVATE
   FirstRunPanel.h FirstRunPanel.cpp
   MainMenuBar.h MainMenuBar.cpp
   PlainLabel.h PlainLabel.cpp
+  RespondScreenshot.h RespondScreenshot.cpp
   SystemTheme.h SystemTheme.cpp
   settings/AnswerSettingsPage.h settings/AnswerSettingsPage.cpp
   settings/HoldSettingsPage.h settings/HoldSettingsPage.cpp
