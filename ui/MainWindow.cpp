@@ -111,9 +111,9 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     , m_holdDesk(new HoldDesk(this))
     , m_holdingSink(std::make_unique<HoldingSink>(m_recorder, m_holdDesk, appKindCatalog))
     , m_receiver(new Receiver(m_holdingSink.get(), this))
+    , m_signatures(std::make_shared<VerifierSlot>(std::make_shared<const SignatureVerifier>(signatureRules(options))))
     , m_enrichment(new EnrichmentService(
-          m_recorder, withTrust(std::move(inspector), std::make_shared<const SignatureVerifier>(signatureRules(options))),
-          this))
+          m_recorder, withTrust(std::move(inspector), std::shared_ptr<const VerifierSlot>(m_signatures)), this))
     , m_toolBar(new MainToolBar(this))
     , m_list(new EventListPane(this))
     , m_detail(new EventDetailPane(this))
@@ -366,6 +366,8 @@ void MainWindow::applySettings()
     m_options.receiver = fresh.receiver;
     AppSettings::applyKinds(settings, appSchemaRegistry());
     m_tunnel->setApi(fresh.ngrokApi);
+    if (m_options.signatures.isEmpty()) // --signature wins for the session
+        m_signatures->set(std::make_shared<const SignatureVerifier>(savedTrust().signatures));
     m_holdingSink->setPolicy(savedHoldPolicy(m_options)); // for requests arriving from now on
     const bool restart = m_receiver->isListening();
     if (restart)

@@ -165,6 +165,21 @@ private Q_SLOTS:
                  int(Qt::Checked));
     }
 
+    void spaceTogglesHolding()
+    {
+        SettingsDialog dialog(m_settings.get());
+        auto *page = addPage(dialog);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QModelIndex hold = page->model()->index(rowOf(page->model(), kJicoo), HoldPolicyModel::HoldColumn);
+        page->view()->setFocus();
+        page->view()->setCurrentIndex(hold);
+        QTest::keyClick(page->view(), Qt::Key_Space);
+        QCOMPARE(hold.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        QTest::keyClick(page->view(), Qt::Key_Space);
+        QCOMPARE(hold.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    }
+
     void unknownDefaultAnswerIsAWarningOnly()
     {
         SettingsDialog dialog(m_settings.get());

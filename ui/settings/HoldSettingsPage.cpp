@@ -142,7 +142,7 @@ HoldSettingsPage::HoldSettingsPage(const QStringList &kinds, PresetCatalog prese
     m_view->setMinimumHeight(160);
     m_field = new SettingsField(tr("Holding"), m_view,
                                 tr("Tick a kind to hold it; the deadline is in seconds (above 0, at most one hour). "
-                                   "F2 edits a cell, Space toggles holding."),
+                                   "F2 edits a cell; Space on the second column toggles holding."),
                                 this);
     m_field->setCheck([this] { return m_editProblem.isEmpty() ? policyProblem() : m_editProblem; });
     m_field->setNote([this] { return presetNote(); });
@@ -152,13 +152,6 @@ HoldSettingsPage::HoldSettingsPage(const QStringList &kinds, PresetCatalog prese
 
     connect(m_model, &QAbstractItemModel::dataChanged, this, &SettingsPage::edited);
     connect(m_model, &QAbstractItemModel::modelReset, this, &SettingsPage::edited);
-    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
-        if (index.column() == HoldPolicyModel::KindColumn || index.column() == HoldPolicyModel::HoldColumn) {
-            const QModelIndex hold = index.siblingAtColumn(HoldPolicyModel::HoldColumn);
-            const bool held = hold.data(Qt::CheckStateRole).toInt() == Qt::Checked;
-            m_model->setData(hold, int(held ? Qt::Unchecked : Qt::Checked), Qt::CheckStateRole);
-        }
-    });
     restoreDefaults();
 }
 

@@ -106,8 +106,8 @@ TrustSettingsPage::TrustSettingsPage(const QStringList &kindIds, SecretStore *se
     m_rules->setKindIds(kindIds);
     auto *form = new QFormLayout(this);
     auto *intro = new QLabel(tr("Secrets are kept in the system keychain (or a file only you can read), never in the "
-                                "settings file. The shared secret and the allowed paths apply when you press OK; "
-                                "signature rules from the next start. Trust options on the command line win."),
+                                "settings file. Everything applies when you press OK (a running receiver restarts); "
+                                "trust options on the command line win for that session."),
                              this);
     intro->setTextFormat(Qt::PlainText);
     intro->setWordWrap(true);
