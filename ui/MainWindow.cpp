@@ -77,6 +77,16 @@ SignatureRules signatureRules(const AppOptions &options)
     return options.signatures.isEmpty() ? savedTrust().signatures : options.signatures;
 }
 
+// The built-in hold policy, the user's settings over it, the command line's --respond rules.
+HoldPolicy savedHoldPolicy(const AppOptions &options)
+{
+    HoldPolicy policy = HoldPolicy::builtIn();
+    policy.loadSettings(QSettings());
+    for (const RespondRule &rule : options.respond)
+        policy.addRespond(rule);
+    return policy;
+}
+
 // Empty when only this machine can reach the receiver.
 QString exposureWarning(const ReceiverConfig &config)
 {
@@ -101,9 +111,9 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     , m_holdDesk(new HoldDesk(this))
     , m_holdingSink(std::make_unique<HoldingSink>(m_recorder, m_holdDesk, appKindCatalog))
     , m_receiver(new Receiver(m_holdingSink.get(), this))
+    , m_signatures(std::make_shared<VerifierSlot>(std::make_shared<const SignatureVerifier>(signatureRules(options))))
     , m_enrichment(new EnrichmentService(
-          m_recorder, withTrust(std::move(inspector), std::make_shared<const SignatureVerifier>(signatureRules(options))),
-          this))
+          m_recorder, withTrust(std::move(inspector), std::shared_ptr<const VerifierSlot>(m_signatures)), this))
     , m_toolBar(new MainToolBar(this))
     , m_list(new EventListPane(this))
     , m_detail(new EventDetailPane(this))
@@ -336,8 +346,11 @@ void MainWindow::openSettings()
     settings.setValue(QLatin1String(AppSettings::Port), m_toolBar->port()); // the toolbar's port is the current one
     SettingsDialog dialog(&settings, this);
     SettingsContext context;
-    for (const auto &kind : appSchemaRegistry()->catalog()->kinds())
+    for (const auto &kind : appSchemaRegistry()->catalog()->kinds()) {
         context.kindIds.append(kind->id);
+        if (kind->request)
+            context.requestKindIds.append(kind->id);
+    }
     addSettingsPages(dialog, context);
     if (dialog.exec() == QDialog::Accepted)
         applySettings();
@@ -352,6 +365,10 @@ void MainWindow::applySettings()
     AppSettings::apply(settings, &fresh, &problems);
     m_options.receiver = fresh.receiver;
     AppSettings::applyKinds(settings, appSchemaRegistry());
+    m_tunnel->setApi(fresh.ngrokApi);
+    if (m_options.signatures.isEmpty()) // --signature wins for the session
+        m_signatures->set(std::make_shared<const SignatureVerifier>(savedTrust().signatures));
+    m_holdingSink->setPolicy(savedHoldPolicy(m_options)); // for requests arriving from now on
     const bool restart = m_receiver->isListening();
     if (restart)
         stopReceiver();
@@ -465,11 +482,7 @@ void MainWindow::onEnriched(const QList<EventInfo> &infos)
 
 void MainWindow::setupHolding()
 {
-    HoldPolicy policy = HoldPolicy::builtIn();
-    policy.loadSettings(QSettings());
-    for (const RespondRule &rule : m_options.respond)
-        policy.addRespond(rule);
-    m_holdingSink->setPolicy(policy);
+    m_holdingSink->setPolicy(savedHoldPolicy(m_options));
     m_holdingSink->setPresets(PresetCatalog::load());
     m_holdDesk->setRecorder([this](const AnswerRecord &record) { m_recorder->recordAnswer(record); });
     m_hold = new HoldController(this, m_holdDesk, m_holdingSink.get(), m_list, m_detail, &m_reader);

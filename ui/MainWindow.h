@@ -28,6 +28,7 @@ class Receiver;
 class ReplayDialog;
 class StatusBarPane;
 class TunnelController;
+class VerifierSlot;
 
 // Puts the panes together and wires the data flow: receiver → recorder → list pane,
 // recorder → enrichment → list pane and detail pane, and list selection → store → detail
@@ -100,6 +101,7 @@ private:
     HoldDesk *m_holdDesk; // held hooks (Before Book Appointment), answered from the Respond dock
     std::unique_ptr<HoldingSink> m_holdingSink; // between the receiver and the recorder
     Receiver *m_receiver;
+    std::shared_ptr<VerifierSlot> m_signatures; // checked by the enrichment; the settings replace them
     EnrichmentService *m_enrichment;
     EventStore m_reader; // GUI-thread read connection (details, history)
     MainToolBar *m_toolBar;

@@ -5,6 +5,8 @@
 #include "EventListPane.h"
 #include "EventTableModel.h"
 #include "MainWindow.h"
+#include "RespondScreenshot.h"
+#include "app/ResourceLocator.h"
 #include "http/Receiver.h"
 
 #include <QApplication>
@@ -28,7 +30,7 @@ namespace {
 
 QByteArray sample(const QString &name)
 {
-    QFile file(QStringLiteral(":/samples/") + name);
+    QFile file(ResourceLocator::directory(QStringLiteral("samples")) + QLatin1Char('/') + name);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("{}");
 }
 
@@ -127,9 +129,12 @@ int ScreenshotRunner::run(int argc, char *argv[], AppOptions options)
     options.receiver.port = 0;
     options.portGiven = true;
     options.sync = SyncMode::Normal;
+    // "respond:FILE": the Respond panel on a held Before Book hook (RespondScreenshot).
+    const bool respondShot = options.screenshotPath.startsWith(QLatin1String(RespondScreenshot::kPrefix));
+    const QString output = options.screenshotPath.mid(respondShot ? qsizetype(qstrlen(RespondScreenshot::kPrefix)) : 0);
     // The sample booking hook would otherwise be held open until its deadline.
-    options.respond.append(RespondRule{QStringLiteral("before-book-appointment"), QStringLiteral("accept"), std::nullopt});
-    const QString output = options.screenshotPath;
+    if (!respondShot)
+        options.respond.append(RespondRule{QStringLiteral("before-book-appointment"), QStringLiteral("accept"), std::nullopt});
 
     MainWindow window(options);
     window.resize(1360, 860);
@@ -138,6 +143,14 @@ int ScreenshotRunner::run(int argc, char *argv[], AppOptions options)
     if (!window.receiver()->isListening()) {
         std::fprintf(stderr, "hookscope: the receiver did not start: %s\n", qPrintable(window.receiver()->errorString()));
         return 1;
+    }
+    if (respondShot) {
+        if (!RespondScreenshot::shoot(window, output, &error)) {
+            std::fprintf(stderr, "hookscope: %s\n", qPrintable(error));
+            return 1;
+        }
+        std::fprintf(stdout, "%s\n", qPrintable(output));
+        return 0;
     }
     if (!postSamples(window, window.receiver()->port(), &error)) {
         std::fprintf(stderr, "hookscope: %s\n", qPrintable(error));

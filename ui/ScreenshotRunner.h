@@ -11,6 +11,7 @@ class MainWindow;
 
 // `hookscope --screenshot FILE.png`: opens the window offscreen on a temporary store, posts
 // a few realistic webhooks to its own receiver (port 0), selects one and saves grab().
+// `--screenshot respond:FILE.png` shows the Respond panel on a held Before Book hook instead.
 class ScreenshotRunner final
 {
 public:

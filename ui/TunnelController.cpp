@@ -96,4 +96,9 @@ void TunnelController::updateAction()
                                                           : tr("ngrok is not installed: click for how to get it"));
 }
 
+void TunnelController::setApi(const QUrl &api)
+{
+    m_watcher->setApi(api);
+}
+
 } // namespace hookscope

@@ -26,6 +26,8 @@ public:
 
     // The receiver listens on this port now (0: not listening; the watcher pauses).
     void setPort(quint16 port);
+    // The ngrok agent to watch (the settings changed it).
+    void setApi(const QUrl &api);
     [[nodiscard]] QString publicUrl() const;
     [[nodiscard]] NgrokWatcher *watcher() const { return m_watcher; }
     [[nodiscard]] NgrokProcess *process() const { return m_process; }

@@ -3,8 +3,10 @@ target_sources(hookscope_ui PRIVATE
   FirstRunPanel.h FirstRunPanel.cpp
   MainMenuBar.h MainMenuBar.cpp
   PlainLabel.h PlainLabel.cpp
+  RespondScreenshot.h RespondScreenshot.cpp
   SystemTheme.h SystemTheme.cpp
   settings/AnswerSettingsPage.h settings/AnswerSettingsPage.cpp
+  settings/HoldSettingsPage.h settings/HoldSettingsPage.cpp
   settings/KindsSettingsPage.h settings/KindsSettingsPage.cpp
   settings/ReceiverSettingsPage.h settings/ReceiverSettingsPage.cpp
   settings/RoutesModel.h settings/RoutesModel.cpp
@@ -12,6 +14,9 @@ target_sources(hookscope_ui PRIVATE
   settings/SettingsField.h settings/SettingsField.cpp
   settings/SettingsPage.h
   settings/SettingsPages.h settings/SettingsPages.cpp
+  settings/SignatureRulesModel.h settings/SignatureRulesModel.cpp
+  settings/TrustSettingsPage.h settings/TrustSettingsPage.cpp
+  settings/TunnelSettingsPage.h settings/TunnelSettingsPage.cpp
 )
 target_include_directories(hookscope_ui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/settings)
 set_source_files_properties(${PROJECT_SOURCE_DIR}/packaging/icons/io.github.hookscope.Hookscope.svg

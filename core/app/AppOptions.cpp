@@ -79,7 +79,8 @@ struct Options
                                   QStringLiteral("FILE")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QStringLiteral("Render the main window with a few sample events (temporary store, "
-                                                 "offscreen) to FILE.png and exit."),
+                                                 "offscreen) to FILE.png and exit; respond:FILE.png shows the Respond "
+                                                 "panel on a held Before Book hook."),
                                   QStringLiteral("FILE")};
     QCommandLineOption forward{QStringLiteral("forward"),
                                QStringLiteral("Forward every stored event to URL (your local app, e.g. "

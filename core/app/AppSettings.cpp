@@ -9,6 +9,7 @@
 #include <QJsonParseError>
 #include <QLoggingCategory>
 #include <QSettings>
+#include <QUrl>
 
 #include <algorithm>
 #include <functional>
@@ -117,6 +118,19 @@ QString AppSettings::checkFolder(const QString &path)
     return QStringLiteral("'%1' is not an existing folder.").arg(path.trimmed());
 }
 
+QString AppSettings::checkNgrokApi(const QString &text)
+{
+    const QString t = text.trimmed();
+    const QUrl url(t, QUrl::StrictMode);
+    if (!url.isValid() || url.scheme() != QLatin1String("http") || url.host().isEmpty())
+        return QStringLiteral("'%1' is not an http:// address like http://127.0.0.1:4040.").arg(t);
+    if (url.port() < 1)
+        return QStringLiteral("'%1' has no port: the agent listens on one, usually 4040.").arg(t);
+    if (!url.path().isEmpty() && url.path() != QLatin1String("/"))
+        return QStringLiteral("Give the agent's address only, without a path (/api/tunnels is added).");
+    return {};
+}
+
 QString AppSettings::jsonWarning(const QByteArray &body)
 {
     if (body.trimmed().isEmpty())
@@ -181,6 +195,7 @@ void AppSettings::apply(const QSettings &settings, AppOptions *options, QStringL
          [&](const QString &t) { rc.limits.maxHeadBytes = t.toLongLong(); });
     take(IdleTimeout, "idle-timeout", checkSeconds, [&](const QString &t) { rc.idleTimeoutMs = qMax(1, int(t.toDouble() * 1000)); });
     take(MaxConnections, "max-connections", checkConnections, [&](const QString &t) { rc.maxConnections = t.toInt(); });
+    take(NgrokApi, "ngrok-api", checkNgrokApi, [&](const QString &t) { options->ngrokApi = QUrl(t); });
     take(AnswerStatus, "response-status", checkStatus, [&](const QString &t) { rc.defaultResponse.status = t.toInt(); });
 
     if (settings.contains(QLatin1String(AnswerHeaders)) && !given(*options, "response-header")) {

@@ -33,6 +33,7 @@ public:
     static constexpr const char *AnswerBody = "answer/body";
     static constexpr const char *KindsFolder = "kinds/folder"; // "" = SchemaRegistry::defaultUserKindsDirectory()
     static constexpr const char *Routes = "kinds/routes"; // list of "PATH=KIND"
+    static constexpr const char *NgrokApi = "tunnel/ngrokApi"; // the ngrok agent's local API (--ngrok-api)
 
     [[nodiscard]] static QString checkPort(const QString &text);
     [[nodiscard]] static QString checkBind(const QString &text);
@@ -43,6 +44,8 @@ public:
     [[nodiscard]] static QString checkHeader(const QString &line);
     [[nodiscard]] static QString checkRoutePath(const QString &path);
     [[nodiscard]] static QString checkFolder(const QString &path);
+    // An http:// URL with a host and a port, like http://127.0.0.1:4040.
+    [[nodiscard]] static QString checkNgrokApi(const QString &text);
     // Not JSON is allowed (some senders want text) but worth saying: "" or a warning.
     [[nodiscard]] static QString jsonWarning(const QByteArray &body);
 

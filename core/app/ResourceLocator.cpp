@@ -55,8 +55,11 @@ QString ResourceLocator::dataDirectory()
 
 QString ResourceLocator::directory(const QString &sub)
 {
+    // Per folder: a data folder without it (an older install, a user's partial copy) still
+    // gets the built-in copy of that folder.
     const QString data = dataDirectory();
-    return data.isEmpty() ? QStringLiteral(":/") + sub : data + QLatin1Char('/') + sub;
+    const QString dir = data + QLatin1Char('/') + sub;
+    return !data.isEmpty() && QFileInfo(dir).isDir() ? dir : QStringLiteral(":/") + sub;
 }
 
 } // namespace hookscope

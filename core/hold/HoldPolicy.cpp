@@ -1,5 +1,7 @@
 #include "HoldPolicy.h"
 
+#include "app/ResourceLocator.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,7 +43,7 @@ std::optional<RespondRule> RespondRule::parse(const QString &text, QString *erro
 HoldPolicy HoldPolicy::builtIn()
 {
     HoldPolicy policy;
-    QFile file(QStringLiteral(":/hold/policy.json"));
+    QFile file(ResourceLocator::directory(QStringLiteral("hold")) + QStringLiteral("/policy.json"));
     QString error;
     if (file.open(QIODevice::ReadOnly))
         (void)policy.loadJson(file.readAll(), &error);

@@ -29,7 +29,7 @@ struct HoldRule
 };
 
 // Per kind: hold or answer at once, the deadline and the default answer; plus the --respond
-// rules. Built-in defaults come from :/hold/policy.json (resources/hold/policy.json); the
+// rules. Built-in defaults come from hold/policy.json in the data folder (ResourceLocator); the
 // user's choices are kept in QSettings under "hold/". Plain data.
 class HoldPolicy final
 {

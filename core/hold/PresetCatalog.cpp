@@ -1,5 +1,7 @@
 #include "PresetCatalog.h"
 
+#include "app/ResourceLocator.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -12,7 +14,7 @@ namespace hookscope {
 PresetCatalog PresetCatalog::builtIn()
 {
     PresetCatalog catalog;
-    catalog.loadDirectory(QStringLiteral(":/presets"), ResponsePreset::Origin::BuiltIn);
+    catalog.loadDirectory(ResourceLocator::directory(QStringLiteral("presets")), ResponsePreset::Origin::BuiltIn);
     return catalog;
 }
 

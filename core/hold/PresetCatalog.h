@@ -7,8 +7,8 @@
 
 namespace hookscope {
 
-// The presets Hookscope offers: the built-in ones (:/presets/*.preset.json, from
-// resources/presets) and the user's (*.preset.json in userDirectory(); a user preset with the
+// The presets Hookscope offers: the built-in ones (presets/*.preset.json in the data folder,
+// see ResourceLocator) and the user's (*.preset.json in userDirectory(); a user preset with the
 // id of a built-in one for the same kind replaces it). Plain data: copy it freely.
 class PresetCatalog final
 {

@@ -1,6 +1,7 @@
 #include "SchemaRegistry.h"
 
 #include "KindLoader.h"
+#include "app/ResourceLocator.h"
 #include "SchemaLog.h"
 
 #include <QDir>
@@ -16,8 +17,6 @@ namespace hookscope {
 namespace {
 
 constexpr int kReloadDelayMs = 200; // editors write a file in several steps
-
-const QString kBuiltInKinds = QStringLiteral(":/kinds");
 
 } // namespace
 
@@ -44,12 +43,15 @@ QString SchemaRegistry::defaultUserKindsDirectory()
 
 void SchemaRegistry::loadBuiltIns()
 {
+    // <prefix>/share/hookscope/kinds when installed, the source tree's in a build tree, else
+    // the copies compiled in (":/kinds").
+    const QString builtInKinds = ResourceLocator::directory(QStringLiteral("kinds"));
     const QStringList files
-        = QDir(kBuiltInKinds)
+        = QDir(builtInKinds)
               .entryList({QLatin1String("*") + QLatin1String(KindLoader::kKindSuffix)}, QDir::Files, QDir::Name);
     for (const QString &file : files) {
         QString error;
-        if (auto kind = KindLoader::loadKindFile(kBuiltInKinds + u'/' + file, Kind::Origin::BuiltIn, &error)) {
+        if (auto kind = KindLoader::loadKindFile(builtInKinds + u'/' + file, Kind::Origin::BuiltIn, &error)) {
             m_builtIns.append(std::move(kind));
         } else {
             qCWarning(lcSchema) << "built-in kind:" << error;

@@ -5,6 +5,7 @@
 #include <QMessageAuthenticationCode>
 #include <algorithm>
 #include <memory>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
@@ -78,6 +79,22 @@ SignatureCheck SignatureVerifier::verify(const QString &kind, const HeaderList &
                                              : QStringLiteral("not checked: no signature rule for the kind %1").arg(kind)};
     }
     return verify(*rule, headers, rawBody);
+}
+
+QString SignatureVerifier::publicKeyProblem(const QByteArray &pem)
+{
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())), &BIO_free);
+    if (!bio)
+        return QStringLiteral("out of memory reading the public key.");
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr),
+                                                            &EVP_PKEY_free);
+    if (!key) {
+        ERR_clear_error(); // the parse failure is answered here, not left for the next OpenSSL call
+        return QStringLiteral("this is not a PEM public key (-----BEGIN PUBLIC KEY----- …).");
+    }
+    if (EVP_PKEY_base_id(key.get()) != EVP_PKEY_RSA)
+        return QStringLiteral("the public key is not an RSA key.");
+    return {};
 }
 
 QByteArray SignatureVerifier::hmac(SignatureRule::Algorithm algorithm, const QByteArray &key, const QByteArray &payload)

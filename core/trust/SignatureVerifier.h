@@ -33,6 +33,9 @@ public:
     [[nodiscard]] static QByteArray hmac(SignatureRule::Algorithm algorithm, const QByteArray &key,
                                          const QByteArray &payload);
 
+    // "" when pem is a PEM public key RSA-SHA256 can verify with, else the reason.
+    [[nodiscard]] static QString publicKeyProblem(const QByteArray &pem);
+
 private:
     SignatureRules m_rules;
 };

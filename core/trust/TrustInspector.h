@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SignatureVerifier.h"
+#include "VerifierSlot.h"
 #include "enrich/EnrichmentService.h"
 
 #include <memory>
@@ -12,5 +13,9 @@ namespace hookscope {
 // the inspector found. Runs on the enrichment thread, after the event was answered.
 [[nodiscard]] EnrichmentService::Inspector withTrust(EnrichmentService::Inspector inspector,
                                                      std::shared_ptr<const SignatureVerifier> verifier);
+// The same with the rules in `slot` at the time each event is checked (the settings may
+// replace them while the app runs).
+[[nodiscard]] EnrichmentService::Inspector withTrust(EnrichmentService::Inspector inspector,
+                                                     std::shared_ptr<const VerifierSlot> slot);
 
 } // namespace hookscope

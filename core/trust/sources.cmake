@@ -10,6 +10,7 @@ target_sources(hookscope_core PRIVATE
   trust/SignatureVerifier.h trust/SignatureVerifier.cpp
   trust/TrustInspector.h trust/TrustInspector.cpp
   trust/TrustLog.h trust/TrustLog.cpp
+  trust/VerifierSlot.h trust/VerifierSlot.cpp
 )
 target_link_libraries(hookscope_core PRIVATE OpenSSL::Crypto)
 

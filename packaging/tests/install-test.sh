@@ -46,7 +46,18 @@ done
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share"
 unset HOOKSCOPE_DATA_DIR
 mkdir -p "$HOME"
-"$root/usr/bin/hookscope" --headless --port 0 --db "$tmp/events.sqlite" >"$tmp/out.log" 2>&1 &
+
+# The installed binary reads its built-in kinds and schemas from <prefix>/share/hookscope, not
+# from the source tree nor only from the copies compiled in.
+share="$root/usr/share/hookscope"
+"$root/usr/bin/hookscope" schemas >"$tmp/schemas.log" 2>&1 || { cat "$tmp/schemas.log"; exit 1; }
+grep -q "built-in $share/schemas/jicoo.schema.json" "$tmp/schemas.log" \
+  || { cat "$tmp/schemas.log"; echo "the installed binary did not read $share/schemas"; exit 1; }
+# ... and its presets: the installed "accept" preset, edited here, is the answer that goes out.
+sed -i 's/"status": 200/"status": 203/' "$share/presets/accept.preset.json"
+grep -q '"status": 203' "$share/presets/accept.preset.json" || { echo "could not edit the installed preset"; exit 1; }
+"$root/usr/bin/hookscope" --headless --port 0 --db "$tmp/events.sqlite" \
+  --respond before-book-appointment=accept >"$tmp/out.log" 2>&1 &
 pid=$!
 url=
 for _ in $(seq 1 100); do
@@ -61,6 +72,11 @@ echo "installed binary listening on $url"
 status=$(curl --noproxy '*' -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
   --data-binary @"$root/usr/share/hookscope/samples/jicoo.json" "${url%/}/hooks/jicoo")
 [ "$status" = 200 ] || { cat "$tmp/out.log"; echo "POST answered $status"; exit 1; }
+
+status=$(curl --noproxy '*' -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+  --data-binary @"$share/samples/before-book-appointment.json" "${url%/}/hooks/before-book-appointment")
+[ "$status" = 203 ] || { cat "$tmp/out.log"; echo "the booking hook got $status, not the installed preset's 203"; exit 1; }
+echo "installed kinds, schemas and presets are read from $share"
 
 kill -TERM "$pid"
 wait "$pid" || true

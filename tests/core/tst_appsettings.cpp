@@ -44,6 +44,12 @@ private Q_SLOTS:
         QTest::newRow("bytes below min refused") << "bytes" << "0" << false;
         QTest::newRow("bytes within range") << "bytes" << "50" << true;
         QTest::newRow("bytes above max refused") << "bytes" << "1024" << false;
+        QTest::newRow("ngrok agent default") << "ngrok" << "http://127.0.0.1:4040" << true;
+        QTest::newRow("ngrok agent host name") << "ngrok" << "http://localhost:4041/" << true;
+        QTest::newRow("ngrok agent without port refused") << "ngrok" << "http://127.0.0.1" << false;
+        QTest::newRow("ngrok agent not http refused") << "ngrok" << "ftp://127.0.0.1:4040" << false;
+        QTest::newRow("ngrok agent without scheme refused") << "ngrok" << "127.0.0.1:4040" << false;
+        QTest::newRow("ngrok agent with a path refused") << "ngrok" << "http://127.0.0.1:4040/api/tunnels" << false;
     }
 
     void checks()
@@ -70,6 +76,8 @@ private Q_SLOTS:
             reason = AppSettings::checkFolder(value);
         else if (what == QLatin1String("bytes"))
             reason = AppSettings::checkBytes(value, 1, 100);
+        else if (what == QLatin1String("ngrok"))
+            reason = AppSettings::checkNgrokApi(value);
         QCOMPARE(reason.isEmpty(), valid);
         if (!valid)
             QVERIFY2(reason.endsWith(QLatin1Char('.')), qPrintable(reason)); // a sentence, shown as it is
@@ -85,6 +93,7 @@ private Q_SLOTS:
         settings.setValue(QLatin1String(AppSettings::AnswerStatus), 202);
         settings.setValue(QLatin1String(AppSettings::AnswerHeaders), QStringList{QStringLiteral("X-A: 1"), QStringLiteral("X-B: 2")});
         settings.setValue(QLatin1String(AppSettings::AnswerBody), QStringLiteral("accepted"));
+        settings.setValue(QLatin1String(AppSettings::NgrokApi), QStringLiteral("http://127.0.0.1:4141"));
         AppOptions options;
         QStringList problems;
         AppSettings::apply(settings, &options, &problems);
@@ -97,6 +106,7 @@ private Q_SLOTS:
         QCOMPARE(options.receiver.defaultResponse.headers.size(), 2);
         QCOMPARE(options.receiver.defaultResponse.headers.at(1).first, QByteArray("X-B"));
         QCOMPARE(options.receiver.defaultResponse.body, QByteArray("accepted"));
+        QCOMPARE(options.ngrokApi, QUrl(QStringLiteral("http://127.0.0.1:4141")));
     }
 
     void commandLineWins()

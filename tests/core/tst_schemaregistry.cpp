@@ -3,6 +3,7 @@
 #include "schema/Kind.h"
 #include "schema/KindCatalog.h"
 #include "schema/KindLoader.h"
+#include "app/ResourceLocator.h"
 #include "schema/SchemaRegistry.h"
 
 #include <QDir>
@@ -79,8 +80,9 @@ void TestSchemaRegistry::builtInKindsComeFromResources()
     QVERIFY2(catalog->errors().isEmpty(), qPrintable(catalog->errors().join(u'\n')));
     for (const auto &kind : catalog->kinds()) {
         QCOMPARE(kind->origin, Kind::Origin::BuiltIn);
-        QCOMPARE(kind->schemaFile, QStringLiteral(":/schemas/%1.schema.json").arg(kind->id));
-        QCOMPARE(kind->kindFile, QStringLiteral(":/kinds/%1.kind.json").arg(kind->id));
+        // Read from the data folder: the source tree's resources/ for a build-tree binary.
+        QCOMPARE(kind->schemaFile, ResourceLocator::directory(QStringLiteral("schemas")) + QStringLiteral("/%1.schema.json").arg(kind->id));
+        QCOMPARE(kind->kindFile, ResourceLocator::directory(QStringLiteral("kinds")) + QStringLiteral("/%1.kind.json").arg(kind->id));
         QVERIFY(kind->schema);
         QVERIFY(!kind->title.isEmpty());
         QVERIFY(!kind->match.required.isEmpty());

@@ -6,6 +6,7 @@
 #include "SettingsField.h"
 #include "SettingsPages.h"
 #include "app/AppSettings.h"
+#include "trust/SecretStore.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -13,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,6 +45,12 @@ class TestSettingsDialog final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // the user's presets and secrets stay untouched
+        m_secrets.setKeychainEnabled(false);
+    }
+
     void init()
     {
         QVERIFY(m_dir.isValid());
@@ -53,8 +61,8 @@ private Q_SLOTS:
     void showsDefaultsWithExplanations()
     {
         SettingsDialog dialog(m_settings.get());
-        addSettingsPages(dialog, {{QStringLiteral("jicoo"), QStringLiteral("callback-request")}});
-        QCOMPARE(dialog.pages().size(), 3);
+        addSettingsPages(dialog, context({QStringLiteral("jicoo"), QStringLiteral("callback-request")}));
+        QCOMPARE(dialog.pages().size(), 6);
         auto *receiver = pageOf<ReceiverSettingsPage>(dialog);
         QCOMPARE(receiver->portEdit()->text(), QStringLiteral("8080"));
         QCOMPARE(receiver->bindEdit()->text(), QStringLiteral("127.0.0.1"));
@@ -81,6 +89,12 @@ private Q_SLOTS:
         QTest::newRow("largest body zero") << "maxBody" << "0" << "number of bytes" << "1";
         QTest::newRow("connections too many") << "maxConnections" << "1000000" << "1 to 100000" << "100000";
         QTest::newRow("status 700") << "status" << "700" << "200 to 599" << "599";
+        QTest::newRow("ngrok agent without port") << "ngrokApi" << "http://127.0.0.1" << "has no port"
+                                                  << "http://127.0.0.1:4041";
+        QTest::newRow("ngrok agent not http") << "ngrokApi" << "127.0.0.1:4040" << "not an http:// address"
+                                              << "http://localhost:4040";
+        QTest::newRow("secret with a trailing space") << "endpointSecret" << "s3cret " << "ends with a space"
+                                                      << "s3cret";
     }
 
     void invalidValueIsRefusedWithTheReason()
@@ -90,7 +104,7 @@ private Q_SLOTS:
         QFETCH(QString, reason);
         QFETCH(QString, fixed);
         SettingsDialog dialog(m_settings.get());
-        addSettingsPages(dialog, {});
+        addSettingsPages(dialog, context({}));
         dialog.show();
         auto *edit = dialog.findChild<QLineEdit *>(field);
         QVERIFY(edit);
@@ -122,7 +136,7 @@ private Q_SLOTS:
     {
         {
             SettingsDialog dialog(m_settings.get());
-            addSettingsPages(dialog, {{QStringLiteral("jicoo"), QStringLiteral("callback-request")}});
+            addSettingsPages(dialog, context({QStringLiteral("jicoo"), QStringLiteral("callback-request")}));
             dialog.show();
             auto *receiver = pageOf<ReceiverSettingsPage>(dialog);
             retype(receiver->portEdit(), QStringLiteral("9001"));
@@ -151,7 +165,7 @@ private Q_SLOTS:
         QCOMPARE(AppSettings::routes(*m_settings).value(QStringLiteral("/hooks/crm")), QStringLiteral("callback-request"));
 
         SettingsDialog again(m_settings.get());
-        addSettingsPages(again, {{QStringLiteral("callback-request")}});
+        addSettingsPages(again, context({QStringLiteral("callback-request")}));
         QCOMPARE(pageOf<ReceiverSettingsPage>(again)->portEdit()->text(), QStringLiteral("9001"));
         QCOMPARE(pageOf<AnswerSettingsPage>(again)->statusEdit()->text(), QStringLiteral("202"));
         QCOMPARE(pageOf<AnswerSettingsPage>(again)->bodyEdit()->toPlainText(), QStringLiteral("queued"));
@@ -162,7 +176,7 @@ private Q_SLOTS:
     void badRouteIsRefused()
     {
         SettingsDialog dialog(m_settings.get());
-        addSettingsPages(dialog, {{QStringLiteral("jicoo")}});
+        addSettingsPages(dialog, context({QStringLiteral("jicoo")}));
         auto *kinds = pageOf<KindsSettingsPage>(dialog);
         kinds->routesModel()->appendRoute(QStringLiteral("/a"), QStringLiteral("nosuchkind"));
         QVERIFY(dialog.problem().contains(QLatin1String("no kind 'nosuchkind'")));
@@ -175,7 +189,7 @@ private Q_SLOTS:
     void restoreDefaultsResetsThePage()
     {
         SettingsDialog dialog(m_settings.get());
-        addSettingsPages(dialog, {});
+        addSettingsPages(dialog, context({}));
         dialog.show();
         auto *receiver = pageOf<ReceiverSettingsPage>(dialog);
         retype(receiver->portEdit(), QStringLiteral("99999"));
@@ -187,7 +201,16 @@ private Q_SLOTS:
     }
 
 private:
+    SettingsContext context(const QStringList &kinds)
+    {
+        SettingsContext c;
+        c.kindIds = kinds;
+        c.secrets = &m_secrets;
+        return c;
+    }
+
     QTemporaryDir m_dir;
+    SecretStore m_secrets{m_dir.filePath(QStringLiteral("secrets"))};
     std::unique_ptr<QSettings> m_settings;
     int m_run = 0;
 };

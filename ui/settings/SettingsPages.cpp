@@ -1,9 +1,12 @@
 #include "SettingsPages.h"
 
 #include "AnswerSettingsPage.h"
+#include "HoldSettingsPage.h"
 #include "KindsSettingsPage.h"
 #include "ReceiverSettingsPage.h"
 #include "SettingsDialog.h"
+#include "TrustSettingsPage.h"
+#include "TunnelSettingsPage.h"
 
 namespace hookscope {
 
@@ -12,6 +15,9 @@ void addSettingsPages(SettingsDialog &dialog, const SettingsContext &context)
     dialog.addPage(new ReceiverSettingsPage);
     dialog.addPage(new AnswerSettingsPage);
     dialog.addPage(new KindsSettingsPage(context.kindIds));
+    dialog.addPage(new HoldSettingsPage(context.requestKindIds, PresetCatalog::load()));
+    dialog.addPage(new TunnelSettingsPage);
+    dialog.addPage(new TrustSettingsPage(context.kindIds, context.secrets));
 }
 
 } // namespace hookscope

@@ -1,0 +1,22 @@
+#include "VerifierSlot.h"
+
+namespace hookscope {
+
+VerifierSlot::VerifierSlot(std::shared_ptr<const SignatureVerifier> verifier)
+    : m_verifier(std::move(verifier))
+{
+}
+
+void VerifierSlot::set(std::shared_ptr<const SignatureVerifier> verifier)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_verifier = std::move(verifier);
+}
+
+std::shared_ptr<const SignatureVerifier> VerifierSlot::get() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_verifier;
+}
+
+} // namespace hookscope

@@ -1,0 +1,152 @@
+#include "EventListPane.h"
+#include "EventTableModel.h"
+#include "FakeInspector.h"
+#include "MainWindow.h"
+#include "app/AppSettings.h"
+#include "common/RawHttpClient.h"
+#include "http/Receiver.h"
+#include "trust/SecretStore.h"
+#include "trust/SignatureVerifier.h"
+#include "trust/TrustSettings.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hookscope;
+using namespace hookscope::test;
+
+namespace {
+const QByteArray kSigningKey = "whsec_settings";
+const QByteArray kGate = "gate-s3cret";
+} // namespace
+
+// What the Settings dialog saves takes effect in the running window at OK (applySettings):
+// the endpoint's secret and paths, the signature rules, the hold policy.
+class TestSettingsWindow final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
+        QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests-settingswindow"));
+        resetSettings();
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        AppOptions o;
+        o.dbPath = m_dir->filePath(QStringLiteral("events.sqlite"));
+        o.receiver.port = 0;
+        o.portGiven = true;
+        o.sync = SyncMode::Normal;
+        m_window = std::make_unique<MainWindow>(o, FakeInspector::inspect);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_window->receiver()->isListening());
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_dir.reset();
+        resetSettings();
+    }
+
+    void trustSettingsApplyAtOk()
+    {
+        const QByteArray body = R"({"kind":"booking","id":"b1"})";
+        const QByteArray signature
+            = "X-Signature: " + SignatureVerifier::hmac(SignatureRule::Algorithm::HmacSha256, kSigningKey, body).toHex()
+            + "\r\n";
+        QCOMPARE(send(post("/hooks/b", body, signature)), 200); // nothing configured yet
+        QTRY_COMPARE(m_window->listPane()->eventCount(), 1);
+        QTRY_VERIFY(!resultText(0).isEmpty() && !resultText(0).contains(QChar(0x2026)));
+        QVERIFY2(!resultText(0).contains(QLatin1String("signed")), qPrintable(resultText(0)));
+
+        TrustSettings trust;
+        trust.guard.secret = kGate;
+        trust.guard.allowedPaths = {"/hooks/*"};
+        SignatureRule rule;
+        rule.kind = QStringLiteral("booking");
+        rule.header = "X-Signature";
+        rule.secret = kSigningKey;
+        trust.signatures = {rule};
+        save(trust);
+        const quint16 port = m_window->receiver()->port();
+        QSettings().setValue(QLatin1String(AppSettings::Port), port); // as openSettings() stores the toolbar's port
+        m_window->applySettings();
+        QVERIFY(m_window->receiver()->isListening());
+        QCOMPARE(m_window->receiver()->port(), port);
+
+        QCOMPARE(send(post("/hooks/b", body, signature)), 401); // no secret
+        QCOMPARE(send(post("/elsewhere", body, "Authorization: Bearer " + kGate + "\r\n" + signature)), 404);
+        QCOMPARE(send(post("/hooks/b", body, "Authorization: Bearer " + kGate + "\r\n" + signature)), 200);
+        QTRY_COMPARE(m_window->listPane()->eventCount(), 4);
+        QTRY_VERIFY2(resultText(3).contains(QLatin1String("signed")), qPrintable(resultText(3)));
+    }
+
+    void holdSettingsApplyToTheNextRequest()
+    {
+        QFile file(QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/samples/before-book-appointment.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray booking = post("/hooks/before-book-appointment", file.readAll());
+        QSettings().setValue(QStringLiteral("hold/before-book-appointment/hold"), false);
+        m_window->applySettings();
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(send(booking), 200);
+        QVERIFY2(timer.elapsed() < 5000, "answered at once, not held until the deadline");
+        QSettings().setValue(QStringLiteral("hold/before-book-appointment/hold"), true);
+        QSettings().setValue(QStringLiteral("hold/before-book-appointment/deadlineMs"), 300);
+        m_window->applySettings();
+        timer.restart();
+        QCOMPARE(send(booking), 200); // held, then the default answer at the 0.3 s deadline
+        QVERIFY2(timer.elapsed() >= 250, qPrintable(QString::number(timer.elapsed())));
+    }
+
+private:
+    static void save(const TrustSettings &trust)
+    {
+        QSettings settings;
+        SecretStore secrets; // the store the window reads
+        QString error;
+        QVERIFY2(trust.save(settings, secrets, &error), qPrintable(error));
+    }
+
+    static void resetSettings()
+    {
+        save(TrustSettings{});
+        QSettings().clear();
+    }
+
+    int send(const QByteArray &request) const
+    {
+        RawHttpClient client(m_window->receiver()->port());
+        client.send(request);
+        if (!QTest::qWaitFor([&] { return !client.responses().isEmpty(); }, 10'000))
+            return 0;
+        return client.responses().first().status;
+    }
+
+    QString resultText(int row) const
+    {
+        const QAbstractItemModel *model = m_window->listPane()->table()->model();
+        return model->index(row, EventTableModel::ResultColumn).data().toString();
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(TestSettingsWindow)
+
+#include "tst_settingswindow.moc"

@@ -1,0 +1,90 @@
+#include "SignatureRulesModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace hookscope;
+
+// The signature rules table: editing every column, the secret never handed out, a PEM whose
+// line breaks were lost, and the reason the first bad row cannot be saved.
+class TestSignatureRulesModel final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void editsEveryColumn_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("kind") << int(SignatureRulesModel::KindColumn) << " jicoo " << true << "jicoo";
+        QTest::newRow("algorithm sha1") << int(SignatureRulesModel::AlgorithmColumn) << "HMAC-SHA1" << true << "hmac-sha1";
+        QTest::newRow("algorithm unknown refused") << int(SignatureRulesModel::AlgorithmColumn) << "md5" << false
+                                                   << "hmac-sha256";
+        QTest::newRow("encoding base64") << int(SignatureRulesModel::EncodingColumn) << "base64" << true << "base64";
+        QTest::newRow("encoding unknown refused") << int(SignatureRulesModel::EncodingColumn) << "base32" << false << "hex";
+        QTest::newRow("header") << int(SignatureRulesModel::HeaderColumn) << "X-Hub-Signature" << true
+                                << "X-Hub-Signature";
+        QTest::newRow("timestamp header") << int(SignatureRulesModel::TimestampColumn) << "X-Ts" << true << "X-Ts";
+        QTest::newRow("payload") << int(SignatureRulesModel::PayloadColumn) << "{timestamp}.{body}" << true
+                                 << "{timestamp}.{body}";
+        QTest::newRow("secret is never shown") << int(SignatureRulesModel::SecretColumn) << "k3y" << true << "•••••• set";
+        QTest::newRow("empty secret keeps the old one") << int(SignatureRulesModel::SecretColumn) << "" << false
+                                                        << "(no secret)";
+    }
+
+    void editsEveryColumn()
+    {
+        QFETCH(int, column);
+        QFETCH(QString, value);
+        QFETCH(bool, accepted);
+        QFETCH(QString, shown);
+        SignatureRulesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QCOMPARE(model.appendRule(QStringLiteral("*")), 0);
+        QCOMPARE(inserted.size(), 1);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QCOMPARE(model.setData(model.index(0, column), value), accepted);
+        QCOMPARE(changed.size(), accepted ? 1 : 0);
+        QCOMPARE(model.index(0, column).data().toString(), shown);
+        if (column == SignatureRulesModel::SecretColumn) {
+            QVERIFY(model.index(0, column).data(Qt::EditRole).toString().isEmpty());
+            QCOMPARE(model.rules().at(0).secret, value.toUtf8());
+        }
+    }
+
+    void pemGetsItsLineBreaksBack()
+    {
+        QFile file(QStringLiteral(HOOKSCOPE_SOURCE_DIR "/tests/data/trust/test-rsa-public.pem"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray pem = file.readAll();
+        QCOMPARE(SignatureRulesModel::normalizedPem(QString::fromLatin1(pem).simplified()), pem);
+        QCOMPARE(SignatureRulesModel::normalizedPem(QString::fromLatin1(pem)), pem);
+        QCOMPARE(SignatureRulesModel::normalizedPem(QStringLiteral(" plain ")), QByteArray("plain"));
+    }
+
+    void problemNamesTheFirstBadRow()
+    {
+        SignatureRulesModel model;
+        model.setKindIds({QStringLiteral("jicoo")});
+        QVERIFY(model.problem().isEmpty());
+        model.appendRule(QStringLiteral("jicoo"));
+        QVERIFY(model.problem().contains(QLatin1String("Rule 1 (jicoo): no secret")));
+        model.setData(model.index(0, SignatureRulesModel::SecretColumn), QStringLiteral("k"));
+        QVERIFY(model.problem().isEmpty());
+        model.appendRule(QStringLiteral("*"));
+        model.setData(model.index(1, SignatureRulesModel::SecretColumn), QStringLiteral("k"));
+        QVERIFY(model.problem().isEmpty());
+        model.setData(model.index(1, SignatureRulesModel::PayloadColumn), QStringLiteral("{timestamp}"));
+        QVERIFY(model.problem().contains(QLatin1String("must contain {body}")));
+        model.removeRule(1);
+        QVERIFY(model.problem().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestSignatureRulesModel)
+
+#include "tst_signaturerulesmodel.moc"
