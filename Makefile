@@ -32,13 +32,18 @@ run: build
 	  echo "Start Hookscope without a window:  make run ARGS=--headless"; exit 2; fi
 	$(BUILD)/bin/hookscope $(ARGS)
 
-# `make test FUZZ_IN_TEST=1` adds a bounded fuzz run (FUZZ_SECONDS, 30 by default) to the
-# suite: fuzz-build makes the binary with clang (a second, sanitized build of the core: about
-# 26 min on the shared 2-core machine, so not in CI by default) and the main tree's ctest runs it.
-FUZZ_BIN = $(abspath $(BUILD)-fuzz)/tests/fuzz/fuzz_request_handling
-ifdef FUZZ_IN_TEST
-test: CMAKE_FLAGS += -DHOOKSCOPE_FUZZ_BINARY=$(FUZZ_BIN) -DHOOKSCOPE_FUZZ_SECONDS=$${FUZZ_SECONDS:-30}
+# `make test` adds bounded fuzz runs to the suite when CI is set (or FUZZ_IN_TEST=1; FUZZ_IN_TEST=0
+# leaves them out): fuzz-build makes the libFuzzer targets with clang from the few core sources
+# they reach (about 100 CPU seconds) and the main tree's ctest runs them: the request handling for
+# FUZZ_SECONDS (40), each importer for FUZZ_IMPORT_SECONDS (10). See tests/core/trust.cmake.
+FUZZ_DIR = $(abspath $(BUILD)-fuzz)/tests/fuzz
+FUZZ_IN_TEST ?= $(if $(CI),1,0)
+ifneq ($(filter-out 0,$(FUZZ_IN_TEST)),)
+test: CMAKE_FLAGS += -DHOOKSCOPE_FUZZ_DIR=$(FUZZ_DIR) -DHOOKSCOPE_FUZZ_SECONDS=$${FUZZ_SECONDS:-40} \
+                     -DHOOKSCOPE_FUZZ_IMPORT_SECONDS=$${FUZZ_IMPORT_SECONDS:-10}
 test: fuzz-build
+else
+test: CMAKE_FLAGS += -DHOOKSCOPE_FUZZ_DIR=
 endif
 test: build
 	cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS)
@@ -47,10 +52,12 @@ test: build
 package: build
 	@cmake --build $(BUILD) --target package
 
+# No build type: only the fuzz flags of tests/fuzz/CMakeLists.txt (-O1, sanitizers, coverage).
 fuzz-build:
 	@scripts/install-deps.sh packaging/build-deps.txt packaging/fuzz-deps.txt
-	@CXX=clang++ cmake -S . -B $(BUILD)-fuzz -DHOOKSCOPE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_request_handling
+	@CXX=clang++ cmake -S . -B $(BUILD)-fuzz -DHOOKSCOPE_FUZZ=ON -DCMAKE_BUILD_TYPE= \
+	  $(if $(CI),-DHOOKSCOPE_WERROR=ON) >/dev/null
+	@cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_targets
 
 fuzz: fuzz-build
 	@mkdir -p $(BUILD)-fuzz/corpus && cp -n tests/fuzz/corpus/* $(BUILD)-fuzz/corpus/

@@ -36,6 +36,10 @@ struct Options
     QCommandLineOption idleTimeout{QStringLiteral("idle-timeout"),
                                    QStringLiteral("Seconds a client may send nothing mid-request before 408 (default 30)."),
                                    QStringLiteral("SECONDS"), QStringLiteral("30")};
+    QCommandLineOption headTimeout{QStringLiteral("head-timeout"),
+                                   QStringLiteral("Seconds a client may take in all to send a request line and headers, "
+                                                  "however steadily it trickles them, before 408 (default 60)."),
+                                   QStringLiteral("SECONDS"), QStringLiteral("60")};
     QCommandLineOption maxConnections{QStringLiteral("max-connections"),
                                       QStringLiteral("Open connections at most; more wait to be accepted (default 1024)."),
                                       QStringLiteral("N"), QStringLiteral("1024")};
@@ -116,6 +120,7 @@ struct Options
                            responseStatus, responseHeader, responseBody, responseBodyFile, secret, secretFile,
                            secretMode, allowPath, signature, signatures, screenshot});
         parser.addOptions({forward, forwardKind, forwardAnswers, ngrokApi});
+        parser.addOption(headTimeout);
         parser.addOption(respond);
     }
 };
@@ -296,6 +301,12 @@ ParseOutcome CommandLine::parse(const QStringList &args, AppOptions *options, QS
         return ParseOutcome::Error;
     }
     rc.idleTimeoutMs = qMax(1, int(idle * 1000));
+    const double head = parser.value(o.headTimeout).toDouble(&ok);
+    if (!ok || head <= 0 || head > 24 * 3600) {
+        *error = QStringLiteral("--head-timeout: '%1' is not a number of seconds").arg(parser.value(o.headTimeout));
+        return ParseOutcome::Error;
+    }
+    rc.headTimeoutMs = qMax(1, int(head * 1000));
     qint64 maxConnections = 0;
     if (!toPositive(parser.value(o.maxConnections), &maxConnections) || maxConnections > 100000) {
         *error = QStringLiteral("--max-connections: '%1' is not a number from 1 to 100000")

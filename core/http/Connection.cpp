@@ -61,24 +61,49 @@ Connection::~Connection() = default;
 
 void Connection::restartIdleTimer()
 {
-    if (m_config.idleTimeoutMs > 0)
-        m_idleTimer->start();
+    if (m_closing)
+        return;
+    // Whichever comes first: the idle timeout, or the end of the time the head may take.
+    int interval = m_config.idleTimeoutMs;
+    m_headDeadlineArmed = false;
+    if (m_headStartNs >= 0 && m_config.headTimeoutMs > 0) {
+        const qint64 leftMs = (m_headStartNs + qint64(m_config.headTimeoutMs) * 1'000'000 - monotonicNs()) / 1'000'000;
+        if (interval <= 0 || leftMs < interval) {
+            interval = int(qMax<qint64>(0, leftMs));
+            m_headDeadlineArmed = true;
+        }
+    }
+    if (interval > 0 || m_headDeadlineArmed)
+        m_idleTimer->start(interval);
+    else
+        m_idleTimer->stop();
 }
 
 void Connection::onReadyRead()
 {
     if (m_closing || m_stopReading)
         return;
-    restartIdleTimer();
     char buffer[64 * 1024];
     while (!m_parser.hasFailed() && !m_parser.upgraded() && int(m_slots.size()) < m_config.maxPipelined) {
         const qint64 n = m_socket->read(buffer, sizeof(buffer));
         if (n <= 0)
             break;
         const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-        m_parser.feed(buffer, qsizetype(n), nowMs, monotonicNs());
-        while (m_parser.hasRequest())
+        const qint64 nowNs = monotonicNs();
+        if (m_headStartNs < 0 && (!m_parser.inMessage() || m_parser.inHead()))
+            m_headStartNs = nowNs; // the first bytes of a head (or the blank lines allowed before one)
+        m_parser.feed(buffer, qsizetype(n), nowMs, nowNs);
+        bool completed = false;
+        while (m_parser.hasRequest()) {
+            completed = true;
             handleRequest(m_parser.takeRequest());
+        }
+        if (m_parser.inHead()) {
+            if (completed)
+                m_headStartNs = nowNs; // the next head began in this same read
+        } else if (m_parser.inMessage() || completed) {
+            m_headStartNs = -1; // head complete: the body is the idle timeout's business
+        }
         if (m_parser.takeContinueRequest()) {
             if (m_slots.empty())
                 m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
@@ -91,6 +116,7 @@ void Connection::onReadyRead()
     // Back-pressure: with too many unanswered requests, leave the rest in the kernel
     // buffer until responses drain (flush() resumes reading).
     m_stopReading = int(m_slots.size()) >= m_config.maxPipelined;
+    restartIdleTimer();
 }
 
 Event Connection::makeEvent(const ParsedRequest &request) const
@@ -238,6 +264,17 @@ void Connection::onIdleTimeout()
 {
     if (m_closing)
         return;
+    if (m_headDeadlineArmed) {
+        if (m_stopReading) {
+            // Not the client's fault: we stopped reading (back-pressure). Its head's time
+            // starts again when reading resumes.
+            m_headStartNs = -1;
+            restartIdleTimer();
+            return;
+        }
+        handleFailure(m_parser.headTimeoutFailure(m_config.headTimeoutMs));
+        return;
+    }
     const bool waitingOnClient = m_parser.inMessage() || (m_slots.empty() && !m_answeredOnce);
     if (waitingOnClient) {
         handleFailure(m_parser.timeoutFailure(m_config.idleTimeoutMs));

@@ -66,6 +66,11 @@ private:
     bool m_stopReading = false;
     bool m_closing = false;
     bool m_answeredOnce = false;
+    // When the request head now arriving began (monotonic ns; -1: none): the head must be
+    // complete within m_config.headTimeoutMs, however slowly its bytes trickle in. The idle
+    // timer doubles as its deadline (m_headDeadlineArmed) — no second timer per connection.
+    qint64 m_headStartNs = -1;
+    bool m_headDeadlineArmed = false;
 };
 
 } // namespace hookscope

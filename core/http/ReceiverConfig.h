@@ -14,6 +14,7 @@ struct ReceiverConfig
     quint16 port = 8080; // 0 picks a free port
     ParserLimits limits;
     int idleTimeoutMs = 30'000; // nothing received for this long → 408 and close
+    int headTimeoutMs = 60'000; // a request head not complete this long after its first byte → 408 and close
     int maxConnections = 1024; // accepting pauses at this many open connections
     int maxPipelined = 64; // stop reading a connection with this many unanswered requests
     qint64 maxDecodedBytes = 64 * 1024 * 1024; // cap for Content-Encoding decoding

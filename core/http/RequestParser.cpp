@@ -231,4 +231,11 @@ ParseFailure RequestParser::timeoutFailure(int timeoutMs) const
     return f;
 }
 
+ParseFailure RequestParser::headTimeoutFailure(int timeoutMs) const
+{
+    ParseFailure f = timeoutFailure(timeoutMs);
+    f.reason = "Request Timeout: request head not complete within " + QByteArray::number(timeoutMs / 1000.0) + " s";
+    return f;
+}
+
 } // namespace hookscope

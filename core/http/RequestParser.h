@@ -59,6 +59,8 @@ public:
     [[nodiscard]] const ParseFailure &failure() const { return m_failure; }
     // True while a request has begun but not completed.
     [[nodiscard]] bool inMessage() const { return m_inMessage; }
+    // True while a request has begun and its head (request line and headers) is not complete.
+    [[nodiscard]] bool inHead() const { return m_inMessage && m_inHead; }
     // True once per request whose head asked for "Expect: 100-continue" before its body.
     [[nodiscard]] bool takeContinueRequest();
     // The peer asked for an upgrade (or CONNECT): nothing after that message is HTTP/1.1.
@@ -66,6 +68,8 @@ public:
 
     // Builds the failure for a client that went silent in the middle of (or before) a request.
     [[nodiscard]] ParseFailure timeoutFailure(int timeoutMs) const;
+    // Builds the failure for a client whose request head took longer than timeoutMs in all.
+    [[nodiscard]] ParseFailure headTimeoutFailure(int timeoutMs) const;
 
 private:
     friend struct ParserCallbacks;

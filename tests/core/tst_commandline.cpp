@@ -30,6 +30,7 @@ void TestCommandLine::defaultsAreLocalhost8080AndOkTrue()
     QCOMPARE(o.receiver.limits.maxBodyBytes, qint64(16 * 1024 * 1024));
     QCOMPARE(o.receiver.limits.maxHeadBytes, qint64(64 * 1024));
     QCOMPARE(o.receiver.idleTimeoutMs, 30000);
+    QCOMPARE(o.receiver.headTimeoutMs, 60000);
     QCOMPARE(o.receiver.defaultResponse.status, 200);
     QCOMPARE(o.receiver.defaultResponse.body, QByteArray(R"({"ok":true})"));
     QCOMPARE(headerValue(o.receiver.defaultResponse.headers, "content-type"), QByteArray("application/json"));
@@ -48,7 +49,8 @@ void TestCommandLine::valuesAreApplied()
                               QStringLiteral("normal"), QStringLiteral("--response-status"), QStringLiteral("202"),
                               QStringLiteral("--response-header"), QStringLiteral("X-A: 1"),
                               QStringLiteral("--response-header"), QStringLiteral("Content-Type: text/plain"),
-                              QStringLiteral("--response-body"), QStringLiteral("fine")};
+                              QStringLiteral("--response-body"), QStringLiteral("fine"),
+                              QStringLiteral("--head-timeout"), QStringLiteral("1.5")};
     QCOMPARE(CommandLine::parse(args, &o, &error), ParseOutcome::Run);
     QVERIFY(o.headless);
     QCOMPARE(o.receiver.bindAddress, QHostAddress(QHostAddress::AnyIPv4));
@@ -58,6 +60,7 @@ void TestCommandLine::valuesAreApplied()
     QCOMPARE(o.receiver.limits.maxBodyBytes, qint64(100));
     QCOMPARE(o.receiver.limits.maxHeadBytes, qint64(200));
     QCOMPARE(o.receiver.idleTimeoutMs, 250);
+    QCOMPARE(o.receiver.headTimeoutMs, 1500);
     QCOMPARE(o.sync, SyncMode::Normal);
     QCOMPARE(o.receiver.defaultResponse.status, 202);
     QCOMPARE(o.receiver.defaultResponse.headers,
@@ -81,6 +84,8 @@ void TestCommandLine::invalidValuesAreRefusedWithReason_data()
                                      << QStringLiteral("--max-head");
     QTest::newRow("idle timeout text") << QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("soon")}
                                        << QStringLiteral("--idle-timeout");
+    QTest::newRow("head timeout zero") << QStringList{QStringLiteral("--head-timeout"), QStringLiteral("0")}
+                                       << QStringLiteral("--head-timeout: '0' is not a number of seconds");
     QTest::newRow("status below 200") << QStringList{QStringLiteral("--response-status"), QStringLiteral("101")}
                                       << QStringLiteral("--response-status");
     QTest::newRow("header without colon") << QStringList{QStringLiteral("--response-header"), QStringLiteral("nocolon")}

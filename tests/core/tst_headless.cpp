@@ -218,7 +218,7 @@ void TestHeadless::helpDocumentsEveryOption_data()
 {
     QTest::addColumn<QString>("option");
     for (const char *name : {"--headless", "--bind", "--port", "--db", "--sync", "--no-validate", "--max-body", "--max-head",
-                             "--idle-timeout", "--max-connections", "--response-status", "--response-header",
+                             "--idle-timeout", "--head-timeout", "--max-connections", "--response-status", "--response-header",
                              "--response-body", "--response-body-file", "--help", "--version"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }

@@ -1,9 +1,11 @@
 // Slow clients (slowloris): hundreds of connections trickling a request a byte at a time must
-// not keep the receiver from answering a normal client; the connection cap is logged when hit.
+// not keep the receiver from answering a normal client; the connection cap is logged when hit;
+// a request head must be complete within the head timeout, however steadily it trickles in.
 // The latency under this load is measured by bench/slowloris, not here.
 #include "common/RawHttpClient.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
+#include "store/EventStore.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -58,6 +60,13 @@ public:
             n += s->bytesAvailable();
         return n;
     }
+    // Sockets whose answer (read or still buffered after the server closed) starts with `prefix`.
+    [[nodiscard]] int answeredWith(const QByteArray &prefix) const
+    {
+        return int(std::count_if(m_sockets.begin(), m_sockets.end(), [&](const auto &s) {
+            return s->peek(prefix.size()) == prefix;
+        }));
+    }
 
 private:
     std::vector<std::unique_ptr<QTcpSocket>> m_sockets;
@@ -79,9 +88,15 @@ private Q_SLOTS:
     void cleanup();
     void normalClientIsAnsweredWhileSlowClientsHang();
     void connectionCapIsLoggedWhenReached();
+    void headMustBeCompleteWithinHeadTimeout_data();
+    void headMustBeCompleteWithinHeadTimeout();
+    void headTimeoutCountsFromEachHead();
+    void slowlorisConnectionsAreClosedAtHeadTimeout();
 
 private:
     void start(int maxConnections);
+    void start(const ReceiverConfig &config);
+    [[nodiscard]] QList<Event> storedEvents() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<EventRecorder> m_recorder;
@@ -119,13 +134,34 @@ void TestSlowClients::cleanup()
 
 void TestSlowClients::start(int maxConnections)
 {
-    m_receiver = std::make_unique<Receiver>(m_recorder.get());
     ReceiverConfig config;
-    config.port = 0;
     config.maxConnections = maxConnections;
     config.idleTimeoutMs = 60'000;
-    m_receiver->setConfig(config);
+    start(config);
+}
+
+void TestSlowClients::start(const ReceiverConfig &config)
+{
+    m_receiver = std::make_unique<Receiver>(m_recorder.get());
+    ReceiverConfig c = config;
+    c.port = 0;
+    m_receiver->setConfig(c);
     QVERIFY2(m_receiver->start(), qPrintable(m_receiver->errorString()));
+}
+
+QList<Event> TestSlowClients::storedEvents() const
+{
+    EventStore store;
+    QString error;
+    QList<Event> events;
+    if (!store.open(m_dir->filePath(QStringLiteral("events.sqlite")), &error))
+        return events;
+    const QList<qint64> ids = store.ids();
+    for (qint64 id : ids) {
+        if (const std::optional<Event> event = store.load(id))
+            events.append(*event);
+    }
+    return events;
 }
 
 void TestSlowClients::normalClientIsAnsweredWhileSlowClientsHang()
@@ -166,6 +202,119 @@ void TestSlowClients::connectionCapIsLoggedWhenReached()
     QTRY_COMPARE(reached.count(), 1);
     QTest::qWait(300);
     QCOMPARE(m_receiver->connectionCount(), 40); // the cap holds: the other 5 wait in the backlog
+}
+
+// One byte every 100 ms keeps the connection clear of the 500 ms idle timeout; only the
+// 1.2 s head timeout can end a trickled head. A trickled body is not the head timeout's business.
+void TestSlowClients::headMustBeCompleteWithinHeadTimeout_data()
+{
+    QTest::addColumn<QByteArray>("atOnce");
+    QTest::addColumn<QByteArray>("trickled");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("reason");
+    QTest::addColumn<QByteArray>("storedTarget"); // how the stored target starts; empty: no event (no target yet)
+
+    const QByteArray headStart = "POST /slow HTTP/1.1\r\nHost: x\r\nX-Pad: ";
+    QTest::newRow("headers trickled") << QByteArray() << headStart + QByteArray(300, 'p') << 408
+                                      << QByteArray("request head not complete within 1.2 s") << QByteArray("/slow");
+    QTest::newRow("request line trickled") << QByteArray() << "GET /" + QByteArray(300, 'a') << 408
+                                           << QByteArray("request head not complete within 1.2 s") << QByteArray("/aaa");
+    QTest::newRow("blank lines before a head") << QByteArray() << QByteArray(300, '\n') << 408
+                                               << QByteArray("request head not complete within 1.2 s") << QByteArray();
+    QTest::newRow("rest of the head trickled") << headStart << QByteArray(300, 'p') << 408
+                                               << QByteArray("request head not complete within 1.2 s") << QByteArray("/slow");
+    QTest::newRow("body trickled longer than the head timeout")
+        << QByteArray("POST /body HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n") << QByteArray(20, 'b') << 200
+        << QByteArray(R"({"ok":true})") << QByteArray("/body");
+}
+
+void TestSlowClients::headMustBeCompleteWithinHeadTimeout()
+{
+    QFETCH(QByteArray, atOnce);
+    QFETCH(QByteArray, trickled);
+    QFETCH(int, status);
+    QFETCH(QByteArray, reason);
+    QFETCH(QByteArray, storedTarget);
+
+    ReceiverConfig config;
+    config.idleTimeoutMs = 500;
+    config.headTimeoutMs = 1200;
+    start(config);
+    RawHttpClient client(m_receiver->port());
+    QElapsedTimer clock;
+    clock.start();
+    if (!atOnce.isEmpty())
+        client.send(atOnce);
+    qsizetype next = 0;
+    QTimer trickle;
+    connect(&trickle, &QTimer::timeout, this, [&] {
+        if (next < trickled.size() && client.isConnected())
+            client.send(trickled.mid(next++, 1));
+    });
+    trickle.start(100);
+    QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 1, 10'000);
+    const qint64 elapsed = clock.elapsed();
+    trickle.stop();
+    const RawResponse response = client.responses().first();
+    QCOMPARE(response.status, status);
+    QVERIFY2(response.body.contains(reason), response.body.constData());
+    if (status == 408) {
+        // Not before the head timeout (coarse timers may fire up to 5% early), and well
+        // before the trickle would have ended the head (30 s).
+        QVERIFY2(elapsed >= 1140 && elapsed < 5000, qPrintable(QString::number(elapsed)));
+        QTRY_VERIFY(client.wasClosed());
+        QVERIFY(next < trickled.size());
+    } else {
+        QCOMPARE(next, trickled.size());
+        QVERIFY2(elapsed >= 1900, qPrintable(QString::number(elapsed))); // outlived the head timeout
+    }
+    if (storedTarget.isEmpty()) {
+        QTest::qWait(100);
+        QCOMPARE(storedEvents().size(), 0);
+    } else {
+        QTRY_COMPARE(storedEvents().size(), 1);
+        const Event event = storedEvents().first();
+        QVERIFY2(event.target.startsWith(storedTarget), event.target.constData());
+        QCOMPARE(event.response.status, status);
+    }
+}
+
+// A keep-alive connection may live longer than the head timeout: the time counts per head.
+void TestSlowClients::headTimeoutCountsFromEachHead()
+{
+    ReceiverConfig config;
+    config.idleTimeoutMs = 800;
+    config.headTimeoutMs = 1000;
+    start(config);
+    RawHttpClient client(m_receiver->port());
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 1; i <= 4; ++i) {
+        if (i > 1)
+            QTest::qWait(500);
+        client.send(post("/again", QByteArray::number(i)));
+        QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), i, 5000);
+        QCOMPARE(client.responses().last().status, 200);
+    }
+    QVERIFY(clock.elapsed() > 1500);
+    QVERIFY(client.isConnected());
+}
+
+void TestSlowClients::slowlorisConnectionsAreClosedAtHeadTimeout()
+{
+    ReceiverConfig config;
+    config.idleTimeoutMs = 60'000;
+    config.headTimeoutMs = 1000;
+    start(config);
+    constexpr int kCount = 50; // a byte to each every 400 ms
+    Trickler slow(m_receiver->port(), kCount);
+    QTRY_COMPARE(slow.connected(), kCount);
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_COMPARE_WITH_TIMEOUT(m_receiver->connectionCount(), 0, 10'000);
+    QTRY_COMPARE(slow.connected(), 0);
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(slow.answeredWith("HTTP/1.1 408 "), kCount);
 }
 
 QTEST_GUILESS_MAIN(TestSlowClients)
