@@ -9,7 +9,7 @@
 namespace hookscope {
 
 namespace {
-constexpr qint64 kProgressEvery = 64; // events between progress calls
+constexpr qint64 kImportProgressEvery = 64; // events between progress calls
 const QString kCancelled = QStringLiteral("cancelled");
 } // namespace
 
@@ -42,7 +42,7 @@ ImportResult EventImporter::importInto(EventStore *store, const QString &path, c
         if (result.firstId == 0)
             result.firstId = event.id;
         result.lastId = event.id;
-        if (control.progress && (reader.eventCount() + 1) % kProgressEvery == 0)
+        if (control.progress && (reader.eventCount() + 1) % kImportProgressEvery == 0)
             control.progress(file.pos(), size);
         return true;
     });
