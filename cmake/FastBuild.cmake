@@ -7,8 +7,17 @@
 #  - the test executables of a folder reuse one precompiled header (core tests and widget tests
 #    each have theirs: QtTest picks QApplication or QCoreApplication from the modules linked, and
 #    defines the folder as QT_TESTCASE_BUILDDIR), instead of parsing QtTest, QtWidgets and
-#    friends 70 times.
+#    friends 70 times;
 option(HOOKSCOPE_FAST_BUILD "Unity builds and precompiled headers (shorter clean builds)" OFF)
+# ...and the gold linker where the toolchain has it: some 75 executables link the two static
+# libraries, 1.8 s each with ld.bfd, 0.5 s with gold.
+if(HOOKSCOPE_FAST_BUILD)
+  include(CheckLinkerFlag)
+  check_linker_flag(CXX -fuse-ld=gold HOOKSCOPE_HAVE_GOLD)
+  if(HOOKSCOPE_HAVE_GOLD)
+    add_link_options(-fuse-ld=gold)
+  endif()
+endif()
 set(HOOKSCOPE_PCH_DIR ${CMAKE_CURRENT_LIST_DIR}/pch)
 
 # Called at the end of tests/core and tests/ui: every executable defined in the calling folder
