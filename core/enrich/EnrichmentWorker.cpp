@@ -11,6 +11,10 @@ namespace hookscope {
 namespace {
 constexpr qsizetype kKeepWholeEvents = 256; // beyond this backlog, re-read bodies from the store
 constexpr int kSliceSize = 64; // events inspected before the event loop gets a turn
+// Results not yet written beyond which the worker waits for the writer (which writes them in
+// small pieces between request batches): the backlog stays in the store, not in memory.
+constexpr std::size_t kMaxUnwrittenInfos = 2048;
+constexpr int kWaitForWriterMs = 20;
 } // namespace
 
 EnrichmentWorker::EnrichmentWorker(EventRecorder *recorder, EnrichmentService::Inspector inspector)
@@ -76,6 +80,10 @@ void EnrichmentWorker::work()
 {
     if (m_closed)
         return;
+    if (m_recorder->pendingInfos() > kMaxUnwrittenInfos) {
+        QTimer::singleShot(kWaitForWriterMs, this, &EnrichmentWorker::work); // still scheduled
+        return;
+    }
     for (int n = 0; n < kSliceSize; ++n) {
         qint64 id = 0;
         std::optional<Event> event;

@@ -116,8 +116,13 @@ void EventRecorder::waitForPending()
 {
     if (!m_writerThread)
         return;
-    QMetaObject::invokeMethod(m_writer, [this] { m_writer->drain(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_writer, [this] { m_writer->drainAll(); }, Qt::BlockingQueuedConnection);
     QCoreApplication::sendPostedEvents(this);
+}
+
+std::size_t EventRecorder::pendingInfos() const
+{
+    return m_queue->pendingInfos();
 }
 
 bool EventRecorder::clear(QString *error)

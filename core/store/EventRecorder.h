@@ -36,6 +36,8 @@ public:
     void responded(qint64 id, qint64 handlingUs) override;
     // Thread-safe: stores what enrichment learnt, with the writer's next transaction.
     void recordInfo(const EventInfo &info);
+    // Enrichment results queued and not yet written (the enrichment worker waits above a limit).
+    [[nodiscard]] std::size_t pendingInfos() const;
     // Thread-safe: stores a forwarding result (event_forward) with the next transaction.
     void recordForward(const ForwardRecord &record);
     // Thread-safe: stores the answer a held hook got (HoldDesk's recorder).

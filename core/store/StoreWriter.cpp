@@ -4,7 +4,19 @@
 
 #include <QTimer>
 
+#include <algorithm>
+#include <limits>
+
 namespace hookscope {
+
+namespace {
+// Enrichment results are written beside the events, but a backlog of them (validation
+// catching up after a burst) must never make a request's commit wait: a request batch takes
+// a few, and the idle flushes take small chunks between request batches.
+constexpr std::size_t kInfosPerBatch = 16;
+constexpr std::size_t kInfosPerIdleChunk = 128;
+constexpr int kIdleFlushMs = 50;
+} // namespace
 
 bool WriteQueue::push(WriteItem item)
 {
@@ -41,12 +53,20 @@ std::vector<AnswerRecord> WriteQueue::takeAnswers()
     return out;
 }
 
-std::vector<EventInfo> WriteQueue::takeInfos()
+std::vector<EventInfo> WriteQueue::takeInfos(std::size_t max)
 {
     std::lock_guard lock(m_mutex);
-    std::vector<EventInfo> out;
-    out.swap(m_infos);
+    const std::size_t n = std::min(max, m_infos.size());
+    std::vector<EventInfo> out(std::make_move_iterator(m_infos.begin()),
+                               std::make_move_iterator(m_infos.begin() + std::ptrdiff_t(n)));
+    m_infos.erase(m_infos.begin(), m_infos.begin() + std::ptrdiff_t(n));
     return out;
+}
+
+std::size_t WriteQueue::pendingInfos()
+{
+    std::lock_guard lock(m_mutex);
+    return m_infos.size();
 }
 
 void WriteQueue::pushForward(ForwardRecord record)
@@ -104,17 +124,17 @@ bool StoreWriter::open(const QString &path, SyncMode sync, const WalPolicy &wal,
         return false;
     m_store.disableAutoCheckpoint();
     m_idleTimer = new QTimer(this);
-    m_idleTimer->setInterval(1000);
+    m_idleTimer->setInterval(kIdleFlushMs);
     connect(m_idleTimer, &QTimer::timeout, this, &StoreWriter::flushIdleUpdates);
     m_idleTimer->start();
     return true;
 }
 
-void StoreWriter::writeUpdates(const std::vector<std::pair<qint64, qint64>> &updates)
+void StoreWriter::writeUpdates(const std::vector<std::pair<qint64, qint64>> &updates, std::size_t maxInfos)
 {
     for (const auto &[id, us] : updates)
         m_store.setHandlingTime(id, us);
-    for (const EventInfo &info : m_queue->takeInfos())
+    for (const EventInfo &info : m_queue->takeInfos(maxInfos))
         m_store.saveInfo(info);
     for (const ForwardRecord &record : m_queue->takeForwards())
         m_store.saveForward(record);
@@ -122,16 +142,33 @@ void StoreWriter::writeUpdates(const std::vector<std::pair<qint64, qint64>> &upd
         m_store.saveAnswer(answer);
 }
 
-void StoreWriter::flushIdleUpdates()
+void StoreWriter::writeUpdateTransaction(const std::vector<std::pair<qint64, qint64>> &updates, std::size_t maxInfos)
 {
-    std::vector<std::pair<qint64, qint64>> updates;
-    if (!m_queue->takeIdleUpdates(&updates))
-        return;
     m_store.begin();
-    writeUpdates(updates);
+    writeUpdates(updates, maxInfos);
     QString error;
     if (!m_store.commit(&error))
         m_store.rollback();
+}
+
+void StoreWriter::flushIdleUpdates()
+{
+    // Only while no request batch waits; one small transaction, and the next chunk after
+    // whatever request batch was queued meanwhile.
+    std::vector<std::pair<qint64, qint64>> updates;
+    if (!m_queue->takeIdleUpdates(&updates))
+        return;
+    writeUpdateTransaction(updates, kInfosPerIdleChunk);
+    if (m_queue->pendingInfos() > 0)
+        QTimer::singleShot(0, this, &StoreWriter::flushIdleUpdates);
+}
+
+void StoreWriter::drainAll()
+{
+    drain();
+    std::vector<std::pair<qint64, qint64>> updates;
+    if (m_queue->takeIdleUpdates(&updates))
+        writeUpdateTransaction(updates, std::numeric_limits<std::size_t>::max());
 }
 
 void StoreWriter::drain()
@@ -146,7 +183,7 @@ void StoreWriter::drain()
         if (!ok)
             batchError = QStringLiteral("cannot start a transaction");
         if (ok)
-            writeUpdates(updates);
+            writeUpdates(updates, kInfosPerBatch);
         for (WriteItem &item : items) {
             WriteOutcome outcome{item.ticket, false, {}, std::move(item.event)};
             if (ok) {
@@ -200,14 +237,7 @@ void StoreWriter::resetWalWhenLarge()
 
 void StoreWriter::finish()
 {
-    drain();
-    std::vector<std::pair<qint64, qint64>> updates;
-    if (m_queue->takeIdleUpdates(&updates)) {
-        m_store.begin();
-        writeUpdates(updates);
-        QString error;
-        m_store.commit(&error);
-    }
+    drainAll();
     delete m_idleTimer;
     m_idleTimer = nullptr;
     m_store.checkpoint(EventStore::CheckpointMode::Truncate);

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QElapsedTimer>
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <vector>
@@ -43,7 +44,9 @@ public:
     bool take(std::vector<WriteItem> *items, std::vector<std::pair<qint64, qint64>> *updates);
     // Only updates, and only when no batch is pending.
     bool takeIdleUpdates(std::vector<std::pair<qint64, qint64>> *updates);
-    [[nodiscard]] std::vector<EventInfo> takeInfos();
+    // At most `max` enrichment results, oldest first (a backlog is written in small pieces).
+    [[nodiscard]] std::vector<EventInfo> takeInfos(std::size_t max);
+    [[nodiscard]] std::size_t pendingInfos();
     void pushForward(ForwardRecord record);
     [[nodiscard]] std::vector<ForwardRecord> takeForwards();
     [[nodiscard]] std::vector<AnswerRecord> takeAnswers();
@@ -58,7 +61,7 @@ private:
     std::mutex m_mutex;
     std::vector<WriteItem> m_items;
     std::vector<std::pair<qint64, qint64>> m_updates;
-    std::vector<EventInfo> m_infos;
+    std::deque<EventInfo> m_infos;
     std::vector<ForwardRecord> m_forwards;
     std::vector<AnswerRecord> m_answers;
     bool m_awake = false;
@@ -83,6 +86,8 @@ public:
 
     bool open(const QString &path, SyncMode sync, const WalPolicy &wal, QString *error);
     void drain();
+    // drain(), then every queued update, whatever the backlog (tests, shutdown).
+    void drainAll();
     void finish(); // drain everything, then close the store
     void clear(QString *error);
     void remove(const QList<qint64> &ids, QString *error);
@@ -96,7 +101,8 @@ Q_SIGNALS:
     void committed(const QList<hookscope::WriteOutcome> &outcomes);
 
 private:
-    void writeUpdates(const std::vector<std::pair<qint64, qint64>> &updates);
+    void writeUpdates(const std::vector<std::pair<qint64, qint64>> &updates, std::size_t maxInfos);
+    void writeUpdateTransaction(const std::vector<std::pair<qint64, qint64>> &updates, std::size_t maxInfos);
     void flushIdleUpdates();
     void resetWalWhenLarge();
 
