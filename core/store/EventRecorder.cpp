@@ -49,8 +49,8 @@ bool EventRecorder::open(const QString &path, QString *error, SyncMode sync)
     m_checkpointer->moveToThread(m_checkpointThread);
     connect(m_checkpointThread, &QThread::finished, m_checkpointer, &QObject::deleteLater);
     m_checkpointThread->start(QThread::LowPriority);
-    QMetaObject::invokeMethod(m_checkpointer, [this, path, interval = m_walPolicy.checkpointIntervalMs] {
-        m_checkpointer->open(path, interval);
+    QMetaObject::invokeMethod(m_checkpointer, [this, path, policy = m_walPolicy] {
+        m_checkpointer->open(path, policy);
     });
     return true;
 }

@@ -29,6 +29,7 @@ public:
     // Applies from the next open(); tests use small values.
     void setWalPolicy(const WalPolicy &policy) { m_walPolicy = policy; }
     [[nodiscard]] int forcedWalRestarts() const { return m_queue->forcedWalRestarts.load(); }
+    [[nodiscard]] int walTrims() const { return m_queue->walTrims.load(); }
     [[nodiscard]] bool isOpen() const { return m_writerThread != nullptr; }
     [[nodiscard]] QString path() const { return m_path; }
 

@@ -5,7 +5,6 @@
 #include "http/ContentDecoding.h"
 
 #include <QAtomicInteger>
-#include <algorithm>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -13,6 +12,8 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace hookscope {
 
@@ -149,7 +150,7 @@ bool EventStore::open(const QString &path, QString *error, SyncMode sync)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(info.absoluteFilePath());
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
         if (!db.open()) {
             *error = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
             db = QSqlDatabase();
@@ -200,10 +201,17 @@ void EventStore::close()
     }
 }
 
-void EventStore::disableAutoCheckpoint()
+void EventStore::leaveWalToCheckpointer()
 {
     QSqlQuery q = query();
     q.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
+    q.exec(QStringLiteral("PRAGMA journal_size_limit=-1"));
+}
+
+void EventStore::setBusyTimeout(int ms)
+{
+    QSqlQuery q = query();
+    q.exec(QStringLiteral("PRAGMA busy_timeout=%1").arg(ms));
 }
 
 qint64 EventStore::setMaxPageCount(qint64 pages)
@@ -219,14 +227,26 @@ qint64 EventStore::setMaxPageCount(qint64 pages)
     return q.value(0).toLongLong();
 }
 
-int EventStore::checkpoint(CheckpointMode mode)
+EventStore::WalCheckpoint EventStore::checkpointWal(CheckpointMode mode)
 {
     QSqlQuery q = query();
+    WalCheckpoint result;
     if (!q.exec(mode == CheckpointMode::Passive ? QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")
                                                 : QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))
         || !q.next())
-        return -1;
-    return q.value(1).toInt(); // (busy, log frames, checkpointed frames)
+        return result;
+    // One row: (busy, frames in the WAL, frames checkpointed); -1 frames when not in WAL mode.
+    result.ran = true;
+    result.logFrames = std::max(0, q.value(1).toInt());
+    result.checkpointedFrames = std::max(0, q.value(2).toInt());
+    result.complete = q.value(0).toInt() == 0 && result.checkpointedFrames == result.logFrames;
+    return result;
+}
+
+int EventStore::checkpoint(CheckpointMode mode)
+{
+    const WalCheckpoint result = checkpointWal(mode);
+    return result.ran ? result.logFrames : -1;
 }
 
 qint64 EventStore::count() const

@@ -82,13 +82,26 @@ public:
     [[nodiscard]] QList<qint64> idsWithoutInfo() const;
     bool clear(QString *error);
     bool remove(const QList<qint64> &ids, QString *error);
-    // Passive copies WAL pages into the main file without blocking writers; Truncate
-    // (at close) also empties the WAL file.
+    // Passive copies WAL pages into the main file without blocking writers; Truncate also
+    // waits (busy timeout) for the writer lock, copies the rest and empties the WAL file.
     enum class CheckpointMode { Passive, Truncate };
+    struct WalCheckpoint
+    {
+        bool ran = false; // false: SQLite refused (an error, not a busy lock)
+        bool complete = false; // every frame copied (Truncate: and the WAL file emptied)
+        int logFrames = 0;
+        int checkpointedFrames = 0;
+    };
+    WalCheckpoint checkpointWal(CheckpointMode mode);
     // Returns the number of frames in the WAL, or -1 when the checkpoint could not run.
     int checkpoint(CheckpointMode mode = CheckpointMode::Passive);
-    // The writer leaves checkpoints to a separate connection, outside its commits.
-    void disableAutoCheckpoint();
+    // How long this connection waits for a lock before giving up (SQLite busy_timeout).
+    static constexpr int kBusyTimeoutMs = 10000;
+    void setBusyTimeout(int ms);
+    // The writer leaves the WAL to a separate connection: no checkpoint inside its commits,
+    // and no trimming of the WAL file either (an ftruncate of hundreds of MiB stalls the
+    // commit that does it); the checkpointer empties the file in a pause.
+    void leaveWalToCheckpointer();
     // Caps the file at `pages` pages (SQLite max_page_count, this connection only): a write
     // that needs more fails with SQLITE_FULL, exactly as on a full disk. 0: no cap;
     // -1: the current size. Returns the cap in force.

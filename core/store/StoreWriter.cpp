@@ -1,6 +1,7 @@
 #include "StoreWriter.h"
 
 #include "Log.h"
+#include "util/ThreadPriority.h"
 
 #include <QTimer>
 
@@ -16,6 +17,8 @@ namespace {
 constexpr std::size_t kInfosPerBatch = 16;
 constexpr std::size_t kInfosPerIdleChunk = 128;
 constexpr int kIdleFlushMs = 50;
+// How long the writer waits for readers to let go of the WAL when it empties it in a pause.
+constexpr int kTrimBusyMs = 5;
 } // namespace
 
 bool WriteQueue::push(WriteItem item)
@@ -122,7 +125,7 @@ bool StoreWriter::open(const QString &path, SyncMode sync, const WalPolicy &wal,
     m_wal = wal;
     if (!m_store.open(path, error, sync))
         return false;
-    m_store.disableAutoCheckpoint();
+    m_store.leaveWalToCheckpointer();
     m_idleTimer = new QTimer(this);
     m_idleTimer->setInterval(kIdleFlushMs);
     connect(m_idleTimer, &QTimer::timeout, this, &StoreWriter::flushIdleUpdates);
@@ -147,8 +150,16 @@ void StoreWriter::writeUpdateTransaction(const std::vector<std::pair<qint64, qin
     m_store.begin();
     writeUpdates(updates, maxInfos);
     QString error;
-    if (!m_store.commit(&error))
+    if (m_store.commit(&error))
+        countCommit();
+    else
         m_store.rollback();
+}
+
+void StoreWriter::countCommit()
+{
+    m_sinceCommit.start();
+    m_trimmedSinceCommit = false;
 }
 
 void StoreWriter::flushIdleUpdates()
@@ -156,8 +167,10 @@ void StoreWriter::flushIdleUpdates()
     // Only while no request batch waits; one small transaction, and the next chunk after
     // whatever request batch was queued meanwhile.
     std::vector<std::pair<qint64, qint64>> updates;
-    if (!m_queue->takeIdleUpdates(&updates))
+    if (!m_queue->takeIdleUpdates(&updates)) {
+        trimWalInPause();
         return;
+    }
     writeUpdateTransaction(updates, kInfosPerIdleChunk);
     if (m_queue->pendingInfos() > 0)
         QTimer::singleShot(0, this, &StoreWriter::flushIdleUpdates);
@@ -197,6 +210,8 @@ void StoreWriter::drain()
             m_store.rollback();
             ok = false;
         }
+        if (ok)
+            countCommit();
         if (!ok) {
             qCWarning(lcStore).noquote() << "batch of" << outcomes.size() << "events not stored:" << batchError;
             for (WriteOutcome &outcome : outcomes) {
@@ -215,24 +230,46 @@ void StoreWriter::drain()
 
 void StoreWriter::resetWalWhenLarge()
 {
-    // SQLite restarts the WAL when a write transaction begins with every frame already
-    // checkpointed. In any pause of the traffic the background checkpointer gets there,
-    // but under a flood without pauses there is always a newer commit and the WAL grows
-    // without bound (1.5 GB in 15 s at 50 connections). So once it is very large, the
-    // writer checkpoints the little the background checkpointer left, between two
-    // batches, and its next transaction starts the WAL over (journal_size_limit trims
-    // the file). That costs the batch behind it a sync of the database file, so it is
-    // rare: at most once a second, and only past forcedResetFrames.
-    const int frames = m_queue->walFrames.load(std::memory_order_relaxed);
-    if (frames < m_wal.forcedResetFrames)
+    // SQLite restarts the WAL when a write transaction begins with every frame copied into
+    // the database file. In any pause of the traffic the background checkpointer gets
+    // there, but under a flood without pauses there is always a newer commit and the WAL
+    // grows without bound. So once it is very large, and the checkpointer has copied all
+    // but a small tail, the writer copies that tail between two batches and its next
+    // transaction starts the WAL over. That costs the batch behind it a sync of both files,
+    // so it is rare: at most once a second, only past forcedResetFrames, and never while the
+    // checkpointer is far behind (a starved checkpointer's backlog would stall requests
+    // for seconds; the WAL is then left to grow until the flood ends).
+    if (!m_wal.writerRestarts(m_queue->walFrames.load(std::memory_order_relaxed),
+                              m_queue->walBackfilled.load(std::memory_order_relaxed)))
         return;
     if (m_sinceWalReset.isValid() && m_sinceWalReset.elapsed() < 1000)
         return;
-    if (m_store.checkpoint() < 0)
+    if (!m_store.checkpointWal(EventStore::CheckpointMode::Passive).complete)
         return; // the background checkpointer holds the lock: try after the next batch
     m_queue->walFrames.store(0, std::memory_order_relaxed);
+    m_queue->walBackfilled.store(0, std::memory_order_relaxed);
     m_queue->forcedWalRestarts.fetch_add(1, std::memory_order_relaxed);
     m_sinceWalReset.start();
+}
+
+void StoreWriter::trimWalInPause()
+{
+    // Once per pause, after the checkpointer copied everything: the WAL file goes back to
+    // nothing. Only here, between requests: the ftruncate of a large file takes a while.
+    if (m_wal.idleTrimMs <= 0 || m_trimmedSinceCommit || !m_sinceCommit.isValid()
+        || m_sinceCommit.elapsed() < m_wal.idleTrimMs)
+        return;
+    const int frames = m_queue->walFrames.load(std::memory_order_relaxed);
+    if (frames == 0 || m_queue->walBackfilled.load(std::memory_order_relaxed) < frames)
+        return;
+    m_store.setBusyTimeout(kTrimBusyMs); // a reader still on the WAL: try in the next pause
+    if (m_store.checkpointWal(EventStore::CheckpointMode::Truncate).complete) {
+        m_queue->walFrames.store(0, std::memory_order_relaxed);
+        m_queue->walBackfilled.store(0, std::memory_order_relaxed);
+        m_queue->walTrims.fetch_add(1, std::memory_order_relaxed);
+    }
+    m_store.setBusyTimeout(EventStore::kBusyTimeoutMs);
+    m_trimmedSinceCommit = true;
 }
 
 void StoreWriter::finish()
@@ -262,22 +299,29 @@ void StoreWriter::runOnStore(const std::function<void(EventStore *store)> &work)
     work(&m_store);
 }
 
-bool WalCheckpointer::open(const QString &path, int intervalMs)
+bool WalCheckpointer::open(const QString &path, const WalPolicy &policy)
 {
+    if (policy.checkpointWhenIdle)
+        runCurrentThreadWhenIdle();
     QString error;
     if (!m_store.open(path, &error, SyncMode::Full)) {
         qCWarning(lcStore).noquote() << "checkpointer:" << error;
         return false;
     }
     m_timer = new QTimer(this);
-    m_timer->setInterval(intervalMs);
-    connect(m_timer, &QTimer::timeout, this, [this] {
-        const int frames = m_store.checkpoint();
-        if (frames >= 0)
-            m_queue->walFrames.store(frames, std::memory_order_relaxed);
-    });
+    m_timer->setInterval(policy.checkpointIntervalMs);
+    connect(m_timer, &QTimer::timeout, this, &WalCheckpointer::tick);
     m_timer->start();
     return true;
+}
+
+void WalCheckpointer::tick()
+{
+    const EventStore::WalCheckpoint passive = m_store.checkpointWal(EventStore::CheckpointMode::Passive);
+    if (!passive.ran)
+        return;
+    m_queue->walBackfilled.store(passive.checkpointedFrames, std::memory_order_relaxed);
+    m_queue->walFrames.store(passive.logFrames, std::memory_order_relaxed);
 }
 
 void WalCheckpointer::stop()

@@ -52,10 +52,14 @@ public:
     [[nodiscard]] std::vector<AnswerRecord> takeAnswers();
     [[nodiscard]] qsizetype size();
 
-    // Frames in the WAL as the background checkpointer last saw them.
+    // Frames in the WAL, and how many of them are copied into the database file, as the
+    // background checkpointer last saw them.
     std::atomic<int> walFrames{0};
+    std::atomic<int> walBackfilled{0};
     // Times the writer restarted the WAL itself (under a flood without pauses).
     std::atomic<int> forcedWalRestarts{0};
+    // Times the writer emptied the WAL file in a pause.
+    std::atomic<int> walTrims{0};
 
 private:
     std::mutex m_mutex;
@@ -67,11 +71,28 @@ private:
     bool m_awake = false;
 };
 
-// When the writer restarts the WAL (see StoreWriter::resetWalWhenLarge).
+// When the WAL is checkpointed, restarted and emptied (see WalCheckpointer and
+// StoreWriter::resetWalWhenLarge).
 struct WalPolicy
 {
-    int forcedResetFrames = 131072; // 512 MiB of 4 KiB pages: restart even without a pause
     int checkpointIntervalMs = 250; // background PASSIVE checkpoints
+    // The checkpointer runs only when the CPU has nothing else to do (SCHED_IDLE): its page
+    // copying then never delays the threads that answer requests. Off: normal priority.
+    bool checkpointWhenIdle = true;
+    // No commit for this long and everything checkpointed: the writer empties the WAL file
+    // (0: never). It never trims it in a commit: an ftruncate of hundreds of MiB stalls.
+    int idleTrimMs = 2000;
+    // Past this many frames (1 GiB of 4 KiB pages) the writer restarts the WAL itself,
+    // between two batches, when traffic never pauses; only once the checkpointer has
+    // copied all but restartTailFrames of it, so that the writer never copies a backlog.
+    int forcedResetFrames = 262144;
+    int restartTailFrames = 4096;
+
+    // Whether the writer restarts the WAL itself, given what the checkpointer last saw.
+    [[nodiscard]] bool writerRestarts(int frames, int backfilled) const
+    {
+        return frames >= forcedResetFrames && frames - backfilled <= restartTailFrames;
+    }
 };
 
 // Lives on its own thread and owns the store's only writing connection. Everything
@@ -105,16 +126,20 @@ private:
     void writeUpdateTransaction(const std::vector<std::pair<qint64, qint64>> &updates, std::size_t maxInfos);
     void flushIdleUpdates();
     void resetWalWhenLarge();
+    void trimWalInPause();
+    void countCommit();
 
     WriteQueue *m_queue; // owned by the EventRecorder
     EventStore m_store;
     QTimer *m_idleTimer = nullptr;
     WalPolicy m_wal;
     QElapsedTimer m_sinceWalReset;
+    QElapsedTimer m_sinceCommit;
+    bool m_trimmedSinceCommit = false;
 };
 
 // Runs PASSIVE WAL checkpoints on its own connection and thread, so that no commit a
-// response waits on ever pays for one.
+// response waits on pays for copying the WAL or syncing the database file.
 class WalCheckpointer final : public QObject
 {
     Q_OBJECT
@@ -123,10 +148,12 @@ public:
         : m_queue(queue)
     {
     }
-    bool open(const QString &path, int intervalMs);
+    bool open(const QString &path, const WalPolicy &policy);
     void stop();
 
 private:
+    void tick();
+
     WriteQueue *m_queue; // owned by the EventRecorder
     EventStore m_store;
     QTimer *m_timer = nullptr;

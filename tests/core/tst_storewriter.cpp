@@ -1,10 +1,13 @@
 // The writer's WAL policy: under a flood without pauses the WAL never restarts by itself,
-// so the writer restarts it once it is large (and only then, at most once a second: that
-// restart stalls the batch behind it). And enrichment results: handed over in pieces, so a
-// backlog never lands in one request's transaction, yet written completely by themselves.
+// so the writer restarts it once it is large (and only then, at most once a second, and
+// only when the checkpointer left a small tail: that restart stalls the batch behind it).
+// The WAL file is emptied in a pause, never in a commit; the checkpointer runs when the
+// CPU is idle. And enrichment results: handed over in pieces, so a backlog never lands in
+// one request's transaction, yet written completely by themselves.
 #include "http/ReceiverConfig.h"
 #include "store/EventRecorder.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -14,6 +17,8 @@
 #include <QTest>
 
 #include <limits>
+
+#include <sched.h>
 
 using namespace hookscope;
 
@@ -45,6 +50,23 @@ QByteArray walGeneration(const QString &dbPath)
     return wal.read(32).mid(12, 8);
 }
 
+// The scheduling policy of this process's thread named `name` (-1: no such thread).
+int threadPolicy(const QByteArray &name)
+{
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == name)
+            return ::sched_getscheduler(pid_t(tid.toInt()));
+    }
+    return -1;
+}
+
+qint64 walBytes(const QString &dbPath)
+{
+    return QFileInfo(dbPath + QStringLiteral("-wal")).size();
+}
+
 } // namespace
 
 class TestStoreWriter final : public QObject
@@ -53,6 +75,12 @@ class TestStoreWriter final : public QObject
 private Q_SLOTS:
     void walUnderAFlood_data();
     void walUnderAFlood();
+    void writerRestartsOnlyASmallTail_data();
+    void writerRestartsOnlyASmallTail();
+    void walIsEmptiedInAPause_data();
+    void walIsEmptiedInAPause();
+    void checkpointerPriority_data();
+    void checkpointerPriority();
     void infosAreTakenInPieces_data();
     void infosAreTakenInPieces();
     void infoBacklogIsWrittenBetweenRequests();
@@ -156,6 +184,10 @@ void TestStoreWriter::walUnderAFlood()
     WalPolicy policy;
     policy.forcedResetFrames = forcedResetFrames;
     policy.checkpointIntervalMs = 20;
+    // This checks the writer's restart, which needs a checkpointer that keeps up: at normal
+    // priority, whatever else the machine runs meanwhile (checkpointerPriority checks idle).
+    policy.checkpointWhenIdle = false;
+    policy.idleTrimMs = 0;
     recorder.setWalPolicy(policy);
     QString error;
     QVERIFY2(recorder.open(path, &error, SyncMode::Normal), qPrintable(error));
@@ -177,6 +209,10 @@ void TestStoreWriter::walUnderAFlood()
         maxWal = std::max(maxWal, QFileInfo(path + QStringLiteral("-wal")).size());
     }
     recorder.waitForPending();
+    // A restart shows in the WAL header once the next transaction wrote it.
+    recorder.submit(bigEvent(submitted++), [&stored](const CaptureResult &r) { stored += r.stored; });
+    recorder.waitForPending();
+    restarts += !generation.isEmpty() && walGeneration(path) != generation;
     qInfo() << "events" << submitted << "WAL restarts" << restarts << "forced" << recorder.forcedWalRestarts()
             << "max WAL bytes" << maxWal;
     // A forced restart stalls one batch: at most one a second.
@@ -186,6 +222,116 @@ void TestStoreWriter::walUnderAFlood()
         QVERIFY(restarts > 0); // (without one, the WAL may still restart in a chance pause)
     recorder.close();
     QCOMPARE(stored, submitted);
+}
+
+void TestStoreWriter::writerRestartsOnlyASmallTail_data()
+{
+    QTest::addColumn<int>("frames");
+    QTest::addColumn<int>("backfilled");
+    QTest::addColumn<bool>("restarts");
+
+    // Defaults: past 262,144 frames, with at most 4,096 not yet copied.
+    QTest::newRow("small WAL") << 1000 << 1000 << false;
+    QTest::newRow("just below the limit") << 262143 << 262143 << false;
+    QTest::newRow("at the limit, all copied") << 262144 << 262144 << true;
+    QTest::newRow("large, a small tail left") << 300000 << 300000 - 4096 << true;
+    QTest::newRow("large, the checkpointer far behind") << 300000 << 300000 - 4097 << false;
+    QTest::newRow("large, nothing copied (a starved checkpointer)") << 500000 << 0 << false;
+}
+
+void TestStoreWriter::writerRestartsOnlyASmallTail()
+{
+    QFETCH(int, frames);
+    QFETCH(int, backfilled);
+    QFETCH(bool, restarts);
+
+    QCOMPARE(WalPolicy().writerRestarts(frames, backfilled), restarts);
+}
+
+void TestStoreWriter::walIsEmptiedInAPause_data()
+{
+    QTest::addColumn<int>("idleTrimMs");
+    QTest::addColumn<bool>("emptied");
+
+    QTest::newRow("a pause of 300 ms empties the WAL file") << 300 << true;
+    QTest::newRow("trimming off: the file keeps its size") << 0 << false;
+}
+
+void TestStoreWriter::walIsEmptiedInAPause()
+{
+    QFETCH(int, idleTrimMs);
+    QFETCH(bool, emptied);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("events.sqlite"));
+    EventRecorder recorder;
+    WalPolicy policy;
+    policy.checkpointIntervalMs = 20;
+    policy.idleTrimMs = idleTrimMs;
+    recorder.setWalPolicy(policy);
+    QString error;
+    QVERIFY2(recorder.open(path, &error, SyncMode::Normal), qPrintable(error));
+
+    int stored = 0;
+    for (int i = 0; i < 300; ++i)
+        recorder.submit(bigEvent(i), [&stored](const CaptureResult &r) { stored += r.stored; });
+    QTRY_COMPARE(stored, 300);
+    const qint64 written = walBytes(path);
+    QVERIFY2(written > 300 * 6000, qPrintable(QString::number(written)));
+
+    if (emptied) {
+        QTRY_COMPARE_WITH_TIMEOUT(walBytes(path), qint64(0), 10'000);
+        QCOMPARE(recorder.walTrims(), 1);
+    } else {
+        QTest::qWait(1500);
+        QCOMPARE(walBytes(path), written);
+        QCOMPARE(recorder.walTrims(), 0);
+    }
+    // The next event starts a new WAL and is stored as usual; the pause after it trims again.
+    bool again = false;
+    recorder.submit(bigEvent(300), [&again](const CaptureResult &r) { again = r.stored; });
+    QTRY_VERIFY(again);
+    if (emptied)
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.walTrims(), 2, 10'000);
+    recorder.close();
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("trim"));
+    db.setDatabaseName(path);
+    QVERIFY(db.open());
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM events")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 301);
+    q = QSqlQuery();
+    db.close();
+    db = {};
+    QSqlDatabase::removeDatabase(QStringLiteral("trim"));
+}
+
+void TestStoreWriter::checkpointerPriority_data()
+{
+    QTest::addColumn<bool>("whenIdle");
+    QTest::addColumn<int>("policy");
+
+    QTest::newRow("idle: never delays the threads that answer") << true << int(SCHED_IDLE);
+    QTest::newRow("normal priority") << false << int(SCHED_OTHER);
+}
+
+void TestStoreWriter::checkpointerPriority()
+{
+    QFETCH(bool, whenIdle);
+    QFETCH(int, policy);
+
+    QTemporaryDir dir;
+    EventRecorder recorder;
+    WalPolicy wal;
+    wal.checkpointWhenIdle = whenIdle;
+    recorder.setWalPolicy(wal);
+    QString error;
+    QVERIFY2(recorder.open(dir.filePath(QStringLiteral("events.sqlite")), &error), qPrintable(error));
+    // The thread's name is cut to 15 bytes by the kernel.
+    QTRY_COMPARE(threadPolicy("store-checkpoin"), policy);
+    QCOMPARE(threadPolicy("store-writer"), int(SCHED_OTHER));
+    recorder.close();
 }
 
 QTEST_GUILESS_MAIN(TestStoreWriter)
