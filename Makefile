@@ -35,11 +35,11 @@ run: build
 # `make test` adds bounded fuzz runs to the suite when CI is set (or FUZZ_IN_TEST=1; FUZZ_IN_TEST=0
 # leaves them out): fuzz-build makes the libFuzzer targets with clang from the few core sources
 # they reach (about 100 CPU seconds) and the main tree's ctest runs them: the request handling for
-# FUZZ_SECONDS (40), each importer for FUZZ_IMPORT_SECONDS (10). See tests/core/trust.cmake.
+# FUZZ_SECONDS (30), each importer for FUZZ_IMPORT_SECONDS (10). See tests/core/trust.cmake.
 FUZZ_DIR = $(abspath $(BUILD)-fuzz)/tests/fuzz
 FUZZ_IN_TEST ?= $(if $(CI),1,0)
 ifneq ($(filter-out 0,$(FUZZ_IN_TEST)),)
-test: CMAKE_FLAGS += -DHOOKSCOPE_FUZZ_DIR=$(FUZZ_DIR) -DHOOKSCOPE_FUZZ_SECONDS=$${FUZZ_SECONDS:-40} \
+test: CMAKE_FLAGS += -DHOOKSCOPE_FUZZ_DIR=$(FUZZ_DIR) -DHOOKSCOPE_FUZZ_SECONDS=$${FUZZ_SECONDS:-30} \
                      -DHOOKSCOPE_FUZZ_IMPORT_SECONDS=$${FUZZ_IMPORT_SECONDS:-10}
 test: fuzz-build
 else
