@@ -10,7 +10,7 @@ hookscope_core_test(tst_slowclients)
 # which these tests only run; new inputs go to corpus folders in this build tree, and a crash,
 # a sanitizer report or a hung input leaves its input there (crash-*, timeout-*) and fails the test.
 set(HOOKSCOPE_FUZZ_DIR "" CACHE PATH "Folder of the already-built fuzz targets (build-fuzz/tests/fuzz) to run as tests")
-set(HOOKSCOPE_FUZZ_SECONDS 40 CACHE STRING "How long the request-handling fuzz test runs")
+set(HOOKSCOPE_FUZZ_SECONDS 30 CACHE STRING "How long the request-handling fuzz test runs")
 set(HOOKSCOPE_FUZZ_IMPORT_SECONDS 10 CACHE STRING "How long each importer fuzz test runs")
 if(HOOKSCOPE_FUZZ_DIR)
   foreach(spec "request_handling|corpus|4096|${HOOKSCOPE_FUZZ_SECONDS}"
