@@ -243,12 +243,6 @@ EventStore::WalCheckpoint EventStore::checkpointWal(CheckpointMode mode)
     return result;
 }
 
-int EventStore::checkpoint(CheckpointMode mode)
-{
-    const WalCheckpoint result = checkpointWal(mode);
-    return result.ran ? result.logFrames : -1;
-}
-
 qint64 EventStore::count() const
 {
     QSqlQuery q = query();

@@ -93,8 +93,6 @@ public:
         int checkpointedFrames = 0;
     };
     WalCheckpoint checkpointWal(CheckpointMode mode);
-    // Returns the number of frames in the WAL, or -1 when the checkpoint could not run.
-    int checkpoint(CheckpointMode mode = CheckpointMode::Passive);
     // How long this connection waits for a lock before giving up (SQLite busy_timeout).
     static constexpr int kBusyTimeoutMs = 10000;
     void setBusyTimeout(int ms);

@@ -210,9 +210,9 @@ void StoreWriter::drain()
             m_store.rollback();
             ok = false;
         }
-        if (ok)
+        if (ok) {
             countCommit();
-        if (!ok) {
+        } else {
             qCWarning(lcStore).noquote() << "batch of" << outcomes.size() << "events not stored:" << batchError;
             for (WriteOutcome &outcome : outcomes) {
                 outcome.stored = false;
@@ -246,8 +246,7 @@ void StoreWriter::resetWalWhenLarge()
         return;
     if (!m_store.checkpointWal(EventStore::CheckpointMode::Passive).complete)
         return; // the background checkpointer holds the lock: try after the next batch
-    m_queue->walFrames.store(0, std::memory_order_relaxed);
-    m_queue->walBackfilled.store(0, std::memory_order_relaxed);
+    m_queue->walReset();
     m_queue->forcedWalRestarts.fetch_add(1, std::memory_order_relaxed);
     m_sinceWalReset.start();
 }
@@ -264,8 +263,7 @@ void StoreWriter::trimWalInPause()
         return;
     m_store.setBusyTimeout(kTrimBusyMs); // a reader still on the WAL: try in the next pause
     if (m_store.checkpointWal(EventStore::CheckpointMode::Truncate).complete) {
-        m_queue->walFrames.store(0, std::memory_order_relaxed);
-        m_queue->walBackfilled.store(0, std::memory_order_relaxed);
+        m_queue->walReset();
         m_queue->walTrims.fetch_add(1, std::memory_order_relaxed);
     }
     m_store.setBusyTimeout(EventStore::kBusyTimeoutMs);
@@ -277,7 +275,7 @@ void StoreWriter::finish()
     drainAll();
     delete m_idleTimer;
     m_idleTimer = nullptr;
-    m_store.checkpoint(EventStore::CheckpointMode::Truncate);
+    m_store.checkpointWal(EventStore::CheckpointMode::Truncate);
     m_store.close();
 }
 

@@ -56,6 +56,12 @@ public:
     // background checkpointer last saw them.
     std::atomic<int> walFrames{0};
     std::atomic<int> walBackfilled{0};
+    // The WAL was restarted or emptied: nothing in it until the checkpointer looks again.
+    void walReset()
+    {
+        walFrames.store(0, std::memory_order_relaxed);
+        walBackfilled.store(0, std::memory_order_relaxed);
+    }
     // Times the writer restarted the WAL itself (under a flood without pauses).
     std::atomic<int> forcedWalRestarts{0};
     // Times the writer emptied the WAL file in a pause.

@@ -86,7 +86,7 @@ void TestStoreRecovery::damagedFileIsKeptAsideAndANewStoreStarts()
                 QVERIFY(store.insert(e, &error));
             }
             QVERIFY(store.commit(&error));
-            store.checkpoint(EventStore::CheckpointMode::Truncate);
+            store.checkpointWal(EventStore::CheckpointMode::Truncate);
         }
         QFile file(m_path);
         QVERIFY(file.open(QIODevice::ReadOnly));
