@@ -30,6 +30,7 @@ public:
     void setWalPolicy(const WalPolicy &policy) { m_walPolicy = policy; }
     [[nodiscard]] int forcedWalRestarts() const { return m_queue->forcedWalRestarts.load(); }
     [[nodiscard]] int walTrims() const { return m_queue->walTrims.load(); }
+    [[nodiscard]] int checkpointSyncs() const { return m_queue->checkpointSyncs.load(); }
     [[nodiscard]] bool isOpen() const { return m_writerThread != nullptr; }
     [[nodiscard]] QString path() const { return m_path; }
 

@@ -3,10 +3,14 @@
 #include "Log.h"
 #include "util/ThreadPriority.h"
 
+#include <QFile>
 #include <QTimer>
 
 #include <algorithm>
 #include <limits>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace hookscope {
 
@@ -297,6 +301,12 @@ void StoreWriter::runOnStore(const std::function<void(EventStore *store)> &work)
     work(&m_store);
 }
 
+WalCheckpointer::~WalCheckpointer()
+{
+    if (m_dbFd >= 0)
+        ::close(m_dbFd);
+}
+
 bool WalCheckpointer::open(const QString &path, const WalPolicy &policy)
 {
     if (policy.checkpointWhenIdle)
@@ -306,6 +316,9 @@ bool WalCheckpointer::open(const QString &path, const WalPolicy &policy)
         qCWarning(lcStore).noquote() << "checkpointer:" << error;
         return false;
     }
+    m_dbFd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (m_dbFd < 0)
+        qCWarning(lcStore).noquote() << "checkpointer: cannot open" << path << "to sync it:" << qt_error_string(errno);
     m_timer = new QTimer(this);
     m_timer->setInterval(policy.checkpointIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &WalCheckpointer::tick);
@@ -318,14 +331,26 @@ void WalCheckpointer::tick()
     const EventStore::WalCheckpoint passive = m_store.checkpointWal(EventStore::CheckpointMode::Passive);
     if (!passive.ran)
         return;
+    if (!passive.complete && passive.checkpointedFrames > 0 && passive.checkpointedFrames != m_lastBackfilled)
+        syncDatabaseFile();
+    m_lastBackfilled = passive.checkpointedFrames;
     m_queue->walBackfilled.store(passive.checkpointedFrames, std::memory_order_relaxed);
     m_queue->walFrames.store(passive.logFrames, std::memory_order_relaxed);
+}
+
+void WalCheckpointer::syncDatabaseFile()
+{
+    if (m_dbFd >= 0 && ::fdatasync(m_dbFd) == 0)
+        m_queue->checkpointSyncs.fetch_add(1, std::memory_order_relaxed);
 }
 
 void WalCheckpointer::stop()
 {
     delete m_timer;
     m_timer = nullptr;
+    if (m_dbFd >= 0)
+        ::close(m_dbFd);
+    m_dbFd = -1;
     m_store.close();
 }
 

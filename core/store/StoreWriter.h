@@ -66,6 +66,9 @@ public:
     std::atomic<int> forcedWalRestarts{0};
     // Times the writer emptied the WAL file in a pause.
     std::atomic<int> walTrims{0};
+    // Syncs of the database file by the checkpointer after a checkpoint that copied pages
+    // but did not reach the end of the WAL (SQLite syncs it itself only then).
+    std::atomic<int> checkpointSyncs{0};
 
 private:
     std::mutex m_mutex;
@@ -154,15 +157,24 @@ public:
         : m_queue(queue)
     {
     }
+    ~WalCheckpointer() override;
     bool open(const QString &path, const WalPolicy &policy);
     void stop();
 
 private:
     void tick();
+    void syncDatabaseFile();
 
     WriteQueue *m_queue; // owned by the EventRecorder
     EventStore m_store;
     QTimer *m_timer = nullptr;
+    // SQLite syncs the database file only after a checkpoint that reached the end of the
+    // WAL, which never happens while requests keep coming: the pages it copied would stay
+    // dirty, and the next sync (the writer's WAL restart: hundreds of MiB, half a second
+    // while a request waits) would have to write them all. The checkpointer syncs them
+    // itself after each checkpoint that copied some, through its own descriptor.
+    int m_dbFd = -1;
+    int m_lastBackfilled = 0;
 };
 
 } // namespace hookscope

@@ -2,7 +2,8 @@
 // so the writer restarts it once it is large (and only then, at most once a second, and
 // only when the checkpointer left a small tail: that restart stalls the batch behind it).
 // The WAL file is emptied in a pause, never in a commit; the checkpointer runs when the
-// CPU is idle. And enrichment results: handed over in pieces, so a backlog never lands in
+// CPU is idle, and syncs the database file after a checkpoint that stopped short of the
+// end (SQLite does not, and the writer's next restart would sync it all). And enrichment results: handed over in pieces, so a backlog never lands in
 // one request's transaction, yet written completely by themselves.
 #include "http/ReceiverConfig.h"
 #include "store/EventRecorder.h"
@@ -81,6 +82,8 @@ private Q_SLOTS:
     void walIsEmptiedInAPause();
     void checkpointerPriority_data();
     void checkpointerPriority();
+    void partialCheckpointsAreSynced_data();
+    void partialCheckpointsAreSynced();
     void infosAreTakenInPieces_data();
     void infosAreTakenInPieces();
     void infoBacklogIsWrittenBetweenRequests();
@@ -332,6 +335,64 @@ void TestStoreWriter::checkpointerPriority()
     QTRY_COMPARE(threadPolicy("store-checkpoin"), policy);
     QCOMPARE(threadPolicy("store-writer"), int(SCHED_OTHER));
     recorder.close();
+}
+
+void TestStoreWriter::partialCheckpointsAreSynced_data()
+{
+    QTest::addColumn<bool>("readerHoldsSnapshot");
+    QTest::addColumn<bool>("synced");
+
+    // A reader's snapshot stops the checkpoint short of the end, as new commits do under
+    // traffic: SQLite then leaves the copied pages unsynced, and the checkpointer syncs them.
+    QTest::newRow("checkpoint stopped short: the checkpointer syncs") << true << true;
+    QTest::newRow("checkpoint to the end: SQLite synced it") << false << false;
+}
+
+void TestStoreWriter::partialCheckpointsAreSynced()
+{
+    QFETCH(bool, readerHoldsSnapshot);
+    QFETCH(bool, synced);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("events.sqlite"));
+    EventRecorder recorder;
+    WalPolicy policy;
+    policy.checkpointIntervalMs = 1500; // the first checkpoint comes after both batches below
+    policy.idleTrimMs = 0;
+    recorder.setWalPolicy(policy);
+    QString error;
+    QVERIFY2(recorder.open(path, &error, SyncMode::Normal), qPrintable(error));
+    const auto writeBatch = [&recorder](int from) {
+        int stored = 0;
+        for (int i = from; i < from + 50; ++i)
+            recorder.submit(bigEvent(i), [&stored](const CaptureResult &r) { stored += r.stored; });
+        return QTest::qWaitFor([&stored] { return stored == 50; }, 5000);
+    };
+    QVERIFY(writeBatch(0));
+    {
+        QSqlDatabase reader = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("snapshot"));
+        reader.setDatabaseName(path);
+        QVERIFY(reader.open());
+        QSqlQuery q(reader);
+        if (readerHoldsSnapshot) {
+            QVERIFY(reader.transaction());
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM events")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 50);
+        }
+        QVERIFY(writeBatch(50));
+        if (synced)
+            QTRY_VERIFY_WITH_TIMEOUT(recorder.checkpointSyncs() >= 1, 10'000);
+        else
+            QTest::qWait(2 * policy.checkpointIntervalMs);
+        QCOMPARE(recorder.checkpointSyncs() > 0, synced);
+        q = QSqlQuery();
+        if (readerHoldsSnapshot)
+            QVERIFY(reader.commit());
+        reader.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("snapshot"));
+    recorder.close();
+    QCOMPARE(recorder.checkpointSyncs() > 0, synced);
 }
 
 QTEST_GUILESS_MAIN(TestStoreWriter)
