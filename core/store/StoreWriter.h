@@ -66,8 +66,9 @@ public:
     std::atomic<int> forcedWalRestarts{0};
     // Times the writer emptied the WAL file in a pause.
     std::atomic<int> walTrims{0};
-    // Syncs of the database file by the checkpointer after a checkpoint that copied pages
-    // but did not reach the end of the WAL (SQLite syncs it itself only then).
+    // Syncs of the database file by the checkpointer before a writer's WAL restart, after a
+    // checkpoint that copied pages but did not reach the end of the WAL (SQLite syncs it
+    // itself only after one that did).
     std::atomic<int> checkpointSyncs{0};
 
 private:
@@ -169,10 +170,12 @@ private:
     EventStore m_store;
     QTimer *m_timer = nullptr;
     // SQLite syncs the database file only after a checkpoint that reached the end of the
-    // WAL, which never happens while requests keep coming: the pages it copied would stay
-    // dirty, and the next sync (the writer's WAL restart: hundreds of MiB, half a second
-    // while a request waits) would have to write them all. The checkpointer syncs them
-    // itself after each checkpoint that copied some, through its own descriptor.
+    // WAL, which never happens while requests keep coming: the pages it copied stay dirty,
+    // and the writer's WAL restart (a checkpoint of the last tail) would sync them all,
+    // hundreds of MiB, half a second while a request waits. So once the restart is near
+    // (WalPolicy::writerRestarts), the checkpointer syncs them first, through its own
+    // descriptor, before it tells the writer how far it got.
+    WalPolicy m_policy;
     int m_dbFd = -1;
     int m_lastBackfilled = 0;
 };

@@ -3,7 +3,8 @@
 // only when the checkpointer left a small tail: that restart stalls the batch behind it).
 // The WAL file is emptied in a pause, never in a commit; the checkpointer runs when the
 // CPU is idle, and syncs the database file after a checkpoint that stopped short of the
-// end (SQLite does not, and the writer's next restart would sync it all). And enrichment results: handed over in pieces, so a backlog never lands in
+// end when the writer's restart is near (SQLite does not, and the restart would sync it
+// all while a request waits). And enrichment results: handed over in pieces, so a backlog never lands in
 // one request's transaction, yet written completely by themselves.
 #include "http/ReceiverConfig.h"
 #include "store/EventRecorder.h"
@@ -341,17 +342,21 @@ void TestStoreWriter::checkpointerPriority()
 void TestStoreWriter::partialCheckpointsAreSynced_data()
 {
     QTest::addColumn<bool>("readerHoldsSnapshot");
+    QTest::addColumn<int>("forcedResetFrames");
     QTest::addColumn<bool>("synced");
 
     // A reader's snapshot stops the checkpoint short of the end, as new commits do under
-    // traffic: SQLite then leaves the copied pages unsynced, and the checkpointer syncs them.
-    QTest::newRow("checkpoint stopped short: the checkpointer syncs") << true << true;
-    QTest::newRow("checkpoint to the end: SQLite synced it") << false << false;
+    // traffic: SQLite then leaves the copied pages unsynced. The checkpointer syncs them
+    // when the writer's restart of the WAL is near (here: past 10 frames), and only then.
+    QTest::newRow("stopped short, restart near: the checkpointer syncs") << true << 10 << true;
+    QTest::newRow("stopped short, WAL small: left to the kernel") << true << 262144 << false;
+    QTest::newRow("checkpoint to the end: SQLite synced it") << false << 10 << false;
 }
 
 void TestStoreWriter::partialCheckpointsAreSynced()
 {
     QFETCH(bool, readerHoldsSnapshot);
+    QFETCH(int, forcedResetFrames);
     QFETCH(bool, synced);
 
     QTemporaryDir dir;
@@ -360,6 +365,8 @@ void TestStoreWriter::partialCheckpointsAreSynced()
     WalPolicy policy;
     policy.checkpointIntervalMs = 1500; // the first checkpoint comes after both batches below
     policy.idleTrimMs = 0;
+    policy.forcedResetFrames = forcedResetFrames;
+    policy.restartTailFrames = std::numeric_limits<int>::max() / 2;
     recorder.setWalPolicy(policy);
     QString error;
     QVERIFY2(recorder.open(path, &error, SyncMode::Normal), qPrintable(error));
