@@ -303,8 +303,7 @@ void StoreWriter::runOnStore(const std::function<void(EventStore *store)> &work)
 
 WalCheckpointer::~WalCheckpointer()
 {
-    if (m_dbFd >= 0)
-        ::close(m_dbFd);
+    closeDatabaseFile();
 }
 
 bool WalCheckpointer::open(const QString &path, const WalPolicy &policy)
@@ -335,10 +334,11 @@ void WalCheckpointer::tick()
     // Only when the writer is about to restart the WAL: syncing after every checkpoint would
     // put the database's writeback in front of each commit's WAL sync (--sync full: c50 p99
     // 9 -> 100+ ms), while the kernel otherwise writes those pages back at its own pace.
-    if (!passive.complete && passive.checkpointedFrames > 0 && passive.checkpointedFrames != m_lastBackfilled
+    // (And only when this checkpoint copied something since the count last published.)
+    if (!passive.complete && passive.checkpointedFrames > 0
+        && passive.checkpointedFrames != m_queue->walBackfilled.load(std::memory_order_relaxed)
         && m_policy.writerRestarts(passive.logFrames, passive.checkpointedFrames))
         syncDatabaseFile();
-    m_lastBackfilled = passive.checkpointedFrames;
     m_queue->walBackfilled.store(passive.checkpointedFrames, std::memory_order_relaxed);
     m_queue->walFrames.store(passive.logFrames, std::memory_order_relaxed);
 }
@@ -349,13 +349,18 @@ void WalCheckpointer::syncDatabaseFile()
         m_queue->checkpointSyncs.fetch_add(1, std::memory_order_relaxed);
 }
 
+void WalCheckpointer::closeDatabaseFile()
+{
+    if (m_dbFd >= 0)
+        ::close(m_dbFd);
+    m_dbFd = -1;
+}
+
 void WalCheckpointer::stop()
 {
     delete m_timer;
     m_timer = nullptr;
-    if (m_dbFd >= 0)
-        ::close(m_dbFd);
-    m_dbFd = -1;
+    closeDatabaseFile();
     m_store.close();
 }
 

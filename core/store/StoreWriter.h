@@ -165,6 +165,7 @@ public:
 private:
     void tick();
     void syncDatabaseFile();
+    void closeDatabaseFile();
 
     WriteQueue *m_queue; // owned by the EventRecorder
     EventStore m_store;
@@ -177,7 +178,6 @@ private:
     // descriptor, before it tells the writer how far it got.
     WalPolicy m_policy;
     int m_dbFd = -1;
-    int m_lastBackfilled = 0;
 };
 
 } // namespace hookscope

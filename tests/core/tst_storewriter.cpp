@@ -64,6 +64,15 @@ int threadPolicy(const QByteArray &name)
     return -1;
 }
 
+// Submits `count` events numbered from `from` and waits until every one is stored.
+bool storeEvents(EventRecorder &recorder, int from, int count)
+{
+    int stored = 0;
+    for (int i = from; i < from + count; ++i)
+        recorder.submit(bigEvent(i), [&stored](const CaptureResult &r) { stored += r.stored; });
+    return QTest::qWaitFor([&stored, count] { return stored == count; }, 5000);
+}
+
 qint64 walBytes(const QString &dbPath)
 {
     return QFileInfo(dbPath + QStringLiteral("-wal")).size();
@@ -276,10 +285,7 @@ void TestStoreWriter::walIsEmptiedInAPause()
     QString error;
     QVERIFY2(recorder.open(path, &error, SyncMode::Normal), qPrintable(error));
 
-    int stored = 0;
-    for (int i = 0; i < 300; ++i)
-        recorder.submit(bigEvent(i), [&stored](const CaptureResult &r) { stored += r.stored; });
-    QTRY_COMPARE(stored, 300);
+    QVERIFY(storeEvents(recorder, 0, 300));
     const qint64 written = walBytes(path);
     QVERIFY2(written > 300 * 6000, qPrintable(QString::number(written)));
 
@@ -370,13 +376,7 @@ void TestStoreWriter::partialCheckpointsAreSynced()
     recorder.setWalPolicy(policy);
     QString error;
     QVERIFY2(recorder.open(path, &error, SyncMode::Normal), qPrintable(error));
-    const auto writeBatch = [&recorder](int from) {
-        int stored = 0;
-        for (int i = from; i < from + 50; ++i)
-            recorder.submit(bigEvent(i), [&stored](const CaptureResult &r) { stored += r.stored; });
-        return QTest::qWaitFor([&stored] { return stored == 50; }, 5000);
-    };
-    QVERIFY(writeBatch(0));
+    QVERIFY(storeEvents(recorder, 0, 50));
     {
         QSqlDatabase reader = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("snapshot"));
         reader.setDatabaseName(path);
@@ -387,7 +387,7 @@ void TestStoreWriter::partialCheckpointsAreSynced()
             QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM events")) && q.next());
             QCOMPARE(q.value(0).toInt(), 50);
         }
-        QVERIFY(writeBatch(50));
+        QVERIFY(storeEvents(recorder, 50, 50));
         if (synced)
             QTRY_VERIFY_WITH_TIMEOUT(recorder.checkpointSyncs() >= 1, 10'000);
         else
