@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <algorithm>
+#include <bitset>
 #include <cstring>
 
 namespace hookscope {
@@ -19,27 +20,56 @@ namespace {
 // Classifying by shape parses the body: only bodies that can be a JSON object, and not huge.
 constexpr qsizetype kMaxClassifiedBytes = 4 * 1024 * 1024;
 
+// The quote that ends a JSON string whose text starts at `from`, or nullptr. memchr does the
+// scanning (a byte loop here was a tenth of the receive path's CPU on a 5 KB body); a quote
+// is escaped when an odd number of backslashes precedes it.
+const char *closingQuote(const char *from, const char *end)
+{
+    for (const char *p = from; p < end;) {
+        const char *quote = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
+        if (!quote)
+            return nullptr;
+        const char *b = quote;
+        while (b > from && b[-1] == '\\')
+            --b;
+        if ((quote - b) % 2 == 0)
+            return quote;
+        p = quote + 1;
+    }
+    return nullptr;
+}
+
 // The member names (at any depth) of a JSON text among `wanted`, found in one pass without
 // parsing: a quoted string followed by ':' is a member name. Escaped names are compared as
 // written, which can only make a kind look less likely (it is then not held).
 QSet<QByteArray> namesAmong(const QByteArray &body, const QSet<QByteArray> &wanted)
 {
     QSet<QByteArray> found;
+    // Most names in a body are not wanted: their length alone rules them out before hashing.
+    std::bitset<128> lengths;
+    bool anyLonger = false;
+    for (const QByteArray &name : wanted) {
+        if (name.size() < qsizetype(lengths.size()))
+            lengths.set(size_t(name.size()));
+        else
+            anyLonger = true;
+    }
+    const auto mayBeWanted = [&](qsizetype size) {
+        return size < qsizetype(lengths.size()) ? lengths.test(size_t(size)) : anyLonger;
+    };
     const char *p = body.constData();
     const char *const end = p + body.size();
     while (p < end) {
         const char *open = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
         if (!open)
             break;
-        const char *close = open + 1;
-        while (close < end && *close != '"')
-            close += *close == '\\' ? 2 : 1;
-        if (close >= end)
+        const char *close = closingQuote(open + 1, end);
+        if (!close)
             break;
         const char *after = close + 1;
         while (after < end && (*after == ' ' || *after == '\t' || *after == '\n' || *after == '\r'))
             ++after;
-        if (after < end && *after == ':') {
+        if (after < end && *after == ':' && mayBeWanted(qsizetype(close - open - 1))) {
             const QByteArray name = QByteArray::fromRawData(open + 1, qsizetype(close - open - 1));
             if (wanted.contains(name))
                 found.insert(QByteArray(name.constData(), name.size()));

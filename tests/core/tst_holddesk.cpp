@@ -153,10 +153,18 @@ void TestHoldDesk::kindOfFindsOnlyActiveKinds_data()
     QJsonObject partial = QJsonDocument::fromJson(sample()).object();
     for (const char *member : {"referenceDate", "unitId", "serviceId", "serviceCategoryId", "status", "language"})
         partial.remove(QLatin1String(member));
+    // Sorted first when serialised: a scanner that took an escaped quote, or a quote after an
+    // escaped backslash, for the end of the string would read every name after it as a value.
+    QJsonObject escaped = QJsonDocument::fromJson(sample()).object();
+    escaped.insert(QStringLiteral("aaNote"), QStringLiteral(R"(he wrote "caseId: 1)"));
+    escaped.insert(QStringLiteral("aaPath"), QStringLiteral(R"(C:\)"));
     QTest::newRow("sample by route") << QByteArray(kRoute) << sample() << QStringLiteral("before-book-appointment");
     QTest::newRow("sample by shape") << QByteArray("/x") << sample() << QStringLiteral("before-book-appointment");
     QTest::newRow("sample with members missing, discriminators kept")
         << QByteArray("/x") << QJsonDocument(partial).toJson() << QStringLiteral("before-book-appointment");
+    QTest::newRow("escaped quotes and backslashes in values")
+        << QByteArray("/x") << QJsonDocument(escaped).toJson(QJsonDocument::Compact)
+        << QStringLiteral("before-book-appointment");
     QTest::newRow("callback request is not held") << QByteArray("/x") << read("callback-request.json") << QString();
     QTest::newRow("jicoo is not held") << QByteArray("/x") << read("jicoo.json") << QString();
     QTest::newRow("hoopai is not held") << QByteArray("/x") << read("hoopai.appointment-update.json") << QString();
