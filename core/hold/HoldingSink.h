@@ -1,11 +1,13 @@
 #pragma once
 
 #include "HoldPolicy.h"
+#include "KindPrefilter.h"
 #include "PresetCatalog.h"
 #include "http/CaptureSink.h"
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace hookscope {
 
@@ -28,7 +30,11 @@ public:
     HoldingSink(CaptureSink *inner, HoldDesk *desk, CatalogSource catalog);
     ~HoldingSink() override;
 
-    void setPolicy(HoldPolicy policy) { m_policy = std::move(policy); }
+    void setPolicy(HoldPolicy policy)
+    {
+        m_policy = std::move(policy);
+        m_prefilter.reset();
+    }
     [[nodiscard]] const HoldPolicy &policy() const { return m_policy; }
     void setPresets(PresetCatalog presets) { m_presets = std::move(presets); }
     [[nodiscard]] const PresetCatalog &presets() const { return m_presets; }
@@ -46,11 +52,16 @@ public:
                                              const HttpResponse &fallback, QString *presetId) const;
 
 private:
+    // The active kinds' name pre-check, rebuilt when the policy or the catalog changes.
+    [[nodiscard]] const KindPrefilter &prefilter(const std::shared_ptr<const KindCatalog> &catalog) const;
+
     CaptureSink *m_inner; // not owned
     HoldDesk *m_desk; // not owned
     CatalogSource m_catalog;
     HoldPolicy m_policy;
     PresetCatalog m_presets;
+    mutable std::optional<KindPrefilter> m_prefilter;
+    mutable std::shared_ptr<const KindCatalog> m_prefilterCatalog;
 };
 
 } // namespace hookscope

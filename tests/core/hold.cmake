@@ -1,4 +1,5 @@
 # Tests for core/hold (included by CMakeLists.txt).
 hookscope_core_test(tst_holddesk)
+hookscope_core_test(tst_kindprefilter)
 hookscope_core_test(tst_presetcatalog)
 hookscope_core_test(tst_respondheadless)

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "schema/Kind.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <bitset>
+
+namespace hookscope {
+
+// The cheap test HoldingSink runs on every request before it parses a body: could this body be
+// one of the active kinds? A member can only be present when its name occurs in the text, so
+// one scan for member names (a quoted string followed by ':') bounds each kind's shape score
+// from above; when no kind can reach its minScore the body is not parsed at all (the common
+// case: most hooks are not of a held kind). Built once per catalog and policy, not per request.
+class KindPrefilter
+{
+public:
+    explicit KindPrefilter(const QList<KindMatch> &matches);
+
+    // False when no kind can reach its minScore; true means "parse and classify".
+    [[nodiscard]] bool mayMatch(const QByteArray &body) const;
+
+private:
+    struct Candidate {
+        QList<int> required; // name indexes of the required members
+        QList<int> discriminators; // name indexes of the pointers' last names; -1: always counted
+        qsizetype total = 0;
+        double minScore = 0;
+    };
+
+    int nameIndex(const QByteArray &name);
+    [[nodiscard]] bool wantedLength(qsizetype size) const;
+
+    QHash<QByteArray, int> m_names; // the member names some kind looks for
+    std::bitset<128> m_lengths; // their lengths: most names in a body are ruled out before hashing
+    bool m_anyLonger = false;
+    QList<Candidate> m_candidates;
+};
+
+} // namespace hookscope
