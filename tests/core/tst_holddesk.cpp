@@ -39,6 +39,7 @@ private Q_SLOTS:
     void recognisedByShapeWithoutTheRoute();
     void kindOfFindsOnlyActiveKinds_data();
     void kindOfFindsOnlyActiveKinds();
+    void kindOfFollowsPolicyChanges();
     void answerIsExactlyTheBodyTheClientReceives();
     void pipelinedRequestBehindAHeldOneWaitsForIt();
     void deadlineSendsTheDefaultAnswer();
@@ -181,6 +182,26 @@ void TestHoldDesk::kindOfFindsOnlyActiveKinds()
     event.method = "POST";
     event.target = target;
     event.body = body;
+    QCOMPARE(m_sink->kindOf(event), kind);
+}
+
+// The name pre-check is built once per policy: a changed policy must rebuild it.
+void TestHoldDesk::kindOfFollowsPolicyChanges()
+{
+    Event event;
+    event.method = "POST";
+    event.target = "/x";
+    event.body = sample();
+    const QString kind = QStringLiteral("before-book-appointment");
+    HoldPolicy none = HoldPolicy::builtIn();
+    HoldRule rule = none.rule(kind);
+    rule.hold = false;
+    none.setRule(kind, rule);
+
+    QCOMPARE(m_sink->kindOf(event), kind);
+    m_sink->setPolicy(none);
+    QCOMPARE(m_sink->kindOf(event), QString());
+    m_sink->setPolicy(HoldPolicy::builtIn());
     QCOMPARE(m_sink->kindOf(event), kind);
 }
 
