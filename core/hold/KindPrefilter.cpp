@@ -3,6 +3,7 @@
 #include "schema/Classifier.h"
 #include "schema/JsonPointer.h"
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -65,20 +66,23 @@ int KindPrefilter::nameIndex(const QByteArray &name)
 {
     if (name.isEmpty())
         return -1; // the whole document or an array element: no name to look for
-    if (const auto it = m_names.constFind(name); it != m_names.cend())
-        return it.value();
+    if (const int index = find(name.constData(), name.size()); index >= 0)
+        return index;
     const int index = int(m_names.size());
-    m_names.insert(name, index);
-    if (name.size() < qsizetype(m_lengths.size()))
-        m_lengths.set(size_t(name.size()));
-    else
-        m_anyLonger = true;
+    m_names.append(name);
+    m_byLength[size_t(std::min(name.size(), qsizetype(m_byLength.size() - 1)))].append(index);
     return index;
 }
 
-bool KindPrefilter::wantedLength(qsizetype size) const
+int KindPrefilter::find(const char *name, qsizetype size) const
 {
-    return size < qsizetype(m_lengths.size()) ? m_lengths.test(size_t(size)) : m_anyLonger;
+    for (int index : m_byLength[size_t(std::min(size, qsizetype(m_byLength.size() - 1)))]) {
+        const QByteArray &candidate = m_names.at(index);
+        if (candidate.size() == size && candidate.front() == *name
+            && std::memcmp(candidate.constData(), name, size_t(size)) == 0)
+            return index;
+    }
+    return -1;
 }
 
 bool KindPrefilter::mayMatch(const QByteArray &body) const
@@ -100,10 +104,9 @@ bool KindPrefilter::mayMatch(const QByteArray &body) const
         const char *after = close + 1;
         while (after < end && isJsonSpace(*after))
             ++after;
-        if (after < end && *after == ':' && wantedLength(size)) {
-            const auto it = m_names.constFind(QByteArray::fromRawData(open + 1, size));
-            if (it != m_names.cend())
-                found[size_t(it.value())] = true;
+        if (after < end && *after == ':') {
+            if (const int index = find(open + 1, size); index >= 0)
+                found[size_t(index)] = true;
         }
         p = close + 1;
     }

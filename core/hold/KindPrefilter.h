@@ -3,9 +3,8 @@
 #include "schema/Kind.h"
 
 #include <QByteArray>
-#include <QHash>
 #include <QList>
-#include <bitset>
+#include <array>
 
 namespace hookscope {
 
@@ -31,11 +30,13 @@ private:
     };
 
     int nameIndex(const QByteArray &name);
-    [[nodiscard]] bool wantedLength(qsizetype size) const;
+    [[nodiscard]] int find(const char *name, qsizetype size) const;
 
-    QHash<QByteArray, int> m_names; // the member names some kind looks for
-    std::bitset<128> m_lengths; // their lengths: most names in a body are ruled out before hashing
-    bool m_anyLonger = false;
+    QList<QByteArray> m_names; // the member names some kind looks for; index = position
+    // Their indexes by length (the last slot: any longer name). Most names in a body are ruled
+    // out by their length or first bytes, and the rest compare with a few candidates instead of
+    // being hashed: this runs on every request.
+    std::array<QList<int>, 129> m_byLength;
     QList<Candidate> m_candidates;
 };
 
