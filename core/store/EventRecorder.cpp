@@ -1,6 +1,7 @@
 #include "EventRecorder.h"
 
 #include "Log.h"
+#include "SqlitePacing.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -24,6 +25,7 @@ EventRecorder::~EventRecorder()
 bool EventRecorder::open(const QString &path, QString *error, SyncMode sync)
 {
     close();
+    installSqlitePacing();
     m_writerThread = new QThread(this);
     m_writerThread->setObjectName(QStringLiteral("store-writer"));
     m_writer = new StoreWriter(m_queue.get());

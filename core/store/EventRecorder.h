@@ -31,6 +31,10 @@ public:
     [[nodiscard]] int forcedWalRestarts() const { return m_queue->forcedWalRestarts.load(); }
     [[nodiscard]] int walTrims() const { return m_queue->walTrims.load(); }
     [[nodiscard]] int checkpointSyncs() const { return m_queue->checkpointSyncs.load(); }
+    [[nodiscard]] std::uint64_t checkpointPauses() const { return m_queue->checkpointPauses.load(); }
+    // The WAL's frames and how many of them are copied, as the checkpointer last saw them.
+    [[nodiscard]] int walFrames() const { return m_queue->walFrames.load(); }
+    [[nodiscard]] int walBackfilled() const { return m_queue->walBackfilled.load(); }
     [[nodiscard]] bool isOpen() const { return m_writerThread != nullptr; }
     [[nodiscard]] QString path() const { return m_path; }
 

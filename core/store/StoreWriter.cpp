@@ -1,6 +1,7 @@
 #include "StoreWriter.h"
 
 #include "Log.h"
+#include "util/CpuPacer.h"
 #include "util/ThreadPriority.h"
 
 #include <QFile>
@@ -309,8 +310,10 @@ WalCheckpointer::~WalCheckpointer()
 bool WalCheckpointer::open(const QString &path, const WalPolicy &policy)
 {
     m_policy = policy;
-    if (policy.checkpointWhenIdle)
+    if (policy.checkpointWhenIdle) {
         runCurrentThreadWhenIdle();
+        CpuPacer::setCurrent(&m_pacer); // its SQLite writes pause between short bursts
+    }
     QString error;
     if (!m_store.open(path, &error, SyncMode::Full)) {
         qCWarning(lcStore).noquote() << "checkpointer:" << error;
@@ -339,6 +342,7 @@ void WalCheckpointer::tick()
         && passive.checkpointedFrames != m_queue->walBackfilled.load(std::memory_order_relaxed)
         && m_policy.writerRestarts(passive.logFrames, passive.checkpointedFrames))
         syncDatabaseFile();
+    m_queue->checkpointPauses.store(m_pacer.pauses(), std::memory_order_relaxed); // before the frames it covers
     m_queue->walBackfilled.store(passive.checkpointedFrames, std::memory_order_relaxed);
     m_queue->walFrames.store(passive.logFrames, std::memory_order_relaxed);
 }
@@ -358,6 +362,7 @@ void WalCheckpointer::closeDatabaseFile()
 
 void WalCheckpointer::stop()
 {
+    CpuPacer::setCurrent(nullptr);
     delete m_timer;
     m_timer = nullptr;
     closeDatabaseFile();

@@ -3,6 +3,7 @@
 #include "Event.h"
 #include "EventStore.h"
 #include "enrich/EventInfo.h"
+#include "util/CpuPacer.h"
 
 #include <QList>
 #include <QObject>
@@ -70,6 +71,7 @@ public:
     // checkpoint that copied pages but did not reach the end of the WAL (SQLite syncs it
     // itself only after one that did).
     std::atomic<int> checkpointSyncs{0};
+    std::atomic<std::uint64_t> checkpointPauses{0}; // the checkpointer's pacing sleeps (CpuPacer)
 
 private:
     std::mutex m_mutex;
@@ -178,6 +180,7 @@ private:
     // descriptor, before it tells the writer how far it got.
     WalPolicy m_policy;
     int m_dbFd = -1;
+    CpuPacer m_pacer; // when checkpointWhenIdle
 };
 
 } // namespace hookscope

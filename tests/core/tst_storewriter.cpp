@@ -94,6 +94,8 @@ private Q_SLOTS:
     void checkpointerPriority();
     void partialCheckpointsAreSynced_data();
     void partialCheckpointsAreSynced();
+    void idleCheckpointCopiesInShortBursts_data();
+    void idleCheckpointCopiesInShortBursts();
     void infosAreTakenInPieces_data();
     void infosAreTakenInPieces();
     void infoBacklogIsWrittenBetweenRequests();
@@ -401,6 +403,39 @@ void TestStoreWriter::partialCheckpointsAreSynced()
     QSqlDatabase::removeDatabase(QStringLiteral("snapshot"));
     recorder.close();
     QCOMPARE(recorder.checkpointSyncs() > 0, synced);
+}
+
+void TestStoreWriter::idleCheckpointCopiesInShortBursts_data()
+{
+    QTest::addColumn<bool>("checkpointWhenIdle");
+    // An idle-priority checkpointer, once picked by the scheduler, would keep the CPU until
+    // the next tick while a request waits: it sleeps a moment between short bursts of page
+    // writes instead (SqlitePacing). At normal priority it is not paced.
+    QTest::newRow("idle priority: paced") << true;
+    QTest::newRow("normal priority: not paced") << false;
+}
+
+void TestStoreWriter::idleCheckpointCopiesInShortBursts()
+{
+    QFETCH(bool, checkpointWhenIdle);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("events.sqlite"));
+    EventRecorder recorder;
+    WalPolicy policy;
+    policy.checkpointIntervalMs = 50;
+    policy.idleTrimMs = 0;
+    policy.checkpointWhenIdle = checkpointWhenIdle;
+    recorder.setWalPolicy(policy);
+    QString error;
+    QVERIFY2(recorder.open(path, &error, SyncMode::Normal), qPrintable(error));
+    QVERIFY(storeEvents(recorder, 0, 2000)); // ~4,000 page writes to copy: milliseconds
+    // Paced or not, the checkpoint still gets to the end of the WAL.
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.walFrames() > 0 && recorder.walBackfilled() == recorder.walFrames(), 20'000);
+    if (checkpointWhenIdle)
+        QVERIFY2(recorder.checkpointPauses() > 0, "the checkpointer never paused");
+    else
+        QCOMPARE(recorder.checkpointPauses(), std::uint64_t(0));
+    recorder.close();
 }
 
 QTEST_GUILESS_MAIN(TestStoreWriter)

@@ -1,0 +1,101 @@
+#include "SqlitePacing.h"
+
+#include "Log.h"
+#include "util/CpuPacer.h"
+
+#include <algorithm>
+#include <fcntl.h>
+#include <mutex>
+#include <sqlite3.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+namespace hookscope {
+
+namespace {
+using Pwrite = ssize_t (*)(int, const void *, size_t, off_t);
+
+Pwrite g_pwrite = nullptr;
+Pwrite g_pwrite64 = nullptr;
+
+constexpr off_t kWritebackEvery = 1024 * 1024;
+
+// What the calling thread wrote since it last started a writeback: one file, one range.
+struct Unflushed {
+    int fd = -1;
+    off_t from = 0;
+    off_t to = 0;
+};
+thread_local Unflushed t_unflushed;
+
+void startWriteback()
+{
+    Unflushed &u = t_unflushed;
+    if (u.fd >= 0 && u.to > u.from)
+        ::sync_file_range(u.fd, u.from, u.to - u.from, SYNC_FILE_RANGE_WRITE);
+    u = Unflushed{};
+}
+
+void noteWrite(int fd, off_t offset, ssize_t written)
+{
+    if (written <= 0)
+        return;
+    Unflushed &u = t_unflushed;
+    if (u.fd != fd) {
+        startWriteback();
+        u.fd = fd;
+        u.from = offset;
+        u.to = offset;
+    }
+    u.from = std::min(u.from, offset);
+    u.to = std::max(u.to, offset + written);
+    if (u.to - u.from >= kWritebackEvery)
+        startWriteback();
+}
+
+ssize_t pacedWrite(Pwrite real, int fd, const void *data, size_t size, off_t offset)
+{
+    CpuPacer *pacer = CpuPacer::current();
+    if (!pacer)
+        return real(fd, data, size, offset);
+    pacer->pace();
+    const ssize_t written = real(fd, data, size, offset);
+    noteWrite(fd, offset, written);
+    return written;
+}
+
+ssize_t pacedPwrite(int fd, const void *data, size_t size, off_t offset)
+{
+    return pacedWrite(g_pwrite, fd, data, size, offset);
+}
+
+ssize_t pacedPwrite64(int fd, const void *data, size_t size, off_t offset)
+{
+    return pacedWrite(g_pwrite64, fd, data, size, offset);
+}
+
+void wrap(sqlite3_vfs *vfs, const char *name, Pwrite *original, Pwrite paced)
+{
+    if (!vfs->xGetSystemCall || !vfs->xSetSystemCall)
+        return;
+    *original = reinterpret_cast<Pwrite>(vfs->xGetSystemCall(vfs, name));
+    if (*original && vfs->xSetSystemCall(vfs, name, reinterpret_cast<sqlite3_syscall_ptr>(paced)) != SQLITE_OK)
+        *original = nullptr;
+}
+} // namespace
+
+void installSqlitePacing()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        sqlite3_vfs *vfs = sqlite3_vfs_find("unix");
+        if (!vfs || vfs->iVersion < 3) {
+            qCWarning(lcStore) << "SQLite has no unix VFS with replaceable system calls: checkpoints unpaced";
+            return;
+        }
+        wrap(vfs, "pwrite", &g_pwrite, &pacedPwrite);
+        wrap(vfs, "pwrite64", &g_pwrite64, &pacedPwrite64);
+    });
+}
+
+} // namespace hookscope
