@@ -62,4 +62,9 @@ qsizetype EnrichmentService::backlog() const
     return m_worker ? m_worker->backlog() : 0;
 }
 
+std::uint64_t EnrichmentService::pauses() const
+{
+    return m_worker ? m_worker->pauses() : 0;
+}
+
 } // namespace hookscope

@@ -36,6 +36,8 @@ public:
     // Queues events again (e.g. after the kinds or routes changed).
     void reinspect(const QList<qint64> &ids);
     [[nodiscard]] qsizetype backlog() const;
+    // How often the idle-priority worker paused between bursts (CpuPacer).
+    [[nodiscard]] std::uint64_t pauses() const;
 
 Q_SIGNALS:
     // Batches of results, on the owner's thread, at most every 100 ms.

@@ -85,6 +85,7 @@ void EnrichmentWorker::work()
         return;
     }
     for (int n = 0; n < kSliceSize; ++n) {
+        m_pacer.pace();
         qint64 id = 0;
         std::optional<Event> event;
         {

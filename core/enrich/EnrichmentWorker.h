@@ -2,6 +2,7 @@
 
 #include "EnrichmentService.h"
 #include "store/EventStore.h"
+#include "util/CpuPacer.h"
 
 #include <QHash>
 #include <QSet>
@@ -28,6 +29,7 @@ public:
     // Thread-safe: adds ids (and whole events, which spares a read) to the queue.
     void push(QList<qint64> ids, QList<Event> events);
     [[nodiscard]] qsizetype backlog() const { return m_backlog.load(); }
+    [[nodiscard]] std::uint64_t pauses() const { return m_pacer.pauses(); }
 
 Q_SIGNALS:
     void enriched(const QList<hookscope::EventInfo> &infos);
@@ -46,6 +48,7 @@ private:
     std::atomic<qsizetype> m_backlog{0};
     bool m_scheduled = false; // guarded by m_mutex
     QList<EventInfo> m_done;
+    CpuPacer m_pacer; // idle priority: short bursts, so a waiting request thread gets the CPU back
     QTimer *m_publishTimer = nullptr;
     bool m_closed = false;
 };

@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QFile>
+#include <QElapsedTimer>
 #include <QTest>
 #include <QThread>
 #include <atomic>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void storedEventsAreInspectedOffTheMainThreadAndSaved();
     void eventsStoredEarlierAreCaughtUpAtStart();
     void resultsArriveInBatches();
+    void inspectionPausesBetweenShortBursts();
     void defaultInspectorClassifiesValidatesAndIndexesTranslations_data();
     void defaultInspectorClassifiesValidatesAndIndexesTranslations();
 
@@ -162,6 +164,30 @@ void TestEnrichment::resultsArriveInBatches()
         return total == 300;
     }());
     QVERIFY2(enriched.count() < 300, "results must be published in batches, not one signal per event");
+}
+
+// The worker runs at idle priority; once the scheduler picks it, it would keep the CPU until
+// the next tick while a request waits. It sleeps a moment between short bursts instead.
+void TestEnrichment::inspectionPausesBetweenShortBursts()
+{
+    EventRecorder recorder;
+    QString error;
+    QVERIFY(recorder.open(m_path, &error));
+    QList<QByteArray> bodies;
+    for (int i = 0; i < 40; ++i)
+        bodies.append("k:" + QByteArray::number(i));
+    store(recorder, bodies);
+    EnrichmentService service(&recorder, [this](const Event &e) {
+        QElapsedTimer spin; // a slow validation: 40 x 200 us of CPU in all
+        spin.start();
+        while (spin.nsecsElapsed() < 200'000) {
+        }
+        return fakeInspector(e, &m_calls, &m_onMainThread);
+    });
+    service.start(m_path);
+    QTRY_COMPARE(m_calls.load(), 40);
+    QVERIFY2(service.pauses() >= 5, qPrintable(QString::number(service.pauses())));
+    service.stop();
 }
 
 void TestEnrichment::defaultInspectorClassifiesValidatesAndIndexesTranslations_data()
