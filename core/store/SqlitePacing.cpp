@@ -55,10 +55,8 @@ void noteWrite(int fd, off_t offset, ssize_t written)
 
 ssize_t pacedWrite(Pwrite real, int fd, const void *data, size_t size, off_t offset)
 {
-    CpuPacer *pacer = CpuPacer::current();
-    if (!pacer)
-        return real(fd, data, size, offset);
-    pacer->pace();
+    if (CpuPacer *pacer = CpuPacer::current())
+        pacer->pace();
     const ssize_t written = real(fd, data, size, offset);
     noteWrite(fd, offset, written);
     return written;
