@@ -53,7 +53,7 @@ void noteWrite(int fd, off_t offset, ssize_t written)
         startWriteback();
 }
 
-ssize_t pacedWrite(Pwrite real, int fd, const void *data, size_t size, off_t offset)
+ssize_t hookedWrite(Pwrite real, int fd, const void *data, size_t size, off_t offset)
 {
     if (CpuPacer *pacer = CpuPacer::current())
         pacer->pace();
@@ -62,22 +62,22 @@ ssize_t pacedWrite(Pwrite real, int fd, const void *data, size_t size, off_t off
     return written;
 }
 
-ssize_t pacedPwrite(int fd, const void *data, size_t size, off_t offset)
+ssize_t hookedPwrite(int fd, const void *data, size_t size, off_t offset)
 {
-    return pacedWrite(g_pwrite, fd, data, size, offset);
+    return hookedWrite(g_pwrite, fd, data, size, offset);
 }
 
-ssize_t pacedPwrite64(int fd, const void *data, size_t size, off_t offset)
+ssize_t hookedPwrite64(int fd, const void *data, size_t size, off_t offset)
 {
-    return pacedWrite(g_pwrite64, fd, data, size, offset);
+    return hookedWrite(g_pwrite64, fd, data, size, offset);
 }
 
-void wrap(sqlite3_vfs *vfs, const char *name, Pwrite *original, Pwrite paced)
+void wrap(sqlite3_vfs *vfs, const char *name, Pwrite *original, Pwrite hooked)
 {
     if (!vfs->xGetSystemCall || !vfs->xSetSystemCall)
         return;
     *original = reinterpret_cast<Pwrite>(vfs->xGetSystemCall(vfs, name));
-    if (*original && vfs->xSetSystemCall(vfs, name, reinterpret_cast<sqlite3_syscall_ptr>(paced)) != SQLITE_OK)
+    if (*original && vfs->xSetSystemCall(vfs, name, reinterpret_cast<sqlite3_syscall_ptr>(hooked)) != SQLITE_OK)
         *original = nullptr;
 }
 } // namespace
@@ -88,11 +88,11 @@ void installSqlitePacing()
     std::call_once(once, [] {
         sqlite3_vfs *vfs = sqlite3_vfs_find("unix");
         if (!vfs || vfs->iVersion < 3) {
-            qCWarning(lcStore) << "SQLite has no unix VFS with replaceable system calls: checkpoints unpaced";
+            qCWarning(lcStore) << "SQLite has no unix VFS with replaceable system calls: its writes are neither paced nor written behind";
             return;
         }
-        wrap(vfs, "pwrite", &g_pwrite, &pacedPwrite);
-        wrap(vfs, "pwrite64", &g_pwrite64, &pacedPwrite64);
+        wrap(vfs, "pwrite", &g_pwrite, &hookedPwrite);
+        wrap(vfs, "pwrite64", &g_pwrite64, &hookedPwrite64);
     });
 }
 
