@@ -51,10 +51,15 @@ Event bigEvent(int i)
     return e;
 }
 
+QString walPath(const QString &dbPath)
+{
+    return dbPath + QStringLiteral("-wal");
+}
+
 // The WAL header's checkpoint sequence number and first salt change on every restart.
 QByteArray walGeneration(const QString &dbPath)
 {
-    QFile wal(dbPath + QStringLiteral("-wal"));
+    QFile wal(walPath(dbPath));
     if (!wal.open(QIODevice::ReadOnly))
         return {};
     return wal.read(32).mid(12, 8);
@@ -83,7 +88,7 @@ bool storeEvents(EventRecorder &recorder, int from, int count)
 
 qint64 walBytes(const QString &dbPath)
 {
-    return QFileInfo(dbPath + QStringLiteral("-wal")).size();
+    return QFileInfo(walPath(dbPath)).size();
 }
 
 struct PageCacheState {
@@ -252,7 +257,7 @@ void TestStoreWriter::walUnderAFlood()
         const QByteArray now = walGeneration(path);
         restarts += !generation.isEmpty() && now != generation;
         generation = now;
-        maxWal = std::max(maxWal, QFileInfo(path + QStringLiteral("-wal")).size());
+        maxWal = std::max(maxWal, walBytes(path));
     }
     recorder.waitForPending();
     // A restart shows in the WAL header once the next transaction wrote it.
@@ -493,8 +498,7 @@ void TestStoreWriter::walIsWrittenBehind()
     QString error;
     QVERIFY2(recorder.open(path, &error, SyncMode::Normal), qPrintable(error));
     QVERIFY(storeEvents(recorder, 0, events));
-    const QString walPath = path + QStringLiteral("-wal");
-    const PageCacheState wal = pageCacheState(walPath);
+    const PageCacheState wal = pageCacheState(walPath(path));
     if (wal.cached < 0)
         QSKIP("this kernel has no cachestat (Linux 6.5+): cannot see dirty pages");
     const qint64 walPages = walBytes(path) / 4096;
