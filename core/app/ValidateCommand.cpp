@@ -191,12 +191,9 @@ int runValidateCommand(const QStringList &args)
             error = QStringLiteral("cannot read: %1").arg(error);
             outcome.status = ValidationOutcome::Status::NotJson;
         } else {
-            outcome = forcedKind.isEmpty() ? inspector.inspect(body, target) : inspector.inspectAs(forcedKind, body);
-            if (outcome.status == ValidationOutcome::Status::Unknown && body.trimmed().isEmpty()) {
-                outcome.status = ValidationOutcome::Status::NotJson;
-                outcome.parseError = QStringLiteral("empty document");
-                outcome.parseErrorOffset = 0;
-            }
+            // A file given to validate is declared JSON, as a body sent as application/json is.
+            outcome = forcedKind.isEmpty() ? inspector.inspect(body, target, "application/json")
+                                           : inspector.inspectAs(forcedKind, body);
             if (outcome.status == ValidationOutcome::Status::NotJson) {
                 error = outcome.parseErrorOffset >= 0
                     ? QStringLiteral("not JSON: %1 at offset %2").arg(outcome.parseError).arg(outcome.parseErrorOffset)

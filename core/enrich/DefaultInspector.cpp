@@ -41,16 +41,16 @@ QByteArray violationsJson(const Violations &violations)
 EventInfo inspectEvent(const EventInspector &inspector, const Event &event)
 {
     const QByteArray &body = event.displayBody();
-    const ValidationOutcome outcome = inspector.inspect(body, event.target);
+    const ValidationOutcome outcome = inspector.inspect(body, event.target, event.contentType);
     EventInfo info;
     info.kind = outcome.kindId;
     info.eventName = outcome.eventName;
     info.entityId = outcome.entityId;
-    info.validity = body.trimmed().isEmpty() ? EventInfo::Validity::Unknown : validityOf(outcome.status);
+    info.validity = validityOf(outcome.status); // an empty body: Unknown, NotJson when declared JSON
     info.violationCount = int(outcome.violations.size());
     if (!outcome.violations.isEmpty())
         info.violationsJson = violationsJson(outcome.violations);
-    if (outcome.status == ValidationOutcome::Status::NotJson && !body.trimmed().isEmpty()) {
+    if (outcome.status == ValidationOutcome::Status::NotJson) {
         info.jsonError = QStringLiteral("%1 at offset %2").arg(outcome.parseError).arg(outcome.parseErrorOffset);
     } else if (outcome.status != ValidationOutcome::Status::NotJson) {
         const TranslationSummary translations = TranslationIndex::summary(QJsonDocument::fromJson(body));

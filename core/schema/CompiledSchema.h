@@ -4,7 +4,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace valijson {
@@ -28,10 +30,13 @@ public:
         // Check leaf-only subtrees in Hookscope's own pass (SchemaRewriter); off only to prove,
         // in tests, that the result is the same.
         bool inlineLeaves = true;
+        // The document a "$ref" outside the schema names (absolute URI without fragment), nullopt
+        // when unknown. Unset: only the draft-07 meta-schema is known; the suite's tests set it.
+        std::function<std::optional<QByteArray>(const QString &uri)> loadDocument;
     };
 
     // nullptr with *error set ("/properties/a/pattern: invalid regular expression …") when the
-    // text is not JSON or not a schema Hookscope can use (remote $refs, for instance).
+    // text is not JSON or not a schema Hookscope can use (remote $refs, a $ref cycle, for instance).
     [[nodiscard]] static std::shared_ptr<const CompiledSchema> compile(const QByteArray &schemaJson, QString *error,
                                                                        Options options);
     [[nodiscard]] static std::shared_ptr<const CompiledSchema> compile(const QByteArray &schemaJson, QString *error)
@@ -50,6 +55,7 @@ public:
 
 private:
     CompiledSchema();
+    [[nodiscard]] static QString metaSchemaDiagnosis(const QByteArray &schemaJson, const QString &valijsonError);
 
     QString m_title;
     QStringList m_topLevelRequired;

@@ -48,6 +48,12 @@ bool isBlank(const QByteArray &body)
 
 bool EventInspector::parse(const QByteArray &body, nlohmann::json *document, ValidationOutcome *failure) const
 {
+    if (const qsizetype nul = JsonText::nulOffset(body); nul >= 0) {
+        failure->status = ValidationOutcome::Status::NotJson;
+        failure->parseError = QString::fromLatin1(JsonText::kNulError);
+        failure->parseErrorOffset = nul;
+        return false;
+    }
     try {
         *document = nlohmann::json::parse(body.begin(), body.end());
         return true;
@@ -65,16 +71,23 @@ bool EventInspector::parse(const QByteArray &body, nlohmann::json *document, Val
     }
 }
 
-ValidationOutcome EventInspector::inspect(const QByteArray &body, const QByteArray &target) const
+ValidationOutcome EventInspector::inspect(const QByteArray &body, const QByteArray &target,
+                                          const QByteArray &contentType) const
 {
     const Classifier classifier(m_catalog);
     const Classification routed = classifier.byRoute(QString::fromUtf8(target));
     ValidationOutcome outcome;
     outcome.classification = routed;
-    if (isBlank(body))
+    const bool blank = isBlank(body);
+    if (blank && !JsonText::declaresJson(contentType))
         return outcome; // nothing to validate: a ping, a GET
     nlohmann::json document;
-    if (!parse(body, &document, &outcome)) {
+    if (blank || !parse(body, &document, &outcome)) {
+        if (blank) {
+            outcome.status = ValidationOutcome::Status::NotJson;
+            outcome.parseError = QStringLiteral("empty document");
+            outcome.parseErrorOffset = 0;
+        }
         outcome.kindId = routed.kindId;
         if (const auto kind = m_catalog->kind(routed.kindId))
             outcome.kindTitle = kind->title;

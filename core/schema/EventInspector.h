@@ -26,7 +26,10 @@ public:
     explicit EventInspector(std::shared_ptr<const KindCatalog> catalog);
 
     // target is the request target as received ("/hooks/jicoo?x=1"); the path picks a routed kind.
-    [[nodiscard]] ValidationOutcome inspect(const QByteArray &body, const QByteArray &target) const;
+    // An empty body is NotJson ("empty document") when contentType declares JSON
+    // (JsonText::declaresJson), else Unknown: nothing to validate.
+    [[nodiscard]] ValidationOutcome inspect(const QByteArray &body, const QByteArray &target,
+                                            const QByteArray &contentType = QByteArray()) const;
     // Validates against a named kind, response kinds included (hookscope validate --kind).
     // Status Unknown with an empty kindId when no such kind is loaded.
     [[nodiscard]] ValidationOutcome inspectAs(const QString &kindId, const QByteArray &body) const;

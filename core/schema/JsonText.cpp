@@ -28,6 +28,12 @@ ParsedJson JsonText::parse(const QByteArray &text)
         return result;
     }
 
+    if (const qsizetype nul = nulOffset(text); nul >= 0) {
+        result.error = QString::fromLatin1(kNulError);
+        result.offset = nul;
+        return result;
+    }
+
     QJsonParseError error;
     if (text.at(first) == '{' || text.at(first) == '[') {
         const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
@@ -55,6 +61,13 @@ ParsedJson JsonText::parse(const QByteArray &text)
     result.ok = true;
     result.value = doc.array().at(0);
     return result;
+}
+
+bool JsonText::declaresJson(const QByteArray &contentType)
+{
+    const qsizetype semicolon = contentType.indexOf(';');
+    const QByteArray type = (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
+    return type == "application/json" || type == "text/json" || (type.endsWith("+json") && type.contains('/'));
 }
 
 } // namespace hookscope

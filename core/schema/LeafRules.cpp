@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace hookscope {
 
@@ -130,7 +131,7 @@ std::string LeafRules::encodeError(const char *keyword, const QString &predicate
 bool LeafRules::isEmpty() const
 {
     return types.empty() && !constValue && !enumValues && !minimum && !maximum && !exclusiveMinimum && !exclusiveMaximum
-        && !minLength && !maxLength && format == Format::None && !pattern && forbiddenKeyword.empty() && !nameRule
+        && !multipleOf && !minLength && !maxLength && format == Format::None && !pattern && forbiddenKeyword.empty() && !nameRule
         && !ownsMembers && !ownsItems;
 }
 
@@ -316,7 +317,7 @@ bool LeafRules::checkItems(const valijson::adapters::Adapter &target, const std:
 bool LeafRules::checkNumber(const valijson::adapters::Adapter &target, const std::vector<std::string> &context,
                             valijson::ValidationResults *results) const
 {
-    if (!minimum && !maximum && !exclusiveMinimum && !exclusiveMaximum)
+    if (!minimum && !maximum && !exclusiveMinimum && !exclusiveMaximum && !multipleOf)
         return true;
     const double value = target.getNumber();
     bool ok = true;
@@ -334,7 +335,23 @@ bool LeafRules::checkNumber(const valijson::adapters::Adapter &target, const std
         fail("maximum", "≤", *maximum);
     if (exclusiveMaximum && value >= *exclusiveMaximum)
         fail("exclusiveMaximum", "<", *exclusiveMaximum);
+    if (multipleOf && !isMultipleOf(target, *multipleOf)) {
+        ok = false;
+        push(results, context, "multipleOf",
+             QStringLiteral("must be a multiple of %1, got %2").arg(ValueText::number(*multipleOf), ValueText::of(target)));
+    }
     return ok;
+}
+
+bool LeafRules::isMultipleOf(const valijson::adapters::Adapter &value, double divisor)
+{
+    constexpr double kLimit = 9.2e18; // below 2^63: both fit an int64
+    if (value.isInteger() && divisor == std::floor(divisor) && divisor < kLimit)
+        return value.getInteger() % static_cast<std::int64_t>(divisor) == 0;
+    const double quotient = value.getNumber() / divisor;
+    if (!std::isfinite(quotient))
+        return false;
+    return std::fabs(quotient - std::round(quotient)) <= std::fabs(quotient) * 4 * std::numeric_limits<double>::epsilon();
 }
 
 bool LeafRules::checkString(const valijson::adapters::Adapter &target, const std::vector<std::string> &context,

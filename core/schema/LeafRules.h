@@ -40,6 +40,7 @@ struct LeafRules {
     std::optional<double> maximum;
     std::optional<double> exclusiveMinimum;
     std::optional<double> exclusiveMaximum;
+    std::optional<double> multipleOf; // > 0
     std::optional<std::uint64_t> minLength;
     std::optional<std::uint64_t> maxLength;
     Format format = Format::None;
@@ -86,6 +87,10 @@ struct LeafRules {
     [[nodiscard]] static std::string encodeError(const char *keyword, const QString &predicate);
 
     [[nodiscard]] static const char *typeName(Type type);
+
+    // value / divisor is an integer, up to the rounding of the division (relative 4 ulp), as ajv
+    // decides it; exact for two integers. 0.0075 is a multiple of 0.0001, 12391239123 of 1e-8.
+    [[nodiscard]] static bool isMultipleOf(const valijson::adapters::Adapter &value, double divisor);
 
 private:
     [[nodiscard]] bool typeMatches(const valijson::adapters::Adapter &target) const;

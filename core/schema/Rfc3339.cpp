@@ -46,6 +46,14 @@ bool fullDate(std::string_view text)
     return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+// RFC 3339 §5.7: a leap second (ss = 60) only at 23:59 UTC, i.e. once the offset is taken off.
+bool leapSecondAllowed(int hour, int minute, int offsetMinutes)
+{
+    constexpr int kDay = 24 * 60;
+    const int utc = ((hour * 60 + minute - offsetMinutes) % kDay + kDay) % kDay;
+    return utc == 23 * 60 + 59;
+}
+
 // full-time = hh ":" mm ":" ss ["." 1*DIGIT] ("Z" / ("+" / "-") hh ":" mm); the whole of text.
 bool fullTime(std::string_view text)
 {
@@ -68,7 +76,7 @@ bool fullTime(std::string_view text)
         return false;
     const char sign = text[pos];
     if (sign == 'Z' || sign == 'z')
-        return pos + 1 == text.size();
+        return pos + 1 == text.size() && (second < 60 || leapSecondAllowed(hour, minute, 0));
     if (sign != '+' && sign != '-')
         return false;
     int offsetHour = 0, offsetMinute = 0;
@@ -76,7 +84,10 @@ bool fullTime(std::string_view text)
         return false;
     if (!readDigits(text, pos + 1, 2, &offsetHour) || !readDigits(text, pos + 4, 2, &offsetMinute))
         return false;
-    return offsetHour <= 23 && offsetMinute <= 59;
+    if (offsetHour > 23 || offsetMinute > 59)
+        return false;
+    const int offset = (sign == '+' ? 1 : -1) * (offsetHour * 60 + offsetMinute);
+    return second < 60 || leapSecondAllowed(hour, minute, offset);
 }
 
 } // namespace

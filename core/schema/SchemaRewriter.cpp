@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace hookscope {
 
@@ -17,7 +18,9 @@ using json = nlohmann::json;
 
 constexpr const char *kLeafKeywords[]
     = {"type",      "const",     "enum",    "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-       "minLength", "maxLength", "pattern", "format"};
+       "minLength", "maxLength", "pattern", "format",    "multipleOf"};
+// Counts valijson checks; draft-07 allows them as integral floats ("maxItems": 2.0), valijson does not.
+constexpr const char *kCountKeywords[] = {"maxItems", "minItems", "maxProperties", "minProperties"};
 constexpr const char *kSingleSchemaKeywords[]
     = {"additionalItems", "contains", "propertyNames", "not", "if", "then", "else"};
 constexpr const char *kSchemaListKeywords[] = {"allOf", "anyOf", "oneOf"};
@@ -41,10 +44,16 @@ double number(const json &value, const std::string &path)
 
 std::uint64_t length(const json &value, const std::string &path)
 {
-    if (value.is_number_unsigned() || (value.is_number_integer() && value.get<std::int64_t>() >= 0))
+    if (value.is_number_unsigned())
+        return std::min<std::uint64_t>(value.get<std::uint64_t>(), std::numeric_limits<std::int64_t>::max());
+    if (value.is_number_integer() && value.get<std::int64_t>() >= 0)
         return value.get<std::uint64_t>();
-    if (value.is_number_float() && value.get<double>() >= 0 && value.get<double>() == std::floor(value.get<double>()))
-        return static_cast<std::uint64_t>(value.get<double>());
+    if (value.is_number_float() && value.get<double>() >= 0 && value.get<double>() == std::floor(value.get<double>())) {
+        // 1e30 items is as good as no limit; clamped so the cast is defined and valijson's int64 positive.
+        constexpr double kMax = 9.2e18;
+        return value.get<double>() >= kMax ? std::uint64_t(std::numeric_limits<std::int64_t>::max())
+                                           : static_cast<std::uint64_t>(value.get<double>());
+    }
     fail(path, "expected a non-negative integer");
 }
 
@@ -278,6 +287,15 @@ void SchemaRewriter::extractLeafRules(json &node, const std::string &path)
         rules->minLength = length(*it, child(path, "minLength"));
     if (const auto it = node.find("maxLength"); it != node.end())
         rules->maxLength = length(*it, child(path, "maxLength"));
+    if (const auto it = node.find("multipleOf"); it != node.end()) {
+        rules->multipleOf = number(*it, child(path, "multipleOf"));
+        if (!(*rules->multipleOf > 0) || !std::isfinite(*rules->multipleOf))
+            fail(child(path, "multipleOf"), "must be a number greater than 0");
+    }
+    for (const char *keyword : kCountKeywords) {
+        if (const auto it = node.find(keyword); it != node.end())
+            *it = length(*it, child(path, keyword));
+    }
     if (const auto it = node.find("pattern"); it != node.end())
         rules->pattern = compilePattern(*it, child(path, "pattern"));
     if (const auto it = node.find("format"); it != node.end()) {

@@ -2,6 +2,7 @@
 
 #include "CompiledSchema.h"
 #include "JsonPointer.h"
+#include "JsonText.h"
 #include "SchemaLog.h"
 #include "ViolationTranslator.h"
 
@@ -99,6 +100,10 @@ Validator::Validator(std::shared_ptr<const CompiledSchema> schema)
 
 Violations Validator::validate(const QByteArray &text) const
 {
+    if (const qsizetype nul = JsonText::nulOffset(text); nul >= 0) {
+        return {{QString(), QStringLiteral("not JSON: %1 (byte %2)").arg(QString::fromLatin1(JsonText::kNulError)).arg(nul + 1),
+                 QStringLiteral("json")}};
+    }
     json document;
     try {
         document = json::parse(text.begin(), text.end());

@@ -17,6 +17,8 @@ target_sources(hookscope_core PRIVATE
   schema/Rfc3339.h schema/Rfc3339.cpp
   schema/SchemaLog.h schema/SchemaLog.cpp
   schema/SchemaRegistry.h schema/SchemaRegistry.cpp
+  schema/SchemaBundler.h schema/SchemaBundler.cpp
+  schema/MetaSchema.h schema/MetaSchema.cpp
   schema/SchemaRewriter.h schema/SchemaRewriter.cpp
   schema/ValidationOutcome.h
   schema/Validator.h schema/Validator.cpp
