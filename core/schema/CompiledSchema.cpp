@@ -49,6 +49,9 @@ std::shared_ptr<const CompiledSchema> CompiledSchema::compile(const QByteArray &
     } catch (const nlohmann::json::parse_error &e) {
         *error = QStringLiteral("not JSON at byte %1").arg(e.byte);
         return nullptr;
+    } catch (const nlohmann::json::exception &e) { // out_of_range.406: a number beyond a double
+        *error = QString::fromUtf8(e.what());
+        return nullptr;
     }
     if (!root.is_object() && !root.is_boolean()) {
         *error = QStringLiteral("a schema must be a JSON object or boolean");
