@@ -69,6 +69,19 @@ QString BodyFormatter::utf8Prefix(const QByteArray &bytes, qsizetype limit)
 
 BodyFormat BodyFormatter::format(const QByteArray &body, const QByteArray &contentType, const QString &note)
 {
+    try { // whatever one body does (std::bad_alloc of its pretty print, for one), the tab says so
+        return formatBody(body, contentType, note);
+    } catch (const std::exception &e) {
+        BodyFormat out;
+        out.mode = BodyMode::Text;
+        out.info = sizeText(body.size());
+        out.banner = tr("Could not be shown: %1").arg(QString::fromUtf8(e.what()));
+        return out;
+    }
+}
+
+BodyFormat BodyFormatter::formatBody(const QByteArray &body, const QByteArray &contentType, const QString &note)
+{
     BodyFormat out;
     QStringList info;
     if (!contentType.isEmpty())

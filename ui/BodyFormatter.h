@@ -38,6 +38,9 @@ public:
     [[nodiscard]] static bool looksBinary(const QByteArray &body);
     [[nodiscard]] static QString hexDump(const QByteArray &data, qsizetype limit);
     [[nodiscard]] static QString sizeText(qsizetype bytes);
+
+private:
+    [[nodiscard]] static BodyFormat formatBody(const QByteArray &body, const QByteArray &contentType, const QString &note);
     // `bytes` cut to at most `limit` bytes without splitting a UTF-8 sequence, as text.
     [[nodiscard]] static QString utf8Prefix(const QByteArray &bytes, qsizetype limit);
 };

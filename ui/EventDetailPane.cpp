@@ -199,6 +199,10 @@ void EventDetailPane::fillDiff()
         m_diff->showMessage(tr("The body is not JSON: there is nothing to compare."));
         return;
     }
+    if (m_info->validity == EventInfo::Validity::NotInspectable) {
+        m_diff->showMessage(tr("Not inspected (%1): the entity this event belongs to is not known.").arg(m_info->jsonError));
+        return;
+    }
     if (m_info->kind.isEmpty()) {
         m_diff->showMessage(tr("Unknown kind: there is no entity to compare with."));
         return;
@@ -218,7 +222,13 @@ void EventDetailPane::fillDiff()
     }
     QList<JsonDiff::Change> changes;
     QString error;
-    if (!JsonDiff::compare(previous->displayBody(), e.displayBody(), &changes, &error)) {
+    bool compared = false;
+    try { // whatever the two bodies do (std::bad_alloc, for one), the Diff tab says so
+        compared = JsonDiff::compare(previous->displayBody(), e.displayBody(), &changes, &error);
+    } catch (const std::exception &failure) {
+        error = QStringLiteral("could not be inspected: %1").arg(QString::fromUtf8(failure.what()));
+    }
+    if (!compared) {
         m_diff->showMessage(tr("Cannot compare with #%1: %2.").arg(previous->id).arg(error));
         return;
     }

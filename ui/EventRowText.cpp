@@ -16,6 +16,8 @@ int EventRowText::validityRank(EventInfo::Validity validity)
         return 1;
     case EventInfo::Validity::NotJson:
         return 2;
+    case EventInfo::Validity::NotInspectable:
+        return 5;
     case EventInfo::Validity::Valid:
         return 3;
     case EventInfo::Validity::Invalid:
@@ -31,6 +33,8 @@ QString EventRowText::kind(const EventInfo &info)
         return tr("validating…");
     case EventInfo::Validity::NotJson:
         return tr("not JSON");
+    case EventInfo::Validity::NotInspectable:
+        return tr("not inspectable");
     default:
         break;
     }
@@ -60,6 +64,8 @@ QString EventRowText::validity(const EventInfo &info)
         return tr("not JSON");
     case EventInfo::Validity::Unknown:
         return {};
+    case EventInfo::Validity::NotInspectable:
+        return tr("not inspectable");
     case EventInfo::Validity::Valid:
         return tr("valid");
     case EventInfo::Validity::Invalid:
@@ -99,6 +105,8 @@ QString EventRowText::resultToolTip(const EventSummary &row)
         lines << tr("Not validated: no known kind");
     else if (row.info.validity == EventInfo::Validity::NotJson && !row.info.jsonError.isEmpty())
         lines << tr("Not JSON: %1").arg(row.info.jsonError);
+    else if (row.info.validity == EventInfo::Validity::NotInspectable)
+        lines << tr("Not inspected: %1").arg(row.info.jsonError);
     else
         lines << validity(row.info);
     if (!row.info.rejection.isEmpty())

@@ -4,6 +4,19 @@ namespace hookscope {
 
 JsonTreeSeed JsonTreeSeed::build(const QByteArray &json, int batch)
 {
+    try { // whatever one body does (std::bad_alloc, for one), the Tree tab says so instead
+        return buildSeed(json, batch);
+    } catch (const std::exception &e) {
+        JsonTreeSeed seed;
+        seed.json = json;
+        seed.check = {.ok = false, .offset = 0,
+                      .message = QStringLiteral("could not be inspected: %1").arg(QString::fromUtf8(e.what()))};
+        return seed;
+    }
+}
+
+JsonTreeSeed JsonTreeSeed::buildSeed(const QByteArray &json, int batch)
+{
     JsonTreeSeed seed;
     seed.json = json;
     seed.check = JsonScanner::validate(json);

@@ -24,6 +24,9 @@ struct JsonTreeSeed
     qsizetype resume = 0; // where the next batch begins (JsonScanner::nextMembers)
 
     [[nodiscard]] static JsonTreeSeed build(const QByteArray &json, int batch);
+
+private:
+    [[nodiscard]] static JsonTreeSeed buildSeed(const QByteArray &json, int batch);
 };
 
 } // namespace hookscope

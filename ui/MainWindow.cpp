@@ -285,6 +285,7 @@ void MainWindow::openStore()
     m_list->loadHistory(&m_reader);
     m_detail->setStore(&m_reader);
     // Catches up with events stored earlier (another session, a crash) and then follows.
+    m_enrichment->setTimeLimit(std::chrono::milliseconds(m_options.inspectTimeoutMs));
     m_enrichment->start(path);
 }
 

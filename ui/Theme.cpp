@@ -165,6 +165,7 @@ QColor Theme::validityColor(EventInfo::Validity validity, const QPalette &palett
     case EventInfo::Validity::Invalid:
         return errorText(palette);
     case EventInfo::Validity::NotJson:
+    case EventInfo::Validity::NotInspectable:
         return resultColor(ResultClass::ClientError, palette);
     case EventInfo::Validity::NotChecked:
     case EventInfo::Validity::Unknown:
@@ -244,6 +245,7 @@ QIcon Theme::validityIcon(EventInfo::Validity validity, const QPalette &palette)
     case EventInfo::Validity::Invalid:
         return glyphIcon(color, QChar(0x2717), true);
     case EventInfo::Validity::NotJson:
+    case EventInfo::Validity::NotInspectable:
         return glyphIcon(color, QLatin1Char('!'), true);
     case EventInfo::Validity::Unknown:
         return glyphIcon(color, QLatin1Char('?'), false);

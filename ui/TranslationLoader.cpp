@@ -15,9 +15,14 @@ struct Parsed
 Parsed parse(const QByteArray &body)
 {
     Parsed out;
-    std::optional<TranslationIndex> index = TranslationIndex::fromJson(body, {}, &out.error);
-    if (index)
-        out.index = std::make_shared<const TranslationIndex>(std::move(*index));
+    try { // on a worker thread: an exception here would end the process
+        std::optional<TranslationIndex> index = TranslationIndex::fromJson(body, {}, &out.error);
+        if (index)
+            out.index = std::make_shared<const TranslationIndex>(std::move(*index));
+    } catch (const std::exception &e) {
+        out.index.reset();
+        out.error = QStringLiteral("could not be inspected: %1").arg(QString::fromUtf8(e.what()));
+    }
     return out;
 }
 

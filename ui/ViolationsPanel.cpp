@@ -64,6 +64,9 @@ void ViolationsPanel::setInfo(const std::optional<EventInfo> &info)
         m_summary->setText(info->jsonError.isEmpty() ? tr("The body is not JSON: nothing to validate.")
                                                      : tr("The body is not JSON (%1): nothing to validate.").arg(info->jsonError));
         return;
+    case EventInfo::Validity::NotInspectable:
+        m_summary->setText(tr("Not inspected: %1.").arg(info->jsonError));
+        return;
     case EventInfo::Validity::Unknown:
         m_summary->setText(tr("Unknown kind: no schema matches this body, so it was not validated."));
         return;

@@ -27,6 +27,10 @@ struct Options
                             QStringLiteral("MODE"), QStringLiteral("full")};
     QCommandLineOption noValidate{QStringLiteral("no-validate"),
                                   QStringLiteral("Do not classify and validate events (they are still stored).")};
+    QCommandLineOption inspectTimeout{QStringLiteral("inspect-timeout"),
+                                      QStringLiteral("Seconds one event's classification and validation may take before "
+                                                     "it is stopped and recorded as not inspected (default 5; 0: no limit)."),
+                                      QStringLiteral("SECONDS"), QStringLiteral("5")};
     QCommandLineOption maxBody{QStringLiteral("max-body"),
                                QStringLiteral("Largest request body accepted, in bytes; larger gets 413 (default 16777216)."),
                                QStringLiteral("BYTES"), QStringLiteral("16777216")};
@@ -122,6 +126,7 @@ struct Options
         parser.addOptions({forward, forwardKind, forwardAnswers, ngrokApi});
         parser.addOption(headTimeout);
         parser.addOption(respond);
+        parser.addOption(inspectTimeout);
     }
 };
 
@@ -307,6 +312,13 @@ ParseOutcome CommandLine::parse(const QStringList &args, AppOptions *options, QS
         return ParseOutcome::Error;
     }
     rc.headTimeoutMs = qMax(1, int(head * 1000));
+    const double inspect = parser.value(o.inspectTimeout).toDouble(&ok);
+    if (!ok || inspect < 0 || inspect > 24 * 3600) {
+        *error = QStringLiteral("--inspect-timeout: '%1' is not a number of seconds (0-86400)")
+                     .arg(parser.value(o.inspectTimeout));
+        return ParseOutcome::Error;
+    }
+    out.inspectTimeoutMs = int(inspect * 1000);
     qint64 maxConnections = 0;
     if (!toPositive(parser.value(o.maxConnections), &maxConnections) || maxConnections > 100000) {
         *error = QStringLiteral("--max-connections: '%1' is not a number from 1 to 100000")

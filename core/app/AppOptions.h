@@ -19,6 +19,7 @@ struct AppOptions
     QString dbPath; // empty: EventStore::defaultPath()
     SyncMode sync = SyncMode::Full;
     bool validate = true; // classify and validate stored events in the background
+    int inspectTimeoutMs = 5000; // --inspect-timeout: one event's inspection at most (0: no limit)
     ReceiverConfig receiver; // receiver.guard: --secret, --secret-mode, --allow-path
     SignatureRules signatures; // --signature, --signatures
     QString screenshotPath; // --screenshot: render the window with sample events to this PNG and exit

@@ -195,6 +195,8 @@ void AppSettings::apply(const QSettings &settings, AppOptions *options, QStringL
          [&](const QString &t) { rc.limits.maxHeadBytes = t.toLongLong(); });
     take(IdleTimeout, "idle-timeout", checkSeconds, [&](const QString &t) { rc.idleTimeoutMs = qMax(1, int(t.toDouble() * 1000)); });
     take(MaxConnections, "max-connections", checkConnections, [&](const QString &t) { rc.maxConnections = t.toInt(); });
+    take(InspectTimeout, "inspect-timeout", checkSeconds,
+         [&](const QString &t) { options->inspectTimeoutMs = qMax(1, int(t.toDouble() * 1000)); });
     take(NgrokApi, "ngrok-api", checkNgrokApi, [&](const QString &t) { options->ngrokApi = QUrl(t); });
     take(AnswerStatus, "response-status", checkStatus, [&](const QString &t) { rc.defaultResponse.status = t.toInt(); });
 

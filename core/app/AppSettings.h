@@ -33,6 +33,7 @@ public:
     static constexpr const char *AnswerBody = "answer/body";
     static constexpr const char *KindsFolder = "kinds/folder"; // "" = SchemaRegistry::defaultUserKindsDirectory()
     static constexpr const char *Routes = "kinds/routes"; // list of "PATH=KIND"
+    static constexpr const char *InspectTimeout = "kinds/inspectTimeoutSeconds"; // --inspect-timeout
     static constexpr const char *NgrokApi = "tunnel/ngrokApi"; // the ngrok agent's local API (--ngrok-api)
 
     [[nodiscard]] static QString checkPort(const QString &text);

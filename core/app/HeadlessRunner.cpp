@@ -95,6 +95,8 @@ int HeadlessRunner::start()
             m_recorder, withTrust(defaultInspector(), std::make_shared<const SignatureVerifier>(m_options.signatures)),
             this);
         connect(m_recorder, &EventRecorder::eventsStored, m_enrichment, &EnrichmentService::enqueue);
+        connect(m_enrichment, &EnrichmentService::enriched, this, &HeadlessRunner::printNotInspected);
+        m_enrichment->setTimeLimit(std::chrono::milliseconds(m_options.inspectTimeoutMs));
         m_enrichment->start(path);
     }
     m_receiver->setConfig(m_options.receiver);
@@ -125,6 +127,15 @@ void HeadlessRunner::printEvents(const QList<Event> &events)
     for (const Event &e : events)
         lines.append(eventLine(e));
     m_out->print(std::move(lines));
+}
+
+void HeadlessRunner::printNotInspected(const QList<EventInfo> &infos)
+{
+    for (const EventInfo &info : infos) {
+        if (info.validity == EventInfo::Validity::NotInspectable)
+            printLine("hookscope: event " + QByteArray::number(info.id) + " not inspected: " + info.jsonError.toUtf8(),
+                      stderr);
+    }
 }
 
 void HeadlessRunner::shutdown()

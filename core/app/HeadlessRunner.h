@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AppOptions.h"
+#include "enrich/EventInfo.h"
 #include "store/Event.h"
 
 #include <QObject>
@@ -32,6 +33,8 @@ public:
 
 private:
     void printEvents(const QList<Event> &events);
+    // One stderr line per event whose inspection failed (the result is stored and exported too).
+    void printNotInspected(const QList<EventInfo> &infos);
 
     AppOptions m_options;
     std::unique_ptr<LinePrinter> m_out; // stdout, written from its own thread

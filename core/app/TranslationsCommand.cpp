@@ -128,9 +128,14 @@ int runTranslationsCommand(const QStringList &args)
         if (!readInput(file, &bytes, &error)) {
             error = QStringLiteral("cannot read: %1").arg(error);
         } else {
-            index = TranslationIndex::fromJson(bytes, required, &error);
-            if (!index)
-                error = QStringLiteral("not JSON: %1").arg(error);
+            try { // one file's failure (std::bad_alloc, for one) is that file's result
+                index = TranslationIndex::fromJson(bytes, required, &error);
+                if (!index)
+                    error = QStringLiteral("not JSON: %1").arg(error);
+            } catch (const std::exception &e) {
+                index.reset();
+                error = QStringLiteral("could not be inspected: %1").arg(QString::fromUtf8(e.what()));
+            }
         }
 
         if (!index) {

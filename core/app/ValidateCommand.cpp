@@ -192,9 +192,19 @@ int runValidateCommand(const QStringList &args)
             outcome.status = ValidationOutcome::Status::NotJson;
         } else {
             // A file given to validate is declared JSON, as a body sent as application/json is.
-            outcome = forcedKind.isEmpty() ? inspector.inspect(body, target, "application/json")
-                                           : inspector.inspectAs(forcedKind, body);
-            if (outcome.status == ValidationOutcome::Status::NotJson) {
+            try { // one file's failure (std::bad_alloc of its parse, for one) is that file's result
+                outcome = forcedKind.isEmpty() ? inspector.inspect(body, target, "application/json") : inspector.inspectAs(forcedKind, body);
+            } catch (const std::exception &e) {
+                outcome = ValidationOutcome();
+                outcome.status = ValidationOutcome::Status::NotJson; // exit code 2, like unreadable input
+                error = QStringLiteral("could not be inspected: %1").arg(QString::fromUtf8(e.what()));
+            }
+            if (outcome.status == ValidationOutcome::Status::Unknown && body.trimmed().isEmpty()) {
+                outcome.status = ValidationOutcome::Status::NotJson;
+                outcome.parseError = QStringLiteral("empty document");
+                outcome.parseErrorOffset = 0;
+            }
+            if (outcome.status == ValidationOutcome::Status::NotJson && error.isEmpty()) {
                 error = outcome.parseErrorOffset >= 0
                     ? QStringLiteral("not JSON: %1 at offset %2").arg(outcome.parseError).arg(outcome.parseErrorOffset)
                     : QStringLiteral("not JSON: %1").arg(outcome.parseError);

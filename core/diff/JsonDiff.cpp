@@ -1,5 +1,7 @@
 #include "JsonDiff.h"
 
+#include "util/JsonNumberRange.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,7 +18,8 @@ bool parse(const QByteArray &json, QJsonValue *value, QString *error, const QStr
     // QJsonDocument only holds an object or an array at the top level: wrap, then unwrap,
     // so that a scalar document ("42") compares too.
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson("[" + json + "\n]", &parseError);
+    // Numbers beyond a double (valid JSON, an "illegal number" to Qt) compare as ±1e308.
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + JsonNumberRange::tamed(json) + "\n]", &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isArray() || doc.array().size() != 1) {
         *error = QStringLiteral("%1 body is not JSON").arg(which);
         if (parseError.error != QJsonParseError::NoError)

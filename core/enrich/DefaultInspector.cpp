@@ -1,9 +1,11 @@
 #include "DefaultInspector.h"
 
 #include "schema/EventInspector.h"
+#include "schema/InspectionBudget.h"
 #include "schema/KindCatalog.h"
 #include "schema/SchemaRegistry.h"
 #include "translate/TranslationIndex.h"
+#include "util/JsonNumberRange.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,7 +40,7 @@ QByteArray violationsJson(const Violations &violations)
     return QJsonDocument(array).toJson(QJsonDocument::Compact);
 }
 
-EventInfo inspectEvent(const EventInspector &inspector, const Event &event)
+EventInfo inspectBody(const EventInspector &inspector, const Event &event)
 {
     const QByteArray &body = event.displayBody();
     const ValidationOutcome outcome = inspector.inspect(body, event.target, event.contentType);
@@ -53,11 +55,30 @@ EventInfo inspectEvent(const EventInspector &inspector, const Event &event)
     if (outcome.status == ValidationOutcome::Status::NotJson) {
         info.jsonError = QStringLiteral("%1 at offset %2").arg(outcome.parseError).arg(outcome.parseErrorOffset);
     } else if (outcome.status != ValidationOutcome::Status::NotJson) {
-        const TranslationSummary translations = TranslationIndex::summary(QJsonDocument::fromJson(body));
+        const TranslationSummary translations
+            = TranslationIndex::summary(QJsonDocument::fromJson(JsonNumberRange::tamed(body)));
         info.languages = translations.languages;
         info.missingTranslations = translations.missingTranslations;
     }
     return info;
+}
+
+// Whatever one body does to the parsers, the classifier, the validator or the translations index
+// (an exception, std::bad_alloc of its work, the time limit) ends as this event's result.
+EventInfo inspectEvent(const EventInspector &inspector, const Event &event)
+{
+    try {
+        return inspectBody(inspector, event);
+    } catch (const InspectionBudget::Exceeded &e) {
+        if (e.cancelled())
+            throw; // shutting down: the event stays uninspected and is inspected at the next start
+        return EventInfo::notInspectable(event.id, QString::fromUtf8(e.what()));
+    } catch (const std::bad_alloc &) {
+        return EventInfo::notInspectable(event.id, QStringLiteral("could not be inspected: out of memory"));
+    } catch (const std::exception &e) {
+        return EventInfo::notInspectable(event.id,
+                                         QStringLiteral("could not be inspected: %1").arg(QString::fromUtf8(e.what())));
+    }
 }
 
 // The app's kinds: built-ins plus the user's kinds folder, watched and reloaded on change.

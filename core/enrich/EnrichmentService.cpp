@@ -26,6 +26,7 @@ void EnrichmentService::start(const QString &storePath)
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("enrichment"));
     m_worker = new EnrichmentWorker(m_recorder, m_inspector);
+    m_worker->setTimeLimit(m_timeLimit);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &EnrichmentWorker::enriched, this, &EnrichmentService::enriched, Qt::QueuedConnection);
@@ -37,6 +38,9 @@ void EnrichmentService::stop()
 {
     if (!m_thread)
         return;
+    // Ends the inspection under way at its next budget check (whatever a user schema does), so
+    // close() below runs within milliseconds instead of after the slice.
+    m_worker->requestStop();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->close(); }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QObject>
+#include <chrono>
 #include <functional>
 
 class QThread;
@@ -28,6 +29,10 @@ public:
     EnrichmentService(EventRecorder *recorder, Inspector inspector, QObject *parent = nullptr);
     ~EnrichmentService() override;
 
+    // How long one event's inspection may take before it is stopped and recorded so; 0: no limit.
+    // Applies from the next start().
+    static constexpr std::chrono::milliseconds kDefaultTimeLimit{5000};
+    void setTimeLimit(std::chrono::milliseconds limit) { m_timeLimit = limit; }
     // Starts the worker on the store file and queues every event not enriched yet.
     void start(const QString &storePath);
     void stop();
@@ -48,6 +53,7 @@ private:
     Inspector m_inspector;
     QThread *m_thread = nullptr;
     EnrichmentWorker *m_worker = nullptr; // lives on m_thread
+    std::chrono::milliseconds m_timeLimit = kDefaultTimeLimit;
 };
 
 } // namespace hookscope

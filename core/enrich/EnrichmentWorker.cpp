@@ -1,6 +1,7 @@
 #include "EnrichmentWorker.h"
 
 #include "Log.h"
+#include "schema/InspectionBudget.h"
 #include "store/EventRecorder.h"
 #include "util/ThreadPriority.h"
 
@@ -36,12 +37,61 @@ void EnrichmentWorker::open(const QString &path)
     m_publishTimer->setInterval(100);
     m_publishTimer->setSingleShot(true);
     connect(m_publishTimer, &QTimer::timeout, this, &EnrichmentWorker::publish);
-    push(m_store.idsWithoutInfo(), {});
+    QList<qint64> ids = m_store.idsWithoutInfo();
+    if (const qint64 unfinished = m_marker.open(path)) {
+        recordUnfinished(unfinished);
+        ids.removeAll(unfinished); // never inspected again, even if its result could not be written
+    }
+    push(std::move(ids), {});
+}
+
+void EnrichmentWorker::recordUnfinished(qint64 id)
+{
+    const std::optional<EventInfo> known = m_store.loadInfo(id);
+    if (known && known->isChecked())
+        return; // its result was written after all
+    if (!m_store.load(id))
+        return; // deleted meanwhile
+    const EventInfo info
+        = EventInfo::notInspectable(id, QStringLiteral("inspection did not finish in an earlier run"));
+    // Written here, on this connection, before the marker is cleared: were it only queued for the
+    // writer, a second crash before the writer's next commit would make this event a loop again.
+    if (!m_store.saveInfo(info)) {
+        qCWarning(lcStore).noquote() << "enrichment: cannot record event" << id << "as not inspected now";
+        m_recorder->recordInfo(info); // with the writer's next transaction, then
+    }
+    m_marker.clear();
+    m_done.append(info);
+    if (m_publishTimer)
+        m_publishTimer->start();
+}
+
+std::optional<EventInfo> EnrichmentWorker::inspect(const Event &event)
+{
+    // The inspector contains what one body does (defaultInspector); this is the net for the rest
+    // (trust, a test's inspector) and the place the time limit and shutdown end an inspection.
+    m_marker.mark(event.id);
+    std::optional<EventInfo> info;
+    try {
+        const InspectionBudget::Scope budget(m_timeLimit, &m_stopping);
+        info = m_inspector(event);
+    } catch (const InspectionBudget::Exceeded &e) {
+        if (!e.cancelled())
+            info = EventInfo::notInspectable(event.id, QString::fromUtf8(e.what()));
+    } catch (const std::bad_alloc &) {
+        info = EventInfo::notInspectable(event.id, QStringLiteral("could not be inspected: out of memory"));
+    } catch (const std::exception &e) {
+        info = EventInfo::notInspectable(event.id,
+                                         QStringLiteral("could not be inspected: %1").arg(QString::fromUtf8(e.what())));
+    }
+    m_marker.clear();
+    return info;
 }
 
 void EnrichmentWorker::close()
 {
     m_closed = true;
+    m_marker.close();
     publish();
     delete m_publishTimer;
     m_publishTimer = nullptr;
@@ -84,7 +134,7 @@ void EnrichmentWorker::work()
         QTimer::singleShot(kWaitForWriterMs, this, &EnrichmentWorker::work); // still scheduled
         return;
     }
-    for (int n = 0; n < kSliceSize; ++n) {
+    for (int n = 0; n < kSliceSize && !m_stopping; ++n) {
         m_pacer.pace();
         qint64 id = 0;
         std::optional<Event> event;
@@ -108,7 +158,10 @@ void EnrichmentWorker::work()
             event = m_store.load(id);
         if (!event)
             continue; // deleted meanwhile
-        EventInfo info = m_inspector(*event);
+        std::optional<EventInfo> inspected = inspect(*event);
+        if (!inspected)
+            break; // stopped for shutdown: inspected again at the next start
+        EventInfo info = std::move(*inspected);
         info.id = id;
         m_recorder->recordInfo(info);
         m_done.append(std::move(info));

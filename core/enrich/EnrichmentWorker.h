@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EnrichmentService.h"
+#include "InspectionMarker.h"
 #include "store/EventStore.h"
 #include "util/CpuPacer.h"
 
@@ -8,6 +9,8 @@
 #include <QSet>
 #include <QObject>
 #include <atomic>
+#include <chrono>
+#include <optional>
 #include <deque>
 #include <mutex>
 
@@ -30,6 +33,10 @@ public:
     void push(QList<qint64> ids, QList<Event> events);
     [[nodiscard]] qsizetype backlog() const { return m_backlog.load(); }
     [[nodiscard]] std::uint64_t pauses() const { return m_pacer.pauses(); }
+    // Thread-safe: the inspection under way stops at its next budget check, no more start (shutdown).
+    void requestStop() { m_stopping = true; }
+    // Before open(): how long one event's inspection may take (0: no limit).
+    void setTimeLimit(std::chrono::milliseconds limit) { m_timeLimit = limit; }
 
 Q_SIGNALS:
     void enriched(const QList<hookscope::EventInfo> &infos);
@@ -37,6 +44,9 @@ Q_SIGNALS:
 private:
     void work();
     void publish();
+    // Records the event an earlier run left marked as not finished (it is not inspected again).
+    void recordUnfinished(qint64 id);
+    [[nodiscard]] std::optional<EventInfo> inspect(const Event &event);
 
     EventRecorder *m_recorder; // not owned
     EnrichmentService::Inspector m_inspector;
@@ -51,6 +61,9 @@ private:
     CpuPacer m_pacer; // idle priority: short bursts, so a waiting request thread gets the CPU back
     QTimer *m_publishTimer = nullptr;
     bool m_closed = false;
+    InspectionMarker m_marker;
+    std::atomic<bool> m_stopping{false};
+    std::chrono::milliseconds m_timeLimit{0};
 };
 
 } // namespace hookscope

@@ -12,6 +12,7 @@ namespace hookscope {
 struct EventInfo
 {
     enum class Validity : int {
+        NotInspectable = -4, // the inspection failed or was stopped: jsonError says why
         NotChecked = -3, // no row yet: "validating…"
         NotJson = -2,
         Unknown = -1, // JSON, but of no known kind
@@ -26,7 +27,8 @@ struct EventInfo
     Validity validity = Validity::NotChecked;
     int violationCount = 0;
     QByteArray violationsJson; // [{"pointer","message","keyword"}], compact
-    QString jsonError; // parser error with offset, when the body claims JSON but is not
+    QString jsonError; // parser error with offset, when the body claims JSON but is not; for
+                       // NotInspectable why ("could not be inspected: out of memory")
     QString languages; // translation languages found in the body, space-separated ("en nl fr")
     int missingTranslations = 0; // (field, language) cells missing a language another field has
     // Trust (event_trust): the signature check by the rule of the event's kind, and why the
@@ -36,6 +38,16 @@ struct EventInfo
     QString rejection;
 
     [[nodiscard]] bool isChecked() const { return validity != Validity::NotChecked; }
+
+    // An event whose inspection failed (an exception, the time limit, a crash in an earlier run).
+    [[nodiscard]] static EventInfo notInspectable(qint64 id, const QString &reason)
+    {
+        EventInfo info;
+        info.id = id;
+        info.validity = Validity::NotInspectable;
+        info.jsonError = reason;
+        return info;
+    }
 };
 
 } // namespace hookscope

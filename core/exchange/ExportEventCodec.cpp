@@ -131,6 +131,7 @@ const char *ExportEventCodec::validityName(EventInfo::Validity validity)
     switch (validity) {
     case EventInfo::Validity::NotChecked: return "not-checked";
     case EventInfo::Validity::NotJson: return "not-json";
+    case EventInfo::Validity::NotInspectable: return "not-inspectable";
     case EventInfo::Validity::Unknown: return "unknown-kind";
     case EventInfo::Validity::Invalid: return "invalid";
     case EventInfo::Validity::Valid: return "valid";
@@ -181,6 +182,8 @@ json ExportEventCodec::toJson(const Event &event, const std::optional<EventInfo>
     out["kind"] = known.kind.isEmpty() ? json(nullptr) : json(toStd(known.kind));
     out["eventName"] = known.eventName.isEmpty() ? json(nullptr) : json(toStd(known.eventName));
     out["validity"] = validityName(known.validity);
+    if (known.validity == EventInfo::Validity::NotInspectable)
+        out["notInspected"] = toStd(known.jsonError); // "inspection did not finish in an earlier run"
     json violations = json::array();
     if (!known.violationsJson.isEmpty()) {
         json parsed = json::parse(known.violationsJson.cbegin(), known.violationsJson.cend(), nullptr, false);

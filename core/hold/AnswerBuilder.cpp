@@ -1,6 +1,7 @@
 #include "AnswerBuilder.h"
 
 #include "schema/JsonPointer.h"
+#include "util/JsonNumberRange.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -90,7 +91,7 @@ HttpResponse AnswerBuilder::jsonResponse(int status, const QByteArray &body)
 QJsonValue AnswerBuilder::parseRequest(const QByteArray &body)
 {
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(JsonNumberRange::tamed(body), &error);
     if (error.error != QJsonParseError::NoError)
         return QJsonValue(QJsonValue::Null);
     if (doc.isObject())

@@ -5,6 +5,7 @@
 #include "Log.h"
 #include "schema/Classifier.h"
 #include "schema/KindCatalog.h"
+#include "util/JsonNumberRange.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -53,7 +54,7 @@ QString HoldingSink::kindOf(const Event &event) const
         return {};
     if (!prefilter(catalog).mayMatch(body))
         return {}; // whatever kind it is, it is neither held nor answered by a preset
-    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    const QJsonDocument doc = QJsonDocument::fromJson(JsonNumberRange::tamed(body));
     if (!doc.isObject())
         return {};
     return classifier.byShape(doc.object()).kindId;
@@ -92,7 +93,12 @@ void HoldingSink::submit(Event event, CaptureDone done)
         m_inner->submit(std::move(event), std::move(done));
         return;
     }
-    const QString kind = kindOf(event);
+    QString kind;
+    try {
+        kind = kindOf(event);
+    } catch (const std::exception &e) { // std::bad_alloc of this body's parse, for one: stored, not held
+        qCWarning(lcHttp).noquote() << "not classified for holding:" << e.what();
+    }
     if (kind.isEmpty()) {
         m_inner->submit(std::move(event), std::move(done));
         return;

@@ -1,6 +1,7 @@
 #include "EventInspector.h"
 
 #include "Classifier.h"
+#include "JsonParse.h"
 #include "JsonText.h"
 #include "Kind.h"
 #include "KindCatalog.h"
@@ -54,21 +55,22 @@ bool EventInspector::parse(const QByteArray &body, nlohmann::json *document, Val
         failure->parseErrorOffset = nul;
         return false;
     }
-    try {
-        *document = nlohmann::json::parse(body.begin(), body.end());
+    JsonParse::Result parsed = JsonParse::parse(body);
+    if (parsed.ok) {
+        *document = std::move(parsed.document);
+        failure->outOfRange = std::move(parsed.outOfRange);
         return true;
-    } catch (const nlohmann::json::parse_error &e) {
-        failure->status = ValidationOutcome::Status::NotJson;
-        const ParsedJson qt = JsonText::parse(body);
-        if (!qt.ok) {
-            failure->parseError = qt.error;
-            failure->parseErrorOffset = qt.offset;
-        } else { // the parsers disagree (a byte order mark, for one): nlohmann's word
-            failure->parseError = QString::fromUtf8(e.what());
-            failure->parseErrorOffset = qsizetype(e.byte > 0 ? e.byte - 1 : 0);
-        }
-        return false;
     }
+    failure->status = ValidationOutcome::Status::NotJson;
+    const ParsedJson qt = JsonText::parse(JsonNumberRange::tamed(body));
+    if (!qt.ok) {
+        failure->parseError = qt.error;
+        failure->parseErrorOffset = qt.offset;
+    } else { // the parsers disagree (a byte order mark, for one): nlohmann's word
+        failure->parseError = parsed.error;
+        failure->parseErrorOffset = parsed.offset;
+    }
+    return false;
 }
 
 ValidationOutcome EventInspector::inspect(const QByteArray &body, const QByteArray &target,
@@ -93,7 +95,7 @@ ValidationOutcome EventInspector::inspect(const QByteArray &body, const QByteArr
             outcome.kindTitle = kind->title;
         return outcome;
     }
-    return validate(routed.isKnown() ? routed : classifier.byShape(document), document);
+    return validate(routed.isKnown() ? routed : classifier.byShape(document), document, outcome.outOfRange);
 }
 
 ValidationOutcome EventInspector::inspectAs(const QString &kindId, const QByteArray &body) const
@@ -115,13 +117,15 @@ ValidationOutcome EventInspector::inspectAs(const QString &kindId, const QByteAr
         outcome.kindTitle = kind->title;
         return outcome;
     }
-    return validate(forced, document);
+    return validate(forced, document, outcome.outOfRange);
 }
 
-ValidationOutcome EventInspector::validate(Classification classification, const nlohmann::json &document) const
+ValidationOutcome EventInspector::validate(Classification classification, const nlohmann::json &document,
+                                            const QList<OutOfRangeNumber> &outOfRange) const
 {
     ValidationOutcome outcome;
     outcome.classification = classification;
+    outcome.outOfRange = outOfRange;
     const std::shared_ptr<const Kind> kind = m_catalog->kind(classification.kindId);
     if (!kind)
         return outcome;
@@ -130,6 +134,9 @@ ValidationOutcome EventInspector::validate(Classification classification, const 
     outcome.eventName = kind->eventName(document);
     outcome.entityId = kind->entityId(document);
     outcome.violations = Validator(kind->schema).validate(document);
+    // Checked as ±1e308 above; said here, since no schema can ask for a number a double cannot hold.
+    for (const OutOfRangeNumber &number : outOfRange)
+        outcome.violations.append({number.pointer, JsonNumberRange::describe(number), QStringLiteral("numberRange")});
     outcome.status
         = outcome.violations.isEmpty() ? ValidationOutcome::Status::Valid : ValidationOutcome::Status::Invalid;
     return outcome;

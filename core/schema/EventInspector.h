@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ValidationOutcome.h"
+#include "util/JsonNumberRange.h"
 
 #include <QByteArray>
 #include <QString>
@@ -18,7 +19,8 @@ class SchemaRegistry;
 // worker: construct it from a catalog snapshot (SchemaRegistry::catalog(), thread-safe) and call
 // it from any thread; nothing here touches QObjects.
 //
-// The body is parsed once, by nlohmann::json, and that one document is classified, named and
+// The body is parsed once, by nlohmann::json (JsonParse: numbers beyond a double are read as ±1e308
+// and reported as violations), and that one document is classified, named and
 // validated (see Validator.h for why nlohmann). Only a body that fails to parse is parsed again
 // with Qt, whose error texts ("unterminated string") and offsets the rest of Hookscope shows.
 class EventInspector final {
@@ -39,7 +41,8 @@ public:
                                                          const QByteArray &target);
 
 private:
-    [[nodiscard]] ValidationOutcome validate(Classification classification, const nlohmann::json &document) const;
+    [[nodiscard]] ValidationOutcome validate(Classification classification, const nlohmann::json &document,
+                                             const QList<OutOfRangeNumber> &outOfRange) const;
     [[nodiscard]] bool parse(const QByteArray &body, nlohmann::json *document, ValidationOutcome *failure) const;
 
     std::shared_ptr<const KindCatalog> m_catalog;

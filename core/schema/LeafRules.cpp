@@ -1,5 +1,6 @@
 #include "LeafRules.h"
 
+#include "InspectionBudget.h"
 #include "Rfc3339.h"
 #include "ValueText.h"
 
@@ -162,8 +163,8 @@ bool LeafRules::nameMatches(const std::vector<std::string> &context) const
             name = QString::fromUtf8(last.data() + 1, qsizetype(last.size() - 2));
     }
     bool any = false;
-    for (const QRegularExpression &re : namePatterns) {
-        if (re.match(name).hasMatch()) {
+    for (const BoundedRegex &re : namePatterns) {
+        if (re.match(name) == BoundedRegex::Match::Yes) {
             any = true;
             break;
         }
@@ -174,6 +175,7 @@ bool LeafRules::nameMatches(const std::vector<std::string> &context) const
 bool LeafRules::check(const valijson::adapters::Adapter &target, const std::vector<std::string> &context,
                       valijson::ValidationResults *results) const
 {
+    InspectionBudget::check(); // every value of a document passes here: the place to stop a long one
     if (nameRule)
         return nameMatches(context);
     if (!forbiddenKeyword.empty()) {
@@ -405,11 +407,18 @@ bool LeafRules::checkString(const valijson::adapters::Adapter &target, const std
     }
     if (pattern) {
         const QString subject = QString::fromUtf8(text.data(), qsizetype(text.size()));
-        if (!pattern->match(subject).hasMatch()) {
+        const BoundedRegex::Match match = pattern->match(subject);
+        if (match != BoundedRegex::Match::Yes) {
             if (!results)
                 return false;
             ok = false;
-            if (subject.size() > kPatternTrustedLength) {
+            if (match == BoundedRegex::Match::GaveUp) {
+                push(results, context, "pattern",
+                     QStringLiteral("could not be checked against the pattern %1: the regular expression engine "
+                                    "gave up (more than %2 backtracking steps)")
+                         .arg(pattern->pattern())
+                         .arg(BoundedRegex::kMatchLimit));
+            } else if (subject.size() > kPatternTrustedLength) {
                 push(results, context, "pattern",
                      QStringLiteral("could not be checked against the pattern %1: %2 long (checked up to %3)")
                          .arg(pattern->pattern(), characters(codePoints(text)), characters(kPatternTrustedLength)));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QRegularExpression>
+#include "BoundedRegex.h"
 #include <QString>
 
 #include <nlohmann/json.hpp>
@@ -44,7 +44,7 @@ struct LeafRules {
     std::optional<std::uint64_t> minLength;
     std::optional<std::uint64_t> maxLength;
     Format format = Format::None;
-    std::optional<QRegularExpression> pattern;
+    std::optional<BoundedRegex> pattern;
 
     // Stands for a `false` subschema and always fails. Names the keyword it came from:
     // "additionalProperties" (pointer then goes to the object holding the member) or "false".
@@ -71,7 +71,7 @@ struct LeafRules {
     // replace patternProperties. Never report errors themselves.
     bool nameRule = false;
     bool nameMatchesNone = false; // true: name matches none of namePatterns; false: any of them
-    std::vector<QRegularExpression> namePatterns;
+    std::vector<BoundedRegex> namePatterns; // a name the engine gives up on counts as not matching
 
     [[nodiscard]] bool isEmpty() const;
 

@@ -73,17 +73,14 @@ LeafRules::Type typeFromName(const json &name, const std::string &path)
     fail(path, "unknown type " + name.dump());
 }
 
-QRegularExpression compilePattern(const json &value, const std::string &path)
+BoundedRegex compilePattern(const json &value, const std::string &path)
 {
     if (!value.is_string())
         fail(path, "a pattern must be a string");
-    QRegularExpression re(QString::fromStdString(value.get<std::string>()));
-    if (!re.isValid()) {
-        fail(path,
-             "invalid regular expression " + value.dump() + ": " + re.errorString().toStdString() + " at offset "
-                 + std::to_string(re.patternErrorOffset()));
-    }
-    re.optimize(); // compile and JIT now: the object is then only read, from any thread
+    QString error;
+    BoundedRegex re(QString::fromStdString(value.get<std::string>()), &error);
+    if (!re.isValid())
+        fail(path, "invalid regular expression " + value.dump() + ": " + error.toStdString());
     return re;
 }
 
@@ -320,7 +317,7 @@ void SchemaRewriter::rewritePatternProperties(json &node, const std::string &pat
     if (!patterns.is_object())
         fail(where, "must be an object");
     struct Entry {
-        QRegularExpression re;
+        BoundedRegex re;
         json schema;
     };
     std::vector<Entry> entries;
@@ -335,7 +332,7 @@ void SchemaRewriter::rewritePatternProperties(json &node, const std::string &pat
         for (auto &[name, schema] : properties->items()) {
             json all = json::array({schema});
             for (const Entry &entry : entries) {
-                if (entry.re.match(QString::fromStdString(name)).hasMatch())
+                if (entry.re.match(QString::fromStdString(name)) == BoundedRegex::Match::Yes)
                     all.push_back(entry.schema);
             }
             if (all.size() > 1)
@@ -345,7 +342,7 @@ void SchemaRewriter::rewritePatternProperties(json &node, const std::string &pat
 
     // The others reach additionalProperties, one if/then per pattern plus one for "matches none".
     json branches = json::array();
-    std::vector<QRegularExpression> all;
+    std::vector<BoundedRegex> all;
     for (Entry &entry : entries) {
         auto matches = std::make_unique<LeafRules>();
         matches->nameRule = true;

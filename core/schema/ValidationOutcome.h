@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Classification.h"
+#include "util/JsonNumberRange.h"
 #include "Violation.h"
 
 #include <QString>
@@ -26,6 +27,7 @@ struct ValidationOutcome {
     Violations violations;
     QString parseError; // "unterminated string"
     qsizetype parseErrorOffset = -1;
+    QList<OutOfRangeNumber> outOfRange; // numbers beyond a double, read as ±1e308 (JsonParse)
 
     [[nodiscard]] bool isKnown() const { return !kindId.isEmpty(); }
     [[nodiscard]] static QString statusName(Status status);

@@ -1,6 +1,8 @@
 #include "Validator.h"
 
 #include "CompiledSchema.h"
+#include "InspectionBudget.h"
+#include "JsonParse.h"
 #include "JsonPointer.h"
 #include "JsonText.h"
 #include "SchemaLog.h"
@@ -59,19 +61,6 @@ std::optional<QString> tooDeep(const json &root, int maxDepth)
     return std::nullopt;
 }
 
-// "[json.exception.parse_error.101] parse error at line 1, column 8: syntax error …" -> "syntax error …"
-QString parseErrorText(const json::parse_error &e)
-{
-    std::string_view what = e.what();
-    const std::size_t at = what.find("parse error");
-    if (at != std::string_view::npos) {
-        const std::size_t colon = what.find(": ", at);
-        if (colon != std::string_view::npos)
-            what.remove_prefix(colon + 2);
-    }
-    return QString::fromUtf8(what.data(), qsizetype(what.size()));
-}
-
 bool run(const valijson::Schema &schema, const json &document, valijson::ValidationResults *results)
 {
     // valijson::Validator::validate() would start every context with "<root>", one more string
@@ -104,14 +93,15 @@ Violations Validator::validate(const QByteArray &text) const
         return {{QString(), QStringLiteral("not JSON: %1 (byte %2)").arg(QString::fromLatin1(JsonText::kNulError)).arg(nul + 1),
                  QStringLiteral("json")}};
     }
-    json document;
-    try {
-        document = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error &e) {
-        return {{QString(), QStringLiteral("not JSON: %1 (byte %2)").arg(parseErrorText(e)).arg(qulonglong(e.byte)),
+    const JsonParse::Result parsed = JsonParse::parse(text);
+    if (!parsed.ok) {
+        return {{QString(), QStringLiteral("not JSON: %1 (byte %2)").arg(parsed.error).arg(parsed.offset + 1),
                  QStringLiteral("json")}};
     }
-    return validate(document);
+    Violations violations = validate(parsed.document);
+    for (const OutOfRangeNumber &number : parsed.outOfRange)
+        violations.append({number.pointer, JsonNumberRange::describe(number), QStringLiteral("numberRange")});
+    return violations;
 }
 
 Violations Validator::validate(const json &document) const
@@ -130,6 +120,10 @@ Violations Validator::validate(const json &document) const
             results = valijson::ValidationResults();
             valid = run(m_schema->detailedSchema(), document, &results);
         }
+    } catch (const InspectionBudget::Exceeded &) {
+        throw; // the event's inspection ends here (EnrichmentWorker)
+    } catch (const std::bad_alloc &) {
+        throw; // not this schema's fault: the event is reported as not inspectable
     } catch (const std::exception &e) {
         qCWarning(lcSchema) << "validation aborted:" << e.what();
         return {{QString(), QStringLiteral("validation aborted: %1").arg(QString::fromUtf8(e.what())),

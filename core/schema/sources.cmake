@@ -2,10 +2,13 @@
 # classification. QtCore only.
 target_sources(hookscope_core PRIVATE
   app/ValidateCommand.h app/ValidateCommand.cpp
+  schema/BoundedRegex.h schema/BoundedRegex.cpp
   schema/Classification.h
   schema/Classifier.h schema/Classifier.cpp
   schema/CompiledSchema.h schema/CompiledSchema.cpp
   schema/EventInspector.h schema/EventInspector.cpp
+  schema/InspectionBudget.h schema/InspectionBudget.cpp
+  schema/JsonParse.h schema/JsonParse.cpp
   schema/JsonPointer.h schema/JsonPointer.cpp
   schema/JsonText.h schema/JsonText.cpp
   schema/Kind.h schema/Kind.cpp

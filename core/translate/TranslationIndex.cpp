@@ -2,6 +2,7 @@
 
 #include "OwnerLabels.h"
 #include "TranslationScanner.h"
+#include "util/JsonNumberRange.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -61,7 +62,8 @@ std::optional<TranslationIndex> TranslationIndex::fromJson(const QByteArray &byt
                                                            QString *error)
 {
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    // Numbers beyond a double (valid JSON, an "illegal number" to Qt) read as ±1e308: they are never text.
+    const QJsonDocument document = QJsonDocument::fromJson(JsonNumberRange::tamed(bytes), &parseError);
     if (parseError.error != QJsonParseError::NoError || document.isNull()) {
         if (error) {
             if (bytes.trimmed().isEmpty())

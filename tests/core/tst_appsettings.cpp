@@ -94,6 +94,7 @@ private Q_SLOTS:
         settings.setValue(QLatin1String(AppSettings::AnswerHeaders), QStringList{QStringLiteral("X-A: 1"), QStringLiteral("X-B: 2")});
         settings.setValue(QLatin1String(AppSettings::AnswerBody), QStringLiteral("accepted"));
         settings.setValue(QLatin1String(AppSettings::NgrokApi), QStringLiteral("http://127.0.0.1:4141"));
+        settings.setValue(QLatin1String(AppSettings::InspectTimeout), 2);
         AppOptions options;
         QStringList problems;
         AppSettings::apply(settings, &options, &problems);
@@ -107,6 +108,7 @@ private Q_SLOTS:
         QCOMPARE(options.receiver.defaultResponse.headers.at(1).first, QByteArray("X-B"));
         QCOMPARE(options.receiver.defaultResponse.body, QByteArray("accepted"));
         QCOMPARE(options.ngrokApi, QUrl(QStringLiteral("http://127.0.0.1:4141")));
+        QCOMPARE(options.inspectTimeoutMs, 2000);
     }
 
     void commandLineWins()

@@ -35,6 +35,7 @@ void TestCommandLine::defaultsAreLocalhost8080AndOkTrue()
     QCOMPARE(o.receiver.defaultResponse.body, QByteArray(R"({"ok":true})"));
     QCOMPARE(headerValue(o.receiver.defaultResponse.headers, "content-type"), QByteArray("application/json"));
     QCOMPARE(o.sync, SyncMode::Full);
+    QCOMPARE(o.inspectTimeoutMs, 5000);
 }
 
 void TestCommandLine::valuesAreApplied()
@@ -50,7 +51,8 @@ void TestCommandLine::valuesAreApplied()
                               QStringLiteral("--response-header"), QStringLiteral("X-A: 1"),
                               QStringLiteral("--response-header"), QStringLiteral("Content-Type: text/plain"),
                               QStringLiteral("--response-body"), QStringLiteral("fine"),
-                              QStringLiteral("--head-timeout"), QStringLiteral("1.5")};
+                              QStringLiteral("--head-timeout"), QStringLiteral("1.5"),
+                              QStringLiteral("--inspect-timeout"), QStringLiteral("0.5")};
     QCOMPARE(CommandLine::parse(args, &o, &error), ParseOutcome::Run);
     QVERIFY(o.headless);
     QCOMPARE(o.receiver.bindAddress, QHostAddress(QHostAddress::AnyIPv4));
@@ -61,6 +63,7 @@ void TestCommandLine::valuesAreApplied()
     QCOMPARE(o.receiver.limits.maxHeadBytes, qint64(200));
     QCOMPARE(o.receiver.idleTimeoutMs, 250);
     QCOMPARE(o.receiver.headTimeoutMs, 1500);
+    QCOMPARE(o.inspectTimeoutMs, 500);
     QCOMPARE(o.sync, SyncMode::Normal);
     QCOMPARE(o.receiver.defaultResponse.status, 202);
     QCOMPARE(o.receiver.defaultResponse.headers,
@@ -84,6 +87,8 @@ void TestCommandLine::invalidValuesAreRefusedWithReason_data()
                                      << QStringLiteral("--max-head");
     QTest::newRow("idle timeout text") << QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("soon")}
                                        << QStringLiteral("--idle-timeout");
+    QTest::newRow("inspect timeout negative") << QStringList{QStringLiteral("--inspect-timeout"), QStringLiteral("-1")}
+                                              << QStringLiteral("--inspect-timeout: '-1' is not a number of seconds");
     QTest::newRow("head timeout zero") << QStringList{QStringLiteral("--head-timeout"), QStringLiteral("0")}
                                        << QStringLiteral("--head-timeout: '0' is not a number of seconds");
     QTest::newRow("status below 200") << QStringList{QStringLiteral("--response-status"), QStringLiteral("101")}

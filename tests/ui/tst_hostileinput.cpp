@@ -115,6 +115,7 @@ private Q_SLOTS:
     void shownLiterallyAndResponsive();
     void windowTitleAndLabelsNeverCarryPayload();
     void nestingBeyondTheLimitIsAViolation();
+    void numberBeyondADoubleIsAViolationShownAsWritten();
 
 private:
     [[nodiscard]] int rowOfTarget(const QByteArray &target) const;
@@ -193,6 +194,8 @@ void tst_HostileInput::shownLiterallyAndResponsive_data()
     QTest::newRow("invalid UTF-8") << QByteArray("/hooks/%FF%FE") << QByteArray("X-Bytes: \xff\xfe<b>\r\n"
                                                                                "Content-Type: application/json\r\n")
                                    << QByteArray("{\"a\":\"\xff\xfe\xc3\x28 <b>x</b>\"}") << "<b>x</b>" << "<b>" << "{1 key}";
+    QTest::newRow("numbers beyond a double") << QByteArray("/hooks/huge-numbers") << QByteArray("Content-Type: application/json\r\n")
+                                             << QByteArray(R"({"a":1E400,"b":[-1e+9999]})") << "1E400" << QString() << "{2 keys}";
     QTest::newRow("10,000-level JSON") << QByteArray("/hooks/nested") << QByteArray("Content-Type: application/json\r\n")
                                        << nested(10'000) << "[[[[" << QString() << QString(); // deeper than JsonScanner::kMaxDepth: not shown as a tree
     QTest::newRow("huge array") << QByteArray("/hooks/array") << QByteArray("Content-Type: application/json\r\n")
@@ -346,6 +349,64 @@ void tst_HostileInput::nestingBeyondTheLimitIsAViolation()
     QTRY_VERIFY(!detail->bodyView()->isLoading());
     auto *bodyBanner = detail->bodyView()->findChild<QLabel *>(QStringLiteral("bodyBanner"));
     QVERIFY2(bodyBanner->text().contains(QStringLiteral("nested too deeply")), qPrintable(bodyBanner->text()));
+}
+
+// 1E400 in a known kind's body (it used to abort the process): the event is inspected, the
+// number is one violation, the Body and Tree tabs show it as written, the Translations tab reads
+// the body, the Diff tab compares it with the entity's previous version.
+void tst_HostileInput::numberBeyondADoubleIsAViolationShownAsWritten()
+{
+    const QByteArray target = "/hooks/jicoo";
+    RawHttpClient client(m_window->receiver()->port());
+    for (const QByteArray &value : {QByteArray("1"), QByteArray("1E400")}) {
+        const QByteArray body = R"({"event":"guest_booked","createdAt":"2024-05-01T10:00:00Z","object":{"uid":"u-1e400","n":)"
+            + value + "}}";
+        client.send(request(target, body, "Content-Type: application/json\r\nX-Case: " + value + "\r\n"));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 2, 30'000);
+
+    QTableView *table = m_window->listPane()->table();
+    const QAbstractItemModel *model = table->model();
+    // The 1E400 event: the newest row of this target (another test sends to it too).
+    int row = -1;
+    qint64 id = 0;
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        int count = 0;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QModelIndex index = model->index(r, EventTableModel::TargetColumn);
+            if (index.data().toString() != QString::fromUtf8(target))
+                continue;
+            ++count;
+            if (index.data(EventTableModel::IdRole).toLongLong() > id) {
+                id = index.data(EventTableModel::IdRole).toLongLong();
+                row = r;
+            }
+        }
+        return count >= 2;
+    }(), 10'000);
+    table->selectionModel()->setCurrentIndex(model->index(row, 0),
+                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    EventDetailPane *detail = m_window->detailPane();
+    QTRY_VERIFY_WITH_TIMEOUT(detail->eventId() == id && detail->info() && detail->info()->isChecked(), 60'000);
+    const EventInfo info = *detail->info();
+    QCOMPARE(info.kind, QStringLiteral("jicoo"));
+    QVERIFY2(info.violationsJson.contains(R"("keyword":"numberRange")"), info.violationsJson.constData());
+
+    detail->tabs()->setCurrentIndex(EventDetailPane::ViolationsTab);
+    QTRY_VERIFY(detail->violationsPanel()->count() >= 1);
+    detail->tabs()->setCurrentIndex(EventDetailPane::BodyTab);
+    QTRY_VERIFY(!detail->bodyView()->isLoading());
+    bool shown = false;
+    for (QPlainTextEdit *edit : detail->bodyView()->findChildren<QPlainTextEdit *>())
+        shown = shown || edit->toPlainText().contains(QLatin1String("1E400"));
+    QVERIFY(shown);
+    detail->tabs()->setCurrentIndex(EventDetailPane::TreeTab);
+    QTRY_VERIFY(!detail->treeView()->isLoading());
+    QCOMPARE(detail->treeView()->model()->rowCount(), 1);
+    for (int tab = 0; tab < EventDetailPane::TabCount; ++tab) { // Diff and Translations too: no abort
+        detail->tabs()->setCurrentIndex(tab);
+        QTest::qWait(20);
+    }
 }
 
 QTEST_MAIN(tst_HostileInput)

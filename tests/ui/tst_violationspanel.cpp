@@ -48,7 +48,9 @@ EventInfo infoWith(qint64 id, EventInfo::Validity validity)
     info.id = id;
     info.validity = validity;
     info.kind = validity == EventInfo::Validity::Valid ? QStringLiteral("orders") : QString();
-    info.jsonError = validity == EventInfo::Validity::NotJson ? QStringLiteral("illegal value at offset 0") : QString();
+    info.jsonError = validity == EventInfo::Validity::NotJson         ? QStringLiteral("illegal value at offset 0")
+        : validity == EventInfo::Validity::NotInspectable ? QStringLiteral("inspection did not finish in an earlier run")
+                                                          : QString();
     return info;
 }
 
@@ -85,6 +87,8 @@ void tst_ViolationsPanel::statesAreSentences_data()
                                                     << "The body is not JSON (illegal value at offset 0)";
     QTest::newRow("unknown kind is no error") << int(EventInfo::Validity::Unknown) << "Unknown kind";
     QTest::newRow("valid") << int(EventInfo::Validity::Valid) << "Valid: the body matches the orders schema";
+    QTest::newRow("not inspectable names the reason") << int(EventInfo::Validity::NotInspectable)
+                                                      << "Not inspected: inspection did not finish in an earlier run.";
 }
 
 void tst_ViolationsPanel::statesAreSentences()
