@@ -75,6 +75,14 @@ void HeadersView::setEvent(const Event &event)
         QTreeWidgetItem *row = addRow(headers, QString::fromLatin1(name), QString::fromUtf8(value));
         row->setFont(1, mono);
     }
+    if (!event.trailers.isEmpty()) {
+        // Sent after a chunked body: not part of the head, so shown apart from it.
+        QTreeWidgetItem *trailers = addGroup(m_tree, tr("Trailers (%1)").arg(event.trailers.size()));
+        for (const auto &[name, value] : event.trailers) {
+            QTreeWidgetItem *row = addRow(trailers, QString::fromLatin1(name), QString::fromUtf8(value));
+            row->setFont(1, mono);
+        }
+    }
     m_tree->expandAll();
     m_tree->setUpdatesEnabled(true);
 }

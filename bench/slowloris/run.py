@@ -6,6 +6,12 @@ client's latency (p50 / p99 / max, ms). Starts its own headless receiver (build/
     python3 bench/slowloris/run.py                # 500 slow connections, 300 requests
     SLOW=1000 NORMAL=500 python3 bench/slowloris/run.py
     SLOW=0 SYNC=normal python3 bench/slowloris/run.py   # the baseline; --sync normal: no fsync
+    SLOW=0 SILENT=1100 python3 bench/slowloris/run.py   # 1,100 connections that never send a byte
+
+SILENT connections connect and send nothing, more of them than the default --max-connections
+(1024): the receiver closes the longest-silent one for each new connection at the cap (and every
+silent one after --first-byte-timeout, 10 s; the bench reopens those, so SILENT stay open).
+With SILENT the receiver runs with its default --max-connections unless MAXCONN is given.
 
 Besides the client's latency it prints the receiver's own handling time of the same requests
 (first byte to answer written, from the store): when both are high, the wait was inside the
@@ -19,13 +25,31 @@ import multiprocessing, os, socket, sqlite3, statistics, subprocess, sys, tempfi
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 binary = os.environ.get("HOOKSCOPE_BIN", os.path.join(root, "build", "bin", "hookscope"))
 slow_count, normal_count, port = int(os.environ.get("SLOW", 500)), int(os.environ.get("NORMAL", 300)), 18179
+silent_count = int(os.environ.get("SILENT", 0))
 sync = os.environ.get("SYNC", "full")
 work = tempfile.mkdtemp(prefix="hookscope-slowloris.")
 
 
-def trickle(port, count, ready, stop):
-    """Opens `count` connections and sends each a byte of a request head every 3 s."""
+def closed_by_server(s):
+    try:
+        return s.recv(4096, socket.MSG_DONTWAIT) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+
+
+def trickle(port, count, silent_count, ready, stop):
+    """Opens `count` connections and sends each a byte of a request head every 3 s; opens
+    `silent_count` connections that send nothing, reopening those the receiver closes."""
+    try:
+        import resource
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, count + silent_count + 256)), hard))
+    except (ImportError, ValueError, OSError):
+        pass
     slow = [socket.create_connection(("127.0.0.1", port)) for _ in range(count)]
+    silent = [socket.create_connection(("127.0.0.1", port)) for _ in range(silent_count)]
     ready.set()
     head = b"POST /slow HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"p" * 100000
     i = 0
@@ -35,12 +59,20 @@ def trickle(port, count, ready, stop):
                 s.send(head[i:i + 1])
             except OSError:
                 pass
+        for n, s in enumerate(silent):
+            if closed_by_server(s):
+                s.close()
+                try:
+                    silent[n] = socket.create_connection(("127.0.0.1", port), timeout=1)
+                except OSError:
+                    pass
         i += 1
-        stop.wait(3)  # a byte per connection every 3 s
+        stop.wait(3 if count else 0.5)  # a byte per slow connection every 3 s
 
 
-server = subprocess.Popen([binary, "--headless", "--port", str(port), "--db", f"{work}/events.sqlite",
-                           "--max-connections", str(slow_count + 100), "--sync", sync],
+max_connections = os.environ.get("MAXCONN", "" if silent_count else str(slow_count + 100))
+server = subprocess.Popen([binary, "--headless", "--port", str(port), "--db", f"{work}/events.sqlite", "--sync", sync]
+                          + (["--max-connections", max_connections] if max_connections else []),
                           stdout=subprocess.DEVNULL, stderr=open(f"{work}/server.log", "w"))
 try:
     for _ in range(100):
@@ -51,7 +83,7 @@ try:
             time.sleep(0.05)
     stop = multiprocessing.Event()
     ready = multiprocessing.Event()
-    trickler = multiprocessing.Process(target=trickle, args=(port, slow_count, ready, stop), daemon=True)
+    trickler = multiprocessing.Process(target=trickle, args=(port, slow_count, silent_count, ready, stop), daemon=True)
     trickler.start()
     if not ready.wait(60):
         sys.exit("the slow connections did not open")
@@ -72,7 +104,9 @@ try:
     trickler.join(10)
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    print(f"{slow_count} slow connections open, --sync {sync}; {normal_count} normal requests: min {latencies[0]:.2f} ms, "
+    print(f"{slow_count} slow and {silent_count} silent connections open"
+          f"{', --max-connections ' + max_connections if max_connections else ''}, --sync {sync}; "
+          f"{normal_count} normal requests: min {latencies[0]:.2f} ms, "
           f"p50 {statistics.median(latencies):.2f} ms, p99 {p99:.2f} ms, max {latencies[-1]:.2f} ms "
           f"({'within' if latencies[-1] < 100 else 'OVER'} 100 ms)")
 finally:

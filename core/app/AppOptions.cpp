@@ -44,6 +44,10 @@ struct Options
                                    QStringLiteral("Seconds a client may take in all to send a request line and headers, "
                                                   "however steadily it trickles them, before 408 (default 60)."),
                                    QStringLiteral("SECONDS"), QStringLiteral("60")};
+    QCommandLineOption firstByteTimeout{QStringLiteral("first-byte-timeout"),
+                                        QStringLiteral("Seconds a new connection may stay silent before it is closed "
+                                                       "(default 10)."),
+                                        QStringLiteral("SECONDS"), QStringLiteral("10")};
     QCommandLineOption maxConnections{QStringLiteral("max-connections"),
                                       QStringLiteral("Open connections at most; more wait to be accepted (default 1024)."),
                                       QStringLiteral("N"), QStringLiteral("1024")};
@@ -125,6 +129,7 @@ struct Options
                            secretMode, allowPath, signature, signatures, screenshot});
         parser.addOptions({forward, forwardKind, forwardAnswers, ngrokApi});
         parser.addOption(headTimeout);
+        parser.addOption(firstByteTimeout);
         parser.addOption(respond);
         parser.addOption(inspectTimeout);
     }
@@ -319,6 +324,13 @@ ParseOutcome CommandLine::parse(const QStringList &args, AppOptions *options, QS
         return ParseOutcome::Error;
     }
     out.inspectTimeoutMs = int(inspect * 1000);
+    const double firstByte = parser.value(o.firstByteTimeout).toDouble(&ok);
+    if (!ok || firstByte <= 0 || firstByte > 24 * 3600) {
+        *error = QStringLiteral("--first-byte-timeout: '%1' is not a number of seconds")
+                     .arg(parser.value(o.firstByteTimeout));
+        return ParseOutcome::Error;
+    }
+    rc.firstByteTimeoutMs = qMax(1, int(firstByte * 1000));
     qint64 maxConnections = 0;
     if (!toPositive(parser.value(o.maxConnections), &maxConnections) || maxConnections > 100000) {
         *error = QStringLiteral("--max-connections: '%1' is not a number from 1 to 100000")

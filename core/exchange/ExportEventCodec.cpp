@@ -146,6 +146,8 @@ json ExportEventCodec::toJson(const Event &event, const std::optional<EventInfo>
     request["target"] = bytesToJson(event.target);
     request["httpVersion"] = bytesToJson(event.httpVersion);
     request["headers"] = headersToJson(event.headers);
+    if (!event.trailers.isEmpty())
+        request["trailers"] = headersToJson(event.trailers); // chunked trailer fields
     request["body"] = bodyToJson(event.body);
     if (event.decodedBody)
         request["decodedBody"] = bodyToJson(*event.decodedBody);
@@ -242,6 +244,8 @@ bool ExportEventCodec::fromJson(const json &value, Event *event, QString *error)
         return false;
     if (event->method.isEmpty())
         return req.fail(QStringLiteral("method"), QStringLiteral("is empty"), error);
+    if (req.find("trailers") && !req.headers("trailers", &event->trailers, error))
+        return false;
     if (req.find("decodedBody")) {
         QByteArray decoded;
         if (!req.body("decodedBody", &decoded, error))

@@ -167,6 +167,11 @@ void HoldingSink::responded(qint64 id, qint64 handlingUs)
     m_inner->responded(id, handlingUs);
 }
 
+void HoldingSink::unanswered(qint64 id, qint64 afterMs)
+{
+    m_inner->unanswered(id, afterMs);
+}
+
 void HoldingSink::clientGone(qint64 id)
 {
     m_desk->clientGone(id);

@@ -42,6 +42,7 @@ public:
     void submit(Event event, CaptureDone done) override;
     void responded(qint64 id, qint64 handlingUs) override;
     void clientGone(qint64 id) override;
+    void unanswered(qint64 id, qint64 afterMs) override;
 
     // The kind the classifier gives this request when it may be an active (held or --respond)
     // kind; empty when unknown or when it cannot be one of those.

@@ -34,6 +34,9 @@ public:
     virtual void responded(qint64 id, qint64 handlingUs) = 0;
     // The client closed its connection while the stored event `id` was held, unanswered.
     virtual void clientGone(qint64 id) { Q_UNUSED(id) }
+    // The client closed its connection (or half-closed it, which Qt cannot tell apart) before
+    // the answer to the stored, not held, event `id` went out: nothing was sent.
+    virtual void unanswered(qint64 id, qint64 afterMs) { Q_UNUSED(id) Q_UNUSED(afterMs) }
 };
 
 } // namespace hookscope

@@ -2,15 +2,19 @@
 
 #include "ReceiverConfig.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QUrl>
 
 class QTcpServer;
+class QTimer;
 
 namespace hookscope {
 
+class BodyDecoder;
 class CaptureSink;
+class Connection;
 
 // Listens on a TCP port and creates one Connection per accepted socket.
 class Receiver final : public QObject
@@ -32,6 +36,12 @@ public:
     [[nodiscard]] QUrl url() const; // http://ADDR:PORT/
     [[nodiscard]] QString errorString() const { return m_error; }
     [[nodiscard]] int connectionCount() const { return m_connections; }
+    // Idle connections closed at the cap to admit new ones.
+    [[nodiscard]] int evictedCount() const { return m_evicted; }
+    // Some connection is idle (Connection::isIdle): at the cap it would make room for a new one.
+    [[nodiscard]] bool hasIdleConnection() const;
+    // Null before the first start().
+    [[nodiscard]] const BodyDecoder *decoder() const { return m_decoder; }
 
 Q_SIGNALS:
     void listeningChanged(bool listening);
@@ -40,13 +50,24 @@ Q_SIGNALS:
 private:
     void onNewConnection();
     void onConnectionClosed();
+    void onConnectionIdle();
+    void onAcceptError();
+    // Closes the idle connection that waited longest, silent ones first; false when none is idle.
+    bool evictIdleConnection();
+    // Hands memory freed by a large connection or decode back to the system (glibc keeps
+    // freed memory of other threads' arenas otherwise), at most once per turn of a timer.
+    void scheduleTrim();
 
     ReceiverConfig m_config;
     CaptureSink *m_sink; // not owned
     QTcpServer *m_server;
+    BodyDecoder *m_decoder = nullptr; // made by the first start()
+    QTimer *m_trimTimer;
     QString m_error;
     int m_connections = 0;
+    int m_evicted = 0;
     bool m_paused = false; // accepting paused at the connection cap
+    QElapsedTimer m_capLogged; // when reaching the cap was last logged
 };
 
 } // namespace hookscope

@@ -15,6 +15,9 @@ struct ReceiverConfig
     ParserLimits limits;
     int idleTimeoutMs = 30'000; // nothing received for this long → 408 and close
     int headTimeoutMs = 60'000; // a request head not complete this long after its first byte → 408 and close
+    int firstByteTimeoutMs = 10'000; // a connection that sends nothing this long after accept → closed
+    qint64 maxUnsentBytes = 1024 * 1024; // stop reading a client whose unsent answers reach this
+    qint64 decodeBudgetBytes = 256 * 1024 * 1024; // decoded bodies in memory at once, all connections
     int maxConnections = 1024; // accepting pauses at this many open connections
     int maxPipelined = 64; // stop reading a connection with this many unanswered requests
     qint64 maxDecodedBytes = 64 * 1024 * 1024; // cap for Content-Encoding decoding

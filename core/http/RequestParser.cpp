@@ -20,6 +20,7 @@ struct ParserCallbacks
         s->m_current.firstByteMonoNs = s->m_monoNs;
         s->m_headBytes = 0;
         s->m_lastWasValue = false;
+        s->m_inTrailers = false;
         s->m_inMessage = true;
         s->m_inHead = true;
         return 0;
@@ -33,12 +34,33 @@ struct ParserCallbacks
         return s->m_failed ? 1 : 0;
     }
 
+    static HeaderList &fields(RequestParser *s)
+    {
+        return s->m_inTrailers ? s->m_current.trailers : s->m_current.headers;
+    }
+
     static int onHeaderField(http_parser *p, const char *at, size_t len)
     {
         RequestParser *s = self(p);
-        if (s->m_current.headers.isEmpty() || s->m_lastWasValue)
-            s->m_current.headers.append({QByteArray(), QByteArray()});
-        s->m_current.headers.last().first.append(at, qsizetype(len));
+        HeaderList &list = fields(s);
+        if (list.isEmpty() || s->m_lastWasValue)
+            list.append({QByteArray(), QByteArray()});
+        list.last().first.append(at, qsizetype(len));
+        // http-parser (non-strict build) takes a space as part of a field name, so
+        // "Transfer-Encoding : chunked" would reach us as an unknown field and the body be
+        // framed differently than a strict proxy in front frames it: RFC 9112 §5.1 says 400.
+        const QByteArrayView piece(at, qsizetype(len));
+        if (piece.contains(' ') || piece.contains('\t')) {
+            // The name up to the whitespace: the same text however the bytes were split.
+            const QByteArray &field = list.last().first;
+            qsizetype end = 0;
+            while (end < field.size() && field[end] != ' ' && field[end] != '\t')
+                ++end;
+            const QByteArray name = field.left(end);
+            s->fail(400, "Bad Request: whitespace in or after the field name '" + name.left(64)
+                             + "' (RFC 9112 section 5.1: no whitespace is allowed between a field name and the colon)");
+            return 1;
+        }
         s->m_lastWasValue = false;
         s->addHeadBytes(qsizetype(len) + 4); // ": " and CRLF
         return s->m_failed ? 1 : 0;
@@ -47,9 +69,10 @@ struct ParserCallbacks
     static int onHeaderValue(http_parser *p, const char *at, size_t len)
     {
         RequestParser *s = self(p);
-        if (s->m_current.headers.isEmpty())
-            s->m_current.headers.append({QByteArray(), QByteArray()});
-        s->m_current.headers.last().second.append(at, qsizetype(len));
+        HeaderList &list = fields(s);
+        if (list.isEmpty())
+            list.append({QByteArray(), QByteArray()});
+        list.last().second.append(at, qsizetype(len));
         s->m_lastWasValue = true;
         s->addHeadBytes(qsizetype(len));
         return s->m_failed ? 1 : 0;
@@ -60,9 +83,15 @@ struct ParserCallbacks
         RequestParser *s = self(p);
         ParsedRequest &r = s->m_current;
         s->m_inHead = false;
+        s->m_inTrailers = true;
+        s->m_lastWasValue = false;
         r.method = http_method_str(static_cast<http_method>(p->method));
         r.httpMajor = p->http_major;
         r.httpMinor = p->http_minor;
+        if (r.httpMajor != 1 || r.httpMinor > 1) {
+            s->fail(505, "HTTP Version Not Supported: HTTP/" + r.httpVersion() + " (only HTTP/1.0 and HTTP/1.1 are spoken here)");
+            return -1;
+        }
         r.keepAlive = http_should_keep_alive(p) != 0;
         if (hasHeader(r.headers, "content-length") && hasHeader(r.headers, "transfer-encoding")) {
             s->fail(400, "Bad Request: both Content-Length and Transfer-Encoding are present");
@@ -108,6 +137,8 @@ struct ParserCallbacks
         s->m_current = ParsedRequest();
         s->m_inMessage = false;
         s->m_continuePending = false;
+        if (s->m_pauseOnComplete)
+            http_parser_pause(p, 1); // execute() returns here; the caller feeds the rest later
         return 0;
     }
 };
@@ -177,14 +208,34 @@ void RequestParser::fail(int status, const QByteArray &reason)
 
 void RequestParser::feed(const char *data, qsizetype size, qint64 nowMs, qint64 monoNs)
 {
+    m_pauseOnComplete = false;
+    (void)execute(data, size, nowMs, monoNs);
+}
+
+qsizetype RequestParser::feedUntilRequest(const char *data, qsizetype size, qint64 nowMs, qint64 monoNs)
+{
+    m_pauseOnComplete = true;
+    const qsizetype taken = execute(data, size, nowMs, monoNs);
+    m_pauseOnComplete = false;
+    return taken;
+}
+
+qsizetype RequestParser::execute(const char *data, qsizetype size, qint64 nowMs, qint64 monoNs)
+{
     if (m_failed || m_upgraded || size <= 0)
-        return;
+        return qMax<qsizetype>(size, 0);
     m_nowMs = nowMs;
     m_monoNs = monoNs;
     const size_t parsed = http_parser_execute(m_parser.get(), &settings(), data, size_t(size));
     if (m_failed)
-        return;
-    const auto err = HTTP_PARSER_ERRNO(m_parser.get());
+        return size;
+    auto err = HTTP_PARSER_ERRNO(m_parser.get());
+    if (err == HPE_PAUSED) {
+        http_parser_pause(m_parser.get(), 0);
+        if (m_parser->upgrade)
+            m_upgraded = true;
+        return qsizetype(parsed);
+    }
     if (err != HPE_OK) {
         if (err == HPE_HEADER_OVERFLOW) {
             fail(431, "Request Header Fields Too Large: request head is too large");
@@ -197,10 +248,11 @@ void RequestParser::feed(const char *data, qsizetype size, qint64 nowMs, qint64 
             fail(400, QByteArray("Bad Request: malformed HTTP (") + http_errno_description(err)
                           + ") at byte " + QByteArray::number(quint64(parsed)) + " of this packet");
         }
-        return;
+        return size;
     }
     if (m_parser->upgrade)
         m_upgraded = true;
+    return size;
 }
 
 ParsedRequest RequestParser::takeRequest()

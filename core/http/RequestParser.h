@@ -17,6 +17,7 @@ struct ParsedRequest
     int httpMajor = 1;
     int httpMinor = 1;
     HeaderList headers;
+    HeaderList trailers; // chunked trailer fields, kept apart from the head's fields
     QByteArray body;
     bool keepAlive = true;
     bool upgrade = false;
@@ -28,7 +29,7 @@ struct ParsedRequest
 
 struct ParseFailure
 {
-    int status = 0; // 400, 408, 413 or 431
+    int status = 0; // 400, 408, 413, 431 or 505
     QByteArray reason; // one line of plain text
     bool hasRequestLine = false; // method and target known: worth recording as an event
     ParsedRequest partial;
@@ -52,6 +53,10 @@ public:
 
     // nowMs/monoNs stamp a request that begins inside this chunk.
     void feed(const char *data, qsizetype size, qint64 nowMs = 0, qint64 monoNs = 0);
+    // Like feed(), but stops right after a request completes; returns how many bytes it took.
+    // A connection feeds the rest only when it may take another request (back-pressure
+    // per request, not per 64 KiB read: a read may hold thousands of tiny requests).
+    [[nodiscard]] qsizetype feedUntilRequest(const char *data, qsizetype size, qint64 nowMs = 0, qint64 monoNs = 0);
 
     [[nodiscard]] bool hasRequest() const { return !m_completed.empty(); }
     [[nodiscard]] ParsedRequest takeRequest();
@@ -75,6 +80,7 @@ private:
     friend struct ParserCallbacks;
     void fail(int status, const QByteArray &reason);
     void addHeadBytes(qsizetype n);
+    qsizetype execute(const char *data, qsizetype size, qint64 nowMs, qint64 monoNs);
 
     std::unique_ptr<http_parser> m_parser;
     ParserLimits m_limits;
@@ -85,11 +91,13 @@ private:
     qint64 m_nowMs = 0;
     qint64 m_monoNs = 0;
     bool m_lastWasValue = false;
+    bool m_inTrailers = false; // header callbacks after the head are chunked trailer fields
     bool m_inMessage = false;
     bool m_inHead = false;
     bool m_failed = false;
     bool m_continuePending = false;
     bool m_upgraded = false;
+    bool m_pauseOnComplete = false;
 };
 
 } // namespace hookscope

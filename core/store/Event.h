@@ -23,6 +23,7 @@ struct Event
     QByteArray target; // path + query, as sent
     QByteArray httpVersion = "1.1";
     HeaderList headers;
+    HeaderList trailers; // chunked trailer fields, apart from the head's (event_trailers)
     QByteArray body; // raw bytes, chunked framing removed, content-encoding kept
     std::optional<QByteArray> decodedBody; // set when Content-Encoding was decoded
     QString decodeError; // why a declared Content-Encoding could not be decoded

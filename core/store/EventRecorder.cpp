@@ -96,6 +96,16 @@ void EventRecorder::responded(qint64 id, qint64 handlingUs)
     m_queue->pushHandlingTime(id, handlingUs);
 }
 
+void EventRecorder::unanswered(qint64 id, qint64 afterMs)
+{
+    AnswerRecord record;
+    record.id = id;
+    record.source = AnswerSource::ClientGone;
+    record.response.status = 0;
+    record.afterMs = afterMs;
+    recordAnswer(record);
+}
+
 void EventRecorder::recordInfo(const EventInfo &info)
 {
     m_queue->pushInfo(info);

@@ -40,6 +40,9 @@ public:
 
     void submit(Event event, CaptureDone done) override;
     void responded(qint64 id, qint64 handlingUs) override;
+    // Recorded like a held hook's abandoned answer (event_answer, "client gone"): the event
+    // no longer claims the answer it was stored with.
+    void unanswered(qint64 id, qint64 afterMs) override;
     // Thread-safe: stores what enrichment learnt, with the writer's next transaction.
     void recordInfo(const EventInfo &info);
     // Enrichment results queued and not yet written (the enrichment worker waits above a limit).

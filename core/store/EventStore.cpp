@@ -190,6 +190,7 @@ bool EventStore::open(const QString &path, QString *error, SyncMode sync)
 void EventStore::close()
 {
     m_insert.reset();
+    m_loadTrailers.reset();
     m_updateHandling.reset();
     m_saveSignature.reset();
     if (QSqlDatabase::contains(m_connectionName)) {
@@ -319,6 +320,16 @@ bool EventStore::insert(Event &event, QString *error)
     if (!event.rejection.isEmpty() && !saveRejection(event.id, event.rejection)) {
         *error = QStringLiteral("cannot record why the request was refused");
         return false;
+    }
+    if (!event.trailers.isEmpty()) {
+        QSqlQuery trailers = query();
+        trailers.prepare(QStringLiteral("INSERT INTO event_trailers (id, trailers) VALUES (?, ?)"));
+        trailers.bindValue(0, event.id);
+        trailers.bindValue(1, serializeHeaders(event.trailers));
+        if (!trailers.exec()) {
+            *error = trailers.lastError().text();
+            return false;
+        }
     }
     if (event.importedAtMs > 0) {
         QSqlQuery mark = query();
@@ -499,7 +510,21 @@ std::optional<Event> EventStore::load(qint64 id) const
     q.bindValue(0, id);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return eventFromQuery(q);
+    Event event = eventFromQuery(q);
+    loadTrailers(&event);
+    return event;
+}
+
+void EventStore::loadTrailers(Event *event) const
+{
+    if (!m_loadTrailers) {
+        m_loadTrailers = std::make_unique<QSqlQuery>(query());
+        m_loadTrailers->prepare(QStringLiteral("SELECT trailers FROM event_trailers WHERE id = ?"));
+    }
+    m_loadTrailers->bindValue(0, event->id);
+    if (m_loadTrailers->exec() && m_loadTrailers->next())
+        event->trailers = parseHeaderBlock(m_loadTrailers->value(0).toByteArray());
+    m_loadTrailers->finish();
 }
 
 QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
@@ -721,7 +746,8 @@ qint64 EventStore::visitRows(QSqlQuery &q, const EventVisitor &visit) const
     }
     qint64 visited = 0;
     while (q.next()) {
-        const Event event = eventFromQuery(q);
+        Event event = eventFromQuery(q);
+        loadTrailers(&event);
         std::optional<EventInfo> info;
         if (q.value(kEventColumnCount).toBool()) {
             info = infoFromQuery(q, kEventColumnCount + 1, event.id);

@@ -121,6 +121,7 @@ public:
                                                          qint64 beforeId) const;
 
 private:
+    void loadTrailers(Event *event) const; // event_trailers, when the request had any
     [[nodiscard]] QSqlQuery query() const;
     qint64 visitRows(QSqlQuery &q, const EventVisitor &visit) const;
     bool saveRejection(qint64 id, const QString &rejection);
@@ -129,6 +130,7 @@ private:
     QString m_connectionName;
     QString m_path;
     std::unique_ptr<QSqlQuery> m_insert;
+    mutable std::unique_ptr<QSqlQuery> m_loadTrailers; // prepared once: export reads it per event
     std::unique_ptr<QSqlQuery> m_updateHandling;
     std::unique_ptr<QSqlQuery> m_saveInfo;
     std::unique_ptr<QSqlQuery> m_saveSignature;

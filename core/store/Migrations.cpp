@@ -108,6 +108,16 @@ const std::vector<QStringList> &steps()
                 imported_at INTEGER NOT NULL
             ))"),
         },
+        // 7 (branch receiver): chunked trailer fields, apart from the head's fields; they go
+        // with their event (the trigger spares clear() and remove() a table to remember).
+        {
+            QStringLiteral(R"(CREATE TABLE event_trailers (
+                id INTEGER PRIMARY KEY,
+                trailers BLOB NOT NULL
+            ))"),
+            QStringLiteral(R"(CREATE TRIGGER event_trailers_follow AFTER DELETE ON events
+                BEGIN DELETE FROM event_trailers WHERE id = old.id; END)"),
+        },
     };
     return all;
 }

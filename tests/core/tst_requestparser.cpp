@@ -33,9 +33,9 @@ Fed feedInSteps(const QByteArray &bytes, qsizetype step, ParserLimits limits = {
 }
 
 // Feeds `bytes` split once at `split`.
-Fed feedSplit(const QByteArray &bytes, qsizetype split)
+Fed feedSplit(const QByteArray &bytes, qsizetype split, ParserLimits limits = {})
 {
-    RequestParser parser;
+    RequestParser parser(limits);
     Fed fed;
     for (const QByteArray &part : {bytes.left(split), bytes.mid(split)}) {
         parser.feed(part.constData(), part.size());
@@ -81,6 +81,8 @@ private Q_SLOTS:
     void keepAliveFollowsVersionAndConnectionHeader();
     void failures_data();
     void failures();
+    void trailerFieldsAreKeptApartFromTheHeaders();
+    void feedUntilRequestStopsAfterEachRequest();
     void expectContinueIsReportedBeforeTheBody();
     void expectContinueWithoutBodyIsIgnored();
     void headLimitCountsTargetAndHeaders();
@@ -202,6 +204,28 @@ void TestRequestParser::failures_data()
         << QByteArray("512 bytes");
     QTest::newRow("invalid content-length") << QByteArray("POST /l HTTP/1.1\r\nContent-Length: 1x\r\n\r\n") << 400
                                             << true << QByteArray("content-length");
+    // RFC 9112 §5.1: a proxy may read "Transfer-Encoding : chunked" as chunked, we as no
+    // framing at all; the body would then be taken for the next request (smuggling).
+    QTest::newRow("space between field name and colon")
+        << QByteArray("POST /s HTTP/1.1\r\nTransfer-Encoding : chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n") << 400
+        << true << QByteArray("whitespace in or after the field name 'Transfer-Encoding'");
+    QTest::newRow("spaces between field name and colon")
+        << QByteArray("POST /s HTTP/1.1\r\nContent-Length   : 5\r\n\r\nhello") << 400 << true
+        << QByteArray("RFC 9112 section 5.1");
+    QTest::newRow("tab between field name and colon")
+        << QByteArray("GET /t HTTP/1.1\r\nHost\t: x\r\n\r\n") << 400 << true << QByteArray("malformed HTTP");
+    QTest::newRow("space inside a field name") << QByteArray("GET /s HTTP/1.1\r\nX Y: z\r\n\r\n") << 400 << true
+                                               << QByteArray("whitespace in or after the field name 'X'");
+    QTest::newRow("space before the colon of a trailer field")
+        << QByteArray("POST /t HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\nX-Sum : 1\r\n\r\n")
+        << 400 << true << QByteArray("'X-Sum'");
+    QTest::newRow("HTTP/3.7") << QByteArray("POST /v HTTP/3.7\r\nContent-Length: 2\r\n\r\nab") << 505 << true
+                              << QByteArray("HTTP Version Not Supported: HTTP/3.7");
+    QTest::newRow("HTTP/2.0 in an HTTP/1 request line") << QByteArray("GET /v HTTP/2.0\r\n\r\n") << 505 << true
+                                                        << QByteArray("HTTP/2.0");
+    QTest::newRow("HTTP/1.2") << QByteArray("GET /v HTTP/1.2\r\n\r\n") << 505 << true << QByteArray("HTTP/1.2");
+    QTest::newRow("HTTP/0.9 spelled out") << QByteArray("GET /v HTTP/0.9\r\n\r\n") << 505 << true
+                                          << QByteArray("HTTP/0.9");
 }
 
 void TestRequestParser::failures()
@@ -211,13 +235,65 @@ void TestRequestParser::failures()
     QFETCH(bool, hasRequestLine);
     QFETCH(QByteArray, reasonContains);
     const ParserLimits limits{512, 1000};
-    for (qsizetype step : {qsizetype(1), bytes.size()}) {
-        const Fed fed = feedInSteps(bytes, step, limits);
-        QVERIFY(fed.failed);
+    const auto check = [&](const Fed &fed, const QString &how) {
+        QVERIFY2(fed.failed, qPrintable(how));
+        QVERIFY2(fed.requests.empty(), qPrintable(how));
         QCOMPARE(fed.failure.status, status);
         QCOMPARE(fed.failure.hasRequestLine, hasRequestLine);
-        QVERIFY2(fed.failure.reason.contains(reasonContains), fed.failure.reason.constData());
+        QVERIFY2(fed.failure.reason.contains(reasonContains), qPrintable(how + ": " + fed.failure.reason));
         QVERIFY(!fed.failure.reason.contains('\n'));
+    };
+    for (qsizetype step : {qsizetype(1), bytes.size()})
+        check(feedInSteps(bytes, step, limits), QStringLiteral("in steps of %1").arg(step));
+    for (qsizetype split = 0; split <= bytes.size(); ++split)
+        check(feedSplit(bytes, split, limits), QStringLiteral("split at %1").arg(split));
+}
+
+void TestRequestParser::trailerFieldsAreKeptApartFromTheHeaders()
+{
+    const QByteArray bytes = "POST /t HTTP/1.1\r\nTransfer-Encoding: chunked\r\nTrailer: X-Sum\r\n\r\n"
+                             "3\r\nabc\r\n0\r\nX-Sum: 900150983cd24fb0\r\nX-Late: 1\r\n\r\n"
+                             "GET /next HTTP/1.1\r\nA: b\r\n\r\n";
+    for (qsizetype split = 0; split <= bytes.size(); ++split) {
+        const Fed fed = feedSplit(bytes, split);
+        QVERIFY2(!fed.failed, qPrintable(QStringLiteral("split at %1: %2").arg(split).arg(QString::fromUtf8(fed.failure.reason))));
+        QCOMPARE(fed.requests.size(), size_t(2));
+        const ParsedRequest &r = fed.requests[0];
+        QCOMPARE(r.body, QByteArray("abc"));
+        QCOMPARE(r.headers, HeaderList({{"Transfer-Encoding", "chunked"}, {"Trailer", "X-Sum"}}));
+        QCOMPARE(r.trailers, HeaderList({{"X-Sum", "900150983cd24fb0"}, {"X-Late", "1"}}));
+        QCOMPARE(fed.requests[1].headers, HeaderList({{"A", "b"}}));
+        QVERIFY(fed.requests[1].trailers.isEmpty());
+    }
+}
+
+void TestRequestParser::feedUntilRequestStopsAfterEachRequest()
+{
+    const QByteArray three = kPost + kChunked + "GET /last HTTP/1.1\r\n\r\n";
+    for (qsizetype split = 0; split <= three.size(); ++split) {
+        RequestParser parser;
+        std::vector<ParsedRequest> requests;
+        for (const QByteArray &part : {three.left(split), three.mid(split)}) {
+            qsizetype pos = 0;
+            while (pos < part.size()) {
+                const qsizetype taken = parser.feedUntilRequest(part.constData() + pos, part.size() - pos);
+                QVERIFY(taken > 0 || parser.hasRequest());
+                pos += taken;
+                int completed = 0;
+                while (parser.hasRequest()) {
+                    requests.push_back(parser.takeRequest());
+                    ++completed;
+                }
+                QVERIFY2(completed <= 1, qPrintable(QStringLiteral("split at %1").arg(split)));
+                if (completed == 1 && pos < part.size())
+                    QVERIFY(!parser.inMessage()); // stopped right after the request, not inside the next
+            }
+        }
+        QVERIFY2(!parser.hasFailed(), parser.failure().reason.constData());
+        QCOMPARE(requests.size(), size_t(3));
+        QCOMPARE(requests[0].body, QByteArray("{\"ok\":true}"));
+        QCOMPARE(requests[1].body, QByteArray("hello world"));
+        QCOMPARE(requests[2].target, QByteArray("/last"));
     }
 }
 

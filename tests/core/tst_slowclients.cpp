@@ -53,6 +53,8 @@ public:
             return s->state() == QAbstractSocket::ConnectedState;
         }));
     }
+    // Every socket has sent at least one byte (so none is idle: mid-head, each is busy).
+    [[nodiscard]] bool allSpoke() const { return m_sent.size() == m_sockets.size(); }
     [[nodiscard]] qint64 bytesAnswered() const
     {
         qint64 n = 0;
@@ -197,11 +199,15 @@ void TestSlowClients::connectionCapIsLoggedWhenReached()
                                            "connection limit of 40 reached \\(--max-connections\\); new connections "
                                            "wait until one closes")));
     QSignalSpy reached(m_receiver.get(), &Receiver::connectionLimitReached);
-    Trickler slow(m_receiver->port(), 45);
+    Trickler slow(m_receiver->port(), 40);
     QTRY_COMPARE(m_receiver->connectionCount(), 40);
+    // Silent connections would make room for new ones; connections mid-head do not.
+    QTRY_VERIFY(slow.allSpoke());
+    Trickler more(m_receiver->port(), 5);
     QTRY_COMPARE(reached.count(), 1);
     QTest::qWait(300);
     QCOMPARE(m_receiver->connectionCount(), 40); // the cap holds: the other 5 wait in the backlog
+    QCOMPARE(m_receiver->evictedCount(), 0);
 }
 
 // One byte every 100 ms keeps the connection clear of the 500 ms idle timeout; only the
