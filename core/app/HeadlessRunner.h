@@ -32,6 +32,7 @@ public:
 
 private:
     void printEvents(const QList<Event> &events);
+    void checkStore(const QString &path); // in the background; damage goes to stderr
 
     AppOptions m_options;
     std::unique_ptr<LinePrinter> m_out; // stdout, written from its own thread
