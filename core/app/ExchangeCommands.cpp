@@ -62,6 +62,22 @@ bool openStore(EventStore *store, const QString &path, const QString &name, bool
     return true;
 }
 
+// Names each event the export left out (or wrote without a damaged part); true when there was one.
+bool printUnreadable(const QList<UnreadableEvents> &unreadable, const QString &storePath)
+{
+    constexpr qsizetype kNamed = 200; // a store damaged throughout must not flood the terminal
+    for (qsizetype i = 0; i < std::min(unreadable.size(), kNamed); ++i)
+        printErr(QStringLiteral("hookscope export: %1 %2\n")
+                     .arg(unreadable.at(i).partly ? QStringLiteral("written without its damaged part:")
+                                                  : QStringLiteral("left out, unreadable:"),
+                          unreadable.at(i).describe()));
+    if (unreadable.size() > kNamed)
+        printErr(QStringLiteral("hookscope export: … and %1 more (hookscope check-store --db %2 lists them all)\n")
+                     .arg(unreadable.size() - kNamed)
+                     .arg(storePath));
+    return !unreadable.isEmpty();
+}
+
 } // namespace
 
 int runExportCommand(const QStringList &args)
@@ -82,8 +98,13 @@ int runExportCommand(const QStringList &args)
     parser.addOptions({help, db, format, filter, out});
     const QString usage = QStringLiteral("hookscope export [--db PATH] [--format json|har] [--filter TEXT] --out FILE");
     if (const int code = parseArgs(parser, args, QStringLiteral("export"), usage,
-                                   QStringLiteral("\nExit status: 0 written, 2 wrong usage, unreadable store or "
-                                                  "unwritable file.\n"),
+                                   QStringLiteral("\nA damaged store is exported as far as it can be read: events "
+                                                  "that cannot be read are left out and named on stderr (see "
+                                                  "hookscope check-store). FILE may not be the store or one of its "
+                                                  "files (-wal, -shm), by any name or link.\nExit status: 0 written, "
+                                                  "1 written without the unreadable events named on stderr, 2 wrong "
+                                                  "usage, FILE is part of the store, unreadable store or unwritable "
+                                                  "file.\n"),
                                    help);
         code >= 0)
         return code;
@@ -114,9 +135,16 @@ int runExportCommand(const QStringList &args)
                    true))
         return kExitUsage;
     std::optional<QList<qint64>> ids;
-    if (parser.isSet(filter) && !parser.value(filter).trimmed().isEmpty())
-        ids = store.matchingIds(parser.value(filter).trimmed().toUtf8(), 0, store.maxId());
     EventExporter exporter(&store);
+    if (parser.isSet(filter) && !parser.value(filter).trimmed().isEmpty()) {
+        const QByteArray needle = parser.value(filter).trimmed().toUtf8();
+        bool complete = true;
+        ids = store.matchingIds(needle, 0, store.maxId(), &complete);
+        if (!complete) { // a damaged page stopped the search: match while reading past the damage
+            ids.reset();
+            exporter.setFilter(needle);
+        }
+    }
     const ExportResult result = exporter.exportTo(outPath, exportFormat, ids);
     if (!result.ok) {
         printErr(QStringLiteral("hookscope export: %1\n").arg(result.error));
@@ -125,7 +153,7 @@ int runExportCommand(const QStringList &args)
     printErr(QStringLiteral("hookscope export: %1 %2 written to %3\n")
                  .arg(result.written)
                  .arg(result.written == 1 ? QStringLiteral("event") : QStringLiteral("events"), outPath));
-    return kExitOk;
+    return printUnreadable(result.unreadable, store.path()) ? kExitRefused : kExitOk;
 }
 
 int runImportCommand(const QStringList &args)

@@ -9,6 +9,7 @@
 #include "hold/HoldingSink.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
+#include "store/StoreHealthCheck.h"
 #include "store/StoreRecovery.h"
 #include "trust/TrustInspector.h"
 
@@ -90,6 +91,7 @@ int HeadlessRunner::start()
         printLine("hookscope: cannot open the event store: " + error.toUtf8(), stderr);
         return 1;
     }
+    checkStore(path);
     if (m_options.validate) {
         m_enrichment = new EnrichmentService(
             m_recorder, withTrust(defaultInspector(), std::make_shared<const SignatureVerifier>(m_options.signatures)),
@@ -118,6 +120,21 @@ int HeadlessRunner::start()
         (new ForwardedAnswers(m_relay->forwarder(), m_holdDesk, this))->setEnabled(true);
     m_out->flush();
     return 0;
+}
+
+void HeadlessRunner::checkStore(const QString &path)
+{
+    // A file damaged inside opens like a sound one: the check says which events are lost.
+    auto *check = new StoreHealthCheck(this);
+    connect(check, &StoreHealthCheck::finished, this, [path](const StoreHealthReport &report) {
+        if (report.healthy())
+            return;
+        printLine("hookscope: the event store " + path.toUtf8() + " is damaged: " + report.summary().toUtf8()
+                      + ". New events are still captured and the file is left as it is; 'hookscope check-store --db "
+                      + path.toUtf8() + "' lists what cannot be read, 'hookscope export' saves the rest.",
+                  stderr);
+    });
+    check->start(path);
 }
 
 void HeadlessRunner::printEvents(const QList<Event> &events)

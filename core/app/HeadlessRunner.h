@@ -35,6 +35,7 @@ private:
     void printEvents(const QList<Event> &events);
     // One stderr line per event whose inspection failed (the result is stored and exported too).
     void printNotInspected(const QList<EventInfo> &infos);
+    void checkStore(const QString &path); // in the background; damage goes to stderr
 
     AppOptions m_options;
     std::unique_ptr<LinePrinter> m_out; // stdout, written from its own thread

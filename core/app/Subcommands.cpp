@@ -1,5 +1,6 @@
 #include "Subcommands.h"
 
+#include "CheckStoreCommand.h"
 #include "ExchangeCommands.h"
 #include "TranslationsCommand.h"
 #include "ValidateCommand.h"
@@ -20,6 +21,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("translations"), runTranslationsCommand},
         {QStringLiteral("export"), runExportCommand},
         {QStringLiteral("import"), runImportCommand},
+        {QStringLiteral("check-store"), runCheckStoreCommand},
     };
     return all;
 }

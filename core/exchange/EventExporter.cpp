@@ -3,6 +3,7 @@
 #include "ExportWriter.h"
 #include "HarWriter.h"
 #include "store/EventStore.h"
+#include "store/StoreFiles.h"
 
 #include <QSaveFile>
 #include <algorithm>
@@ -11,8 +12,14 @@
 namespace hookscope {
 
 namespace {
-constexpr int kWindow = 2000; // ids fetched at a time when exporting everything
 constexpr qint64 kProgressEvery = 64;
+
+// EventStore::matchingIds() in C++: the stored header block, the raw and the decoded body.
+bool matches(const Event &event, const QByteArray &lowered)
+{
+    return event.target.toLower().contains(lowered) || serializeHeaders(event.headers).toLower().contains(lowered)
+        || event.body.toLower().contains(lowered) || (event.decodedBody && event.decodedBody->toLower().contains(lowered));
+}
 } // namespace
 
 EventExporter::EventExporter(const EventStore *store)
@@ -28,6 +35,11 @@ ExportFormat EventExporter::formatForPath(const QString &path)
 ExportResult EventExporter::exportTo(const QString &path, ExportFormat format, const std::optional<QList<qint64>> &ids)
 {
     ExportResult result;
+    if (const QString reason = StoreFiles::overwriteReason(path, m_store->path()); !reason.isEmpty()) {
+        result.refused = true;
+        result.error = reason;
+        return result;
+    }
     std::unique_ptr<EventWriter> writer;
     if (format == ExportFormat::Har)
         writer = std::make_unique<HarWriter>();
@@ -51,22 +63,15 @@ ExportResult EventExporter::exportTo(const QString &path, ExportFormat format, c
         m_progress(0, total);
 
     // One query per window of ids, its rows written as they are read: at most one event in memory.
-    QList<qint64> sortedIds;
-    if (ids) {
-        sortedIds = *ids;
-        std::sort(sortedIds.begin(), sortedIds.end());
-        sortedIds.erase(std::unique(sortedIds.begin(), sortedIds.end()), sortedIds.end());
-    }
-    qsizetype nextExplicit = 0;
-    qint64 afterId = 0;
     bool stopped = false;
     QString writeError;
     const EventStore::EventVisitor write = [&](const Event &event, const std::optional<EventInfo> &info) {
-        afterId = event.id;
         if (cancelled()) {
             stopped = true;
             return false;
         }
+        if (!m_filter.isEmpty() && !matches(event, m_filter))
+            return true;
         if (!writer->write(event, info)) {
             writeError = writer->error();
             return false;
@@ -76,29 +81,22 @@ ExportResult EventExporter::exportTo(const QString &path, ExportFormat format, c
             m_progress(result.written, qMax(total, result.written));
         return true;
     };
-    for (;;) {
-        qint64 visited = 0;
-        if (ids) {
-            if (nextExplicit >= sortedIds.size())
-                break;
-            const qsizetype end = qMin(nextExplicit + kWindow, sortedIds.size());
-            visited = m_store->visitEvents(sortedIds.mid(nextExplicit, end - nextExplicit), write);
-            nextExplicit = end; // ids deleted meanwhile are skipped
-        } else {
-            visited = m_store->visitEvents(afterId, kWindow, write);
-        }
-        if (visited < 0)
-            return fail(QStringLiteral("cannot read the store"));
-        if (!writeError.isEmpty())
-            return fail(writeError);
-        if (stopped) {
-            file.cancelWriting();
-            result.cancelled = true;
-            result.error = QStringLiteral("cancelled");
-            return result;
-        }
-        if (!ids && visited == 0)
-            break;
+    SalvageReader reader(m_store, [&result](const UnreadableEvents &damage) { result.unreadable.append(damage); });
+    if (ids) {
+        QList<qint64> sortedIds = *ids;
+        std::sort(sortedIds.begin(), sortedIds.end());
+        sortedIds.erase(std::unique(sortedIds.begin(), sortedIds.end()), sortedIds.end());
+        reader.visitIds(sortedIds, write); // ids deleted meanwhile are skipped
+    } else {
+        reader.visitAll(0, write);
+    }
+    if (!writeError.isEmpty())
+        return fail(writeError);
+    if (stopped) {
+        file.cancelWriting();
+        result.cancelled = true;
+        result.error = QStringLiteral("cancelled");
+        return result;
     }
     if (!writer->finish())
         return fail(writer->error());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/SalvageReader.h"
+
 #include <QList>
 #include <QString>
 #include <atomic>
@@ -18,11 +20,17 @@ struct ExportResult
     bool cancelled = false;
     qint64 written = 0;
     QString error;
+    bool refused = false; // the file is part of the store: nothing was written (error says why)
+    // Events left out because the store cannot give them back as stored (ok stays true: the
+    // rest was written), and events written without a damaged part (`partly`).
+    QList<UnreadableEvents> unreadable;
 };
 
 // Writes events from a store to a file, reading them in id windows (never all at once).
 // The file appears only when everything was written: a QSaveFile writes a temporary file
-// and renames it at the end; a cancel or an error leaves nothing behind.
+// and renames it at the end; a cancel or an error leaves nothing behind. A damaged store
+// is read past its damage (SalvageReader): what cannot be read is listed in the result.
+// A file that is part of the store (StoreFiles) is refused before anything is written.
 class EventExporter final
 {
 public:
@@ -31,6 +39,10 @@ public:
     explicit EventExporter(const EventStore *store); // not owned
 
     void setProgress(Progress progress) { m_progress = std::move(progress); }
+    // Only events whose target, headers or body (raw or decoded) contain `needle`, ignoring
+    // ASCII case, matched here as each event is read: what EventStore::matchingIds() finds,
+    // for a damaged store whose search SQLite cannot finish. Empty: every event.
+    void setFilter(const QByteArray &needle) { m_filter = needle.toLower(); }
     // Polled between events; set from any thread to stop.
     void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
 
@@ -45,6 +57,7 @@ private:
     const EventStore *m_store;
     Progress m_progress;
     const std::atomic<bool> *m_cancel = nullptr;
+    QByteArray m_filter; // lower case
 };
 
 } // namespace hookscope

@@ -46,11 +46,20 @@ std::pair<QByteArray, int> encodeBody(const QByteArray &body)
     return {body, Raw};
 }
 
-QByteArray decodeBody(const QVariant &value, int encoding)
+// A body as received. SQLite has no checksums: a flipped byte in a body shows only as a
+// compressed body zlib refuses or an encoding that was never written; `damage` (when given)
+// then says so, and the body is empty.
+QByteArray decodeBody(const QVariant &value, int encoding, QString *damage = nullptr, const char *what = "body")
 {
     const QByteArray data = value.toByteArray();
-    if (encoding == Zlib)
-        return inflateFromStorage(data).value_or(QByteArray());
+    if (encoding == Zlib) {
+        std::optional<QByteArray> inflated = inflateFromStorage(data);
+        if (!inflated && damage)
+            *damage = QStringLiteral("its compressed %1 cannot be decompressed").arg(QLatin1String(what));
+        return std::move(inflated).value_or(QByteArray());
+    }
+    if (encoding != Raw && damage && !value.isNull())
+        *damage = QStringLiteral("its %1 has an unknown storage encoding (%2)").arg(QLatin1String(what)).arg(encoding);
     return data;
 }
 
@@ -71,13 +80,14 @@ constexpr auto kSelectEventsWithInfo = R"(SELECT id, received_at, remote_address
     CASE WHEN a.id IS NULL THEN response_body ELSE a.body END,
     coalesce(i.handling_us, e.handling_us), error, m.imported_at, t.rejection,
     i.id IS NOT NULL, i.kind, i.event_name, i.entity_id, i.validity, i.violation_count, i.violations, i.json_error,
-    i.languages, i.missing_translations, t.rejection, t.signature, t.signature_reason
+    i.languages, i.missing_translations, t.rejection, t.signature, t.signature_reason, e.body_size
     FROM events e LEFT JOIN event_info i USING (id) LEFT JOIN event_answer a USING (id)
     LEFT JOIN event_import m USING (id) LEFT JOIN event_trust t USING (id) )";
 constexpr int kEventColumnCount = 24; // columns of kSelectEvent
+constexpr int kBodySizeColumn = kEventColumnCount + 13; // in kSelectEventsWithInfo
 
-// One row of kSelectEvent (or of a query starting with its columns).
-Event eventFromQuery(const QSqlQuery &q)
+// One row of kSelectEvent (or of a query starting with its columns); `damage` as decodeBody's.
+Event eventFromQuery(const QSqlQuery &q, QString *damage = nullptr)
 {
     Event e;
     int i = 0;
@@ -94,11 +104,11 @@ Event eventFromQuery(const QSqlQuery &q)
     e.headers = parseHeaderBlock(q.value(i++).toByteArray());
     e.contentType = q.value(i++).toByteArray();
     const QVariant body = q.value(i++);
-    e.body = decodeBody(body, q.value(i++).toInt());
+    e.body = decodeBody(body, q.value(i++).toInt(), damage);
     const QVariant decoded = q.value(i++);
     const int decodedEncoding = q.value(i++).toInt();
     if (!decoded.isNull())
-        e.decodedBody = decodeBody(decoded, decodedEncoding);
+        e.decodedBody = decodeBody(decoded, decodedEncoding, damage, "decoded body");
     e.decodeError = q.value(i++).toString();
     e.response.status = q.value(i++).toInt();
     e.response.headers = parseHeaderBlock(q.value(i++).toByteArray());
@@ -172,6 +182,9 @@ bool EventStore::open(const QString &path, QString *error, SyncMode sync)
             return false;
         }
         q.exec(syncPragma);
+        // A damaged page is an error, not rows of garbage: without this SQLite reads a cell
+        // whose pointer was flipped from wherever it points (StoreHealth, SalvageReader).
+        q.exec(QStringLiteral("PRAGMA cell_size_check=ON"));
         // After a burst the WAL can be large; once checkpointed, cut it back to 64 MiB.
         q.exec(QStringLiteral("PRAGMA journal_size_limit=67108864"));
         if (!Migrations::apply(db, error)) {
@@ -184,6 +197,38 @@ bool EventStore::open(const QString &path, QString *error, SyncMode sync)
         }
     }
     m_path = info.absoluteFilePath();
+    return true;
+}
+
+bool EventStore::openForReading(const QString &path, QString *error)
+{
+    close();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(QFileInfo(path).absoluteFilePath());
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+        QString why;
+        if (!db.open()) {
+            why = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
+        } else if (QSqlQuery q(db); !q.exec(QStringLiteral("PRAGMA cell_size_check=ON"))
+                   || !q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+            why = QStringLiteral("%1 is not a usable SQLite store: %2").arg(path, q.lastError().text());
+        } else if (const int version = q.value(0).toInt(); version != Migrations::currentVersion()) {
+            why = QStringLiteral("%1 has schema %2, this build reads schema %3 (a newer store, or an older one that "
+                                 "hookscope upgrades when it opens it)")
+                      .arg(path)
+                      .arg(version)
+                      .arg(Migrations::currentVersion());
+        }
+        if (!why.isEmpty()) {
+            *error = why;
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            return false;
+        }
+    }
+    m_path = QFileInfo(path).absoluteFilePath();
     return true;
 }
 
@@ -635,9 +680,11 @@ qint64 EventStore::maxId() const
     return q.value(0).toLongLong();
 }
 
-QList<qint64> EventStore::matchingIds(const QByteArray &needle, qint64 afterId, qint64 upToId) const
+QList<qint64> EventStore::matchingIds(const QByteArray &needle, qint64 afterId, qint64 upToId, bool *complete) const
 {
     QList<qint64> out;
+    if (complete)
+        *complete = true;
     const QByteArray lowered = needle.toLower();
     QSqlQuery q = query();
     q.setForwardOnly(true);
@@ -655,8 +702,11 @@ QList<qint64> EventStore::matchingIds(const QByteArray &needle, qint64 afterId, 
         q.bindValue(i, text);
     q.bindValue(4, afterId);
     q.bindValue(5, upToId);
-    if (!q.exec())
+    if (!q.exec()) {
+        if (complete)
+            *complete = false;
         return out;
+    }
     QList<qint64> compressed;
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();
@@ -665,6 +715,8 @@ QList<qint64> EventStore::matchingIds(const QByteArray &needle, qint64 afterId, 
         else if (q.value(1).toInt() == Zlib || q.value(2).toInt() == Zlib)
             compressed.append(id);
     }
+    if (complete && q.lastError().isValid())
+        *complete = false;
     if (compressed.isEmpty())
         return out;
     QSqlQuery b = query();
@@ -672,8 +724,11 @@ QList<qint64> EventStore::matchingIds(const QByteArray &needle, qint64 afterId, 
     b.prepare(QStringLiteral("SELECT body, body_encoding, decoded_body, decoded_encoding FROM events WHERE id = ?"));
     for (const qint64 id : std::as_const(compressed)) {
         b.bindValue(0, id);
-        if (!b.exec() || !b.next())
+        if (!b.exec() || !b.next()) {
+            if (complete && b.lastError().isValid())
+                *complete = false;
             continue;
+        }
         const bool hit = (b.value(1).toInt() == Zlib && decodeBody(b.value(0), Zlib).toLower().contains(lowered))
             || (b.value(3).toInt() == Zlib && decodeBody(b.value(2), Zlib).toLower().contains(lowered));
         if (hit)
@@ -740,13 +795,35 @@ qint64 EventStore::visitEvents(const QList<qint64> &ids, const EventVisitor &vis
 
 qint64 EventStore::visitRows(QSqlQuery &q, const EventVisitor &visit) const
 {
+    // SQLite's words ("database disk image is malformed"); the caller reports them.
+    const auto why = [&q] {
+        return q.lastError().databaseText().isEmpty() ? q.lastError().text() : q.lastError().databaseText();
+    };
+    m_readFailure = {};
     if (!q.exec()) {
-        qCWarning(lcStore).noquote() << "cannot read events:" << q.lastError().text();
+        m_readFailure.reason = why();
         return -1;
     }
     qint64 visited = 0;
+    qint64 lastId = 0;
     while (q.next()) {
-        Event event = eventFromQuery(q);
+        QString damage;
+        Event event = eventFromQuery(q, &damage);
+        if (event.id <= lastId) { // the query orders by id: a row out of order was read from garbage
+            m_readFailure.reason = QStringLiteral("a damaged page gave an event id out of order (#%1 after #%2)")
+                                       .arg(event.id)
+                                       .arg(lastId);
+            return -1;
+        }
+        lastId = event.id;
+        if (const QVariant size = q.value(kBodySizeColumn); damage.isEmpty() && size.toLongLong() != event.body.size())
+            damage = QStringLiteral("its body is %1 bytes but was stored as %2 bytes")
+                         .arg(event.body.size())
+                         .arg(size.toLongLong());
+        if (!damage.isEmpty()) {
+            m_readFailure = {event.id, damage};
+            return -1;
+        }
         loadTrailers(&event);
         std::optional<EventInfo> info;
         if (q.value(kEventColumnCount).toBool()) {
@@ -755,9 +832,43 @@ qint64 EventStore::visitRows(QSqlQuery &q, const EventVisitor &visit) const
         }
         ++visited;
         if (!visit(event, info))
-            break;
+            return visited;
+    }
+    // next() is false at the end and on an error (a damaged page): only the second says why.
+    if (q.lastError().isValid()) {
+        m_readFailure.reason = why();
+        return -1;
     }
     return visited;
+}
+
+qint64 EventStore::lastAssignedId() const
+{
+    QSqlQuery q = query();
+    if (!q.exec(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'events'")) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+std::optional<QList<qint64>> EventStore::idsFrom(qint64 fromId, int limit) const
+{
+    QSqlQuery q = query();
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id FROM events WHERE id >= ? ORDER BY id LIMIT ?"));
+    q.bindValue(0, fromId);
+    q.bindValue(1, limit);
+    if (!q.exec())
+        return std::nullopt;
+    QList<qint64> out;
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        if (id < fromId || (!out.isEmpty() && id <= out.constLast()))
+            return std::nullopt; // garbage from a damaged page
+        out.append(id);
+    }
+    if (q.lastError().isValid())
+        return std::nullopt;
+    return out;
 }
 
 } // namespace hookscope

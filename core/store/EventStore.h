@@ -47,6 +47,9 @@ public:
 
     // Opens (creating folders and file as needed) and migrates to the current schema.
     bool open(const QString &path, QString *error, SyncMode sync = SyncMode::Full);
+    // Read-only, nothing created or migrated (StoreHealth: a damaged file is never written);
+    // refuses a store of another schema version.
+    bool openForReading(const QString &path, QString *error);
     void close();
     [[nodiscard]] bool isOpen() const;
     [[nodiscard]] QString path() const { return m_path; }
@@ -63,6 +66,20 @@ public:
     using EventVisitor = std::function<bool(const Event &event, const std::optional<EventInfo> &info)>;
     qint64 visitEvents(qint64 afterId, int limit, const EventVisitor &visit) const; // ids > afterId
     qint64 visitEvents(const QList<qint64> &ids, const EventVisitor &visit) const; // these ids
+    // Why the last visitEvents() returned -1: SQLite met a damaged page (id 0: it cannot say
+    // at which event), or event `id` cannot be given back as stored (a compressed body zlib
+    // refuses, a body size that differs from the recorded one). SalvageReader goes on after it.
+    struct ReadFailure
+    {
+        qint64 id = 0;
+        QString reason;
+    };
+    [[nodiscard]] ReadFailure lastReadFailure() const { return m_readFailure; }
+    // Up to `limit` ids >= fromId, in order; nullopt when SQLite cannot read them (damage).
+    [[nodiscard]] std::optional<QList<qint64>> idsFrom(qint64 fromId, int limit) const;
+    // The largest id ever assigned (AUTOINCREMENT's sqlite_sequence), 0 when unknown: a damaged
+    // page can yield rowids beyond it, which no event ever had.
+    [[nodiscard]] qint64 lastAssignedId() const;
 
     // Writing: call inside begin()/commit() for group commit.
     bool begin();
@@ -111,7 +128,9 @@ public:
     // Ids in (afterId, upToId], in id order, whose target, headers or body (raw or decoded)
     // contain `needle`, ignoring ASCII case. Uncompressed bodies are matched in SQL;
     // compressed ones (>= 16 KiB) are inflated one at a time and matched here.
-    [[nodiscard]] QList<qint64> matchingIds(const QByteArray &needle, qint64 afterId, qint64 upToId) const;
+    // *complete (when given) turns false when a damaged page stopped the search part way.
+    [[nodiscard]] QList<qint64> matchingIds(const QByteArray &needle, qint64 afterId, qint64 upToId,
+                                            bool *complete = nullptr) const;
     // A consistent copy of the whole store (WAL included) into a new file (VACUUM INTO).
     bool copyTo(const QString &path, QString *error) const;
     // The newest event before `beforeId` of the same entity (same kind and entity id, as
@@ -134,6 +153,7 @@ private:
     std::unique_ptr<QSqlQuery> m_updateHandling;
     std::unique_ptr<QSqlQuery> m_saveInfo;
     std::unique_ptr<QSqlQuery> m_saveSignature;
+    mutable ReadFailure m_readFailure; // of the last visitEvents(); reads are const
 };
 
 } // namespace hookscope
