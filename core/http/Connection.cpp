@@ -3,6 +3,7 @@
 #include "CaptureSink.h"
 #include "ContentDecoding.h"
 #include "Log.h"
+#include "trust/SecretRedaction.h"
 #include "trust/TrustLog.h"
 
 #include <QDateTime>
@@ -195,6 +196,8 @@ void Connection::handleFailure(const ParseFailure &failure)
 
 void Connection::submit(Event event)
 {
+    // Every event leaves the connection here: from now on nothing holds the endpoint's secret.
+    SecretRedaction::redactEndpointSecret(m_config.guard, &event.target, &event.headers);
     const quint64 seq = m_headSeq + m_slots.size() - 1;
     QPointer<Connection> self(this);
     CaptureSink *sink = m_sink;
