@@ -3,6 +3,7 @@
 #include "ExportWriter.h"
 #include "HarWriter.h"
 #include "store/EventStore.h"
+#include "trust/SecretRedaction.h"
 
 #include <QSaveFile>
 #include <algorithm>
@@ -67,7 +68,15 @@ ExportResult EventExporter::exportTo(const QString &path, ExportFormat format, c
             stopped = true;
             return false;
         }
-        if (!writer->write(event, info)) {
+        bool written = false;
+        if (m_redactAuthorization) {
+            Event redacted = event;
+            SecretRedaction::redactAuthorization(&redacted.headers);
+            written = writer->write(redacted, info);
+        } else {
+            written = writer->write(event, info);
+        }
+        if (!written) {
             writeError = writer->error();
             return false;
         }

@@ -33,6 +33,9 @@ public:
     void setProgress(Progress progress) { m_progress = std::move(progress); }
     // Polled between events; set from any thread to stop.
     void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
+    // Writes every Authorization / Proxy-Authorization header with its credentials replaced
+    // ("Bearer [redacted]"); the store keeps them as sent. Off by default.
+    void setRedactAuthorization(bool redact) { m_redactAuthorization = redact; }
 
     // ids: these events (in id order; missing ones are skipped); nullopt: every event.
     [[nodiscard]] ExportResult exportTo(const QString &path, ExportFormat format,
@@ -45,6 +48,7 @@ private:
     const EventStore *m_store;
     Progress m_progress;
     const std::atomic<bool> *m_cancel = nullptr;
+    bool m_redactAuthorization = false;
 };
 
 } // namespace hookscope
