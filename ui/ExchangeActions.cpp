@@ -5,6 +5,7 @@
 #include "EventFilterProxy.h"
 #include "EventListPane.h"
 #include "EventTableModel.h"
+#include "ExportDialog.h"
 #include "exchange/CurlCommand.h"
 #include "exchange/EventExporter.h"
 #include "exchange/EventImporter.h"
@@ -32,8 +33,7 @@ namespace hookscope {
 
 namespace {
 const QString kLastFolder = QStringLiteral("exchange/folder");
-const QString kJsonFilter = QStringLiteral("Hookscope export (*.json)");
-const QString kHarFilter = QStringLiteral("HAR 1.2 (*.har)");
+const QString kRedactAuthorization = QStringLiteral("exchange/redactAuthorization");
 } // namespace
 
 ExchangeActions::ExchangeActions(EventListPane *list, EventRecorder *recorder, QMainWindow *window)
@@ -123,16 +123,16 @@ void ExchangeActions::askExport(Scope scope)
         return;
     }
     QSettings settings;
-    QString chosenFilter = kJsonFilter;
-    const QString start = settings.value(kLastFolder).toString() + QStringLiteral("/hookscope-events.json");
-    QString path = QFileDialog::getSaveFileName(m_window, tr("Export events"), start,
-                                                kJsonFilter + QStringLiteral(";;") + kHarFilter, &chosenFilter);
+    ExportDialog dialog(m_window, settings.value(kLastFolder).toString() + QStringLiteral("/hookscope-events.json"));
+    dialog.setRedactAuthorization(settings.value(kRedactAuthorization, false).toBool());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString path = dialog.chosenPath();
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += chosenFilter == kHarFilter ? QStringLiteral(".har") : QStringLiteral(".json");
     settings.setValue(kLastFolder, QFileInfo(path).absolutePath());
-    exportTo(path, scope);
+    settings.setValue(kRedactAuthorization, dialog.redactAuthorization());
+    exportTo(path, scope, dialog.redactAuthorization());
 }
 
 void ExchangeActions::askImport()
@@ -162,7 +162,7 @@ void ExchangeActions::startProgress(const QString &label, bool determinate)
     connect(m_progress, &QProgressDialog::canceled, this, [cancel = m_cancel] { cancel->store(true); });
 }
 
-void ExchangeActions::exportTo(const QString &path, Scope scope)
+void ExchangeActions::exportTo(const QString &path, Scope scope, bool redactAuthorization)
 {
     if (isBusy() || m_storePath.isEmpty())
         return;
@@ -175,7 +175,7 @@ void ExchangeActions::exportTo(const QString &path, Scope scope)
     const QString storePath = m_storePath;
     const auto cancel = m_cancel;
     QPointer<ExchangeActions> self(this);
-    m_thread = QThread::create([self, storePath, path, ids, cancel] {
+    m_thread = QThread::create([self, storePath, path, ids, cancel, redactAuthorization] {
         ExportResult result;
         EventStore store; // this thread's own read connection
         if (!store.open(storePath, &result.error)) {
@@ -183,6 +183,7 @@ void ExchangeActions::exportTo(const QString &path, Scope scope)
         } else {
             EventExporter exporter(&store);
             exporter.setCancelFlag(cancel.get());
+            exporter.setRedactAuthorization(redactAuthorization);
             exporter.setProgress([self](qint64 done, qint64 total) {
                 QMetaObject::invokeMethod(self.data(), [self, done, total] {
                     if (self && self->m_progress)
@@ -240,8 +241,13 @@ void ExchangeActions::importFrom(const QString &path)
             if (!self)
                 return;
             if (result.ok) {
-                const QString done = tr("Imported %n event(s) from %1", nullptr, int(result.imported)).arg(path);
+                QString done = tr("Imported %n event(s) from %1", nullptr, int(result.imported)).arg(path);
+                // Entries that were no request (a browser's data: URLs…): say which.
+                if (result.skipped > 0)
+                    done += QStringLiteral("; ") + result.skippedSummary(false);
                 self->finishWork(true, QString(), done);
+                if (result.skipped > 0)
+                    self->showSkipped(path, result);
                 Q_EMIT self->importFinished(true, done);
             } else {
                 const QString reason = result.cancelled ? QStringLiteral("cancelled") : result.error;
@@ -254,6 +260,18 @@ void ExchangeActions::importFrom(const QString &path)
     });
     m_thread->setObjectName(QStringLiteral("import"));
     m_thread->start(QThread::LowPriority);
+}
+
+void ExchangeActions::showSkipped(const QString &path, const ImportResult &result)
+{
+    if (!m_interactive)
+        return;
+    QMessageBox box(QMessageBox::Information, tr("Import"),
+                    tr("Imported %n event(s) from %1.", nullptr, int(result.imported)).arg(path), QMessageBox::Ok,
+                    m_window);
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(result.skippedSummary(true));
+    box.exec();
 }
 
 void ExchangeActions::finishWork(bool ok, const QString &title, const QString &message)

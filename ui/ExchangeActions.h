@@ -17,6 +17,7 @@ class MainMenuBar;
 
 class EventListPane;
 class EventRecorder;
+struct ImportResult;
 
 // File ▸ Export selected / filtered / all…, Import… and Copy as curl (Ctrl+Shift+C, also in the
 // table's context menu). Exports read the store on a thread of their own (own read connection);
@@ -39,7 +40,8 @@ public:
     void setStorePath(const QString &path);
 
     // What the actions do, without file dialogs (tests call these directly).
-    void exportTo(const QString &path, Scope scope);
+    // redactAuthorization: Authorization headers written as "SCHEME [redacted]" (the dialog's box).
+    void exportTo(const QString &path, Scope scope, bool redactAuthorization = false);
     void importFrom(const QString &path);
     // The curl command for the current event, also put on the clipboard; empty when none.
     QString copyAsCurl();
@@ -66,6 +68,7 @@ private:
     [[nodiscard]] QList<qint64> idsFor(Scope scope) const;
     void startProgress(const QString &label, bool determinate);
     void finishWork(bool ok, const QString &title, const QString &message);
+    void showSkipped(const QString &path, const ImportResult &result);
 
     EventListPane *m_list; // not owned
     EventRecorder *m_recorder; // not owned

@@ -95,8 +95,12 @@ int runExportCommand(const QStringList &args)
                                     QStringLiteral("text"));
     const QCommandLineOption out({QStringLiteral("o"), QStringLiteral("out")},
                                  QStringLiteral("File to write (replaced only once complete)."), QStringLiteral("file"));
-    parser.addOptions({help, db, format, filter, out});
-    const QString usage = QStringLiteral("hookscope export [--db PATH] [--format json|har] [--filter TEXT] --out FILE");
+    const QCommandLineOption redactAuth(QStringLiteral("redact-auth"),
+                                        QStringLiteral("Write Authorization and Proxy-Authorization headers with their "
+                                                       "credentials replaced by [redacted] (the store keeps them)."));
+    parser.addOptions({help, db, format, filter, out, redactAuth});
+    const QString usage
+        = QStringLiteral("hookscope export [--db PATH] [--format json|har] [--filter TEXT] [--redact-auth] --out FILE");
     if (const int code = parseArgs(parser, args, QStringLiteral("export"), usage,
                                    QStringLiteral("\nA damaged store is exported as far as it can be read: events "
                                                   "that cannot be read are left out and named on stderr (see "
@@ -145,6 +149,7 @@ int runExportCommand(const QStringList &args)
             exporter.setFilter(needle);
         }
     }
+    exporter.setRedactAuthorization(parser.isSet(redactAuth));
     const ExportResult result = exporter.exportTo(outPath, exportFormat, ids);
     if (!result.ok) {
         printErr(QStringLiteral("hookscope export: %1\n").arg(result.error));
@@ -190,6 +195,8 @@ int runImportCommand(const QStringList &args)
     printErr(QStringLiteral("hookscope import: %1 %2 imported from %3\n")
                  .arg(result.imported)
                  .arg(result.imported == 1 ? QStringLiteral("event") : QStringLiteral("events"), files.first()));
+    if (result.skipped > 0)
+        printErr(QStringLiteral("hookscope import: %1\n").arg(result.skippedSummary(true)));
     return kExitOk;
 }
 

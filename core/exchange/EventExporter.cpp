@@ -4,6 +4,7 @@
 #include "HarWriter.h"
 #include "store/EventStore.h"
 #include "store/StoreFiles.h"
+#include "trust/SecretRedaction.h"
 
 #include <QSaveFile>
 #include <algorithm>
@@ -72,7 +73,15 @@ ExportResult EventExporter::exportTo(const QString &path, ExportFormat format, c
         }
         if (!m_filter.isEmpty() && !matches(event, m_filter))
             return true;
-        if (!writer->write(event, info)) {
+        bool written = false;
+        if (m_redactAuthorization) {
+            Event redacted = event;
+            SecretRedaction::redactAuthorization(&redacted.headers);
+            written = writer->write(redacted, info);
+        } else {
+            written = writer->write(event, info);
+        }
+        if (!written) {
             writeError = writer->error();
             return false;
         }

@@ -45,6 +45,9 @@ public:
     void setFilter(const QByteArray &needle) { m_filter = needle.toLower(); }
     // Polled between events; set from any thread to stop.
     void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
+    // Writes every Authorization / Proxy-Authorization header with its credentials replaced
+    // ("Bearer [redacted]"); the store keeps them as sent. Off by default.
+    void setRedactAuthorization(bool redact) { m_redactAuthorization = redact; }
 
     // ids: these events (in id order; missing ones are skipped); nullopt: every event.
     [[nodiscard]] ExportResult exportTo(const QString &path, ExportFormat format,
@@ -58,6 +61,7 @@ private:
     Progress m_progress;
     const std::atomic<bool> *m_cancel = nullptr;
     QByteArray m_filter; // lower case
+    bool m_redactAuthorization = false;
 };
 
 } // namespace hookscope

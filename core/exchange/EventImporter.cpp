@@ -13,6 +13,19 @@ constexpr qint64 kImportProgressEvery = 64; // events between progress calls
 const QString kCancelled = QStringLiteral("cancelled");
 } // namespace
 
+QString ImportResult::skippedSummary(bool lineBreaks) const
+{
+    if (skipped == 0)
+        return {};
+    QString text = skipped == 1 ? QStringLiteral("1 entry skipped") : QStringLiteral("%1 entries skipped").arg(skipped);
+    const QString separator = lineBreaks ? QStringLiteral("\n  ") : QStringLiteral("; ");
+    text += lineBreaks ? QStringLiteral(":\n  ") : QStringLiteral(": ");
+    text += skippedReasons.join(separator);
+    if (skippedReasons.size() < skipped)
+        text += separator + QStringLiteral("(%1 more)").arg(skipped - skippedReasons.size());
+    return text;
+}
+
 ImportResult EventImporter::importInto(EventStore *store, const QString &path, const ImportControl &control)
 {
     ImportResult result;
@@ -64,6 +77,8 @@ ImportResult EventImporter::importInto(EventStore *store, const QString &path, c
         control.progress(size, size);
     result.ok = true;
     result.imported = reader.eventCount();
+    result.skipped = reader.skippedCount();
+    result.skippedReasons = reader.skippedReasons();
     return result;
 }
 

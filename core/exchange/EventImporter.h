@@ -3,6 +3,7 @@
 #include "store/Event.h"
 
 #include <QString>
+#include <QStringList>
 #include <atomic>
 #include <functional>
 
@@ -16,9 +17,15 @@ struct ImportResult
     bool unreadable = false; // the file could not be opened or read (as opposed to refused)
     bool cancelled = false; // stopped through ImportControl::cancel: nothing was stored
     qint64 imported = 0;
+    qint64 skipped = 0; // HAR entries that could not be events (ImportReader)
+    QStringList skippedReasons; // the first few, with their entry index and position
     qint64 firstId = 0; // the ids the imported events got: every id in [firstId, lastId]
     qint64 lastId = 0;
     QString error; // the reason, with its position in the file
+
+    // "2 entries skipped: entry 0 (ending at byte 812): request.method: is empty; …" (the
+    // reasons one per line when lineBreaks), or empty when nothing was skipped.
+    [[nodiscard]] QString skippedSummary(bool lineBreaks) const;
 };
 
 // What a caller running an import on a thread of its own can see and do.

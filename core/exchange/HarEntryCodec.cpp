@@ -2,6 +2,7 @@
 
 #include "ExchangeJson.h"
 #include "ExportEventCodec.h"
+#include "HarUrl.h"
 
 #include <QUrlQuery>
 
@@ -20,8 +21,15 @@ std::string text(const QByteArray &bytes)
 json harHeaders(const HeaderList &headers)
 {
     json out = json::array();
-    for (const auto &[name, value] : headers)
-        out.push_back(json{{"name", text(name)}, {"value", text(value)}});
+    for (const auto &[name, value] : headers) {
+        json header{{"name", text(name)}, {"value", text(value)}};
+        // A HAR string cannot hold these bytes: the exact ones go beside the Latin-1 reading.
+        if (!isUtf8(name))
+            header["_nameBase64"] = toStd(name.toBase64());
+        if (!isUtf8(value))
+            header["_valueBase64"] = toStd(value.toBase64());
+        out.push_back(std::move(header));
+    }
     return out;
 }
 
@@ -79,6 +87,21 @@ bool readString(const json &object, const char *name, const QString &path, QByte
     return true;
 }
 
+// The exact bytes written beside a text member (base64), when there are any.
+bool readExactBytes(const json &object, const char *name, const QString &path, QByteArray *out, QString *error)
+{
+    QByteArray encoded;
+    if (!readString(object, name, path, &encoded, error, false))
+        return false;
+    if (!member(object, name))
+        return true;
+    const auto decoded = QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return fail(path + QLatin1String(name), QStringLiteral("is not valid base64"), error);
+    *out = *decoded;
+    return true;
+}
+
 bool readHeaders(const json &object, const QString &path, HeaderList *out, QString *error)
 {
     const json *headers = member(object, "headers");
@@ -93,7 +116,9 @@ bool readHeaders(const json &object, const QString &path, HeaderList *out, QStri
             return fail(at, QStringLiteral("is not an object"), error);
         QByteArray name;
         QByteArray value;
-        if (!readString(header, "name", at + u'.', &name, error) || !readString(header, "value", at + u'.', &value, error))
+        if (!readString(header, "name", at + u'.', &name, error) || !readString(header, "value", at + u'.', &value, error)
+            || !readExactBytes(header, "_nameBase64", at + u'.', &name, error)
+            || !readExactBytes(header, "_valueBase64", at + u'.', &value, error))
             return false;
         out->append({name, value});
     }
@@ -122,23 +147,81 @@ bool readBody(const json &object, const QString &path, const char *encodingMembe
     return true;
 }
 
-// The request target (path and query, as sent) of an absolute URL.
-QByteArray targetOf(const QByteArray &url)
+// What HAR has no place for, so that a HAR round trip gives the event back: the method and
+// target when the URL cannot say them exactly, the forwarded headers' values, the decoded body,
+// the exact handling time and the receiver's error.
+void putExactRequest(json &own, const Event &event, const QByteArray &url)
 {
-    qsizetype start = 0;
-    if (const qsizetype scheme = url.indexOf("://"); scheme >= 0) {
-        const qsizetype slash = url.indexOf('/', scheme + 3);
-        const qsizetype question = url.indexOf('?', scheme + 3);
-        if (slash < 0 && question < 0)
-            return "/";
-        start = slash < 0 ? question : question < 0 ? slash : qMin(slash, question);
+    if (!isUtf8(event.method))
+        own["method"] = bytesToJson(event.method);
+    if (HarUrl::split(url).target != event.target)
+        own["target"] = bytesToJson(event.target);
+    if (!event.forwardedFor.isNull())
+        own["forwardedFor"] = bytesToJson(event.forwardedFor);
+    if (!event.forwardedProto.isNull())
+        own["forwardedProto"] = bytesToJson(event.forwardedProto);
+    if (!event.forwardedHost.isNull())
+        own["forwardedHost"] = bytesToJson(event.forwardedHost);
+    if (event.decodedBody)
+        own["decodedBody"] = bodyToJson(*event.decodedBody);
+    if (!event.decodeError.isEmpty())
+        own["decodeError"] = toStd(event.decodeError);
+    own["handlingUs"] = event.handlingUs >= 0 ? json(event.handlingUs) : json(nullptr); // "time" is rounded
+    if (!event.error.isEmpty())
+        own["error"] = toStd(event.error);
+}
+
+bool readOwnBytes(const json &own, const char *name, QByteArray *out, QString *error, bool nonEmpty = false)
+{
+    const json *value = member(own, name);
+    if (!value)
+        return true;
+    QString problem;
+    if (!bytesFromJson(*value, out, &problem))
+        return fail(QStringLiteral("_hookscope.") + QLatin1String(name), problem, error);
+    if (nonEmpty && out->isEmpty())
+        return fail(QStringLiteral("_hookscope.") + QLatin1String(name), QStringLiteral("is empty"), error);
+    return true;
+}
+
+bool readExactRequest(const json &own, Event *event, QString *error)
+{
+    if (!readOwnBytes(own, "method", &event->method, error, true) || !readOwnBytes(own, "target", &event->target, error, true)
+        || !readOwnBytes(own, "forwardedFor", &event->forwardedFor, error)
+        || !readOwnBytes(own, "forwardedProto", &event->forwardedProto, error)
+        || !readOwnBytes(own, "forwardedHost", &event->forwardedHost, error))
+        return false;
+    if (const json *decoded = member(own, "decodedBody")) {
+        QByteArray body;
+        QString problem;
+        if (!bodyFromJson(*decoded, &body, &problem))
+            return fail(QStringLiteral("_hookscope.decodedBody"), problem, error);
+        event->decodedBody = body;
     }
-    QByteArray target = url.mid(start);
-    if (const qsizetype hash = target.indexOf('#'); hash >= 0)
-        target.truncate(hash);
-    if (target.startsWith('?'))
-        target.prepend('/');
-    return target.isEmpty() ? QByteArray("/") : target;
+    if (const json *reason = member(own, "decodeError"); reason && reason->is_string())
+        event->decodeError = QString::fromStdString(reason->get<std::string>());
+    if (const json *reason = member(own, "error"); reason && reason->is_string())
+        event->error = QString::fromStdString(reason->get<std::string>());
+    if (const auto handling = own.find("handlingUs"); handling != own.end()) {
+        if (handling->is_number_integer() && handling->get<qint64>() >= 0)
+            event->handlingUs = handling->get<qint64>();
+        else if (handling->is_null())
+            event->handlingUs = -1;
+    }
+    return true;
+}
+
+// An entry from another tool: the forwarded values as the receiver takes them from headers.
+void forwardedFromHeaders(Event *event)
+{
+    for (const auto &[name, value] : event->headers) {
+        if (name.compare("x-forwarded-for", Qt::CaseInsensitive) == 0)
+            event->forwardedFor += event->forwardedFor.isEmpty() ? value : ", " + value;
+        else if (name.compare("x-forwarded-proto", Qt::CaseInsensitive) == 0 && event->forwardedProto.isEmpty())
+            event->forwardedProto = value;
+        else if (name.compare("x-forwarded-host", Qt::CaseInsensitive) == 0 && event->forwardedHost.isEmpty())
+            event->forwardedHost = value;
+    }
 }
 
 QByteArray versionOf(const QByteArray &harVersion)
@@ -152,20 +235,15 @@ QByteArray versionOf(const QByteArray &harVersion)
 
 QString HarEntryCodec::urlOf(const Event &event)
 {
-    const QByteArray scheme = event.forwardedProto.isEmpty() ? QByteArray("http") : event.forwardedProto;
-    QByteArray host = event.forwardedHost;
-    if (host.isEmpty())
-        host = headerValue(event.headers, "host");
-    if (host.isEmpty())
-        host = "localhost";
-    return QString::fromUtf8(scheme + "://" + host + event.target);
+    return QString::fromUtf8(HarUrl::urlOf(event));
 }
 
 json HarEntryCodec::toJson(const Event &event, const std::optional<EventInfo> &info)
 {
     json request = json::object();
     request["method"] = text(event.method);
-    request["url"] = toStd(urlOf(event));
+    const QString url = urlOf(event);
+    request["url"] = toStd(url);
     request["httpVersion"] = text("HTTP/" + event.httpVersion);
     request["cookies"] = json::array();
     request["headers"] = harHeaders(event.headers);
@@ -211,6 +289,7 @@ json HarEntryCodec::toJson(const Event &event, const std::optional<EventInfo> &i
     own["remoteAddress"] = toStd(event.remoteAddress);
     own["remotePort"] = event.remotePort;
     own["sender"] = toStd(event.sender());
+    putExactRequest(own, event, url.toUtf8());
     if (info) {
         own["kind"] = toStd(info->kind);
         own["eventName"] = toStd(info->eventName);
@@ -248,7 +327,8 @@ bool HarEntryCodec::fromJson(const json &value, Event *event, QString *error)
         return false;
     if (event->method.isEmpty())
         return fail(req + QStringLiteral("method"), QStringLiteral("is empty"), error);
-    event->target = targetOf(url);
+    const HarUrl::Parts parts = HarUrl::split(url);
+    event->target = parts.target; // empty for data: and the like, unless _hookscope has the target
     event->httpVersion = versionOf(version);
     if (const json *postData = member(*request, "postData")) {
         if (!postData->is_object())
@@ -281,7 +361,21 @@ bool HarEntryCodec::fromJson(const json &value, Event *event, QString *error)
             return false;
     }
 
-    if (const json *own = member(value, "_hookscope"); own && own->is_object()) {
+    // Hookscope's own entries say exactly what the event was; another tool's say it in the URL.
+    const json *own = member(value, "_hookscope");
+    if (own && own->is_object()) {
+        if (!readExactRequest(*own, event, error))
+            return false;
+    } else {
+        forwardedFromHeaders(event);
+        HarUrl::keepOrigin(parts, event);
+    }
+    if (event->target.isEmpty())
+        return fail(req + QStringLiteral("url"),
+                    QStringLiteral("\"%1\" is not an http(s) URL: no request went over the network")
+                        .arg(QString::fromUtf8(url.left(40))),
+                    error);
+    if (own && own->is_object()) {
         if (const json *address = member(*own, "remoteAddress"); address && address->is_string())
             event->remoteAddress = QString::fromStdString(address->get<std::string>());
         if (const json *port = member(*own, "remotePort"); port && port->is_number_unsigned() && port->get<quint64>() < 65536)

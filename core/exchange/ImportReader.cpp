@@ -53,6 +53,8 @@ bool ImportReader::read(QIODevice *device, const Sink &sink)
     m_error.clear();
     m_format = Format::Unknown;
     m_count = 0;
+    m_skipped = 0;
+    m_skippedReasons.clear();
     DeviceStreamBuf buffer(device);
     std::istream in(&buffer);
 
@@ -64,25 +66,36 @@ bool ImportReader::read(QIODevice *device, const Sink &sink)
     bool sawVersion = false;
     bool sawEntries = false;
     const auto refuse = [&](const QString &reason) { throw Refusal{reason}; };
+    qint64 index = 0; // of the element in the file, skipped ones included
     const auto element = [&](const json &value, Format format) {
         Event event;
         QString problem;
         const bool ok = format == Format::HookscopeExport ? ExportEventCodec::fromJson(value, &event, &problem)
                                                           : HarEntryCodec::fromJson(value, &event, &problem);
         const QString where = format == Format::HookscopeExport ? QStringLiteral("event") : QStringLiteral("entry");
+        const qint64 at = index++;
         if (!ok) {
-            refuse(QStringLiteral("%1 %2 (ending at byte %3): %4").arg(where).arg(m_count).arg(buffer.position())
-                       .arg(problem.startsWith(u':') ? problem.mid(2) : problem));
+            const QString reason = QStringLiteral("%1 %2 (ending at byte %3): %4").arg(where).arg(at).arg(buffer.position())
+                                       .arg(problem.startsWith(u':') ? problem.mid(2) : problem);
+            // A browser's HAR also holds what was never a request (data: URLs, entries without
+            // a method): those are skipped with their reason, the rest is imported. An export
+            // of ours is all or nothing.
+            if (format != Format::Har)
+                refuse(reason);
+            if (m_skippedReasons.size() < kMaxSkippedReasons)
+                m_skippedReasons.append(reason);
+            ++m_skipped;
+            return;
         }
         event.importedAtMs = m_importedAtMs;
         if (!sink(event, &problem))
-            refuse(QStringLiteral("%1 %2: %3").arg(where).arg(m_count).arg(problem));
+            refuse(QStringLiteral("%1 %2: %3").arg(where).arg(at).arg(problem));
         ++m_count;
     };
     const auto notAnObject = [&](Format format) {
         refuse(QStringLiteral("%1 %2 (ending at byte %3): is not an object")
                    .arg(format == Format::HookscopeExport ? QStringLiteral("event") : QStringLiteral("entry"))
-                   .arg(m_count)
+                   .arg(index)
                    .arg(buffer.position()));
     };
 

@@ -3,6 +3,7 @@
 #include "store/Event.h"
 
 #include <QString>
+#include <QStringList>
 #include <functional>
 
 class QIODevice;
@@ -14,6 +15,8 @@ namespace hookscope {
 // them in one transaction and rolls it back when read() fails, so a corrupt file imports
 // nothing. Errors name the reason and the position: "line 3, column 7 (byte 52)" for JSON
 // syntax, "event 12 (byte 52001): request.headers[2].value: is not a string" for structure.
+// A HAR entry that cannot be an event (a data: URL, no method) is skipped with its reason
+// instead, and the rest of the file imported: browsers write such entries.
 class ImportReader final
 {
 public:
@@ -30,12 +33,18 @@ public:
     [[nodiscard]] QString error() const { return m_error; }
     [[nodiscard]] Format format() const { return m_format; }
     [[nodiscard]] qint64 eventCount() const { return m_count; }
+    // HAR entries that could not be events, skipped; the reasons of the first kMaxSkippedReasons.
+    [[nodiscard]] qint64 skippedCount() const { return m_skipped; }
+    [[nodiscard]] QStringList skippedReasons() const { return m_skippedReasons; }
+    static constexpr int kMaxSkippedReasons = 20;
 
 private:
     qint64 m_importedAtMs;
     QString m_error;
     Format m_format = Format::Unknown;
     qint64 m_count = 0;
+    qint64 m_skipped = 0;
+    QStringList m_skippedReasons;
 };
 
 } // namespace hookscope

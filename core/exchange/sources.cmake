@@ -10,6 +10,7 @@ target_sources(hookscope_core PRIVATE
   exchange/ExportEventCodec.h exchange/ExportEventCodec.cpp
   exchange/ExportWriter.h exchange/ExportWriter.cpp
   exchange/HarEntryCodec.h exchange/HarEntryCodec.cpp
+  exchange/HarUrl.h exchange/HarUrl.cpp
   exchange/HarWriter.h exchange/HarWriter.cpp
   exchange/ImportReader.h exchange/ImportReader.cpp
   exchange/LiveImport.h exchange/LiveImport.cpp

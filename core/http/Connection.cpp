@@ -4,6 +4,7 @@
 #include "CaptureSink.h"
 #include "ContentDecoding.h"
 #include "Log.h"
+#include "trust/SecretRedaction.h"
 #include "trust/TrustLog.h"
 
 #include <QDateTime>
@@ -352,6 +353,8 @@ void Connection::handleFailure(const ParseFailure &failure)
 
 void Connection::submit(Event event, quint64 seq, DecodeLease lease)
 {
+    // Every event leaves the connection here: from now on nothing holds the endpoint's secret.
+    SecretRedaction::redactEndpointSecret(m_config.guard, &event.target, &event.headers);
     QPointer<Connection> self(this);
     CaptureSink *sink = m_sink;
     const qint64 startNs = m_slots.empty() ? monotonicNs() : m_slots[size_t(seq - m_headSeq)].startMonoNs;

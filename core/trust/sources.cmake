@@ -5,6 +5,7 @@ target_sources(hookscope_core PRIVATE
   trust/ConstantTime.h trust/ConstantTime.cpp
   trust/EndpointGuard.h trust/EndpointGuard.cpp
   trust/GuardConfig.h trust/GuardConfig.cpp
+  trust/SecretRedaction.h trust/SecretRedaction.cpp
   trust/SignatureRule.h trust/SignatureRule.cpp
   trust/SignatureStatus.h
   trust/SignatureVerifier.h trust/SignatureVerifier.cpp

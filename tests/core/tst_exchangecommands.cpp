@@ -24,6 +24,8 @@ private Q_SLOTS:
     void importAddsEventsAndRefusesCorruptFiles();
     void wrongUsageExitsWithTwo_data();
     void wrongUsageExitsWithTwo();
+    void redactAuthLeavesCredentialsOut_data();
+    void redactAuthLeavesCredentialsOut();
 
 private:
     int run(const QStringList &args, QByteArray *err = nullptr);
@@ -157,6 +159,45 @@ void TestExchangeCommands::wrongUsageExitsWithTwo()
     QByteArray err;
     QCOMPARE(run(args, &err), 2);
     QVERIFY2(err.contains(message.toUtf8()), err.constData());
+}
+
+void TestExchangeCommands::redactAuthLeavesCredentialsOut_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("redacted");
+    QTest::newRow("json, as captured") << QStringList() << "full.json" << false;
+    QTest::newRow("json, --redact-auth") << QStringList{QStringLiteral("--redact-auth")} << "shared.json" << true;
+    QTest::newRow("har, --redact-auth") << QStringList{QStringLiteral("--redact-auth")} << "shared.har" << true;
+}
+
+void TestExchangeCommands::redactAuthLeavesCredentialsOut()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, file);
+    QFETCH(bool, redacted);
+    {
+        EventStore store;
+        QString error;
+        QVERIFY2(store.open(m_db, &error), qPrintable(error));
+        Event event = samples().first().event;
+        event.headers.append(std::pair<QByteArray, QByteArray>("Authorization", "Bearer vendor-token-123"));
+        event.headers.append(std::pair<QByteArray, QByteArray>("proxy-authorization", "Basic cHJveHk6cHc="));
+        QVERIFY2(store.insert(event, &error), qPrintable(error));
+    }
+    const QString out = m_dir->filePath(file);
+    QByteArray err;
+    QCOMPARE(run(QStringList{QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--out"), out} + options,
+                 &err),
+             0);
+    const QByteArray bytes = readAll(out);
+    QCOMPARE(bytes.contains("vendor-token-123"), !redacted);
+    QCOMPARE(bytes.contains("cHJveHk6cHc="), !redacted);
+    QCOMPARE(bytes.contains("Bearer [redacted]") && bytes.contains("Basic [redacted]"), redacted);
+    EventStore store; // the store keeps what was sent
+    QString error;
+    QVERIFY(store.open(m_db, &error));
+    QCOMPARE(headerValue(store.load(store.maxId())->headers, "authorization"), QByteArray("Bearer vendor-token-123"));
 }
 
 QTEST_GUILESS_MAIN(TestExchangeCommands)
