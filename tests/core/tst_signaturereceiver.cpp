@@ -2,7 +2,11 @@
 // child process receives the vendor-signed delivery and a tampered copy over a socket, prints
 // each verdict on its stdout line, and `hookscope export` writes the verdicts per event.
 #include "common/RawHttpClient.h"
+#include "http/Receiver.h"
+#include "store/EventRecorder.h"
+#include "store/EventStore.h"
 #include "trust/SignaturePresets.h"
+#include "trust/SignatureVerifier.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -49,6 +53,7 @@ class TestSignatureReceiver final : public QObject
 private Q_SLOTS:
     void everyPresetThroughTheReceiverAndExport_data();
     void everyPresetThroughTheReceiverAndExport();
+    void forwardResignSignsTheForwardedCopyFresh();
     void refusedAtConfigurationTime_data();
     void refusedAtConfigurationTime();
 };
@@ -126,6 +131,64 @@ void TestSignatureReceiver::everyPresetThroughTheReceiverAndExport()
     QVERIFY2(first.value(QLatin1String("reason")).toString().contains(QLatin1String(" of ")),
              qPrintable(first.value(QLatin1String("reason")).toString()));
     QCOMPARE(second.value(QLatin1String("status")).toString(), QStringLiteral("invalid"));
+}
+
+void TestSignatureReceiver::forwardResignSignsTheForwardedCopyFresh()
+{
+    // The user's app: a second receiver, in this process, storing what reaches it.
+    QTemporaryDir dir;
+    EventRecorder appStore;
+    QString error;
+    QVERIFY2(appStore.open(dir.filePath(QStringLiteral("app.sqlite")), &error), qPrintable(error));
+    Receiver app(&appStore);
+    ReceiverConfig config;
+    config.port = 0;
+    app.setConfig(config);
+    QVERIFY2(app.start(), qPrintable(app.errorString()));
+
+    const QJsonObject v = vectorOf(QStringLiteral("stripe"));
+    QFile secret(dir.filePath(QStringLiteral("stripe.secret")));
+    QVERIFY(secret.open(QIODevice::WriteOnly));
+    secret.write(v.value(QLatin1String("secret")).toString().toUtf8());
+    secret.close();
+    QProcess child;
+    child.setProgram(QStringLiteral(HOOKSCOPE_BINARY));
+    child.setArguments({QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--db"),
+                        dir.filePath(QStringLiteral("events.sqlite")), QStringLiteral("--signature"),
+                        QStringLiteral("*=stripe:") + secret.fileName(), QStringLiteral("--forward"),
+                        QStringLiteral("http://127.0.0.1:%1/app").arg(app.port()), QStringLiteral("--forward-resign"),
+                        QStringLiteral("--ngrok-api"), QStringLiteral("http://127.0.0.1:9")});
+    child.start();
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += child.readAllStandardOutput()).contains("Forwarding to "), 20000);
+    static const QRegularExpression listening(QStringLiteral("Listening on http://127\\.0\\.0\\.1:(\\d+)/"));
+    const quint16 port = quint16(listening.match(QString::fromUtf8(out)).captured(1).toUInt());
+    RawHttpClient sender(port);
+    sender.send(requestBytes(v, v.value(QLatin1String("body")).toString().toUtf8()));
+    QTRY_COMPARE_WITH_TIMEOUT(sender.responses().size(), 1, 10000);
+    // Signed in 2025: stale when it arrives here...
+    QTRY_VERIFY_WITH_TIMEOUT((out += child.readAllStandardOutput()).contains("signature #1 invalid: timestamp "), 20000);
+
+    // ...but the copy forwarded to the app carries a fresh signature the app's own check accepts.
+    const auto forwarded = [&]() -> std::optional<Event> {
+        EventStore reader;
+        QString e;
+        if (!reader.open(appStore.path(), &e) || reader.maxId() == 0)
+            return std::nullopt;
+        return reader.load(reader.maxId());
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(forwarded().has_value(), 20000);
+    const Event copy = *forwarded();
+    QVERIFY(headerValue(copy.headers, "Stripe-Signature") != v.value(QLatin1String("headers")).toObject().value(QLatin1String("Stripe-Signature")).toString().toUtf8());
+    SignatureRule rule;
+    rule.kind = QStringLiteral("*");
+    rule.secret = v.value(QLatin1String("secret")).toString().toUtf8();
+    SignaturePresets::apply(*SignaturePresets::find(QStringLiteral("stripe")), &rule);
+    const SignedRequest received{copy.headers, copy.body, copy.method, copy.target, {}, copy.receivedAtMs};
+    const SignatureCheck check = SignatureVerifier({rule}).verify(QStringLiteral("k"), received);
+    QVERIFY2(check.status == SignatureStatus::Valid, qPrintable(check.reason));
+    child.terminate();
+    QVERIFY(child.waitForFinished(20000));
 }
 
 void TestSignatureReceiver::refusedAtConfigurationTime_data()
