@@ -72,9 +72,14 @@ TrustSettings savedTrust()
     return saved;
 }
 
-SignatureRules signatureRules(const AppOptions &options)
+// --signature wins for the session; so does --signature-tolerance.
+std::shared_ptr<const SignatureVerifier> signatureVerifier(const AppOptions &options)
 {
-    return options.signatures.isEmpty() ? savedTrust().signatures : options.signatures;
+    const TrustSettings saved = savedTrust();
+    const int tolerance = options.givenOptions.contains(QStringLiteral("signature-tolerance")) ? options.signatureTolerance
+                                                                                             : saved.signatureTolerance;
+    return std::make_shared<const SignatureVerifier>(options.signatures.isEmpty() ? saved.signatures : options.signatures,
+                                                     tolerance);
 }
 
 // The built-in hold policy, the user's settings over it, the command line's --respond rules.
@@ -111,7 +116,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     , m_holdDesk(new HoldDesk(this))
     , m_holdingSink(std::make_unique<HoldingSink>(m_recorder, m_holdDesk, appKindCatalog))
     , m_receiver(new Receiver(m_holdingSink.get(), this))
-    , m_signatures(std::make_shared<VerifierSlot>(std::make_shared<const SignatureVerifier>(signatureRules(options))))
+    , m_signatures(std::make_shared<VerifierSlot>(signatureVerifier(options)))
     , m_enrichment(new EnrichmentService(
           m_recorder, withTrust(std::move(inspector), std::shared_ptr<const VerifierSlot>(m_signatures)), this))
     , m_toolBar(new MainToolBar(this))
@@ -127,6 +132,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     , m_firstRun(new FirstRunPanel(this))
     , m_exchange(new ExchangeActions(m_list, m_recorder, this))
 {
+    m_signatures->setPublicBase(options.publicUrl.toUtf8()); // else {url} is the forwarded host the sender used
     setWindowTitle(QStringLiteral("Hookscope"));
     addToolBar(Qt::TopToolBarArea, m_toolBar);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -237,6 +243,9 @@ ReplayDialog *MainWindow::openReplay()
         return nullptr;
     }
     auto *dialog = new ReplayDialog(*event, this);
+    const std::optional<EventInfo> info = m_detail->info();
+    if (const SignatureRule *rule = m_signatures->get()->ruleFor(info ? info->kind : QString()))
+        dialog->setSigningRule(*rule);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
@@ -367,8 +376,7 @@ void MainWindow::applySettings()
     m_options.receiver = fresh.receiver;
     AppSettings::applyKinds(settings, appSchemaRegistry());
     m_tunnel->setApi(fresh.ngrokApi);
-    if (m_options.signatures.isEmpty()) // --signature wins for the session
-        m_signatures->set(std::make_shared<const SignatureVerifier>(savedTrust().signatures));
+    m_signatures->set(signatureVerifier(m_options));
     m_holdingSink->setPolicy(savedHoldPolicy(m_options)); // for requests arriving from now on
     const bool restart = m_receiver->isListening();
     if (restart)

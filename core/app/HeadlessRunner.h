@@ -36,6 +36,7 @@ private:
     // One stderr line per event whose inspection failed (the result is stored and exported too).
     void printNotInspected(const QList<EventInfo> &infos);
     void checkStore(const QString &path); // in the background; damage goes to stderr
+    void printSignatures(const QList<EventInfo> &infos); // "signature #12 valid: …" once checked
 
     AppOptions m_options;
     std::unique_ptr<LinePrinter> m_out; // stdout, written from its own thread

@@ -35,3 +35,6 @@ hookscope_core_test(tst_secretstore)
 hookscope_core_test(tst_trustoptions)
 hookscope_core_test(tst_secretredaction)
 hookscope_core_test(tst_endpointsecret)
+# Signature presets against the vendors' own vectors (branch sig), and end to end through a child.
+hookscope_core_test(tst_signaturepresets)
+hookscope_core_test(tst_signaturereceiver)
