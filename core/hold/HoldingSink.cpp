@@ -46,8 +46,14 @@ QString HoldingSink::kindOf(const Event &event) const
     const Classifier classifier(catalog);
     const QString target = QString::fromUtf8(event.target);
     const Classification byRoute = classifier.byRoute(target);
-    if (byRoute.isKnown())
+    if (byRoute.isKnown()) {
+        // The vendor sends an asynchronous hook to its own path and expects no answer body:
+        // a route naming such a pack kind is never held (nor answered by a preset).
+        const std::shared_ptr<const Kind> kind = catalog->kind(byRoute.kindId);
+        if (kind && !kind->pack.isEmpty() && !kind->isSynchronous())
+            return {};
         return byRoute.kindId;
+    }
     const QByteArray &body = event.displayBody();
     if (body.size() > kMaxClassifiedBytes || !mayBeJsonObject(body))
         return {};
