@@ -3,6 +3,7 @@
 #include "PlainLabel.h"
 
 #include <QAbstractScrollArea>
+#include <QAction>
 #include <QApplication>
 #include <QEvent>
 #include <QGridLayout>
@@ -11,6 +12,8 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace hookscope {
 

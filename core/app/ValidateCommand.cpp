@@ -90,6 +90,8 @@ QString jsonLine(const QString &file, const ValidationOutcome &outcome, const QS
                        .arg(jsonText(file), jsonText(known ? QJsonValue(outcome.kindId) : null),
                             jsonText(known && !outcome.eventName.isEmpty() ? QJsonValue(outcome.eventName) : null),
                             jsonText(known ? QJsonValue(outcome.violations.isEmpty()) : null), violations.join(u','));
+    if (known && outcome.classification.isAmbiguous())
+        line += QStringLiteral(",\"note\":%1").arg(jsonText(outcome.classification.ambiguityNote()));
     if (!error.isEmpty())
         line += QStringLiteral(",\"error\":%1").arg(jsonText(error));
     return line + QStringLiteral("}\n");
@@ -102,13 +104,17 @@ QString textReport(const QString &file, const ValidationOutcome &outcome)
     QString head = outcome.kindId;
     if (!outcome.eventName.isEmpty())
         head += QStringLiteral(" (%1)").arg(outcome.eventName);
+    // Only the shape decided, and another kind of the vendor's pack fits as well.
+    const QString note = outcome.classification.isAmbiguous()
+        ? QStringLiteral("  note: %1\n").arg(outcome.classification.ambiguityNote())
+        : QString();
     if (outcome.violations.isEmpty())
-        return QStringLiteral("%1: %2: valid\n").arg(file, head);
-    QString text
-        = QStringLiteral("%1: %2: %3 %4\n")
-              .arg(file, head)
-              .arg(outcome.violations.size())
-              .arg(outcome.violations.size() == 1 ? QStringLiteral("violation") : QStringLiteral("violations"));
+        return QStringLiteral("%1: %2: valid\n").arg(file, head) + note;
+    QString text = QStringLiteral("%1: %2: %3 %4\n")
+                       .arg(file, head)
+                       .arg(outcome.violations.size())
+                       .arg(outcome.violations.size() == 1 ? QStringLiteral("violation") : QStringLiteral("violations"))
+        + note;
     for (const Violation &v : outcome.violations)
         text += QStringLiteral("  %1: %2\n").arg(pointerText(v.pointer), v.message);
     return text;

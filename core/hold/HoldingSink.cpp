@@ -62,7 +62,10 @@ QString HoldingSink::kindOf(const Event &event) const
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject())
         return {};
-    return classifier.byShape(doc.object()).kindId;
+    // Another kind's shape can pass the name pre-check (Cubu's hooks share most members): only
+    // an active kind is worth reporting.
+    const QString kind = classifier.byShape(doc.object()).kindId;
+    return m_policy.rule(kind).hold || m_policy.respond(kind) ? kind : QString();
 }
 
 const KindPrefilter &HoldingSink::prefilter(const std::shared_ptr<const KindCatalog> &catalog) const

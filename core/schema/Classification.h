@@ -17,7 +17,7 @@ struct Classification {
     QString kindId; // empty when Unknown
     Reason reason = Reason::Unknown;
     double score = 0; // shape score in [0, 1]; 1 for Route and Forced
-    // Shape only: the other kinds of the same pack the body fits exactly as well (Cubu's Before
+    // Shape only: the other kinds of the same pack with the same recognition rule (Cubu's Before
     // and After Book Appointment have one body). The synchronous kind is picked; only the
     // request path can tell them apart.
     QStringList sameShape = {};

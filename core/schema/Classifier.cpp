@@ -185,6 +185,18 @@ double scoreOf(const Kind &kind, const Body &body)
     return double(hits) / double(total);
 }
 
+// Two kinds recognised by the very same rule: no body can tell them apart, only its path. (A
+// tie of kinds with different rules is a body that breaks both, such as a wrong discriminator
+// value: not the same shape.)
+bool sameRule(const KindMatch &a, const KindMatch &b)
+{
+    QStringList required = a.required;
+    QStringList otherRequired = b.required;
+    required.sort();
+    otherRequired.sort();
+    return required == otherRequired && a.equals == b.equals && a.present == b.present;
+}
+
 // How much evidence a full match of the kind is: its members plus weighted discriminators.
 qsizetype specificity(const Kind &kind)
 {
@@ -214,11 +226,11 @@ Classification bestShape(const KindCatalog &catalog, const Body &body)
                 tied.clear();
                 continue;
             }
-            // Equal in every way, inside one pack: only the path can tell such kinds apart (Cubu's
-            // Before and After Book Appointment share one body). The synchronous kind is picked:
+            // One rule, inside one pack: only the path can tell such kinds apart (Cubu's Before
+            // and After Book Appointment share one body). The synchronous kind is picked:
             // a hand-sent test to a generic path is what reaches here, and answering a
             // synchronous hook at once would take the user's chance to answer it.
-            if (!kind->pack.isEmpty() && kind->pack == bestKind->pack) {
+            if (!kind->pack.isEmpty() && kind->pack == bestKind->pack && sameRule(kind->match, bestKind->match)) {
                 tied.append(kind.get());
                 if (kind->isSynchronous() && !bestKind->isSynchronous()) {
                     tied.replace(tied.size() - 1, bestKind);

@@ -222,7 +222,8 @@ void TestCubuPack::synchronousHookIsHeldAndAnsweredByAPreset()
     const HeldRequest request = held.at(0).at(0).value<HeldRequest>();
     QCOMPARE(request.kind, kind);
     QVERIFY(hook.received().isEmpty());
-    const ResponsePreset *p = PresetCatalog::builtIn().find(kind, preset);
+    const PresetCatalog presets = PresetCatalog::builtIn(); // find() points into it
+    const ResponsePreset *p = presets.find(kind, preset);
     QVERIFY(p);
     const QJsonValue json = AnswerBuilder::parseRequest(body);
     const HttpResponse answer = AnswerBuilder::response(*p, json, AnswerBuilder::defaultArgument(*p, json));

@@ -4,6 +4,7 @@
 #include "TestWindow.h"
 #include "http/Receiver.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
