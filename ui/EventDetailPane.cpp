@@ -1,5 +1,8 @@
 #include "EventDetailPane.h"
 
+#include "AmbiguityBar.h"
+#include "enrich/DefaultInspector.h"
+
 #include "BodyView.h"
 #include "DiffView.h"
 #include "ForwardView.h"
@@ -24,6 +27,7 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
     , m_trust(new TrustLine(this))
+    , m_ambiguity(new AmbiguityBar(this))
     , m_tabs(new QTabWidget(this))
     , m_body(new BodyView(this))
     , m_tree(new JsonTreeView(this))
@@ -66,6 +70,7 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(m_title);
     layout->addWidget(m_trust);
+    layout->addWidget(m_ambiguity);
     layout->addWidget(m_tabs, 1);
     setEvent(std::nullopt);
 }
@@ -86,6 +91,7 @@ void EventDetailPane::setEvent(std::optional<Event> event)
     m_translations->clear();
     m_diff->clear();
     m_trust->setRejection(m_event ? m_event->rejection : QString());
+    m_ambiguity->clear();
     if (!m_event) {
         m_title->setText(tr("Select an event to see its details"));
         updateTabTitles();
@@ -108,6 +114,9 @@ void EventDetailPane::setInfo(const EventInfo &info)
     if (!m_event || info.id != m_event->id)
         return;
     m_info = info;
+    // Only an event that got a kind can be ambiguous; the check reclassifies this one body.
+    if (!info.kind.isEmpty())
+        m_ambiguity->setEvent(m_event->displayBody(), m_event->target, appKindCatalog());
     m_trust->setInfo(info);
     updateTabTitles();
     if (m_filled[TreeTab])

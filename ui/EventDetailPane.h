@@ -14,6 +14,7 @@ class QTabWidget;
 
 namespace hookscope {
 
+class AmbiguityBar;
 class BodyView;
 class DiffView;
 class EventStore;
@@ -63,6 +64,8 @@ public:
     [[nodiscard]] ResponseView *responseView() const { return m_response; }
     [[nodiscard]] ForwardView *forwardView() const { return m_forward; }
     [[nodiscard]] TrustLine *trustLine() const { return m_trust; }
+    // The note shown when only the shape decided and kinds of one pack fit equally.
+    [[nodiscard]] AmbiguityBar *ambiguityBar() const { return m_ambiguity; }
 
 private:
     void fillTab(int tab);
@@ -71,6 +74,7 @@ private:
 
     QLabel *m_title;
     TrustLine *m_trust;
+    AmbiguityBar *m_ambiguity; // child
     QTabWidget *m_tabs;
     BodyView *m_body;
     JsonTreeView *m_tree;

@@ -44,6 +44,14 @@ void EventFilterProxy::setKindFilter(const std::optional<QString> &kind)
     invalidateRowsFilter();
 }
 
+void EventFilterProxy::setVendorKinds(const QStringList &kinds)
+{
+    if (kinds == m_vendorKinds)
+        return;
+    m_vendorKinds = kinds;
+    invalidateRowsFilter();
+}
+
 void EventFilterProxy::setValidityFilter(ValidityFilter filter)
 {
     if (filter == m_validity)
@@ -62,7 +70,7 @@ void EventFilterProxy::setMissingTranslationsOnly(bool only)
 
 bool EventFilterProxy::isFiltering() const
 {
-    return m_textFiltering || m_kind.has_value() || m_validity != ValidityFilter::All || m_missingTranslationsOnly;
+    return m_textFiltering || m_kind.has_value() || !m_vendorKinds.isEmpty() || m_validity != ValidityFilter::All || m_missingTranslationsOnly;
 }
 
 bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -82,6 +90,8 @@ bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
             || index.data(EventTableModel::KindRole).toString() != *m_kind)
             return false;
     }
+    if (!m_vendorKinds.isEmpty() && !m_vendorKinds.contains(index.data(EventTableModel::KindRole).toString()))
+        return false;
     switch (m_validity) {
     case ValidityFilter::All:
         return true;

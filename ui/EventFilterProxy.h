@@ -27,6 +27,10 @@ public:
     void addMatches(const QList<qint64> &ids);
     // nullopt: every kind; an empty string: checked events of no known kind ("unknown").
     void setKindFilter(const std::optional<QString> &kind);
+    // A vendor's kinds (the Kind filter's vendor entry); empty: no vendor filter. Combines with
+    // the kind filter like every other filter.
+    void setVendorKinds(const QStringList &kinds);
+    [[nodiscard]] const QStringList &vendorKinds() const { return m_vendorKinds; }
     void setValidityFilter(ValidityFilter filter);
     // Only events whose translations lack a language some field of theirs has.
     void setMissingTranslationsOnly(bool only);
@@ -43,6 +47,7 @@ private:
     QSet<qint64> m_matches;
     bool m_textFiltering = false;
     std::optional<QString> m_kind;
+    QStringList m_vendorKinds;
     ValidityFilter m_validity = ValidityFilter::All;
     bool m_missingTranslationsOnly = false;
 };

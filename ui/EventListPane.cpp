@@ -1,5 +1,8 @@
 #include "EventListPane.h"
 
+#include "schema/KindGroups.h"
+#include "enrich/DefaultInspector.h"
+
 #include "EventFilterProxy.h"
 #include "EventHistoryLoader.h"
 #include "EventItemDelegate.h"
@@ -192,15 +195,22 @@ void EventListPane::fillKindCombo()
     const QSignalBlocker blocker(m_kindCombo);
     m_kindCombo->clear();
     m_kindCombo->addItem(tr("All kinds"));
-    const QStringList kinds = m_model->kinds();
-    for (const QString &kind : kinds)
-        m_kindCombo->addItem(kind, kind);
+    // Vendor, then its kinds: a vendor entry (its data the list of its kinds seen) shows them all.
+    // A vendor of one kind seen needs no entry of its own.
+    for (const KindGroup &group : KindGroups::of(m_model->kinds(), appKindCatalog())) {
+        const bool header = !group.title.isEmpty() && group.kinds.size() > 1;
+        if (header)
+            m_kindCombo->addItem(tr("%1 (all)").arg(group.title), group.kinds);
+        for (const QString &kind : group.kinds) {
+            m_kindCombo->addItem(header ? QStringLiteral("    ") + kind : kind, kind);
+            m_kindCombo->setItemData(m_kindCombo->count() - 1, kind, Qt::ToolTipRole);
+        }
+    }
     m_kindCombo->addItem(tr("unknown"), QString(QLatin1String("")));
     int index = 0;
     if (chosen.isValid()) {
-        const QString kind = chosen.toString();
         for (int i = 1; i < m_kindCombo->count(); ++i) {
-            if (m_kindCombo->itemData(i).toString() == kind)
+            if (m_kindCombo->itemData(i) == chosen)
                 index = i;
         }
     }
@@ -212,7 +222,9 @@ void EventListPane::fillKindCombo()
 void EventListPane::applyKindChoice()
 {
     const QVariant data = m_kindCombo->currentData();
-    m_proxy->setKindFilter(data.isValid() ? std::optional<QString>(data.toString()) : std::nullopt);
+    const bool vendor = data.typeId() == QMetaType::QStringList;
+    m_proxy->setVendorKinds(vendor ? data.toStringList() : QStringList());
+    m_proxy->setKindFilter(data.isValid() && !vendor ? std::optional<QString>(data.toString()) : std::nullopt);
     updateMatchLabel();
     Q_EMIT filterApplied();
 }

@@ -3,13 +3,17 @@
 #include "PlainLabel.h"
 
 #include <QAbstractScrollArea>
+#include <QAction>
 #include <QApplication>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace hookscope {
 
@@ -99,25 +103,66 @@ bool FirstRunPanel::eventFilter(QObject *watched, QEvent *event)
     return QFrame::eventFilter(watched, event);
 }
 
-void FirstRunPanel::setSamples(const QList<SampleEvent> &samples)
+void FirstRunPanel::setSamples(const QList<SampleEvent> &samples, const QHash<QString, QString> &vendorTitles)
 {
     qDeleteAll(m_sampleButtons);
     m_sampleButtons.clear();
+    m_sampleActions.clear();
     m_samples = samples;
+    // One button per vendor pack with a menu of its samples; a vendor with one sample, and a
+    // kind of no pack, get a button that sends it directly.
+    QList<QPair<QString, QList<SampleEvent>>> groups;
     for (const SampleEvent &sample : samples) {
-        auto *button = new QPushButton(tr("Send a sample: %1").arg(sample.title), this);
-        button->setObjectName(QStringLiteral("sample:") + sample.kindId);
-        button->setToolTip(tr("POST %1 to %2").arg(sample.kindId + QStringLiteral(".json"), QString::fromUtf8(sample.target)));
-        button->setEnabled(m_receiverUrl.isValid());
-        m_sampleLayout->addWidget(button);
-        m_sampleButtons.append(button);
-        connect(button, &QPushButton::clicked, this, [this, sample] {
-            m_status->setText(tr("Sending %1…").arg(sample.kindId));
-            m_poster->post(sample, m_receiverUrl);
-        });
+        auto group = std::find_if(groups.begin(), groups.end(), [&](const auto &g) { return g.first == sample.pack; });
+        if (sample.pack.isEmpty() || group == groups.end())
+            groups.append({sample.pack, {sample}});
+        else
+            group->second.append(sample);
+    }
+    for (const auto &[pack, list] : std::as_const(groups)) {
+        if (list.size() == 1) {
+            const SampleEvent &sample = list.first();
+            auto *button = new QPushButton(tr("Send a sample: %1").arg(sample.title), this);
+            button->setObjectName(QStringLiteral("sample:") + sample.kindId);
+            button->setToolTip(tr("POST %1 to %2").arg(sample.kindId + QStringLiteral(".json"), QString::fromUtf8(sample.target)));
+            addSampleButton(button);
+            connect(button, &QPushButton::clicked, this, [this, sample] { send(sample); });
+            continue;
+        }
+        const QString vendor = vendorTitles.value(pack, pack);
+        auto *button = new QPushButton(tr("Send a %1 sample…").arg(vendor), this);
+        button->setObjectName(QStringLiteral("samples:") + pack);
+        button->setToolTip(tr("Choose one of the %1 %2 samples").arg(list.size()).arg(vendor));
+        auto *menu = new QMenu(button);
+        menu->setObjectName(QStringLiteral("samplesMenu:") + pack);
+        for (const SampleEvent &sample : list) {
+            QAction *action = menu->addAction(sample.title);
+            action->setObjectName(QStringLiteral("sample:") + sample.kindId);
+            action->setToolTip(tr("POST to %1").arg(QString::fromUtf8(sample.target)));
+            m_sampleActions.append(action);
+            connect(action, &QAction::triggered, this, [this, sample] { send(sample); });
+        }
+        addSampleButton(button);
+        // popup(), not exec() or setMenu(): a click never blocks (keyboard and tests alike).
+        connect(button, &QPushButton::clicked, menu, [button, menu] { menu->popup(button->mapToGlobal(QPoint(0, button->height()))); });
     }
     if (samples.isEmpty())
         m_status->setText(tr("No sample events were found (resources/samples)."));
+}
+
+void FirstRunPanel::addSampleButton(QPushButton *button)
+{
+    button->setEnabled(m_receiverUrl.isValid());
+    m_sampleLayout->addWidget(button);
+    m_sampleButtons.append(button);
+}
+
+void FirstRunPanel::send(const SampleEvent &sample)
+{
+    if (!m_receiverUrl.isValid())
+        return;
+    m_status->setText(tr("Sending %1…").arg(sample.kindId));
+    m_poster->post(sample, m_receiverUrl);
 }
 
 void FirstRunPanel::setReceiver(const QUrl &url)

@@ -3,9 +3,11 @@
 #include "app/SampleEvents.h"
 
 #include <QFrame>
+#include <QHash>
 #include <QUrl>
 
 class QAbstractScrollArea;
+class QAction;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -14,9 +16,9 @@ class QVBoxLayout;
 namespace hookscope {
 
 // "How to start", laid over the empty event table: the URL to send webhooks to (with a copy
-// button), the ngrok command line for this port (with a copy button) and one "send a sample"
-// button per kind, which POSTs resources/samples/<kind>.json to our own receiver so it travels
-// the real path. Hidden as soon as there is an event; back when the table is emptied.
+// button), the ngrok command line for this port (with a copy button) and "send a sample" buttons
+// (a menu per vendor pack), which POST a kind's sample to our own receiver so it travels the
+// real path. Hidden as soon as there is an event; back when the table is emptied.
 class FirstRunPanel final : public QFrame
 {
     Q_OBJECT
@@ -25,7 +27,8 @@ public:
 
     // Lays the panel over area's viewport and keeps it sized to it.
     void attachTo(QAbstractScrollArea *area);
-    void setSamples(const QList<SampleEvent> &samples);
+    // vendorTitles: pack id -> the vendor's name, for the per-vendor menus.
+    void setSamples(const QList<SampleEvent> &samples, const QHash<QString, QString> &vendorTitles = {});
     // An invalid url: the receiver is stopped (samples cannot be sent).
     void setReceiver(const QUrl &url);
     // Shown while the table is empty, once the stored history is known.
@@ -33,6 +36,8 @@ public:
     void setHistoryLoaded();
 
     [[nodiscard]] QList<QPushButton *> sampleButtons() const { return m_sampleButtons; }
+    // The entries of the vendors' menus ("sample:<kind id>").
+    [[nodiscard]] QList<QAction *> sampleActions() const { return m_sampleActions; }
     [[nodiscard]] QLineEdit *urlEdit() const { return m_url; }
     [[nodiscard]] QLineEdit *ngrokEdit() const { return m_ngrok; }
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
@@ -45,6 +50,8 @@ protected:
 
 private:
     void updateVisibility();
+    void addSampleButton(QPushButton *button);
+    void send(const SampleEvent &sample);
     void onSampleSent(const QString &kindId, int status, const QString &error);
 
     SamplePoster *m_poster; // child
@@ -55,6 +62,7 @@ private:
     QVBoxLayout *m_sampleLayout;
     QLabel *m_status;
     QList<QPushButton *> m_sampleButtons;
+    QList<QAction *> m_sampleActions; // owned by the buttons' menus
     QList<SampleEvent> m_samples;
     QUrl m_receiverUrl;
     int m_count = 0;

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ClearDialog.h"
+#include "AmbiguityBar.h"
 #include "EventDetailPane.h"
 #include "EventListPane.h"
 #include "ForwardController.h"
@@ -147,10 +148,26 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     setMenuBar(m_menus);
     m_list->table()->setTabKeyNavigation(false); // Tab leaves the table for the next pane; arrows move in it
     m_firstRun->attachTo(m_list->table());
-    m_firstRun->setSamples(SampleEvent::available(*appSchemaRegistry()->catalog(),
-                                                  ResourceLocator::directory(QStringLiteral("samples"))));
+    {
+        const std::shared_ptr<const KindCatalog> catalog = appSchemaRegistry()->catalog();
+        QHash<QString, QString> vendors;
+        for (const Pack &pack : catalog->packs())
+            vendors.insert(pack.id, pack.title);
+        m_firstRun->setSamples(SampleEvent::available(*catalog, ResourceLocator::directory(QStringLiteral("samples"))),
+                               vendors);
+    }
     m_exchange->install(m_menus);
 
+    // One click on the ambiguity note routes the event's path (a user route, as in Settings).
+    connect(m_detail->ambiguityBar(), &AmbiguityBar::routeRequested, this, [this](const QString &path, const QString &kind) {
+        QSettings settings;
+        QHash<QString, QString> routes = AppSettings::routes(settings);
+        routes.insert(path, kind);
+        settings.setValue(QLatin1String(AppSettings::Routes), AppSettings::routesToList(routes));
+        AppSettings::applyKinds(settings, appSchemaRegistry());
+        m_detail->ambiguityBar()->clear();
+        statusBar()->showMessage(tr("Requests to %1 are now taken as %2.").arg(path, kind), 8000);
+    });
     connect(m_toolBar, &MainToolBar::startRequested, this, [this](quint16) { startReceiver(); });
     connect(m_toolBar, &MainToolBar::stopRequested, this, &MainWindow::stopReceiver);
     connect(m_toolBar, &MainToolBar::copyUrlRequested, this, &MainWindow::copyUrl);

@@ -8,6 +8,7 @@ target_sources(hookscope_ui PRIVATE
   settings/AnswerSettingsPage.h settings/AnswerSettingsPage.cpp
   settings/HoldSettingsPage.h settings/HoldSettingsPage.cpp
   settings/KindsSettingsPage.h settings/KindsSettingsPage.cpp
+  settings/PackKindsModel.h settings/PackKindsModel.cpp
   settings/ReceiverSettingsPage.h settings/ReceiverSettingsPage.cpp
   settings/RoutesModel.h settings/RoutesModel.cpp
   settings/SettingsDialog.h settings/SettingsDialog.cpp

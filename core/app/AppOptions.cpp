@@ -129,7 +129,8 @@ struct Options
                                QStringLiteral("Answer requests of KIND at once with PRESET instead of holding them "
                                               "(repeatable), e.g. before-book-appointment=accept or "
                                               "before-book-appointment=cancel:\"Slot no longer available\" (ARG: the "
-                                              "preset's argument). Presets: resources/presets and the user presets folder."),
+                                              "preset's argument; KIND may be vendor-qualified, cubu/before-queue-up=accept). "
+                                              "Presets: resources/presets, each vendor pack's presets/ and the user presets folder."),
                                QStringLiteral("KIND=PRESET[:ARG]")};
 
     void addTo(QCommandLineParser &parser) const

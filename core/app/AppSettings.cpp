@@ -100,10 +100,16 @@ QString AppSettings::checkHeader(const QString &line)
     return {};
 }
 
-QString AppSettings::checkRoutePath(const QString &path)
+QString AppSettings::checkRoutePath(const QString &route)
 {
+    // "*/service/actions/x" matches every path that ends so (vendor packs' routes).
+    const bool pattern = route.startsWith(QLatin1String("*/"));
+    const QString path = pattern ? route.mid(1) : route;
     if (!path.startsWith(QLatin1Char('/')))
-        return QStringLiteral("A route is a request path starting with '/', such as /hooks/jicoo.");
+        return QStringLiteral("A route is a request path starting with '/', such as /hooks/jicoo, "
+                              "or the end of one after '*', such as */service/actions/afterBookAppointment.");
+    if (path.contains(QLatin1Char('*')))
+        return QStringLiteral("A route may hold '*' only at its start, followed by '/'.");
     if (path.contains(QLatin1Char('?')) || path.contains(QLatin1Char('#')))
         return QStringLiteral("A route is matched against the path only: leave out '?' and '#'.");
     if (std::any_of(path.cbegin(), path.cend(), [](QChar c) { return c.isSpace(); }))

@@ -17,11 +17,16 @@ QList<SampleEvent> SampleEvent::available(const KindCatalog &catalog, const QStr
     for (const auto &kind : catalog.kinds()) {
         if (!kind->request)
             continue;
-        const QString file = samplesDir + QLatin1Char('/') + kind->id + QStringLiteral(".json");
+        // A pack kind names its sample; a loose built-in one has <id>.json in samplesDir.
+        const QString file = !kind->sampleFile.isEmpty()
+            ? kind->sampleFile
+            : samplesDir + QLatin1Char('/') + kind->id + QStringLiteral(".json");
         if (!QFileInfo::exists(file))
             continue;
-        const QString route = kind->routes.value(0, QStringLiteral("/webhooks/") + kind->id);
-        samples.append({kind->id, kind->title.isEmpty() ? kind->id : kind->title, route.toUtf8(), file});
+        QString route = kind->routes.value(0, QStringLiteral("/webhooks/") + kind->id);
+        if (route.startsWith(u'*')) // "*/service/actions/x": under a prefix, as the vendor would send it
+            route = QStringLiteral("/hooks/") + (kind->pack.isEmpty() ? kind->id : kind->pack) + route.mid(1);
+        samples.append({kind->id, kind->title.isEmpty() ? kind->id : kind->title, route.toUtf8(), file, kind->pack});
     }
     return samples;
 }

@@ -20,6 +20,7 @@ struct SampleEvent
     QString title; // the kind's title
     QByteArray target; // the kind's first route, else /webhooks/<id>
     QString file;
+    QString pack = {}; // the kind's vendor pack, empty outside one
 
     // One per request kind in the catalog that has a sample file in samplesDir, in catalog order.
     [[nodiscard]] static QList<SampleEvent> available(const KindCatalog &catalog, const QString &samplesDir);

@@ -90,6 +90,8 @@ QString jsonLine(const QString &file, const ValidationOutcome &outcome, const QS
                        .arg(jsonText(file), jsonText(known ? QJsonValue(outcome.kindId) : null),
                             jsonText(known && !outcome.eventName.isEmpty() ? QJsonValue(outcome.eventName) : null),
                             jsonText(known ? QJsonValue(outcome.violations.isEmpty()) : null), violations.join(u','));
+    if (known && outcome.classification.isAmbiguous())
+        line += QStringLiteral(",\"note\":%1").arg(jsonText(outcome.classification.ambiguityNote()));
     if (!error.isEmpty())
         line += QStringLiteral(",\"error\":%1").arg(jsonText(error));
     return line + QStringLiteral("}\n");
@@ -102,13 +104,17 @@ QString textReport(const QString &file, const ValidationOutcome &outcome)
     QString head = outcome.kindId;
     if (!outcome.eventName.isEmpty())
         head += QStringLiteral(" (%1)").arg(outcome.eventName);
+    // Only the shape decided, and another kind of the vendor's pack fits as well.
+    const QString note = outcome.classification.isAmbiguous()
+        ? QStringLiteral("  note: %1\n").arg(outcome.classification.ambiguityNote())
+        : QString();
     if (outcome.violations.isEmpty())
-        return QStringLiteral("%1: %2: valid\n").arg(file, head);
-    QString text
-        = QStringLiteral("%1: %2: %3 %4\n")
-              .arg(file, head)
-              .arg(outcome.violations.size())
-              .arg(outcome.violations.size() == 1 ? QStringLiteral("violation") : QStringLiteral("violations"));
+        return QStringLiteral("%1: %2: valid\n").arg(file, head) + note;
+    QString text = QStringLiteral("%1: %2: %3 %4\n")
+                       .arg(file, head)
+                       .arg(outcome.violations.size())
+                       .arg(outcome.violations.size() == 1 ? QStringLiteral("violation") : QStringLiteral("violations"))
+        + note;
     for (const Violation &v : outcome.violations)
         text += QStringLiteral("  %1: %2\n").arg(pointerText(v.pointer), v.message);
     return text;
@@ -123,7 +129,8 @@ int runValidateCommand(const QStringList &args)
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     const QCommandLineOption kind(
         {QStringLiteral("k"), QStringLiteral("kind")},
-        QStringLiteral("Validate as this kind instead of classifying (see `hookscope schemas`)."),
+        QStringLiteral("Validate as this kind instead of classifying (see `hookscope schemas`); the id "
+                       "alone or vendor-qualified, such as cubu/after-book-appointment."),
         QStringLiteral("id"));
     const QCommandLineOption format({QStringLiteral("f"), QStringLiteral("format")},
                                     QStringLiteral("Output: text (default) or json, one object per file and line: "
@@ -258,10 +265,36 @@ int runSchemasCommand(const QStringList &args)
         QString text = QStringLiteral("%1  %2\n").arg(kind->id.leftJustified(idWidth), kind->title);
         text += indent + (kind->origin == Kind::Origin::BuiltIn ? QStringLiteral("built-in ") : QStringLiteral("user "))
             + kind->schemaFile + u'\n';
+        if (!kind->pack.isEmpty()) {
+            const Pack *pack = catalog->pack(kind->pack);
+            text += indent + QStringLiteral("vendor: %1 (%2)\n").arg(pack ? pack->title : kind->pack, kind->qualifiedId());
+        }
+        if (!kind->kindFile.isEmpty())
+            text += indent + QStringLiteral("kind file: %1\n").arg(kind->kindFile);
+        if (!kind->sourcePage.isEmpty())
+            text += indent + QStringLiteral("source page: %1\n").arg(kind->sourcePage);
+        if (!kind->sampleFile.isEmpty())
+            text += indent + QStringLiteral("sample: %1\n").arg(kind->sampleFile);
+        if (kind->isSynchronous())
+            text += indent + QStringLiteral("answered with: %1\n").arg(kind->answerKind);
         if (!kind->request)
             text += indent + QStringLiteral("response body: never picked for a request\n");
         else if (!kind->routes.isEmpty())
             text += indent + QStringLiteral("routes: %1\n").arg(kind->routes.join(QStringLiteral(", ")));
+        printOut(text);
+    }
+    for (const Pack &pack : catalog->packs()) {
+        QString text = QStringLiteral("vendor pack %1 (%2)%3\n")
+                           .arg(pack.id, pack.title, pack.disabled ? QStringLiteral(", disabled") : QString());
+        text += QStringLiteral("  %1 %2\n").arg(pack.origin == Pack::Origin::BuiltIn ? QStringLiteral("built-in")
+                                                                                      : QStringLiteral("user"),
+                                               pack.directory);
+        if (!pack.docs.isEmpty())
+            text += QStringLiteral("  docs: %1\n").arg(pack.docs);
+        if (!pack.signature.isEmpty())
+            text += QStringLiteral("  signature: %1\n").arg(pack.signature);
+        if (!pack.setup.isEmpty())
+            text += QStringLiteral("  setup: %1\n").arg(pack.setup);
         printOut(text);
     }
     printOut(QStringLiteral("user kinds folder: %1\n").arg(registry.userKindsDirectory()));

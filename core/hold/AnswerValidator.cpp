@@ -7,6 +7,18 @@
 
 namespace hookscope {
 
+namespace {
+// The response kind a request kind names ("answer"), else "<kind>.response".
+std::shared_ptr<const Kind> responseKind(const KindCatalog *catalog, const QString &requestKind)
+{
+    if (!catalog)
+        return nullptr;
+    const auto request = catalog->kind(requestKind);
+    return catalog->kind(request && !request->answerKind.isEmpty() ? request->answerKind
+                                                                    : requestKind + QStringLiteral(".response"));
+}
+} // namespace
+
 AnswerValidator::AnswerValidator(std::shared_ptr<const KindCatalog> catalog)
     : m_catalog(std::move(catalog))
 {
@@ -14,13 +26,13 @@ AnswerValidator::AnswerValidator(std::shared_ptr<const KindCatalog> catalog)
 
 bool AnswerValidator::hasSchema(const QString &requestKind) const
 {
-    const auto kind = m_catalog ? m_catalog->kind(requestKind + QStringLiteral(".response")) : nullptr;
+    const auto kind = responseKind(m_catalog.get(), requestKind);
     return kind && kind->schema;
 }
 
 Violations AnswerValidator::validate(const QString &requestKind, const QByteArray &body) const
 {
-    const auto kind = m_catalog ? m_catalog->kind(requestKind + QStringLiteral(".response")) : nullptr;
+    const auto kind = responseKind(m_catalog.get(), requestKind);
     if (kind && kind->schema)
         return Validator(kind->schema).validate(body);
     QJsonParseError error;

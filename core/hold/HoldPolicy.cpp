@@ -2,6 +2,7 @@
 
 #include "app/ResourceLocator.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,6 +24,9 @@ std::optional<RespondRule> RespondRule::parse(const QString &text, QString *erro
     }
     RespondRule rule;
     rule.kind = text.left(eq).trimmed();
+    // "cubu/before-queue-up": the vendor-qualified id; kind ids are unique, the id alone is kept.
+    if (const qsizetype slash = rule.kind.indexOf(QLatin1Char('/')); slash > 0)
+        rule.kind = rule.kind.mid(slash + 1);
     const QString rest = text.mid(eq + 1);
     const qsizetype colon = rest.indexOf(QLatin1Char(':'));
     rule.presetId = (colon < 0 ? rest : rest.left(colon)).trimmed();
@@ -47,6 +51,13 @@ HoldPolicy HoldPolicy::builtIn()
     QString error;
     if (file.open(QIODevice::ReadOnly))
         (void)policy.loadJson(file.readAll(), &error);
+    // Each vendor pack's synchronous hooks: resources/packs/<vendor>/hold.json, same format.
+    const QDir packs(ResourceLocator::directory(QStringLiteral("packs")));
+    for (const QString &pack : packs.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        QFile packFile(packs.filePath(pack + QStringLiteral("/hold.json")));
+        if (packFile.open(QIODevice::ReadOnly))
+            (void)policy.loadJson(packFile.readAll(), &error);
+    }
     return policy;
 }
 

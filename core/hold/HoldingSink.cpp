@@ -47,8 +47,14 @@ QString HoldingSink::kindOf(const Event &event) const
     const Classifier classifier(catalog);
     const QString target = QString::fromUtf8(event.target);
     const Classification byRoute = classifier.byRoute(target);
-    if (byRoute.isKnown())
+    if (byRoute.isKnown()) {
+        // The vendor sends an asynchronous hook to its own path and expects no answer body:
+        // a route naming such a pack kind is never held (nor answered by a preset).
+        const std::shared_ptr<const Kind> kind = catalog->kind(byRoute.kindId);
+        if (kind && !kind->pack.isEmpty() && !kind->isSynchronous())
+            return {};
         return byRoute.kindId;
+    }
     const QByteArray &body = event.displayBody();
     if (body.size() > kMaxClassifiedBytes || !mayBeJsonObject(body))
         return {};
@@ -57,7 +63,10 @@ QString HoldingSink::kindOf(const Event &event) const
     const QJsonDocument doc = QJsonDocument::fromJson(JsonNumberRange::tamed(body));
     if (!doc.isObject())
         return {};
-    return classifier.byShape(doc.object()).kindId;
+    // Another kind's shape can pass the name pre-check (Cubu's hooks share most members): only
+    // an active kind is worth reporting.
+    const QString kind = classifier.byShape(doc.object()).kindId;
+    return m_policy.rule(kind).hold || m_policy.respond(kind) ? kind : QString();
 }
 
 const KindPrefilter &HoldingSink::prefilter(const std::shared_ptr<const KindCatalog> &catalog) const

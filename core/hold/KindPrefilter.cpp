@@ -47,6 +47,8 @@ bool isJsonSpace(char c)
 KindPrefilter::KindPrefilter(const QList<KindMatch> &matches)
 {
     for (const KindMatch &match : matches) {
+        if (!match.byShape)
+            continue; // recognised by route only: the route test comes before the prefilter
         Candidate candidate;
         for (const QString &member : match.required)
             candidate.required.append(nameIndex(member.toUtf8()));

@@ -15,6 +15,10 @@ PresetCatalog PresetCatalog::builtIn()
 {
     PresetCatalog catalog;
     catalog.loadDirectory(ResourceLocator::directory(QStringLiteral("presets")), ResponsePreset::Origin::BuiltIn);
+    // Each vendor pack's answers: resources/packs/<vendor>/presets.
+    const QDir packs(ResourceLocator::directory(QStringLiteral("packs")));
+    for (const QString &pack : packs.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        catalog.loadDirectory(packs.filePath(pack + QStringLiteral("/presets")), ResponsePreset::Origin::BuiltIn);
     return catalog;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace hookscope {
 
@@ -16,8 +17,16 @@ struct Classification {
     QString kindId; // empty when Unknown
     Reason reason = Reason::Unknown;
     double score = 0; // shape score in [0, 1]; 1 for Route and Forced
+    // Shape only: the other kinds of the same pack with the same recognition rule (Cubu's Before
+    // and After Book Appointment have one body). The synchronous kind is picked; only the
+    // request path can tell them apart.
+    QStringList sameShape = {};
 
     [[nodiscard]] bool isKnown() const { return !kindId.isEmpty(); }
+    [[nodiscard]] bool isAmbiguous() const { return !sameShape.isEmpty(); }
+    // "before-book-appointment — same shape as after-book-appointment; route the path to decide",
+    // empty when not ambiguous. Plain text.
+    [[nodiscard]] QString ambiguityNote() const;
     [[nodiscard]] static QString reasonName(Reason reason);
 };
 

@@ -22,6 +22,24 @@ QString Classification::reasonName(Reason reason)
     return QString();
 }
 
+QString Classification::ambiguityNote() const
+{
+    if (sameShape.isEmpty())
+        return QString();
+    return QStringLiteral("%1 \u2014 same shape as %2; route the path to decide")
+        .arg(kindId, sameShape.join(QLatin1String(", ")));
+}
+
+bool Classifier::routeMatches(const QString &route, const QString &path)
+{
+    if (!route.startsWith(QLatin1String("*/")))
+        return route == path;
+    // "*/service/actions/afterBookAppointment": the path ends with it, at a segment boundary
+    // (or is it), whatever prefix the user put in front (an ngrok URL plus a path of theirs).
+    const QStringView tail = QStringView(route).mid(1);
+    return path.endsWith(tail) && (path.size() == tail.size() || tail.startsWith(u'/'));
+}
+
 Classifier::Classifier(std::shared_ptr<const KindCatalog> catalog)
     : m_catalog(std::move(catalog))
 {
@@ -52,13 +70,31 @@ Classification Classifier::byRoute(const QString &target) const
             return {};
         return {id, Classification::Reason::Route, 1.0};
     };
-    if (const auto it = m_catalog->userRoutes().constFind(path); it != m_catalog->userRoutes().constEnd()) {
+    const QHash<QString, QString> &userRoutes = m_catalog->userRoutes();
+    if (const auto it = userRoutes.constFind(path); it != userRoutes.constEnd()) {
         if (Classification c = routed(*it); c.isKnown())
             return c;
     }
+    // Patterns: the longest matching tail wins, so a user's more specific route beats a broad one.
+    const QString *bestKind = nullptr;
+    qsizetype bestLength = -1;
+    for (auto it = userRoutes.constBegin(); it != userRoutes.constEnd(); ++it) {
+        if (it.key().size() > bestLength && it.key().startsWith(u'*') && routeMatches(it.key(), path)) {
+            bestKind = &it.value();
+            bestLength = it.key().size();
+        }
+    }
+    if (bestKind) {
+        if (Classification c = routed(*bestKind); c.isKnown())
+            return c;
+    }
     for (const std::shared_ptr<const Kind> &kind : m_catalog->kinds()) {
-        if (kind->request && kind->routes.contains(path))
-            return {kind->id, Classification::Reason::Route, 1.0};
+        if (!kind->request)
+            continue;
+        for (const QString &route : kind->routes) {
+            if (routeMatches(route, path))
+                return {kind->id, Classification::Reason::Route, 1.0};
+        }
     }
     return {};
 }
@@ -134,6 +170,8 @@ template<typename Body>
 double scoreOf(const Kind &kind, const Body &body)
 {
     const KindMatch &match = kind.match;
+    if (!match.byShape)
+        return 0;
     const qsizetype total = match.required.size() + Classifier::kDiscriminatorWeight * match.discriminatorCount();
     if (total == 0)
         return 0;
@@ -147,18 +185,67 @@ double scoreOf(const Kind &kind, const Body &body)
     return double(hits) / double(total);
 }
 
+// Two kinds recognised by the very same rule: no body can tell them apart, only its path. (A
+// tie of kinds with different rules is a body that breaks both, such as a wrong discriminator
+// value: not the same shape.)
+bool sameRule(const KindMatch &a, const KindMatch &b)
+{
+    QStringList required = a.required;
+    QStringList otherRequired = b.required;
+    required.sort();
+    otherRequired.sort();
+    return required == otherRequired && a.equals == b.equals && a.present == b.present;
+}
+
+// How much evidence a full match of the kind is: its members plus weighted discriminators.
+qsizetype specificity(const Kind &kind)
+{
+    return kind.match.required.size() + Classifier::kDiscriminatorWeight * kind.match.discriminatorCount();
+}
+
 template<typename Body>
 Classification bestShape(const KindCatalog &catalog, const Body &body)
 {
     Classification best;
+    const Kind *bestKind = nullptr;
+    QList<const Kind *> tied; // kinds of bestKind's pack with its score and specificity
     for (const std::shared_ptr<const Kind> &kind : catalog.kinds()) {
         if (!kind->request)
             continue;
         const double s = scoreOf(*kind, body);
-        // Ties go to the kind listed first (user kinds before built-ins).
-        if (s >= kind->match.minScore && s > best.score)
-            best = {kind->id, Classification::Reason::Shape, s};
+        if (s <= 0 || s < kind->match.minScore || s < best.score)
+            continue;
+        if (bestKind && s == best.score) {
+            const qsizetype mine = specificity(*kind);
+            const qsizetype theirs = specificity(*bestKind);
+            if (mine < theirs)
+                continue; // the kind that explains more of the body stays
+            if (mine > theirs) {
+                best.kindId = kind->id;
+                bestKind = kind.get();
+                tied.clear();
+                continue;
+            }
+            // One rule, inside one pack: only the path can tell such kinds apart (Cubu's Before
+            // and After Book Appointment share one body). The synchronous kind is picked:
+            // a hand-sent test to a generic path is what reaches here, and answering a
+            // synchronous hook at once would take the user's chance to answer it.
+            if (!kind->pack.isEmpty() && kind->pack == bestKind->pack && sameRule(kind->match, bestKind->match)) {
+                tied.append(kind.get());
+                if (kind->isSynchronous() && !bestKind->isSynchronous()) {
+                    tied.replace(tied.size() - 1, bestKind);
+                    bestKind = kind.get();
+                    best.kindId = kind->id;
+                }
+            }
+            continue; // otherwise the kind listed first (user kinds before built-ins)
+        }
+        best = {kind->id, Classification::Reason::Shape, s};
+        bestKind = kind.get();
+        tied.clear();
     }
+    for (const Kind *kind : std::as_const(tied))
+        best.sameShape.append(kind->id);
     return best;
 }
 

@@ -14,8 +14,8 @@ namespace hookscope {
 class KindCatalog;
 struct Kind;
 
-// Picks the kind of a request: an explicit route first (the user's, then the kinds' own; exact
-// path, query ignored), then the shape of the body. Response kinds (request: false) are never
+// Picks the kind of a request: an explicit route first (the user's exact paths, then the user's
+// path patterns, then the kinds' own routes; query ignored), then the shape of the body. Response kinds (request: false) are never
 // picked. Stateless apart from the catalog snapshot: use from any thread.
 //
 // Shape score of a kind for an object body, in [0, 1]:
@@ -38,6 +38,9 @@ public:
 
     [[nodiscard]] static double score(const Kind &kind, const QJsonObject &body);
     [[nodiscard]] static double score(const Kind &kind, const nlohmann::json &body);
+    // A route is an exact path ("/hooks/jicoo") or the end of one ("*/service/actions/x" matches
+    // "/anything/service/actions/x" and "/service/actions/x").
+    [[nodiscard]] static bool routeMatches(const QString &route, const QString &path);
     // "/hooks/jicoo?x=1" -> "/hooks/jicoo"; "http://host:8080/a#f" -> "/a".
     [[nodiscard]] static QString pathOf(const QString &target);
 

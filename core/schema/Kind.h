@@ -20,6 +20,7 @@ struct KindMatch {
     QList<std::pair<QString, QJsonValue>> equals; // JSON pointer -> the value it must hold
     QStringList present; // JSON pointers that must exist
     double minScore = 0.5; // below this the body is not this kind
+    bool byShape = true; // false ("match": false): recognised by its routes only
 
     [[nodiscard]] qsizetype discriminatorCount() const { return equals.size() + present.size(); }
 };
@@ -40,6 +41,17 @@ struct Kind {
     QString eventLabel; // the event name when eventNamePointer is unset or finds no text
     QStringList entityIdPointers; // first one that finds a string or number identifies the entity
     bool request = true; // false: a response body kind, never picked for a request
+    // Vendor packs (resources/packs/<pack>/): the pack a kind belongs to ("cubu"; empty for a
+    // loose user kind), the vendor page its schema was written from, its sample body, and the
+    // response kind of a synchronous hook (empty: the vendor expects no answer body).
+    QString pack;
+    QString sourcePage;
+    QString sampleFile;
+    QString answerKind;
+
+    [[nodiscard]] bool isSynchronous() const { return !answerKind.isEmpty(); }
+    // "cubu/before-book-appointment", or the id alone outside a pack.
+    [[nodiscard]] QString qualifiedId() const { return pack.isEmpty() ? id : pack + u'/' + id; }
     std::shared_ptr<const CompiledSchema> schema;
 
     [[nodiscard]] QString eventName(const QJsonValue &body) const;

@@ -112,19 +112,36 @@ bool parseKind(const QJsonObject &object, const QString &kindFile, Kind *kind, b
             if (!ok)
                 *problem = QStringLiteral("'id' must be \"%1\", the file name without %2")
                                .arg(kind->id, QLatin1String(KindLoader::kKindSuffix));
-        } else if (key == QLatin1String("title") || key == QLatin1String("eventLabel")) {
+        } else if (key == QLatin1String("title") || key == QLatin1String("eventLabel")
+                   || key == QLatin1String("source")) {
             ok = value.isString();
-            (key == QLatin1String("title") ? kind->title : kind->eventLabel) = value.toString();
+            (key == QLatin1String("title") ? kind->title
+             : key == QLatin1String("source") ? kind->sourcePage
+                                              : kind->eventLabel)
+                = value.toString();
+        } else if (key == QLatin1String("pack")) {
+            // Only a kind outside a pack folder names its pack (the pack folder decides otherwise).
+            ok = value.isString() && KindLoader::isValidPackId(value.toString())
+                && (kind->pack.isEmpty() || kind->pack == value.toString());
+            kind->pack = value.toString();
+        } else if (key == QLatin1String("answer")) {
+            ok = value.isString() && KindLoader::isValidId(value.toString());
+            kind->answerKind = value.toString();
+        } else if (key == QLatin1String("sample")) {
+            ok = value.isString() && !value.toString().isEmpty();
+            kind->sampleFile = QDir::cleanPath(QFileInfo(kindFile).dir().filePath(value.toString()));
         } else if (key == QLatin1String("schema")) {
             ok = value.isString() && !value.toString().isEmpty();
             kind->schemaFile = QDir::cleanPath(QFileInfo(kindFile).dir().filePath(value.toString()));
         } else if (key == QLatin1String("routes")) {
             ok = stringList(value, false, &kind->routes);
             for (const QString &route : std::as_const(kind->routes))
-                ok = ok && route.startsWith(u'/');
+                ok = ok && KindLoader::isValidRoute(route);
         } else if (key == QLatin1String("match")) {
             *matchGiven = true;
-            if (!parseMatch(value, &kind->match, problem))
+            if (value.isBool() && !value.toBool())
+                kind->match.byShape = false; // routes only: a body whose documented members are too few to tell
+            else if (!parseMatch(value, &kind->match, problem))
                 return false;
         } else if (key == QLatin1String("eventName")) {
             ok = value.isString() && JsonPointer::isValid(value.toString());
@@ -180,11 +197,31 @@ bool KindLoader::isValidId(const QString &id)
     return true;
 }
 
+bool KindLoader::isValidPackId(const QString &pack)
+{
+    return isValidId(pack) && !pack.contains(u'.');
+}
+
+bool KindLoader::isValidRoute(const QString &route)
+{
+    // "/hooks/jicoo" (exact) or "*/service/actions/afterBookAppointment" (the path's end).
+    const QString path = route.startsWith(QLatin1String("*/")) ? route.mid(1) : route;
+    return path.startsWith(u'/') && path.size() > 1 && !path.contains(u'*') && !path.contains(u'?')
+        && !path.contains(u'#') && !path.contains(u' ');
+}
+
 std::shared_ptr<const Kind> KindLoader::loadKindFile(const QString &kindFile, Kind::Origin origin, QString *error)
+{
+    return loadKindFile(kindFile, origin, QString(), error);
+}
+
+std::shared_ptr<const Kind> KindLoader::loadKindFile(const QString &kindFile, Kind::Origin origin, const QString &pack,
+                                                     QString *error)
 {
     auto kind = std::make_shared<Kind>();
     kind->id = idFromFileName(kindFile, kKindSuffix);
     kind->origin = origin;
+    kind->pack = pack;
     kind->kindFile = kindFile;
     if (!isValidId(kind->id)) {
         *error = QStringLiteral("%1: \"%2\" is not a valid kind id").arg(kindFile, kind->id);

@@ -19,11 +19,18 @@ public:
     // nullptr with *error ("…/x.kind.json: unknown member 'rout'") when unusable.
     [[nodiscard]] static std::shared_ptr<const Kind> loadKindFile(const QString &kindFile, Kind::Origin origin,
                                                                   QString *error);
+    // The same for a kind inside a pack folder: it belongs to `pack` whatever the file says.
+    [[nodiscard]] static std::shared_ptr<const Kind> loadKindFile(const QString &kindFile, Kind::Origin origin,
+                                                                  const QString &pack, QString *error);
     [[nodiscard]] static std::shared_ptr<const Kind> loadSchemaOnly(const QString &schemaFile, Kind::Origin origin,
                                                                     QString *error);
 
     // Letters, digits, '.', '_' and '-', not starting with '.'.
     [[nodiscard]] static bool isValidId(const QString &id);
+    // A kind id without '.': the folder name of a pack.
+    [[nodiscard]] static bool isValidPackId(const QString &pack);
+    // "/exact/path" or "*/end/of/path".
+    [[nodiscard]] static bool isValidRoute(const QString &route);
 };
 
 } // namespace hookscope

@@ -58,6 +58,10 @@ void SchemaRegistry::loadBuiltIns()
             m_builtInErrors.append(error);
         }
     }
+    m_builtInPacks = PackLoader::load(ResourceLocator::directory(QStringLiteral("packs")), Pack::Origin::BuiltIn);
+    for (const QString &error : std::as_const(m_builtInPacks.errors))
+        qCWarning(lcSchema) << "built-in pack:" << error;
+    m_builtInErrors += m_builtInPacks.errors;
 }
 
 void SchemaRegistry::setUserKindsDirectory(const QString &dir)
@@ -82,6 +86,7 @@ void SchemaRegistry::reload()
 {
     m_userKinds.clear();
     m_userErrors.clear();
+    m_userPacks = {};
     if (!m_userDir.isEmpty()) {
         const QDir dir(m_userDir);
         const QString kindPattern = QLatin1String("*") + QLatin1String(KindLoader::kKindSuffix);
@@ -107,6 +112,9 @@ void SchemaRegistry::reload()
             else
                 m_userErrors.append(error);
         }
+        // Vendor packs of the user's: add, override or switch off a whole pack.
+        m_userPacks = PackLoader::load(dir.filePath(QStringLiteral("packs")), Pack::Origin::User);
+        m_userErrors += m_userPacks.errors;
         for (const QString &error : std::as_const(m_userErrors))
             qCWarning(lcSchema) << "user kind:" << error;
         qCDebug(lcSchema) << "loaded" << m_userKinds.size() << "user kinds from" << m_userDir;
@@ -134,21 +142,16 @@ void SchemaRegistry::watch()
     QStringList files;
     for (const QFileInfo &file : QDir(m_userDir).entryInfoList(QDir::Files))
         files.append(file.absoluteFilePath());
+    files += PackLoader::watchPaths(QDir(m_userDir).filePath(QStringLiteral("packs")));
     if (!files.isEmpty())
         m_watcher->addPaths(files);
 }
 
 void SchemaRegistry::publish()
 {
-    QList<std::shared_ptr<const Kind>> kinds = m_userKinds;
-    for (const std::shared_ptr<const Kind> &builtIn : std::as_const(m_builtIns)) {
-        bool replaced = false;
-        for (const std::shared_ptr<const Kind> &user : std::as_const(m_userKinds))
-            replaced = replaced || user->id == builtIn->id;
-        if (!replaced)
-            kinds.append(builtIn);
-    }
-    auto catalog = std::make_shared<const KindCatalog>(std::move(kinds), m_routes, m_builtInErrors + m_userErrors);
+    QList<std::shared_ptr<const Kind>> kinds = PackLoader::compose(m_userKinds, m_userPacks, m_builtIns, m_builtInPacks);
+    auto catalog = std::make_shared<const KindCatalog>(std::move(kinds), m_routes, m_builtInErrors + m_userErrors,
+                                                       PackLoader::effectivePacks(m_userPacks, m_builtInPacks));
     const QMutexLocker lock(&m_mutex);
     m_catalog = std::move(catalog);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "KindCatalog.h"
+#include "PackLoader.h"
 
 #include <QHash>
 #include <QMutex>
@@ -54,8 +55,10 @@ private:
 
     QList<std::shared_ptr<const Kind>> m_builtIns;
     QStringList m_builtInErrors;
+    PackSet m_builtInPacks; // resources/packs
     QList<std::shared_ptr<const Kind>> m_userKinds;
     QStringList m_userErrors;
+    PackSet m_userPacks; // <user kinds folder>/packs
     QHash<QString, QString> m_routes;
     QString m_userDir;
     QFileSystemWatcher *m_watcher; // child

@@ -13,7 +13,11 @@ target_sources(hookscope_core PRIVATE
   schema/JsonText.h schema/JsonText.cpp
   schema/Kind.h schema/Kind.cpp
   schema/KindCatalog.h schema/KindCatalog.cpp
+  schema/KindGroups.h schema/KindGroups.cpp
   schema/KindLoader.h schema/KindLoader.cpp
+  schema/Pack.h
+  schema/PackLoader.h schema/PackLoader.cpp
+  schema/PackSwitch.h schema/PackSwitch.cpp
   schema/LeafConstraint.h schema/LeafConstraint.cpp
   schema/LeafInliner.h schema/LeafInliner.cpp
   schema/LeafRules.h schema/LeafRules.cpp
@@ -60,3 +64,12 @@ option(HOOKSCOPE_BENCH "Build the validation benchmark under bench/validation" O
 if(HOOKSCOPE_BENCH AND NOT HOOKSCOPE_FUZZ)
   include(${PROJECT_SOURCE_DIR}/bench/validation/bench.cmake)
 endif()
+
+# Vendor packs (resources/packs/<vendor>/…): compiled in as :/packs/…, the fallback when no data
+# folder is found. Data files only, so a pack added there needs a re-configure, nothing else.
+file(GLOB_RECURSE HOOKSCOPE_PACK_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/resources/packs/*.json)
+qt_add_resources(hookscope_core "packs"
+  PREFIX "/"
+  BASE ${PROJECT_SOURCE_DIR}/resources
+  FILES ${HOOKSCOPE_PACK_FILES}
+)

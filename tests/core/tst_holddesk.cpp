@@ -362,7 +362,7 @@ void TestHoldDesk::kindSwitchedToAnswerAtOnceIsNotHeld()
     HoldRule rule = policy.rule(QStringLiteral("before-book-appointment"));
     rule.hold = false;
     policy.setRule(QStringLiteral("before-book-appointment"), rule);
-    QVERIFY(!policy.needsClassification());
+    QVERIFY(!policy.activeKinds().contains(QStringLiteral("before-book-appointment")));
     start(policy);
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());

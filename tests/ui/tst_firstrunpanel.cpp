@@ -4,12 +4,14 @@
 #include "TestWindow.h"
 #include "http/Receiver.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QMenu>
 #include <QTest>
 
 using namespace hookscope;
@@ -40,12 +42,17 @@ private Q_SLOTS:
         QCOMPARE(panel->size(), m_window->listPane()->table()->viewport()->size());
         QCOMPARE(panel->urlEdit()->text(), m_window->receiver()->url().toString());
         QCOMPARE(panel->ngrokEdit()->text(), QStringLiteral("ngrok http %1").arg(m_window->receiver()->port()));
-        // One button per request kind that has a sample file.
+        // A button per vendor pack: a menu of its samples, or the one sample it has.
         QStringList kinds;
         for (QPushButton *button : panel->sampleButtons())
             kinds.append(button->objectName());
+        for (QAction *action : panel->sampleActions())
+            kinds.append(action->objectName());
         QVERIFY2(kinds.contains(QStringLiteral("sample:jicoo")), qPrintable(kinds.join(u',')));
+        QVERIFY(kinds.contains(QStringLiteral("samples:pexip-engage")));
         QVERIFY(kinds.contains(QStringLiteral("sample:callback-request")));
+        QVERIFY(kinds.contains(QStringLiteral("samples:cubu")));
+        QVERIFY(kinds.contains(QStringLiteral("sample:after-book-appointment")));
         QVERIFY(!kinds.contains(QStringLiteral("sample:before-book-appointment.response"))); // a response kind
     }
 
@@ -64,6 +71,24 @@ private Q_SLOTS:
         // Emptying the table brings it back.
         QVERIFY(m_window->clearEvents(false));
         QTRY_VERIFY(panel->isVisible());
+    }
+
+    void vendorMenuSendsTheChosenSampleToItsPath()
+    {
+        FirstRunPanel *panel = m_window->firstRunPanel();
+        QTRY_VERIFY(panel->isVisible());
+        QPushButton *cubu = panel->findChild<QPushButton *>(QStringLiteral("samples:cubu"));
+        QVERIFY(cubu);
+        QMenu *menu = panel->findChild<QMenu *>(QStringLiteral("samplesMenu:cubu"));
+        QVERIFY(menu);
+        QTest::mouseClick(cubu, Qt::LeftButton);
+        QTRY_VERIFY(menu->isVisible());
+        QAction *after = menu->findChild<QAction *>(QStringLiteral("sample:after-book-appointment"));
+        QVERIFY(after);
+        menu->hide();
+        after->trigger();
+        QTRY_COMPARE(m_window->listPane()->eventCount(), 1);
+        QTRY_VERIFY(panel->statusLabel()->text().contains(QLatin1String("answered 200"))); // not held: After Book
     }
 
     void stoppedReceiverDisablesSamples()

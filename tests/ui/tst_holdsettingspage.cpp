@@ -51,7 +51,9 @@ private Q_SLOTS:
         SettingsDialog dialog(m_settings.get());
         auto *page = addPage(dialog);
         QAbstractItemModelTester tester(page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(page->model()->rowCount(), 3);
+        // jicoo, callback-request, and the kinds the built-in policy holds: before-book-appointment
+        // (resources/hold) and Cubu's before-queue-up, before-resolve, data-table-query (its pack).
+        QCOMPARE(page->model()->rowCount(), 6);
         const int booking = rowOf(page->model(), kBooking);
         QVERIFY(booking >= 0);
         QCOMPARE(page->model()->index(booking, HoldPolicyModel::HoldColumn).data(Qt::CheckStateRole).toInt(),

@@ -110,7 +110,7 @@ private Q_SLOTS:
         FirstRunPanel *panel = m_window->firstRunPanel();
         QTRY_VERIFY(panel->isVisible());
         if (withEvent) {
-            QPushButton *sample = panel->sampleButtons().value(0);
+            QPushButton *sample = panel->findChild<QPushButton *>(QStringLiteral("sample:jicoo"));
             QVERIFY(sample);
             sample->click();
             QTRY_COMPARE(m_window->listPane()->eventCount(), 1);

@@ -1,6 +1,9 @@
 #include "KindsSettingsPage.h"
 
+#include "PackKindsModel.h"
 #include "RoutesModel.h"
+#include "enrich/DefaultInspector.h"
+#include "schema/PackSwitch.h"
 #include "SettingsField.h"
 #include "app/AppSettings.h"
 #include "schema/SchemaRegistry.h"
@@ -17,6 +20,7 @@
 #include <QSettings>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QTreeView>
 
 namespace hookscope {
 
@@ -61,6 +65,8 @@ KindsSettingsPage::KindsSettingsPage(const QStringList &kindIds, QWidget *parent
     , m_view(new QTableView(this))
     , m_add(new QPushButton(tr("&Add route"), this))
     , m_remove(new QPushButton(tr("&Remove route"), this))
+    , m_packs(new PackKindsModel(this))
+    , m_packsView(new QTreeView(this))
 {
     setObjectName(QStringLiteral("kindsSettings"));
     m_routes->setKindIds(kindIds);
@@ -84,6 +90,22 @@ KindsSettingsPage::KindsSettingsPage(const QStringList &kindIds, QWidget *parent
     folderLabel->setBuddy(m_folder);
     form->addRow(folderLabel, folder);
     m_fields.append(folder);
+
+    m_packs->setCatalog(appKindCatalog());
+    m_packsView->setObjectName(QStringLiteral("packsView"));
+    m_packsView->setModel(m_packs);
+    m_packsView->setMinimumHeight(180);
+    m_packsView->header()->resizeSection(PackKindsModel::NameColumn, 260);
+    m_packsView->header()->resizeSection(PackKindsModel::AnswerColumn, 220);
+    auto *packs = new SettingsField(tr("Vendor packs"), m_packsView,
+                                    tr("The kinds of each vendor. Uncheck a vendor to switch its whole pack off; hover "
+                                       "it for the URL to give the vendor's console."),
+                                    this);
+    auto *packsLabel = new QLabel(tr("&Vendor packs"), this);
+    packsLabel->setBuddy(m_packsView);
+    form->addRow(packsLabel, packs);
+    m_fields.append(packs);
+    connect(m_packs, &QStandardItemModel::itemChanged, this, &SettingsPage::edited);
 
     m_view->setObjectName(QStringLiteral("routesView"));
     m_view->setModel(m_routes);
@@ -142,7 +164,17 @@ void KindsSettingsPage::load(const QSettings &settings)
 
 void KindsSettingsPage::save(QSettings &settings) const
 {
-    settings.setValue(QLatin1String(AppSettings::KindsFolder), QDir::fromNativeSeparators(m_folder->text().trimmed()));
+    const QString folder = QDir::fromNativeSeparators(m_folder->text().trimmed());
+    settings.setValue(QLatin1String(AppSettings::KindsFolder), folder);
+    // A pack is switched off by a user pack.json that says so; switching it back on removes
+    // that file (and only a file that says nothing else: a user's own pack stays).
+    const QString packs = QDir(folder.isEmpty() ? SchemaRegistry::defaultUserKindsDirectory() : folder)
+                              .filePath(QStringLiteral("packs"));
+    const QSet<QString> disabled = m_packs->disabledPacks();
+    for (const QString &pack : disabled - m_packs->initiallyDisabledPacks())
+        PackSwitch::disable(packs, pack);
+    for (const QString &pack : m_packs->initiallyDisabledPacks() - disabled)
+        PackSwitch::enable(packs, pack);
     settings.setValue(QLatin1String(AppSettings::Routes), AppSettings::routesToList(m_routes->routes()));
 }
 

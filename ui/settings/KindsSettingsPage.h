@@ -5,14 +5,17 @@
 class QLineEdit;
 class QPushButton;
 class QTableView;
+class QTreeView;
 
 namespace hookscope {
 
+class PackKindsModel;
 class RoutesModel;
 class SettingsField;
 
-// Where the user's kinds (schemas) live and which request paths mean which kind, whatever the
-// body. kindIds: the kinds a route may name (built-in and user kinds known now).
+// Where the user's kinds (schemas) live, the kinds grouped by vendor pack (a pack can be
+// switched off: a {"disabled": true} pack.json in the user's packs folder), and which request
+// paths mean which kind, whatever the body. kindIds: the kinds a route may name.
 class KindsSettingsPage final : public SettingsPage
 {
     Q_OBJECT
@@ -29,6 +32,8 @@ public:
     [[nodiscard]] RoutesModel *routesModel() const { return m_routes; }
     [[nodiscard]] QTableView *routesView() const { return m_view; }
     [[nodiscard]] QPushButton *addButton() const { return m_add; }
+    [[nodiscard]] PackKindsModel *packsModel() const { return m_packs; }
+    [[nodiscard]] QTreeView *packsView() const { return m_packsView; }
 
 private:
     QLineEdit *m_folder;
@@ -36,6 +41,8 @@ private:
     QTableView *m_view;
     QPushButton *m_add;
     QPushButton *m_remove;
+    PackKindsModel *m_packs;
+    QTreeView *m_packsView;
     QList<SettingsField *> m_fields;
 };
 

@@ -1,0 +1,1 @@
+hookscope_ui_test(tst_packsui)
