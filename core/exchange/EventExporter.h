@@ -10,7 +10,7 @@ namespace hookscope {
 
 class EventStore;
 
-enum class ExportFormat { HookscopeJson, Har };
+enum class ExportFormat { HookscopeJson, Har, CurlScript };
 
 struct ExportResult
 {
@@ -33,18 +33,21 @@ public:
     void setProgress(Progress progress) { m_progress = std::move(progress); }
     // Polled between events; set from any thread to stop.
     void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
+    // CurlScript only: where the commands send to (empty: where each request was sent).
+    void setCurlBaseUrl(const QString &url) { m_curlBaseUrl = url; }
 
     // ids: these events (in id order; missing ones are skipped); nullopt: every event.
     [[nodiscard]] ExportResult exportTo(const QString &path, ExportFormat format,
                                         const std::optional<QList<qint64>> &ids);
 
-    // .har → HAR, anything else → hookscope JSON.
+    // .har → HAR, .sh → curl script, anything else → hookscope JSON.
     [[nodiscard]] static ExportFormat formatForPath(const QString &path);
 
 private:
     const EventStore *m_store;
     Progress m_progress;
     const std::atomic<bool> *m_cancel = nullptr;
+    QString m_curlBaseUrl;
 };
 
 } // namespace hookscope
