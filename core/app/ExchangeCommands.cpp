@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QUrl>
 
 #include <cstdio>
 
@@ -87,7 +88,8 @@ int runExportCommand(const QStringList &args)
     const QCommandLineOption db = dbOption();
     const QCommandLineOption format(
         {QStringLiteral("f"), QStringLiteral("format")},
-        QStringLiteral("json (a hookscope export, the default; .har files default to har) or har (HAR 1.2)."),
+        QStringLiteral("json (a hookscope export, the default; .har files default to har), har (HAR 1.2) or curl "
+                       "(a POSIX sh script, one curl command per event; .sh files default to curl)."),
         QStringLiteral("format"));
     const QCommandLineOption filter(QStringLiteral("filter"),
                                     QStringLiteral("Only events whose target, headers or body contain TEXT "
@@ -98,9 +100,13 @@ int runExportCommand(const QStringList &args)
     const QCommandLineOption redactAuth(QStringLiteral("redact-auth"),
                                         QStringLiteral("Write Authorization and Proxy-Authorization headers with their "
                                                        "credentials replaced by [redacted] (the store keeps them)."));
-    parser.addOptions({help, db, format, filter, out, redactAuth});
-    const QString usage
-        = QStringLiteral("hookscope export [--db PATH] [--format json|har] [--filter TEXT] [--redact-auth] --out FILE");
+    const QCommandLineOption url(QStringLiteral("url"),
+                                 QStringLiteral("With --format curl: where the commands send to (scheme://host[:port]; "
+                                                "default: where each request was sent)."),
+                                 QStringLiteral("url"));
+    parser.addOptions({help, db, format, filter, out, redactAuth, url});
+    const QString usage = QStringLiteral("hookscope export [--db PATH] [--format json|har|curl] [--url URL] "
+                                         "[--filter TEXT] [--redact-auth] --out FILE");
     if (const int code = parseArgs(parser, args, QStringLiteral("export"), usage,
                                    QStringLiteral("\nA damaged store is exported as far as it can be read: events "
                                                   "that cannot be read are left out and named on stderr (see "
@@ -129,10 +135,24 @@ int runExportCommand(const QStringList &args)
             exportFormat = ExportFormat::HookscopeJson;
         else if (name == QLatin1String("har"))
             exportFormat = ExportFormat::Har;
+        else if (name == QLatin1String("curl"))
+            exportFormat = ExportFormat::CurlScript;
         else {
-            printErr(QStringLiteral("hookscope export: --format must be json or har, not \"%1\"\n").arg(name));
+            printErr(QStringLiteral("hookscope export: --format must be json, har or curl, not \"%1\"\n").arg(name));
             return kExitUsage;
         }
+    }
+    if (parser.isSet(url) && exportFormat != ExportFormat::CurlScript) {
+        printErr(QStringLiteral("hookscope export: --url is for --format curl\n"));
+        return kExitUsage;
+    }
+    if (const QUrl base(parser.value(url), QUrl::StrictMode);
+        parser.isSet(url)
+        && (!base.isValid() || base.host().isEmpty()
+            || (base.scheme() != QLatin1String("http") && base.scheme() != QLatin1String("https")))) {
+        printErr(QStringLiteral("hookscope export: --url: '%1' is not a URL like http://localhost:3000\n")
+                     .arg(parser.value(url)));
+        return kExitUsage;
     }
     EventStore store;
     if (!openStore(&store, parser.isSet(db) ? parser.value(db) : EventStore::defaultPath(), QStringLiteral("export"),
@@ -150,6 +170,7 @@ int runExportCommand(const QStringList &args)
         }
     }
     exporter.setRedactAuthorization(parser.isSet(redactAuth));
+    exporter.setCurlBaseUrl(parser.value(url));
     const ExportResult result = exporter.exportTo(outPath, exportFormat, ids);
     if (!result.ok) {
         printErr(QStringLiteral("hookscope export: %1\n").arg(result.error));

@@ -1,5 +1,6 @@
 #include "EventExporter.h"
 
+#include "CurlScriptWriter.h"
 #include "ExportWriter.h"
 #include "HarWriter.h"
 #include "store/EventStore.h"
@@ -30,7 +31,11 @@ EventExporter::EventExporter(const EventStore *store)
 
 ExportFormat EventExporter::formatForPath(const QString &path)
 {
-    return path.endsWith(QLatin1String(".har"), Qt::CaseInsensitive) ? ExportFormat::Har : ExportFormat::HookscopeJson;
+    if (path.endsWith(QLatin1String(".har"), Qt::CaseInsensitive))
+        return ExportFormat::Har;
+    if (path.endsWith(QLatin1String(".sh"), Qt::CaseInsensitive))
+        return ExportFormat::CurlScript;
+    return ExportFormat::HookscopeJson;
 }
 
 ExportResult EventExporter::exportTo(const QString &path, ExportFormat format, const std::optional<QList<qint64>> &ids)
@@ -44,6 +49,8 @@ ExportResult EventExporter::exportTo(const QString &path, ExportFormat format, c
     std::unique_ptr<EventWriter> writer;
     if (format == ExportFormat::Har)
         writer = std::make_unique<HarWriter>();
+    else if (format == ExportFormat::CurlScript)
+        writer = std::make_unique<CurlScriptWriter>(m_curlBaseUrl);
     else
         writer = std::make_unique<ExportWriter>();
     QSaveFile file(path);

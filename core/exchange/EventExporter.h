@@ -12,7 +12,7 @@ namespace hookscope {
 
 class EventStore;
 
-enum class ExportFormat { HookscopeJson, Har };
+enum class ExportFormat { HookscopeJson, Har, CurlScript };
 
 struct ExportResult
 {
@@ -48,12 +48,14 @@ public:
     // Writes every Authorization / Proxy-Authorization header with its credentials replaced
     // ("Bearer [redacted]"); the store keeps them as sent. Off by default.
     void setRedactAuthorization(bool redact) { m_redactAuthorization = redact; }
+    // CurlScript only: where the commands send to (empty: where each request was sent).
+    void setCurlBaseUrl(const QString &url) { m_curlBaseUrl = url; }
 
     // ids: these events (in id order; missing ones are skipped); nullopt: every event.
     [[nodiscard]] ExportResult exportTo(const QString &path, ExportFormat format,
                                         const std::optional<QList<qint64>> &ids);
 
-    // .har → HAR, anything else → hookscope JSON.
+    // .har → HAR, .sh → curl script, anything else → hookscope JSON.
     [[nodiscard]] static ExportFormat formatForPath(const QString &path);
 
 private:
@@ -62,6 +64,7 @@ private:
     const std::atomic<bool> *m_cancel = nullptr;
     QByteArray m_filter; // lower case
     bool m_redactAuthorization = false;
+    QString m_curlBaseUrl;
 };
 
 } // namespace hookscope

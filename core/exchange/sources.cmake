@@ -2,6 +2,7 @@
 target_sources(hookscope_core PRIVATE
   app/ExchangeCommands.h app/ExchangeCommands.cpp
   exchange/CurlCommand.h exchange/CurlCommand.cpp
+  exchange/CurlScriptWriter.h exchange/CurlScriptWriter.cpp
   exchange/DeviceStreamBuf.h exchange/DeviceStreamBuf.cpp
   exchange/EventExporter.h exchange/EventExporter.cpp
   exchange/EventImporter.h exchange/EventImporter.cpp

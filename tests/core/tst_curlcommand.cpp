@@ -28,6 +28,10 @@ private Q_SLOTS:
     void curlReproducesTheRequestByteForByte();
     void hostNotFirstIsReported_data();
     void hostNotFirstIsReported();
+    void urlIsBuiltFromCheckedPartsOnly_data();
+    void urlIsBuiltFromCheckedPartsOnly();
+    void argumentsUsePosixQuotingOnly_data();
+    void argumentsUsePosixQuotingOnly();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -171,6 +175,62 @@ void TestCurlCommand::hostNotFirstIsReported()
     QCOMPARE(!text.isEmpty(), caveat);
     if (caveat)
         QVERIFY2(text.contains(QLatin1String("Host")), qPrintable(text));
+}
+
+void TestCurlCommand::urlIsBuiltFromCheckedPartsOnly_data()
+{
+    QTest::addColumn<QByteArray>("proto");
+    QTest::addColumn<QByteArray>("forwardedHost");
+    QTest::addColumn<QByteArray>("host");
+    QTest::addColumn<QString>("url");
+    QTest::newRow("Host header") << QByteArray() << QByteArray() << QByteArray("example.test:8080") << "http://example.test:8080";
+    QTest::newRow("tunnel's proto and host") << QByteArray("https") << QByteArray("abc.ngrok.app") << QByteArray("localhost:8080")
+                                             << "https://abc.ngrok.app";
+    QTest::newRow("proto that is an option") << QByteArray("-o/tmp/x#") << QByteArray() << QByteArray("h") << "http://h";
+    QTest::newRow("proto that is another scheme") << QByteArray("file") << QByteArray() << QByteArray("h") << "http://h";
+    QTest::newRow("forwarded host with shell syntax") << QByteArray() << QByteArray("x' $(id) '") << QByteArray("h")
+                                                      << "http://h";
+    QTest::newRow("Host with a space") << QByteArray() << QByteArray() << QByteArray("a b") << "http://localhost";
+    QTest::newRow("Host that is an option") << QByteArray() << QByteArray() << QByteArray("-o") << "http://localhost";
+    QTest::newRow("Host with user info") << QByteArray() << QByteArray() << QByteArray("u@h") << "http://localhost";
+    QTest::newRow("IPv6 Host") << QByteArray() << QByteArray() << QByteArray("[::1]:8080") << "http://[::1]:8080";
+    QTest::newRow("no Host") << QByteArray() << QByteArray() << QByteArray() << "http://localhost";
+}
+
+void TestCurlCommand::urlIsBuiltFromCheckedPartsOnly()
+{
+    QFETCH(QByteArray, proto);
+    QFETCH(QByteArray, forwardedHost);
+    QFETCH(QByteArray, host);
+    QFETCH(QString, url);
+    Event event = baseEvent("GET", "/x", host.isEmpty() ? HeaderList{} : HeaderList{{"Host", host}}, {});
+    event.forwardedProto = proto;
+    event.forwardedHost = forwardedHost;
+    QCOMPARE(CurlCommand::originalBase(event), url);
+    QVERIFY(CurlCommand::build(event).endsWith(QStringLiteral(" --url '") + url + u'\''));
+}
+
+void TestCurlCommand::argumentsUsePosixQuotingOnly_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("argument");
+    QTest::newRow("printable stays single-quoted") << QByteArray("a b'c") << R"('a b'\''c')";
+    QTest::newRow("UTF-8 stays single-quoted") << QByteArray("Zo\xc3\xab") << "'Zo\u00eb'";
+    QTest::newRow("a Latin-1 byte goes through printf") << QByteArray("caf\xe9' $(x) #") << R"x("$(printf 'caf\351\047 \044(x) #')")x";
+    QTest::newRow("tab goes through printf") << QByteArray("a\tb") << R"x("$(printf 'a\011b')")x";
+    QTest::newRow("bidi override goes through printf") << QByteArray("a\xe2\x80\xae") << R"x("$(printf 'a\342\200\256')")x";
+    QTest::newRow("history, backtick, backslash, percent") << QByteArray("!`\\%\x01")
+                                                            << R"x("$(printf '\041\140\134%%\001')")x";
+    QTest::newRow("leading dash is no printf option") << QByteArray("-v\x01") << R"x("$(printf '\055v\001')")x";
+}
+
+void TestCurlCommand::argumentsUsePosixQuotingOnly()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, argument);
+    QCOMPARE(CurlCommand::argument(bytes), argument);
+    const Event event = baseEvent("POST", "/x", {{"X-Note", bytes}}, bytes + '\0');
+    QVERIFY(!CurlCommand::build(event).contains(QLatin1String("$'"))); // bash-only quoting, which dash runs
 }
 
 QTEST_GUILESS_MAIN(TestCurlCommand)
