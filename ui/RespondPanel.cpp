@@ -33,7 +33,7 @@ namespace hookscope {
 namespace {
 constexpr int kPresetColumns = 3;
 
-QLabel *plainLabel(const QString &text, QWidget *parent)
+QLabel *singleLineLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
     label->setTextFormat(Qt::PlainText);
@@ -61,7 +61,7 @@ RespondPanel::RespondPanel(QWidget *parent)
     scroll->setWidget(content);
     auto *layout = new QVBoxLayout(content);
 
-    m_title = plainLabel(tr("No hook is waiting. Select a waiting event to answer it."), content);
+    m_title = singleLineLabel(tr("No hook is waiting. Select a waiting event to answer it."), content);
     m_title->setObjectName(QStringLiteral("respondTitle"));
     m_title->setWordWrap(true);
     QFont bold = m_title->font();
@@ -79,7 +79,7 @@ RespondPanel::RespondPanel(QWidget *parent)
     m_argumentGrid->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_argumentBox);
 
-    layout->addWidget(plainLabel(tr("Fields and tags (returned fields replace ALL the case's fields):"), content));
+    layout->addWidget(singleLineLabel(tr("Fields and tags (returned fields replace ALL the case's fields):"), content));
     m_fieldsView = new QTableView(content);
     m_fieldsView->setObjectName(QStringLiteral("fieldsView"));
     m_fieldsView->setTabKeyNavigation(false); // Tab moves on; arrows move between cells
@@ -110,7 +110,7 @@ RespondPanel::RespondPanel(QWidget *parent)
     });
     connect(m_fields, &AnswerFieldsModel::edited, this, &RespondPanel::clearPending);
 
-    layout->addWidget(plainLabel(tr("Custom JSON (Ctrl+Return sends):"), content));
+    layout->addWidget(singleLineLabel(tr("Custom JSON (Ctrl+Return sends):"), content));
     m_custom = new QPlainTextEdit(content);
     m_custom->setObjectName(QStringLiteral("customEditor"));
     m_custom->setTabChangesFocus(true); // JSON is indented with spaces; Tab moves on
@@ -118,7 +118,7 @@ RespondPanel::RespondPanel(QWidget *parent)
     m_custom->setMinimumHeight(120);
     layout->addWidget(m_custom);
     auto *customRow = new QHBoxLayout;
-    customRow->addWidget(plainLabel(tr("Status"), content));
+    customRow->addWidget(singleLineLabel(tr("Status"), content));
     m_customStatus = new QSpinBox(content);
     m_customStatus->setRange(100, 599);
     m_customStatus->setValue(200);
@@ -147,7 +147,7 @@ RespondPanel::RespondPanel(QWidget *parent)
             m_violations->setText(tr("Not saved: %1").arg(error));
     });
 
-    m_violations = plainLabel(QString(), content);
+    m_violations = singleLineLabel(QString(), content);
     m_violations->setObjectName(QStringLiteral("violations"));
     m_violations->setWordWrap(true);
     m_violations->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -243,7 +243,7 @@ void RespondPanel::rebuildPresets()
         }
         if (preset.hasArgument) {
             const int row = m_argumentGrid->rowCount();
-            m_argumentGrid->addWidget(plainLabel(preset.title + QStringLiteral(" — ") + preset.argumentLabel, m_argumentBox),
+            m_argumentGrid->addWidget(singleLineLabel(preset.title + QStringLiteral(" — ") + preset.argumentLabel, m_argumentBox),
                                       row, 0);
             auto *edit = new QLineEdit(m_argumentBox);
             edit->setObjectName(QStringLiteral("argument-") + preset.id);
