@@ -87,10 +87,14 @@ void SchemaBundler::walk(json &node, const std::string &path, const std::string 
         if (!ref->is_string())
             refuse(memberPath(path, "$ref"), "must be a string");
         const std::string text = ref->get<std::string>();
-        const QUrl uri = resolved(base, text);
-        if (!uri.isValid())
-            refuse(memberPath(path, "$ref"), "\"" + text + "\" is not a URI reference");
-        m_refs.push_back({path, text, uri.toString(QUrl::FullyEncoded).toStdString(), std::string()});
+        if (!text.empty() && text.front() == '#') { // the common case, without QUrl's cost
+            m_refs.push_back({path, text, base + text, std::string()});
+        } else {
+            const QUrl uri = resolved(base, text);
+            if (!uri.isValid())
+                refuse(memberPath(path, "$ref"), "\"" + text + "\" is not a URI reference");
+            m_refs.push_back({path, text, uri.toString(QUrl::FullyEncoded).toStdString(), std::string()});
+        }
         if (node.contains("$id"))
             m_idHolders.push_back(path); // draft-07: ignored beside $ref
     } else if (const auto id = node.find("$id"); id != node.end() && id->is_string()) {
@@ -160,9 +164,12 @@ void SchemaBundler::walkChild(json &node, const std::string &path, const std::st
 std::string SchemaBundler::locate(const Reference &ref)
 {
     const std::string where = memberPath(ref.holder, "$ref");
-    const QUrl uri(QString::fromStdString(ref.uri));
-    const std::string document = withoutFragment(uri);
-    const std::string fragment = uri.fragment(QUrl::FullyDecoded).toStdString();
+    // ref.uri is a normalised document URI (or the base in effect), '#', then the fragment as written.
+    const std::size_t hash = ref.uri.find('#');
+    const std::string document = ref.uri.substr(0, hash);
+    const std::string fragment = hash == std::string::npos
+        ? std::string()
+        : QUrl::fromPercentEncoding(QByteArray::fromStdString(ref.uri.substr(hash + 1))).toStdString();
     const bool anchor = !fragment.empty() && fragment.front() != '/';
     const std::string key = anchor ? document + '#' + fragment : document;
     if (!m_ids.count(key) && !m_ids.count(document) && !load(document)) {
