@@ -68,6 +68,7 @@ void SchemaBundler::bundle(json &root)
     for (std::size_t i = 0; i < m_refs.size(); ++i)
         m_refs[i].target = locate(m_refs[i]);
     refuseCycles();
+    refuseDeepGraphs();
     moveTargets();
     if (root[kSlotsKeyword].empty())
         root.erase(kSlotsKeyword);
@@ -81,14 +82,19 @@ void SchemaBundler::walk(json &node, const std::string &path, const std::string 
     if (!node.is_object() || !m_walked.insert(path).second)
         return; // booleans refer to nothing; SchemaRewriter refuses other values
     std::string scope = base;
+    const bool applies = !node.contains("$ref"); // draft-07: keywords beside $ref are ignored
     if (const auto ref = node.find("$ref"); ref != node.end()) {
         if (!ref->is_string())
             refuse(memberPath(path, "$ref"), "must be a string");
         const std::string text = ref->get<std::string>();
-        const QUrl uri = resolved(base, text);
-        if (!uri.isValid())
-            refuse(memberPath(path, "$ref"), "\"" + text + "\" is not a URI reference");
-        m_refs.push_back({path, text, uri.toString(QUrl::FullyEncoded).toStdString(), std::string()});
+        if (!text.empty() && text.front() == '#') { // the common case, without QUrl's cost
+            m_refs.push_back({path, text, base + text, std::string()});
+        } else {
+            const QUrl uri = resolved(base, text);
+            if (!uri.isValid())
+                refuse(memberPath(path, "$ref"), "\"" + text + "\" is not a URI reference");
+            m_refs.push_back({path, text, uri.toString(QUrl::FullyEncoded).toStdString(), std::string()});
+        }
         if (node.contains("$id"))
             m_idHolders.push_back(path); // draft-07: ignored beside $ref
     } else if (const auto id = node.find("$id"); id != node.end() && id->is_string()) {
@@ -107,19 +113,19 @@ void SchemaBundler::walk(json &node, const std::string &path, const std::string 
 
     for (const char *keyword : kInPlaceSingle) {
         if (const auto it = node.find(keyword); it != node.end())
-            walkChild(*it, memberPath(path, keyword), scope, depth, true, path);
+            walkChild(*it, memberPath(path, keyword), scope, depth, applies, path);
     }
     for (const char *keyword : kInPlaceLists) {
         const auto list = node.find(keyword);
         if (list == node.end() || !list->is_array())
             continue;
         for (std::size_t i = 0; i < list->size(); ++i)
-            walkChild((*list)[i], memberPath(memberPath(path, keyword), std::to_string(i)), scope, depth, true, path);
+            walkChild((*list)[i], memberPath(memberPath(path, keyword), std::to_string(i)), scope, depth, applies, path);
     }
     if (const auto deps = node.find("dependencies"); deps != node.end() && deps->is_object()) {
         for (auto &[name, dependency] : deps->items()) {
             if (!dependency.is_array())
-                walkChild(dependency, memberPath(memberPath(path, "dependencies"), name), scope, depth, true, path);
+                walkChild(dependency, memberPath(memberPath(path, "dependencies"), name), scope, depth, applies, path);
         }
     }
     for (const char *keyword : kDescendingSingle) {
@@ -142,7 +148,7 @@ void SchemaBundler::walk(json &node, const std::string &path, const std::string 
     }
     if (const auto map = node.find("definitions"); map != node.end() && map->is_object()) {
         for (auto &[name, schema] : map->items())
-            walkChild(schema, memberPath(memberPath(path, "definitions"), name), scope, depth, false, path);
+            walk(schema, memberPath(memberPath(path, "definitions"), name), scope, depth + 1); // used through $refs only
     }
 }
 
@@ -151,15 +157,19 @@ void SchemaBundler::walkChild(json &node, const std::string &path, const std::st
 {
     if (inPlace)
         m_inPlace[parent].push_back(path);
+    m_children[parent].push_back(path);
     walk(node, path, base, depth + 1);
 }
 
 std::string SchemaBundler::locate(const Reference &ref)
 {
     const std::string where = memberPath(ref.holder, "$ref");
-    const QUrl uri(QString::fromStdString(ref.uri));
-    const std::string document = withoutFragment(uri);
-    const std::string fragment = uri.fragment(QUrl::FullyDecoded).toStdString();
+    // ref.uri is a normalised document URI (or the base in effect), '#', then the fragment as written.
+    const std::size_t hash = ref.uri.find('#');
+    const std::string document = ref.uri.substr(0, hash);
+    const std::string fragment = hash == std::string::npos
+        ? std::string()
+        : QUrl::fromPercentEncoding(QByteArray::fromStdString(ref.uri.substr(hash + 1))).toStdString();
     const bool anchor = !fragment.empty() && fragment.front() != '/';
     const std::string key = anchor ? document + '#' + fragment : document;
     if (!m_ids.count(key) && !m_ids.count(document) && !load(document)) {
@@ -179,9 +189,12 @@ std::string SchemaBundler::locate(const Reference &ref)
     }
     if (!exists)
         refuse(where, "\"" + ref.text + "\" points to nothing in the schema");
-    // A pointer into the middle of a subschema not reached by the walk (a custom keyword's value):
-    // walk it now so its references, $ids and in-place applicators count too.
-    walk(m_root->at(json::json_pointer(target)), target, document, 0);
+    // A place the walk did not reach as a subschema ("#/$defs/x", or inside an enum): walk it now
+    // so its references, $ids and in-place applicators count too, and copy it rather than move it.
+    if (!m_walked.count(target)) {
+        m_foreign.insert(target);
+        walk(m_root->at(json::json_pointer(target)), target, document, 0);
+    }
     return target;
 }
 
@@ -214,21 +227,33 @@ bool SchemaBundler::load(const std::string &documentUri)
 
 void SchemaBundler::refuseCycles() const
 {
-    std::map<std::string, std::vector<std::string>> edges = m_inPlace;
+    std::map<std::string, std::vector<std::string>> inPlace = m_inPlace;
     for (const Reference &ref : m_refs)
-        edges[ref.holder].push_back(ref.target);
-    // Iterative depth-first search; a node met again while still on the path closes a cycle.
+        inPlace[ref.holder].push_back(ref.target);
+    // Iterative depth-first search; a node met again while still on the path closes a cycle. In
+    // post-order, the longest chain of in-place steps below each node.
     enum class Mark { OnPath, Done };
     std::map<std::string, Mark> marks;
-    for (const auto &[start, unused] : edges) {
+    std::map<std::string, std::size_t> chain;
+    for (const auto &[start, unused] : inPlace) {
         if (marks.count(start))
             continue;
         std::vector<std::pair<std::string, std::size_t>> path{{start, 0}};
         marks[start] = Mark::OnPath;
         while (!path.empty()) {
             auto &[node, next] = path.back();
-            const auto out = edges.find(node);
-            if (out == edges.end() || next >= out->second.size()) {
+            const auto out = inPlace.find(node);
+            if (out == inPlace.end() || next >= out->second.size()) {
+                std::size_t longest = 0;
+                if (out != inPlace.end()) {
+                    for (const std::string &to : out->second)
+                        longest = std::max(longest, chain[to] + 1);
+                }
+                if (longest > kMaxInPlaceChain) {
+                    refuse(originalPlace(node), "more than " + std::to_string(kMaxInPlaceChain)
+                                                    + " references and allOf/anyOf/oneOf/not/if steps in a row");
+                }
+                chain[node] = longest;
                 marks[node] = Mark::Done;
                 path.pop_back();
                 continue;
@@ -240,7 +265,6 @@ void SchemaBundler::refuseCycles() const
                 path.emplace_back(to, 0);
             } else if (mark->second == Mark::OnPath) {
                 std::string cycle;
-                std::string closing = path.back().first;
                 bool in = false;
                 for (const auto &[step, unusedNext] : path) {
                     in = in || step == to;
@@ -248,10 +272,38 @@ void SchemaBundler::refuseCycles() const
                         cycle += originalPlace(step.empty() ? std::string("#") : step) + " → ";
                 }
                 cycle += originalPlace(to.empty() ? std::string("#") : to);
-                refuse(originalPlace(memberPath(closing, "$ref")),
-                     "reference cycle " + cycle + " never reaches a member or item: validation would not end");
+                refuse(originalPlace(memberPath(path.back().first, "$ref")),
+                       "reference cycle " + cycle + " never reaches a member or item: validation would not end");
             }
         }
+    }
+}
+
+void SchemaBundler::refuseDeepGraphs() const
+{
+    // valijson builds a referenced subschema where it first meets it, recursing on the machine
+    // stack: the depth of a first-visit depth-first walk through every subschema and $ref is its
+    // depth. 180,000 chained $refs overflowed it.
+    std::map<std::string, std::vector<std::string>> edges = m_children;
+    for (const Reference &ref : m_refs)
+        edges[ref.holder].push_back(ref.target);
+    std::set<std::string> seen{std::string()};
+    std::vector<std::pair<std::string, std::size_t>> path{{std::string(), 0}};
+    while (!path.empty()) {
+        auto &[node, next] = path.back();
+        const auto out = edges.find(node);
+        if (out == edges.end() || next >= out->second.size()) {
+            path.pop_back();
+            continue;
+        }
+        const std::string to = out->second[next++];
+        if (!seen.insert(to).second)
+            continue;
+        if (path.size() >= kMaxGraphDepth) {
+            refuse(originalPlace(to), "reached through more than " + std::to_string(kMaxGraphDepth)
+                                          + " nested subschemas and references");
+        }
+        path.emplace_back(to, 0);
     }
 }
 
@@ -285,9 +337,13 @@ void SchemaBundler::moveTargets()
         if (ref == '#' + target)
             continue;
         json &place = m_root->at(json::json_pointer(target));
-        slotArray.push_back(std::move(place));
         m_slotOrigins.push_back(target);
-        place = json{{"$ref", ref}};
+        if (m_foreign.count(target)) { // an enum or const keeps its value
+            slotArray.push_back(place);
+        } else {
+            slotArray.push_back(std::move(place));
+            place = json{{"$ref", ref}};
+        }
     }
 }
 

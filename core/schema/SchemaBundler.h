@@ -24,13 +24,18 @@ namespace hookscope {
 //  - every referenced subschema is moved to "#/x-hookscope-slots/<n>" and a $ref to it left in its
 //    place, so every $ref becomes one valijson resolves without decoding anything;
 //  - a cycle of references and in-place applicators (allOf, anyOf, oneOf, not, if/then/else,
-//    schema dependencies) that never descends into the value is refused: validating it could not end.
+//    schema dependencies) that never descends into the value is refused: validating it could not end;
+//    so are chains of them, and graphs of subschemas and references, too deep for the stack.
 // Throws SchemaError naming the JSON pointer of the offending $ref.
 class SchemaBundler final {
 public:
     static constexpr const char *kSlotsKeyword = "x-hookscope-slots";
     // More documents than this is a schema nobody writes by hand.
     static constexpr std::size_t kMaxDocuments = 64;
+    // Validation recurses once per in-place step for every value, parsing once per level of the
+    // graph; both on the machine stack. Far beyond hand-written schemas, far below a crash.
+    static constexpr std::size_t kMaxInPlaceChain = 64;
+    static constexpr std::size_t kMaxGraphDepth = 2000;
 
     // Absolute URI without fragment -> the document's text, nullopt when unknown.
     using Loader = std::function<std::optional<QByteArray>(const QString &uri)>;
@@ -57,6 +62,7 @@ private:
     [[nodiscard]] std::string locate(const Reference &ref);
     [[nodiscard]] bool load(const std::string &documentUri);
     void refuseCycles() const;
+    void refuseDeepGraphs() const;
     void moveTargets();
 
     Loader m_loader;
@@ -64,8 +70,10 @@ private:
     std::map<std::string, std::string> m_ids; // absolute URI (with "#name" for anchors) -> pointer
     std::vector<Reference> m_refs;
     std::set<std::string> m_walked; // schema pointers
+    std::set<std::string> m_foreign; // targets outside the places draft-07 keeps subschemas
     std::vector<std::string> m_idHolders; // schema pointers whose "$id" goes once resolved
     std::map<std::string, std::vector<std::string>> m_inPlace; // schema -> schemas applied to the same value
+    std::map<std::string, std::vector<std::string>> m_children; // schema -> every subschema in it
     std::vector<std::string> m_slotOrigins; // slot index -> where it came from
     std::size_t m_documents = 0;
 };

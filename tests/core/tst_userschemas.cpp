@@ -2,6 +2,8 @@
 // run are refused at load with the file and the JSON pointer, never a crash; draft-07 details the
 // engine got wrong (integral floats, multipleOf with decimals, leap seconds, NUL bytes after a
 // value, empty bodies declared JSON) are decided as the specifications say.
+#include "enrich/DefaultInspector.h"
+#include "enrich/EventInfo.h"
 #include "schema/CompiledSchema.h"
 #include "schema/EventInspector.h"
 #include "schema/JsonText.h"
@@ -73,6 +75,8 @@ private Q_SLOTS:
     void leapSeconds();
     void jsonStrictness_data();
     void jsonStrictness();
+    void receiverAndValidateAgree_data();
+    void receiverAndValidateAgree();
 
     void cycleInKindsFolderIsReportedBySchemasCommand();
     void cycleInKindsFolderLeavesHeadlessRunning();
@@ -129,6 +133,16 @@ void TestUserSchemas::refusedAtLoad_data()
         << QByteArray(R"({"required":"a"})") << QStringLiteral("^/required: not a draft-07 schema: ");
     QTest::newRow("number beyond double range") << QByteArray(R"({"maximum":1e400})")
                                                 << QStringLiteral("^\\(root\\): a number Hookscope cannot read");
+    QByteArray chain = R"({"$ref":"#/definitions/a0","definitions":{)";
+    for (int i = 0; i < 100; ++i)
+        chain += QStringLiteral(R"("a%1":{"$ref":"#/definitions/a%2"},)").arg(i).arg(i + 1).toUtf8();
+    QTest::newRow("100 $refs in a row") << chain + R"("a100":{"type":"integer"}}})"
+                                        << QStringLiteral("^/definitions/a\\d+: more than 64 references");
+    QByteArray nested = R"({"properties":{"a":{"$ref":"#/definitions/a0"}},"definitions":{)";
+    for (int i = 0; i < 2100; ++i)
+        nested += QStringLiteral(R"("a%1":{"properties":{"a":{"$ref":"#/definitions/a%2"}}},)").arg(i).arg(i + 1).toUtf8();
+    QTest::newRow("2,100 levels through references") << nested + R"("a2100":{}}})"
+                                                     << QStringLiteral("more than 2000 nested subschemas and references");
     QTest::newRow("NUL byte after the schema") << QByteArray("{}\0{", 4) << QStringLiteral("NUL byte");
     QTest::newRow("reserved slots keyword") << QByteArray(R"({"x-hookscope-slots":[]})")
                                             << QStringLiteral("reserved keyword x-hookscope-slots");
@@ -181,6 +195,14 @@ void TestUserSchemas::acceptedAndDecided_data()
 
     const QByteArray tree = R"({"type":"object","properties":{"value":{"type":"number"},)"
                             R"("children":{"type":"array","items":{"$ref":"#"}}},"required":["value"]})";
+    QTest::newRow("keywords beside $ref are ignored, no cycle")
+        << QByteArray(R"({"$ref":"#/definitions/n","allOf":[{"$ref":"#"}],"definitions":{"n":{"type":"number"}}})")
+        << QByteArray("1") << true;
+    QTest::newRow("$ref into an enum leaves the enum alone")
+        << QByteArray(R"({"properties":{"a":{"$ref":"#/properties/b/enum/0"},"b":{"enum":[{"type":"string"}]}}})")
+        << QByteArray(R"({"a":"x","b":{"type":"string"}})") << true;
+    QTest::newRow("$ref into $defs (not a draft-07 keyword)")
+        << QByteArray(R"({"$ref":"#/$defs/n","$defs":{"n":{"type":"number"}}})") << QByteArray(R"("x")") << false;
     QTest::newRow("recursion through items is no cycle")
         << tree << QByteArray(R"({"value":1,"children":[{"value":2,"children":[{"value":3}]}]})") << true;
     QTest::newRow("recursion through items, deep violation")
@@ -299,6 +321,39 @@ void TestUserSchemas::jsonStrictness()
         QCOMPARE(violations.size(), 1);
         QVERIFY2(violations.first().message.startsWith(QLatin1String("not JSON")), qPrintable(messages(violations)));
     }
+}
+
+void TestUserSchemas::receiverAndValidateAgree_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("error"); // what both say after "not JSON: "
+
+    QTest::newRow("empty body") << QByteArray() << QStringLiteral("empty document at offset 0");
+    QTest::newRow("123 then NUL") << QByteArray("123\0", 4)
+                                  << QStringLiteral("a NUL byte, which JSON does not allow at offset 3");
+}
+
+// The enrichment's verdict on a body sent as application/json (what the window and headless
+// store) and `hookscope validate` on the same bytes in a file.
+void TestUserSchemas::receiverAndValidateAgree()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, error);
+    SchemaRegistry registry;
+    Event event;
+    event.method = "POST";
+    event.target = "/hooks/x";
+    event.contentType = "application/json";
+    event.body = body;
+    const EventInfo info = inspectorFor(registry.catalog())(event);
+    QCOMPARE(int(info.validity), int(EventInfo::Validity::NotJson));
+    QCOMPARE(info.jsonError, error);
+
+    const QString file = m_dir.filePath(QStringLiteral("body.json"));
+    writeFile(file, body);
+    const Run r = run({QStringLiteral("validate"), file});
+    QCOMPARE(r.exitCode, 2); // unreadable or not JSON
+    QVERIFY2(r.err.contains(QStringLiteral("%1: not JSON: %2\n").arg(file, error)), qPrintable(r.err));
 }
 
 QString TestUserSchemas::kindsFolderWithCycle()
