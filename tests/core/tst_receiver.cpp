@@ -7,6 +7,8 @@
 #include "store/EventStore.h"
 
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <nlohmann/json.hpp>
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void strictnessViolationsAreRefusedWithTheirStatus_data();
     void strictnessViolationsAreRefusedWithTheirStatus();
     void trailerFieldsAreStoredApartFromTheHeaders();
+    void trailerFieldsGoWithTheirEvent();
     void bodyDecodingBeyondTheBodyLimitIsRefusedWith413();
     void multiMemberGzipIsDecodedWhole();
     void decodingStopsWhenTheBudgetIsUsedUp();
@@ -526,6 +529,38 @@ void TestReceiver::trailerFieldsAreStoredApartFromTheHeaders()
     QString error;
     QVERIFY2(ExportEventCodec::fromJson(json, &back, &error), qPrintable(error));
     QCOMPARE(back.trailers, event->trailers);
+}
+
+void TestReceiver::trailerFieldsGoWithTheirEvent()
+{
+    m_receiver.reset();
+    m_recorder.reset();
+    EventStore store;
+    QString error;
+    QVERIFY2(store.open(m_path, &error), qPrintable(error));
+    Event withTrailers;
+    withTrailers.method = "POST";
+    withTrailers.target = "/t";
+    withTrailers.trailers = {{"X-Sum", "1"}};
+    QVERIFY(store.begin());
+    QVERIFY2(store.insert(withTrailers, &error), qPrintable(error));
+    QVERIFY(store.commit(&error));
+    QCOMPARE(store.load(withTrailers.id)->trailers, withTrailers.trailers);
+    const auto trailerRows = [this] {
+        qint64 rows = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
+            db.setDatabaseName(m_path);
+            QSqlQuery q(db);
+            if (db.open() && q.exec(QStringLiteral("SELECT count(*) FROM event_trailers")) && q.next())
+                rows = q.value(0).toLongLong();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("probe"));
+        return rows;
+    };
+    QCOMPARE(trailerRows(), 1);
+    QVERIFY2(store.remove({withTrailers.id}, &error), qPrintable(error));
+    QCOMPARE(trailerRows(), 0); // removed with its event, not left behind
 }
 
 void TestReceiver::bodyDecodingBeyondTheBodyLimitIsRefusedWith413()
