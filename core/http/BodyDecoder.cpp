@@ -1,6 +1,7 @@
 #include "BodyDecoder.h"
 
 #include <QCoreApplication>
+#include <QThread>
 
 namespace hookscope {
 
@@ -11,6 +12,8 @@ BodyDecoder::BodyDecoder(qint64 budgetBytes, QObject *parent)
     // Two threads: the machine may have few cores, and the budget, not the thread count,
     // bounds the memory; more threads would only let bombs compete with the store writer.
     m_pool.setMaxThreadCount(2);
+    // Below the receive thread: a flood of bombs must not take the CPU from answering others.
+    m_pool.setThreadPriority(QThread::LowPriority);
     m_pool.setObjectName(QStringLiteral("body-decoder"));
 }
 

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // the language chooser reads QSettings
     void tabsFillWhenShown();
     void headersKeepOrderAndDuplicates();
+    void trailersAreShownApartFromTheHeaders();
     void responseShowsStatusTimingAndBody();
     void noEventClearsEverything();
     void noRichTextAnywhere();
@@ -97,6 +98,23 @@ void tst_EventDetailPane::headersKeepOrderAndDuplicates()
     QCOMPARE(headers->child(1)->text(1), QStringLiteral("<i>one</i>"));
     QCOMPARE(headers->child(2)->text(0), QStringLiteral("X-Tag"));
     QCOMPARE(headers->child(3)->text(0), QStringLiteral("Content-Type"));
+}
+
+void tst_EventDetailPane::trailersAreShownApartFromTheHeaders()
+{
+    EventDetailPane pane;
+    pane.tabs()->setCurrentIndex(EventDetailPane::HeadersTab);
+    Event event = sampleEvent();
+    event.trailers = {{"X-Checksum", "<b>900150983cd24fb0</b>"}};
+    pane.setEvent(event);
+    QTreeWidget *tree = pane.headersView()->tree();
+    QCOMPARE(tree->topLevelItemCount(), 3);
+    QCOMPARE(tree->topLevelItem(1)->text(0), QStringLiteral("Headers (4)"));
+    QTreeWidgetItem *trailers = tree->topLevelItem(2);
+    QCOMPARE(trailers->text(0), QStringLiteral("Trailers (1)"));
+    QCOMPARE(trailers->childCount(), 1);
+    QCOMPARE(trailers->child(0)->text(0), QStringLiteral("X-Checksum"));
+    QCOMPARE(trailers->child(0)->text(1), QStringLiteral("<b>900150983cd24fb0</b>"));
 }
 
 void tst_EventDetailPane::responseShowsStatusTimingAndBody()

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "http/Receiver.h"
+#include "store/Event.h"
+#include "store/EventRecorder.h"
+
+#include <QTemporaryDir>
+#include <memory>
+#include <optional>
+
+namespace hookscope::test {
+
+// A Receiver on port 0 in front of an EventRecorder on a fresh store, for the receiver's
+// socket tests: a test class derives from it and calls setUp()/tearDown() in init()/cleanup().
+class ReceiverFixture
+{
+protected:
+    void setUp(); // idle timeout 0.4 s, head limit 2 KiB, body limit 4 KiB
+    void tearDown();
+    void restart(const ReceiverConfig &config);
+    [[nodiscard]] std::optional<Event> lastEvent() const;
+    [[nodiscard]] qint64 storedCount() const;
+    [[nodiscard]] static QByteArray gzip(const QByteArray &data);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<EventRecorder> m_recorder;
+    std::unique_ptr<Receiver> m_receiver;
+    QString m_path;
+};
+
+} // namespace hookscope::test
