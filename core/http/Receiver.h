@@ -23,6 +23,10 @@ public:
     void setConfig(const ReceiverConfig &config) { m_config = config; }
     [[nodiscard]] const ReceiverConfig &config() const { return m_config; }
 
+    // The app's own receiver tells OwnAddresses where it listens while it does, so forward and
+    // replay never send back to it (a loop); a receiver standing in for a target app in a test
+    // does not. Set before start().
+    void setOwnAddress(bool own) { m_announced = own; }
     // Starts listening; on failure errorString() says why in one line that a user can act on.
     bool start();
     void stop();
@@ -47,6 +51,9 @@ private:
     QString m_error;
     int m_connections = 0;
     bool m_paused = false; // accepting paused at the connection cap
+    bool m_announced = false; // see setOwnAddress
+    QHostAddress m_ownBind; // what OwnAddresses was told while listening
+    quint16 m_ownPort = 0;
 };
 
 } // namespace hookscope
