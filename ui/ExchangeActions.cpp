@@ -34,6 +34,7 @@ namespace {
 const QString kLastFolder = QStringLiteral("exchange/folder");
 const QString kJsonFilter = QStringLiteral("Hookscope export (*.json)");
 const QString kHarFilter = QStringLiteral("HAR 1.2 (*.har)");
+const QString kCurlFilter = QStringLiteral("curl commands, a POSIX sh script (*.sh)");
 } // namespace
 
 ExchangeActions::ExchangeActions(EventListPane *list, EventRecorder *recorder, QMainWindow *window)
@@ -126,11 +127,15 @@ void ExchangeActions::askExport(Scope scope)
     QString chosenFilter = kJsonFilter;
     const QString start = settings.value(kLastFolder).toString() + QStringLiteral("/hookscope-events.json");
     QString path = QFileDialog::getSaveFileName(m_window, tr("Export events"), start,
-                                                kJsonFilter + QStringLiteral(";;") + kHarFilter, &chosenFilter);
+                                                kJsonFilter + QStringLiteral(";;") + kHarFilter + QStringLiteral(";;") + kCurlFilter,
+                                                &chosenFilter);
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += chosenFilter == kHarFilter ? QStringLiteral(".har") : QStringLiteral(".json");
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += chosenFilter == kHarFilter    ? QStringLiteral(".har")
+              : chosenFilter == kCurlFilter ? QStringLiteral(".sh")
+                                            : QStringLiteral(".json");
+    }
     settings.setValue(kLastFolder, QFileInfo(path).absolutePath());
     exportTo(path, scope);
 }
