@@ -8,9 +8,10 @@ namespace hookscope {
 
 const QString ExportDialog::kJsonFilter = QStringLiteral("Hookscope export (*.json)");
 const QString ExportDialog::kHarFilter = QStringLiteral("HAR 1.2 (*.har)");
+const QString ExportDialog::kCurlFilter = QStringLiteral("curl commands, a POSIX sh script (*.sh)");
 
 ExportDialog::ExportDialog(QWidget *parent, const QString &startPath)
-    : QFileDialog(parent, tr("Export events"), startPath, kJsonFilter + QStringLiteral(";;") + kHarFilter)
+    : QFileDialog(parent, tr("Export events"), startPath, kJsonFilter + QStringLiteral(";;") + kHarFilter + QStringLiteral(";;") + kCurlFilter)
     , m_redact(new QCheckBox(tr("Redact Authorization headers (credentials written as [redacted])"), this))
 {
     setObjectName(QStringLiteral("exportDialog"));
@@ -32,7 +33,9 @@ QString ExportDialog::chosenPath() const
         return {};
     QString path = files.first();
     if (QFileInfo(path).suffix().isEmpty())
-        path += selectedNameFilter() == kHarFilter ? QStringLiteral(".har") : QStringLiteral(".json");
+        path += selectedNameFilter() == kHarFilter    ? QStringLiteral(".har")
+              : selectedNameFilter() == kCurlFilter ? QStringLiteral(".sh")
+                                                    : QStringLiteral(".json");
     return path;
 }
 

@@ -15,6 +15,7 @@ class ExportDialog final : public QFileDialog
 public:
     static const QString kJsonFilter;
     static const QString kHarFilter;
+    static const QString kCurlFilter;
 
     ExportDialog(QWidget *parent, const QString &startPath);
 

@@ -324,6 +324,7 @@ bool MainWindow::startReceiver()
     if (!config.guard.isActive())
         config.guard = savedTrust().guard; // re-read: the settings dialog may have changed it
     m_receiver->setConfig(config);
+    m_receiver->setOwnAddress(true); // forward and replay refuse to send back here
     if (!m_receiver->start()) {
         m_status->setStopped(m_receiver->errorString());
         m_toolBar->setListening(false);

@@ -7,6 +7,7 @@
 #include "enrich/EnrichmentService.h"
 #include "hold/HoldDesk.h"
 #include "hold/HoldingSink.h"
+#include "http/OwnAddresses.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 #include "store/StoreHealthCheck.h"
@@ -108,6 +109,7 @@ int HeadlessRunner::start()
         m_enrichment->start(path);
     }
     m_receiver->setConfig(m_options.receiver);
+    m_receiver->setOwnAddress(true);
     if (!m_receiver->start()) {
         printLine("hookscope: " + m_receiver->errorString().toUtf8(), stderr);
         return 1;
@@ -120,6 +122,12 @@ int HeadlessRunner::start()
                   stderr);
     }
     m_out->print("Store: " + QFileInfo(m_recorder->path()).absoluteFilePath().toUtf8() + " (" + QByteArray::number(count) + " events)");
+    // Only now is the port known (--port 0): forwarding to ourselves would loop.
+    if (const QString loop = OwnAddresses::loopProblem(m_options.forwardUrl);
+        !m_options.forwardUrl.isEmpty() && !loop.isEmpty()) {
+        printLine("hookscope: --forward: " + loop.toUtf8(), stderr);
+        return 2;
+    }
     m_relay = new HeadlessRelay(m_options, m_recorder, m_out.get(), this);
     if (m_options.publicUrl.isEmpty()) // {url} of signed content: the tunnel's public URL
         connect(m_relay->watcher(), &NgrokWatcher::publicUrlChanged, this,

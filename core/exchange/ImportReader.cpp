@@ -4,6 +4,7 @@
 #include "ExportEventCodec.h"
 #include "ExportWriter.h"
 #include "HarEntryCodec.h"
+#include "http/FieldCheck.h"
 
 #include <nlohmann/json.hpp>
 
@@ -87,6 +88,9 @@ bool ImportReader::read(QIODevice *device, const Sink &sink)
             ++m_skipped;
             return;
         }
+        // A line break kept here would be written verbatim by replay and forward.
+        if (const QString unsafe = FieldCheck::problem(event.method, event.target, event.headers); !unsafe.isEmpty())
+            refuse(QStringLiteral("%1 %2 (ending at byte %3): request %4").arg(where).arg(m_count).arg(buffer.position()).arg(unsafe));
         event.importedAtMs = m_importedAtMs;
         if (!sink(event, &problem))
             refuse(QStringLiteral("%1 %2: %3").arg(where).arg(at).arg(problem));

@@ -3,6 +3,7 @@
 #include "BodyDecoder.h"
 #include "Connection.h"
 #include "Log.h"
+#include "OwnAddresses.h"
 
 #include <QTcpServer>
 #include <algorithm>
@@ -52,7 +53,11 @@ Receiver::Receiver(CaptureSink *sink, QObject *parent)
     });
 }
 
-Receiver::~Receiver() = default;
+Receiver::~Receiver()
+{
+    if (m_server->isListening() && m_announced)
+        OwnAddresses::removeListener(m_ownBind, m_ownPort);
+}
 
 bool Receiver::start()
 {
@@ -79,6 +84,10 @@ bool Receiver::start()
         return false;
     }
     qCInfo(lcHttp).noquote() << "listening on" << url().toString();
+    m_ownBind = m_config.bindAddress;
+    m_ownPort = m_server->serverPort();
+    if (m_announced)
+        OwnAddresses::addListener(m_ownBind, m_ownPort);
     Q_EMIT listeningChanged(true);
     return true;
 }
@@ -88,6 +97,8 @@ void Receiver::stop()
     if (!m_server->isListening())
         return;
     m_server->close();
+    if (m_announced)
+        OwnAddresses::removeListener(m_ownBind, m_ownPort);
     m_paused = false; // a new listen() starts accepting
     Q_EMIT listeningChanged(false);
 }

@@ -27,6 +27,10 @@ public:
     void setConfig(const ReceiverConfig &config) { m_config = config; }
     [[nodiscard]] const ReceiverConfig &config() const { return m_config; }
 
+    // The app's own receiver tells OwnAddresses where it listens while it does, so forward and
+    // replay never send back to it (a loop); a receiver standing in for a target app in a test
+    // does not. Set before start().
+    void setOwnAddress(bool own) { m_announced = own; }
     // Starts listening; on failure errorString() says why in one line that a user can act on.
     bool start();
     void stop();
@@ -68,6 +72,9 @@ private:
     int m_evicted = 0;
     bool m_paused = false; // accepting paused at the connection cap
     QElapsedTimer m_capLogged; // when reaching the cap was last logged
+    bool m_announced = false; // see setOwnAddress
+    QHostAddress m_ownBind; // what OwnAddresses was told while listening
+    quint16 m_ownPort = 0;
 };
 
 } // namespace hookscope

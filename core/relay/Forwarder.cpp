@@ -52,6 +52,19 @@ void Forwarder::enqueue(const QList<Event> &events)
             continue; // requests the receiver itself refused (400/413/431) are not the app's business
         if (!m_kind.isEmpty() && (!m_kindOf || m_kindOf(event) != m_kind))
             continue;
+        if (OutgoingRequest::carriesOwnMarker(event.headers)) {
+            // It left here before and came back (through another proxy or Hookscope, or a
+            // tunnel): sending it again would go round forever.
+            ForwardRecord looped;
+            looped.id = event.id;
+            looped.url = m_target.toString();
+            looped.forwardedAtMs = QDateTime::currentMSecsSinceEpoch();
+            looped.error = tr("not forwarded: it carries this Hookscope's own hop marker (Via: 1.1 %1), so it "
+                              "already went out from here and came back; forwarding it again would loop")
+                               .arg(QString::fromLatin1(OutgoingRequest::hopMarker()));
+            record(looped);
+            continue;
+        }
         const bool full = int(m_queue.size()) >= m_maxQueued;
         if (full || (!m_queue.empty() && m_queuedBytes + event.body.size() > m_maxQueuedBytes)) {
             ForwardRecord skipped;

@@ -1,6 +1,7 @@
 #include "OutgoingRequest.h"
 
 #include "trust/SignatureSigner.h"
+#include "http/OwnAddresses.h"
 
 namespace hookscope {
 
@@ -46,6 +47,27 @@ QByteArray OutgoingRequest::joinTarget(const QUrl &base, const QByteArray &targe
     return joined;
 }
 
+QByteArray OutgoingRequest::hopMarker()
+{
+    return "hookscope-" + OwnAddresses::instanceId();
+}
+
+bool OutgoingRequest::carriesOwnMarker(const HeaderList &headers)
+{
+    const QByteArray own = hopMarker();
+    for (const auto &[name, value] : headers) {
+        if (name.trimmed().compare("via", Qt::CaseInsensitive) != 0)
+            continue;
+        // Via: 1.1 a, 1.1 hookscope-x (comment)  — each hop is "protocol received-by [comment]".
+        for (const QByteArray &hop : value.split(',')) {
+            const QList<QByteArray> parts = hop.simplified().split(' ');
+            if (parts.size() >= 2 && parts.at(1) == own)
+                return true;
+        }
+    }
+    return false;
+}
+
 QByteArray OutgoingRequest::serialize(const QUrl &base) const
 {
     const bool https = base.scheme() == QLatin1String("https");
@@ -56,6 +78,22 @@ QByteArray OutgoingRequest::serialize(const QUrl &base) const
     if (base.port(defaultPort) != defaultPort)
         host += ':' + QByteArray::number(base.port());
 
+    // Headers that describe this connection, not the request (RFC 9110 7.6.1), and any the
+    // captured Connection header named: the capture's framing and upgrades were for the hop
+    // into Hookscope. Names are compared without surrounding blanks, so "Transfer-Encoding "
+    // (a smuggling classic) goes too.
+    QList<QByteArray> hopByHop{"connection", "keep-alive", "proxy-connection", "te", "trailer",
+                               "transfer-encoding", "upgrade"};
+    for (const auto &[name, value] : headers) {
+        if (name.trimmed().compare("connection", Qt::CaseInsensitive) != 0)
+            continue;
+        for (const QByteArray &token : value.split(',')) {
+            const QByteArray named = token.trimmed().toLower();
+            if (!named.isEmpty() && named != "host" && named != "content-length")
+                hopByHop.append(named);
+        }
+    }
+
     QByteArray out;
     out.reserve(256 + body.size());
     out += method + ' ' + joinTarget(base, target) + " HTTP/1.1\r\n";
@@ -63,26 +101,29 @@ QByteArray OutgoingRequest::serialize(const QUrl &base) const
     bool lengthSeen = false;
     const QByteArray length = QByteArray::number(body.size());
     for (const auto &[name, value] : headers) {
-        if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
+        const QByteArray key = name.trimmed().toLower();
+        if (hopByHop.contains(key))
             continue;
         QByteArray v = value;
-        if (name.compare("host", Qt::CaseInsensitive) == 0) {
+        if (key == "host") {
             if (hostSeen)
                 continue;
             hostSeen = true;
             v = host;
-        } else if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
+        } else if (key == "content-length") {
+            // One Content-Length, for the body sent, wherever and however often the capture had it.
             if (lengthSeen)
                 continue;
             lengthSeen = true;
             v = length;
         }
-        out += name + ": " + v + "\r\n";
+        out += (key == "host" || key == "content-length" ? name.trimmed() : name) + ": " + v + "\r\n";
     }
     if (!hostSeen)
         out += "Host: " + host + "\r\n";
     if (!lengthSeen && (!body.isEmpty() || method == "POST" || method == "PUT" || method == "PATCH"))
         out += "Content-Length: " + length + "\r\n";
+    out += "Via: 1.1 " + hopMarker() + "\r\n";
     out += "\r\n";
     out += body;
     return out;

@@ -30,9 +30,15 @@ struct OutgoingRequest
     [[nodiscard]] static QByteArray joinTarget(const QUrl &base, const QByteArray &target);
 
     // The exact bytes written: the request line, the headers in order except that Host names
-    // the new target, Content-Length matches the body and Transfer-Encoding is dropped (the
-    // stored body has no chunked framing), a blank line, the body.
+    // the new target, exactly one Content-Length matches the body, Transfer-Encoding and the
+    // other hop-by-hop headers are dropped (the stored body has no chunked framing; the
+    // capture's connection was another hop), then "Via: 1.1 <hopMarker>", a blank line, the body.
     [[nodiscard]] QByteArray serialize(const QUrl &base) const;
+
+    // "hookscope-<instance>": this process's name in the Via header of what it sends.
+    [[nodiscard]] static QByteArray hopMarker();
+    // True when a Via header names hopMarker(): the request went out from here before.
+    [[nodiscard]] static bool carriesOwnMarker(const HeaderList &headers);
 };
 
 } // namespace hookscope

@@ -2,6 +2,8 @@
 
 #include "RelayLog.h"
 #include "ResponseParser.h"
+#include "http/FieldCheck.h"
+#include "http/OwnAddresses.h"
 
 #include <QNetworkProxy>
 #include <QSslSocket>
@@ -39,14 +41,21 @@ QString RequestReplayer::checkUrl(const QUrl &url)
         return tr("'%1' is not an http:// or https:// URL").arg(url.toString());
     if (url.scheme() == QLatin1String("https") && !QSslSocket::supportsSsl())
         return tr("https is not available (no TLS library found); use http://");
-    return {};
+    return OwnAddresses::loopProblem(url);
 }
 
 void RequestReplayer::send(const QUrl &url, const OutgoingRequest &request)
 {
     abort();
     m_clock.start();
-    if (const QString problem = checkUrl(url); !problem.isEmpty()) {
+    QString problem = checkUrl(url);
+    if (problem.isEmpty()) {
+        // Defence in depth: an import refuses these, but a line break written here would
+        // let the rest of a field be read as another header or another request.
+        if (const QString unsafe = FieldCheck::problem(request.method, request.target, request.headers); !unsafe.isEmpty())
+            problem = tr("not sent: the %1").arg(unsafe);
+    }
+    if (!problem.isEmpty()) {
         ReplayResult failed;
         failed.error = problem;
         // Queued so that callers always see finished() after send() returned.

@@ -34,7 +34,8 @@ public:
     void abort();
     [[nodiscard]] bool isBusy() const { return m_socket != nullptr; }
 
-    // Checks a URL typed by a user; returns an empty string when it can be sent to.
+    // Checks a URL typed by a user; returns an empty string when it can be sent to: http(s),
+    // and not this Hookscope itself in any spelling (OwnAddresses), which would loop.
     [[nodiscard]] static QString checkUrl(const QUrl &url);
 
 Q_SIGNALS:

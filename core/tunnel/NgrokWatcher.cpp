@@ -1,6 +1,7 @@
 #include "NgrokWatcher.h"
 
 #include "TunnelList.h"
+#include "http/OwnAddresses.h"
 #include "relay/RelayLog.h"
 
 #include <QNetworkAccessManager>
@@ -116,6 +117,7 @@ void NgrokWatcher::setPublicUrl(const QString &url)
     if (url == m_publicUrl)
         return;
     m_publicUrl = url;
+    OwnAddresses::setPublicUrl(url); // forward and replay refuse to send back through it
     qCInfo(lcTunnel).noquote() << (url.isEmpty() ? QStringLiteral("tunnel gone") : QStringLiteral("public URL ") + url);
     Q_EMIT publicUrlChanged(url);
 }

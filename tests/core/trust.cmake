@@ -15,7 +15,8 @@ set(HOOKSCOPE_FUZZ_IMPORT_SECONDS 10 CACHE STRING "How long each importer fuzz t
 if(HOOKSCOPE_FUZZ_DIR)
   foreach(spec "request_handling|corpus|4096|${HOOKSCOPE_FUZZ_SECONDS}"
                "export_import|corpus-export|8192|${HOOKSCOPE_FUZZ_IMPORT_SECONDS}"
-               "har_import|corpus-har|8192|${HOOKSCOPE_FUZZ_IMPORT_SECONDS}")
+               "har_import|corpus-har|8192|${HOOKSCOPE_FUZZ_IMPORT_SECONDS}"
+               "curl_quote|corpus-curl|4096|${HOOKSCOPE_FUZZ_IMPORT_SECONDS}")
     string(REPLACE "|" ";" spec "${spec}")
     list(GET spec 0 name)
     list(GET spec 1 seeds)

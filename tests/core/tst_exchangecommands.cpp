@@ -129,6 +129,21 @@ void TestExchangeCommands::importAddsEventsAndRefusesCorruptFiles()
     file.close();
     QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--db"), fresh, corrupt}, &err), 1);
     QVERIFY2(err.contains("line") && err.contains("byte"), err.constData());
+
+    // A crafted export whose third event hides a second request in its method and target
+    // (replay would have written it verbatim): refused whole, naming the event and the field.
+    QByteArray crafted = readAll(out);
+    const qsizetype third = crafted.indexOf("\"method\":\"", crafted.indexOf("\"method\":\"", crafted.indexOf("\"method\":\"") + 1) + 1);
+    QVERIFY(third > 0);
+    crafted.insert(third + 10, "GET /x HTTP/1.1\\r\\n\\r\\n");
+    const QString craftedPath = m_dir->filePath(QStringLiteral("crafted.json"));
+    QFile craftedFile(craftedPath);
+    QVERIFY(craftedFile.open(QIODevice::WriteOnly));
+    craftedFile.write(crafted);
+    craftedFile.close();
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--db"), fresh, craftedPath}, &err), 1);
+    QVERIFY2(err.contains("event 2 (ending at byte") && err.contains("request method holds a carriage return (CR)"),
+             err.constData());
     EventStore store;
     QString error;
     QVERIFY(store.open(fresh, &error));
@@ -142,11 +157,19 @@ void TestExchangeCommands::wrongUsageExitsWithTwo_data()
     QTest::newRow("export without --out") << QStringList{QStringLiteral("export")} << "--out FILE is required";
     QTest::newRow("export, bad format") << QStringList{QStringLiteral("export"), QStringLiteral("--format"),
                                                        QStringLiteral("xml"), QStringLiteral("--out"), QStringLiteral("x")}
-                                        << "--format must be json or har";
+                                        << "--format must be json, har or curl";
     QTest::newRow("export, no store") << QStringList{QStringLiteral("export"), QStringLiteral("--db"),
                                                      QStringLiteral("/nonexistent/x.sqlite"), QStringLiteral("--out"),
                                                      QStringLiteral("x")}
                                       << "no store at";
+    QTest::newRow("export, --url without curl")
+        << QStringList{QStringLiteral("export"), QStringLiteral("--url"), QStringLiteral("http://h"),
+                       QStringLiteral("--out"), QStringLiteral("x.json")}
+        << "--url is for --format curl";
+    QTest::newRow("export, --url that is no http URL")
+        << QStringList{QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("curl"), QStringLiteral("--url"),
+                       QStringLiteral("-o/tmp/x"), QStringLiteral("--out"), QStringLiteral("x.sh")}
+        << "is not a URL like http://localhost:3000";
     QTest::newRow("import without file") << QStringList{QStringLiteral("import")} << "no FILE given";
     QTest::newRow("import, missing file") << QStringList{QStringLiteral("import"), QStringLiteral("/nonexistent.json")}
                                           << "cannot open";

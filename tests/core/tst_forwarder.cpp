@@ -66,6 +66,7 @@ private Q_SLOTS:
     void overflowIsRecordedNotQueued();
     void refusedRequestsAreNotForwarded();
     void queuedBytesAreBounded();
+    void requestThatCameBackIsNotForwardedAgain();
 
 private:
     [[nodiscard]] std::optional<ForwardRecord> storedForward(qint64 id) const;
@@ -255,6 +256,28 @@ void TestForwarder::queuedBytesAreBounded()
     QVERIFY(forwarded.at(0).first().value<ForwardRecord>().error.contains(QStringLiteral("MiB of events")));
     QTRY_COMPARE(forwarded.size(), 4);
     QCOMPARE(storedEvents(m_b->recorder.path()).size(), 2);
+}
+
+// A forwarded request carries Via: 1.1 hookscope-<this process>; one that arrives with it went
+// out from here before (a loop through a proxy or another Hookscope) and stops here.
+void TestForwarder::requestThatCameBackIsNotForwardedAgain()
+{
+    QSignalSpy forwarded(m_forwarder.get(), &Forwarder::forwarded);
+    RawHttpClient client(m_a->receiver.port());
+    client.send(post("/first", "{}"));
+    QTRY_COMPARE(forwarded.size(), 1);
+    const QList<Event> atB = storedEvents(m_b->recorder.path());
+    QCOMPARE(atB.size(), 1);
+    QCOMPARE(headerValue(atB.first().headers, "via"), "1.1 " + OutgoingRequest::hopMarker());
+
+    client.send(post("/again", "{}", "Via: 1.0 other-proxy, 1.1 " + OutgoingRequest::hopMarker() + "\r\n"));
+    QTRY_COMPARE(forwarded.size(), 2);
+    const auto record = forwarded.at(1).first().value<ForwardRecord>();
+    QVERIFY(!record.ok());
+    QVERIFY2(record.error.contains(QStringLiteral("would loop")), qPrintable(record.error));
+    QTRY_VERIFY_WITH_TIMEOUT(storedForward(record.id).has_value(), 5000);
+    QCOMPARE(storedForward(record.id)->error, record.error);
+    QCOMPARE(storedEvents(m_b->recorder.path()).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestForwarder)

@@ -85,6 +85,10 @@ private Q_SLOTS:
     void forwardFailureIsPrintedAndTheEventKept();
     void forwardOptionsAreChecked_data();
     void forwardOptionsAreChecked();
+    void forwardToItselfIsRefused_data();
+    void forwardToItselfIsRefused();
+    void forwardToItsOwnPublicUrlIsRefused();
+    void loopThroughASecondHookscopeStopsAfterOneRound();
 };
 
 void TestHeadlessRelay::printsThePublicUrlWhenATunnelToThisPortAppears()
@@ -173,6 +177,104 @@ void TestHeadlessRelay::forwardOptionsAreChecked()
     QVERIFY(process.exitCode() != 0);
     const QString err = QString::fromUtf8(process.readAllStandardError());
     QVERIFY2(err.contains(error), qPrintable(err));
+}
+
+void TestHeadlessRelay::forwardToItselfIsRefused_data()
+{
+    QTest::addColumn<QString>("host");
+    for (const char *host : {"localhost", "LocalHost", "127.0.0.1", "127.0.0.2", "[::1]", "0.0.0.0", "[::]",
+                             "[::ffff:127.0.0.1]", "app.localhost"})
+        QTest::newRow(host) << QString::fromLatin1(host);
+}
+
+// Forwarding to its own port turned one event into thousands (issue 20): refused at start.
+void TestHeadlessRelay::forwardToItselfIsRefused()
+{
+    QFETCH(QString, host);
+    QTemporaryDir dir;
+    const quint16 port = unusedPort();
+    QProcess process;
+    process.start(QStringLiteral(HOOKSCOPE_BINARY),
+                  {QStringLiteral("--headless"), QStringLiteral("--db"), dir.filePath(QStringLiteral("e.sqlite")),
+                   QStringLiteral("--port"), QString::number(port), QStringLiteral("--forward"),
+                   QStringLiteral("http://%1:%2/webhooks").arg(host).arg(port)});
+    QVERIFY(process.waitForFinished(15000));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY2(err.contains(QStringLiteral("--forward: ")) && err.contains(QStringLiteral("where this Hookscope itself listens")),
+             qPrintable(err));
+}
+
+// The ngrok URL in front of it is known only once the agent reports it: each forward is refused then.
+void TestHeadlessRelay::forwardToItsOwnPublicUrlIsRefused()
+{
+    QTemporaryDir dir;
+    FakeNgrokAgent agent;
+    agent.answer(FakeNgrokAgent::tunnels({}));
+    const QString db = dir.filePath(QStringLiteral("e.sqlite"));
+    Child child({QStringLiteral("--db"), db, QStringLiteral("--ngrok-api"), QString::fromLatin1(agent.apiUrl()),
+                 QStringLiteral("--forward"), QStringLiteral("https://ABC.ngrok.app/hooks")});
+    const quint16 port = child.port();
+    QVERIFY(port > 0);
+    agent.answer(FakeNgrokAgent::tunnels(
+        {FakeNgrokAgent::tunnel("https://abc.ngrok.app", "https", "http://localhost:" + QByteArray::number(port))}));
+    QVERIFY(!child.waitForLine(QProcess::StandardOutput, QRegularExpression(QStringLiteral("Public URL: \\S+\n"))).isEmpty());
+    RawHttpClient client(port);
+    client.send(post("/hook", R"({"a":1})"));
+    QTRY_COMPARE(client.responses().size(), 1);
+    const QString failure = child.waitForLine(QProcess::StandardError,
+                                              QRegularExpression(QStringLiteral("forward of #1 to \\S+ failed: [^\n]+\n")));
+    QVERIFY2(failure.contains(QStringLiteral("own public URL")), qPrintable(failure));
+}
+
+// A forwards to B and B back to A: A's request comes back with A's own Via marker and is not
+// sent again, so the loop ends after one round, with the reason on the forward record.
+void TestHeadlessRelay::loopThroughASecondHookscopeStopsAfterOneRound()
+{
+    QTemporaryDir dir;
+    const quint16 portA = unusedPort();
+    quint16 portB = unusedPort();
+    while (portB == portA)
+        portB = unusedPort();
+    const QString dbA = dir.filePath(QStringLiteral("a.sqlite"));
+    const QString dbB = dir.filePath(QStringLiteral("b.sqlite"));
+    const QString noAgent = QStringLiteral("http://127.0.0.1:%1").arg(unusedPort());
+    Child a({QStringLiteral("--db"), dbA, QStringLiteral("--port"), QString::number(portA), QStringLiteral("--ngrok-api"),
+             noAgent, QStringLiteral("--forward"), QStringLiteral("http://127.0.0.1:%1/b").arg(portB)});
+    Child b({QStringLiteral("--db"), dbB, QStringLiteral("--port"), QString::number(portB), QStringLiteral("--ngrok-api"),
+             noAgent, QStringLiteral("--forward"), QStringLiteral("http://localhost:%1/a").arg(portA)});
+    QCOMPARE(a.port(), portA);
+    QCOMPARE(b.port(), portB);
+    RawHttpClient client(portA);
+    client.send(post("/hook", R"({"a":1})"));
+    QTRY_COMPARE(client.responses().size(), 1);
+    const QString stopped = a.waitForLine(QProcess::StandardError,
+                                          QRegularExpression(QStringLiteral("forward of #2 to \\S+ failed: [^\n]+\n")));
+    QVERIFY2(stopped.contains(QStringLiteral("would loop")), qPrintable(stopped + QString::fromUtf8(a.err())));
+    for (Child *child : {&a, &b}) {
+        child->process().terminate();
+        QVERIFY(child->process().waitForFinished(10000));
+    }
+    EventStore storeA;
+    EventStore storeB;
+    QString error;
+    QVERIFY2(storeA.open(dbA, &error), qPrintable(error));
+    QVERIFY2(storeB.open(dbB, &error), qPrintable(error));
+    QCOMPARE(storeA.count(), 2); // the original and the one that came back
+    QCOMPARE(storeB.count(), 1);
+    QCOMPARE(storeB.load(1).value_or(Event()).target, QByteArray("/b/hook"));
+    QCOMPARE(storeA.load(2).value_or(Event()).target, QByteArray("/a/b/hook"));
+    QCOMPARE(storeA.loadForward(1).value_or(ForwardRecord()).status, 200);
+    QCOMPARE(storeB.loadForward(1).value_or(ForwardRecord()).status, 200);
+    const std::optional<ForwardRecord> last = storeA.loadForward(2);
+    QVERIFY(last);
+    QVERIFY2(last->error.contains(QStringLiteral("hop marker")), qPrintable(last->error));
+    const std::optional<Event> cameBack = storeA.load(2);
+    QVERIFY(cameBack);
+    int vias = 0;
+    for (const auto &[name, value] : cameBack->headers)
+        vias += name == "Via" && value.startsWith("1.1 hookscope-") ? 1 : 0;
+    QCOMPARE(vias, 2); // one per Hookscope it went through
 }
 
 QTEST_GUILESS_MAIN(TestHeadlessRelay)

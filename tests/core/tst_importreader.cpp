@@ -215,6 +215,22 @@ void TestImportReader::foreignOrBrokenFileIsRefused_data()
     QTest::newRow("event that is a number") << head + "1]}" << "event 0 (ending at byte";
     QTest::newRow("nested too deep") << head + QByteArray(300, '[') << "nested deeper";
     QTest::newRow("HAR without entries") << QByteArray(R"({"log":{"version":"1.2"}})") << "log.entries";
+    // Replay would write these verbatim: a hidden second request (issue 20).
+    QTest::newRow("CR LF in the method")
+        << head + good + "," + QByteArray(good).replace(R"("method":"GET")", R"("method":"GET / HTTP/1.1\r\n\r\nDELETE")") + "]}"
+        << "event 1 (ending at byte 521): request method holds a carriage return (CR)";
+    QTest::newRow("LF in the target")
+        << head + QByteArray(good).replace(R"("target":"/")", R"("target":"/a\nDELETE /api/users/1")") + "]}"
+        << "event 0 (ending at byte 295): request target holds a line feed (LF)";
+    QTest::newRow("NUL in a header name")
+        << head + QByteArray(good).replace(R"("headers":[])", R"("headers":[{"name":"A","value":"1"},{"name":"B\u0000","value":"2"}])") + "]}"
+        << "request header 1 name holds a NUL byte";
+    QTest::newRow("CR LF in a header value")
+        << head + QByteArray(good).replace(R"("headers":[])", R"("headers":[{"name":"X-A","value":"1\r\nContent-Length: 0"}])") + "]}"
+        << "request header 0 (X-A) value holds a carriage return (CR)";
+    QTest::newRow("CR LF in a HAR entry's header")
+        << QByteArray(R"({"log":{"version":"1.2","entries":[{"startedDateTime":"2026-01-01T00:00:00Z","request":{"method":"POST","url":"http://h/a","httpVersion":"HTTP/1.1","headers":[{"name":"X-A","value":"1\r\nTransfer-Encoding: chunked"}],"queryString":[],"cookies":[],"headersSize":-1,"bodySize":0},"response":{"status":200,"statusText":"OK","httpVersion":"HTTP/1.1","headers":[],"cookies":[],"content":{"size":0,"mimeType":"text/plain","text":""},"redirectURL":"","headersSize":-1,"bodySize":0},"cache":{},"timings":{"send":0,"wait":0,"receive":0}}]}})")
+        << "request header 0 (X-A) value holds a carriage return (CR)";
 }
 
 void TestImportReader::foreignOrBrokenFileIsRefused()

@@ -1,5 +1,6 @@
 #include "ForwardController.h"
 #include "ForwardDialog.h"
+#include "http/Receiver.h"
 #include "relay/Forwarder.h"
 #include "store/EventRecorder.h"
 
@@ -8,6 +9,7 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace hookscope;
@@ -21,6 +23,8 @@ private Q_SLOTS:
     void init();
     void urlIsCheckedBeforeAccepting_data();
     void urlIsCheckedBeforeAccepting();
+    void ownAddressIsRefusedWithTheReason_data();
+    void ownAddressIsRefusedWithTheReason();
     void switchedOffGivesNoUrl();
     void settingsAreRememberedButTheCommandLineWins();
 };
@@ -71,6 +75,41 @@ void tst_ForwardDialog::urlIsCheckedBeforeAccepting()
         }
         QVERIFY(explained);
     }
+}
+
+void tst_ForwardDialog::ownAddressIsRefusedWithTheReason_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::newRow("localhost") << QStringLiteral("localhost");
+    QTest::newRow("IPv6 loopback") << QStringLiteral("[::1]");
+    QTest::newRow("wildcard") << QStringLiteral("0.0.0.0");
+}
+
+// Forwarding to Hookscope's own port turned one event into thousands (issue 20).
+void tst_ForwardDialog::ownAddressIsRefusedWithTheReason()
+{
+    QFETCH(QString, host);
+    QTemporaryDir dir;
+    EventRecorder recorder;
+    QString error;
+    QVERIFY2(recorder.open(dir.filePath(QStringLiteral("e.sqlite")), &error), qPrintable(error));
+    Receiver own(&recorder);
+    ReceiverConfig config;
+    config.port = 0;
+    own.setConfig(config);
+    own.setOwnAddress(true);
+    QVERIFY(own.start());
+    ForwardDialog dialog{QUrl(), QString()};
+    dialog.show();
+    dialog.enabledCheck()->setChecked(true);
+    dialog.urlEdit()->setText(QStringLiteral("http://%1:%2/webhooks").arg(host).arg(own.port()));
+    dialog.accept();
+    QVERIFY(dialog.result() != QDialog::Accepted);
+    QVERIFY(dialog.isVisible());
+    bool explained = false;
+    for (QLabel *label : dialog.findChildren<QLabel *>())
+        explained = explained || label->text().contains(QStringLiteral("where this Hookscope itself listens"));
+    QVERIFY(explained);
 }
 
 void tst_ForwardDialog::switchedOffGivesNoUrl()

@@ -240,11 +240,15 @@ void tst_RelayWindow::replayActionOpensTheDialogForTheSelectedEvent()
     QVERIFY(dialog->isVisible());
     QCOMPARE(dialog->bodyEdit()->toPlainText(), QStringLiteral(R"({"replay":true})"));
     QVERIFY(dialog->originalResponse()->toPlainText().contains(QStringLiteral("HTTP/1.1 200 OK")));
-    // Replayed to Hookscope itself: a second event arrives.
+    // Replayed to Hookscope itself it would come straight back in (a loop when forwarding):
+    // refused with the reason, nothing sent (issue 20).
     dialog->setUrl(m_window->receiver()->url().toString());
+    QSignalSpy replayed(dialog, &ReplayDialog::replayed);
     dialog->send();
-    QTRY_COMPARE(m_window->listPane()->eventCount(), 2);
-    QTRY_VERIFY(dialog->targetResponse()->toPlainText().contains(QStringLiteral("HTTP/1.1 200 OK")));
+    QVERIFY2(dialog->statusLabel()->text().contains(QStringLiteral("where this Hookscope itself listens")),
+             qPrintable(dialog->statusLabel()->text()));
+    QCOMPARE(replayed.size(), 0);
+    QCOMPARE(m_window->listPane()->eventCount(), 1);
     dialog->close();
 }
 

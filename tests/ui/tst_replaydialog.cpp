@@ -55,6 +55,7 @@ private Q_SLOTS:
     void binaryBodyIsSentAsCapturedAndNotEditable();
     void refusedConnectionIsShownAsAnError();
     void invalidUrlIsExplainedWithoutSending();
+    void ownAddressIsRefusedWithoutSending();
     void urlHistoryIsRememberedMostRecentFirst();
     void noRichTextAnywhere();
     void signAgainMakesTheEditedBodyVerify();
@@ -165,10 +166,11 @@ void tst_ReplayDialog::editedHeadersAreSentInOrder()
     sendAndWait(dialog);
     const std::optional<Event> arrived = lastAtTarget();
     QVERIFY(arrived);
-    QCOMPARE(arrived->headers.size(), 5);
+    QCOMPARE(arrived->headers.size(), 6);
     QCOMPARE(arrived->headers.at(2), (std::pair<QByteArray, QByteArray>("X-Signature", "sha256=edited")));
     QCOMPARE(arrived->headers.at(3), (std::pair<QByteArray, QByteArray>("X-Dup", "1")));
     QCOMPARE(arrived->headers.at(4).first, QByteArray("Content-Length"));
+    QCOMPARE(arrived->headers.at(5).first, QByteArray("Via")); // the hop marker, always last
 }
 
 void tst_ReplayDialog::unchangedRequestIsSentAsCaptured()
@@ -224,6 +226,26 @@ void tst_ReplayDialog::invalidUrlIsExplainedWithoutSending()
     QVERIFY(dialog.sendButton()->isEnabled());
     QTest::qWait(50);
     QCOMPARE(replayed.size(), 0);
+}
+
+// Replaying to Hookscope's own port (here spelled 0.0.0.0) would come straight back in.
+void tst_ReplayDialog::ownAddressIsRefusedWithoutSending()
+{
+    Receiver own(m_recorder.get());
+    ReceiverConfig config;
+    config.port = 0;
+    own.setConfig(config);
+    own.setOwnAddress(true);
+    QVERIFY(own.start());
+    ReplayDialog dialog(capturedEvent());
+    dialog.setUrl(QStringLiteral("http://0.0.0.0:%1/webhooks").arg(own.port()));
+    QSignalSpy replayed(&dialog, &ReplayDialog::replayed);
+    dialog.send();
+    QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("where this Hookscope itself listens")),
+             qPrintable(dialog.statusLabel()->text()));
+    QVERIFY(dialog.sendButton()->isEnabled());
+    QCOMPARE(replayed.size(), 0); // refused before anything was sent
+    QVERIFY(!lastAtTarget());
 }
 
 void tst_ReplayDialog::urlHistoryIsRememberedMostRecentFirst()
