@@ -4,6 +4,7 @@
 #include "http/HttpMessage.h"
 #include "http/RequestParser.h"
 #include "trust/EndpointGuard.h"
+#include "trust/SecretRedaction.h"
 #include "trust/SignatureVerifier.h"
 
 #include <cstdint>
@@ -63,6 +64,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (!decision.accepted())
                 check(guard.responseFor(decision).serialize(true).contains(decision.reason));
             check(EndpointGuard::normalizedPath(request.target).startsWith('/'));
+            if (!guardConfig.secret.isEmpty()) {
+                // What is stored no longer opens the endpoint: the credential that did is replaced.
+                QByteArray target = request.target;
+                HeaderList headers = request.headers;
+                SecretRedaction::redactEndpointSecret(guardConfig, &target, &headers);
+                check(!decision.accepted() || guard.check(target, headers).status == 401);
+            }
             (void)verifier.verify(QStringLiteral("any"), request.headers, request.body);
             HttpResponse response = HttpResponse::plainText(200, request.target.left(64));
             check(response.serialize(request.keepAlive).startsWith("HTTP/1.1 200 OK\r\n"));
