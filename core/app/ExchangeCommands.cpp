@@ -192,7 +192,8 @@ int runImportCommand(const QStringList &args)
     const QString usage = QStringLiteral("hookscope import [--db PATH] FILE");
     if (const int code = parseArgs(parser, args, QStringLiteral("import"), usage,
                                    QStringLiteral("\nAdds the file's events to the store (new ids, original receive "
-                                                  "times, marked imported), all or nothing.\nExit status: 0 imported, "
+                                                  "times, marked imported), all or nothing; a HAR's entries that were never requests (data: URLs, "
+                                                  "no method) are skipped and listed.\nExit status: 0 imported, "
                                                   "1 the file was refused (the reason and position go to stderr), 2 "
                                                   "wrong usage, unreadable file or store.\n"),
                                    help);

@@ -39,7 +39,7 @@ struct ImportControl
 
 // Imports a hookscope export or a HAR file (recognised by content). Events keep their receive
 // times, get new ids and are marked imported. All or nothing: a refused or cancelled file
-// stores nothing. The file is streamed (ImportReader): memory stays at one 64 KiB chunk and
+// stores nothing (a HAR entry that was never a request is skipped, not a refusal: ImportReader). The file is streamed (ImportReader): memory stays at one 64 KiB chunk and
 // one event, whatever its size. The command line and the window both import through here.
 class EventImporter final
 {

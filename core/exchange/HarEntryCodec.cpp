@@ -366,6 +366,9 @@ bool HarEntryCodec::fromJson(const json &value, Event *event, QString *error)
     if (own && own->is_object()) {
         if (!readExactRequest(*own, event, error))
             return false;
+        // Written before the forwarded values were kept: the headers still hold them.
+        if (!own->contains("forwardedFor") && !own->contains("forwardedProto") && !own->contains("forwardedHost"))
+            forwardedFromHeaders(event);
     } else {
         forwardedFromHeaders(event);
         HarUrl::keepOrigin(parts, event);

@@ -10,9 +10,10 @@ bool isCredentialHeader(const QByteArray &name)
         || name.compare("proxy-authorization", Qt::CaseInsensitive) == 0;
 }
 
+// What QByteArray::trimmed() removes, as the guard reads credentials.
 bool isBlank(char c)
 {
-    return c == ' ' || c == '\t';
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
 
 // Where the credentials of "SCHEME credentials" start and end (surrounding blanks excluded);

@@ -5,6 +5,7 @@
 #include "http/RequestParser.h"
 #include "trust/EndpointGuard.h"
 #include "trust/SignaturePresets.h"
+#include "trust/SecretRedaction.h"
 #include "trust/SignatureVerifier.h"
 
 #include <cstdint>
@@ -97,6 +98,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 if (!decision.accepted())
                     check(guard.responseFor(decision).serialize(true).contains(decision.reason));
                 check(EndpointGuard::normalizedPath(request.target).startsWith('/'));
+                if (!guardConfig.secret.isEmpty()) {
+                    // What is stored no longer opens the endpoint: the credential that did is replaced.
+                    QByteArray target = request.target;
+                    HeaderList headers = request.headers;
+                    SecretRedaction::redactEndpointSecret(guardConfig, &target, &headers);
+                    check(!decision.accepted() || guard.check(target, headers).status == 401);
+                }
                 (void)verifier.verify(QStringLiteral("any"), request.headers, request.body);
                 SignedRequest signedRequest{request.headers, request.body, request.method, request.target,
                                             "https://fuzz.example" + request.target, 1'700'000'000'000};
