@@ -31,6 +31,7 @@
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 #include "store/StoreRecovery.h"
+#include "relay/Forwarder.h"
 #include "trust/SecretStore.h"
 #include "trust/TrustInspector.h"
 #include "trust/TrustLog.h"
@@ -244,6 +245,15 @@ void MainWindow::wireRelay()
     const auto copied = [this](const QString &url) { statusBar()->showMessage(tr("Copied %1").arg(url), 3000); };
     connect(m_toolBar->publicUrlBox(), &PublicUrlBox::copied, this, copied);
     connect(m_status->publicUrlBox(), &PublicUrlBox::copied, this, copied);
+    if (m_options.forwardResign) { // signed again with the kind's rule in force, fresh timestamp
+        m_forward->forwarder()->setPrepare([slot = m_signatures, forwarder = m_forward->forwarder(),
+                                            inspect = defaultInspector()](const Event &event, OutgoingRequest *request) {
+            QString error;
+            if (const SignatureRule *rule = slot->get()->ruleFor(inspect(event).kind);
+                rule && !request->resign(*rule, forwarder->target(), QDateTime::currentSecsSinceEpoch(), &error))
+                qCWarning(lcTrust).noquote() << "forward of" << event.id << "not signed again:" << error;
+        });
+    }
     connect(m_forward, &ForwardController::forwarded, this, [this](const ForwardRecord &record) {
         m_detail->setForward(record, record.id);
         if (!record.ok())

@@ -29,8 +29,9 @@ QString describeContent(const SignatureScheme &scheme)
         if (name == "{body}")
             part = QStringLiteral("the body");
         else if (name == "{timestamp}")
-            part = scheme.timestampHeader.isEmpty() ? QString::fromLatin1(scheme.timestampKey + "=")
-                                                    : QString::fromLatin1(scheme.timestampHeader);
+            part = scheme.layout == SignatureScheme::Layout::KeyValueList
+                ? QStringLiteral("the %1= timestamp").arg(QString::fromLatin1(scheme.timestampKey))
+                : QString::fromLatin1(scheme.timestampHeader);
         else if (name == "{id}")
             part = QString::fromLatin1(scheme.idHeader);
         else if (name == "{url}")
