@@ -68,6 +68,9 @@ fuzz: fuzz-build
 	  -max_len=8192 $(BUILD)-fuzz/corpus-export tests/fuzz/corpus-export
 	$(BUILD)-fuzz/tests/fuzz/fuzz_har_import -max_total_time=$${FUZZ_SECONDS:-60} \
 	  -max_len=8192 $(BUILD)-fuzz/corpus-har tests/fuzz/corpus-har
+	@mkdir -p $(BUILD)-fuzz/corpus-inspection
+	$(BUILD)-fuzz/tests/fuzz/fuzz_inspection -max_total_time=$${FUZZ_SECONDS:-60} \
+	  -max_len=20000 $(BUILD)-fuzz/corpus-inspection tests/fuzz/corpus-inspection
 
 bench: build
 	bash bench/run-receiver.sh
