@@ -71,6 +71,9 @@ fuzz: fuzz-build
 	@mkdir -p $(BUILD)-fuzz/corpus-schema
 	$(BUILD)-fuzz/tests/fuzz/fuzz_schema_compile -max_total_time=$${FUZZ_SECONDS:-60} \
 	  -max_len=4096 $(BUILD)-fuzz/corpus-schema tests/fuzz/corpus-schema
+	@mkdir -p $(BUILD)-fuzz/corpus-inspection
+	$(BUILD)-fuzz/tests/fuzz/fuzz_inspection -max_total_time=$${FUZZ_SECONDS:-60} \
+	  -max_len=20000 $(BUILD)-fuzz/corpus-inspection tests/fuzz/corpus-inspection
 
 bench: build
 	bash bench/run-receiver.sh

@@ -12,11 +12,13 @@ hookscope_core_test(tst_slowclients)
 set(HOOKSCOPE_FUZZ_DIR "" CACHE PATH "Folder of the already-built fuzz targets (build-fuzz/tests/fuzz) to run as tests")
 set(HOOKSCOPE_FUZZ_SECONDS 30 CACHE STRING "How long the request-handling fuzz test runs")
 set(HOOKSCOPE_FUZZ_IMPORT_SECONDS 10 CACHE STRING "How long each importer fuzz test runs")
+set(HOOKSCOPE_FUZZ_INSPECTION_SECONDS 12 CACHE STRING "How long the inspection fuzz test runs")
 if(HOOKSCOPE_FUZZ_DIR)
   foreach(spec "request_handling|corpus|4096|${HOOKSCOPE_FUZZ_SECONDS}"
                "export_import|corpus-export|8192|${HOOKSCOPE_FUZZ_IMPORT_SECONDS}"
                "har_import|corpus-har|8192|${HOOKSCOPE_FUZZ_IMPORT_SECONDS}"
-               "curl_quote|corpus-curl|4096|${HOOKSCOPE_FUZZ_IMPORT_SECONDS}")
+               "curl_quote|corpus-curl|4096|${HOOKSCOPE_FUZZ_IMPORT_SECONDS}"
+               "inspection|corpus-inspection|8192|${HOOKSCOPE_FUZZ_INSPECTION_SECONDS}")
     string(REPLACE "|" ";" spec "${spec}")
     list(GET spec 0 name)
     list(GET spec 1 seeds)
