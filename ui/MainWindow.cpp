@@ -12,6 +12,7 @@
 #include "PublicUrlBox.h"
 #include "ReplayDialog.h"
 #include "StatusBarPane.h"
+#include "StoreHealthNotice.h"
 #include "TunnelController.h"
 #include "enrich/DefaultInspector.h"
 #include "hold/HoldDesk.h"
@@ -280,6 +281,8 @@ void MainWindow::openStore()
         m_toolBar->startStopAction()->setEnabled(false);
         return;
     }
+    m_storeHealth = new StoreHealthNotice(m_status, this);
+    m_storeHealth->check(path); // a file damaged inside (not as a whole) opens: which events are lost?
     m_list->setStorePath(path);
     m_exchange->setStorePath(path);
     m_list->loadHistory(&m_reader);
