@@ -193,6 +193,8 @@ MainWindow::~MainWindow()
 {
     delete m_exchange; // waits for a running export or import before the recorder closes
     m_exchange = nullptr;
+    delete m_storeHealth; // its reads would hold up the recorder's last checkpoint
+    m_storeHealth = nullptr;
     m_receiver->stop();
     m_holdDesk->answerAll(AnswerSource::Shutdown); // answered and recorded while the store is open
     delete m_receiver; // its connections use the holding sink
