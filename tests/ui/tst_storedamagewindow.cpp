@@ -143,7 +143,7 @@ void tst_StoreDamageWindow::exportOntoTheStoreIsRefused()
         out = m_dir->filePath(QStringLiteral("hard.json"));
         QCOMPARE(::link(QFile::encodeName(m_db).constData(), QFile::encodeName(out).constData()), 0);
     }
-    const QByteArray before = QCryptographicHash::hash(fileBytes(out), QCryptographicHash::Sha256);
+    const QByteArray before = sha256(out);
     QSignalSpy finished(m_window->exchange(), &ExchangeActions::exportFinished);
     m_window->exchange()->exportTo(out, ExchangeActions::Scope::All);
     QCOMPARE(finished.size(), 1); // refused at once, no export thread
@@ -152,7 +152,7 @@ void tst_StoreDamageWindow::exportOntoTheStoreIsRefused()
              qPrintable(finished.at(0).at(1).toString()));
     QVERIFY(!m_window->exchange()->isBusy());
     QVERIFY(m_window->exchange()->lastError().contains(QLatin1String("Nothing was exported")));
-    QCOMPARE(QCryptographicHash::hash(fileBytes(out), QCryptographicHash::Sha256), before);
+    QCOMPARE(sha256(out), before);
     QTRY_COMPARE_WITH_TIMEOUT(StoreHealth::check(m_db).readable, qint64(kEvents), 10'000);
 }
 
