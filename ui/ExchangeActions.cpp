@@ -8,6 +8,7 @@
 #include "ExportDialog.h"
 #include "exchange/CurlCommand.h"
 #include "exchange/EventExporter.h"
+#include "store/StoreFiles.h"
 #include "exchange/EventImporter.h"
 #include "exchange/LiveImport.h"
 #include "store/EventRecorder.h"
@@ -166,6 +167,12 @@ void ExchangeActions::exportTo(const QString &path, Scope scope, bool redactAuth
 {
     if (isBusy() || m_storePath.isEmpty())
         return;
+    // Also checked by the exporter; here the refusal comes before any progress dialog.
+    if (const QString reason = StoreFiles::overwriteReason(path, m_storePath); !reason.isEmpty()) {
+        finishWork(false, tr("Export refused"), tr("Nothing was exported: %1.").arg(reason));
+        Q_EMIT exportFinished(false, reason);
+        return;
+    }
     // All: every stored event, read in id windows by the exporter.
     std::optional<QList<qint64>> ids;
     if (scope != Scope::All)
@@ -195,7 +202,18 @@ void ExchangeActions::exportTo(const QString &path, Scope scope, bool redactAuth
         QMetaObject::invokeMethod(self.data(), [self, result, path] {
             if (!self)
                 return;
-            if (result.ok) {
+            if (result.ok && !result.unreadable.isEmpty()) {
+                QStringList lines;
+                for (const UnreadableEvents &damage : result.unreadable.mid(0, 20))
+                    lines.append(QStringLiteral("• ") + damage.describe());
+                if (result.unreadable.size() > 20)
+                    lines.append(tr("… and %1 more (hookscope check-store lists them all)").arg(result.unreadable.size() - 20));
+                const QString done = tr("Exported %n event(s) to %1. The store is damaged; these could not be exported "
+                                        "as stored:\n%2", nullptr, int(result.written))
+                                         .arg(path, lines.join(QLatin1Char('\n')));
+                self->finishWork(false, tr("Export incomplete"), done);
+                Q_EMIT self->exportFinished(true, done);
+            } else if (result.ok) {
                 const QString done = tr("Exported %n event(s) to %1", nullptr, int(result.written)).arg(path);
                 self->finishWork(true, QString(), done);
                 Q_EMIT self->exportFinished(true, done);

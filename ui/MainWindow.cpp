@@ -13,6 +13,7 @@
 #include "PublicUrlBox.h"
 #include "ReplayDialog.h"
 #include "StatusBarPane.h"
+#include "StoreHealthNotice.h"
 #include "TunnelController.h"
 #include "enrich/DefaultInspector.h"
 #include "hold/HoldDesk.h"
@@ -216,6 +217,8 @@ MainWindow::~MainWindow()
 {
     delete m_exchange; // waits for a running export or import before the recorder closes
     m_exchange = nullptr;
+    delete m_storeHealth; // its reads would hold up the recorder's last checkpoint
+    m_storeHealth = nullptr;
     m_receiver->stop();
     m_holdDesk->answerAll(AnswerSource::Shutdown); // answered and recorded while the store is open
     delete m_receiver; // its connections use the holding sink
@@ -316,6 +319,8 @@ void MainWindow::openStore()
         m_toolBar->startStopAction()->setEnabled(false);
         return;
     }
+    m_storeHealth = new StoreHealthNotice(m_status, this);
+    m_storeHealth->check(path); // a file damaged inside (not as a whole) opens: which events are lost?
     m_list->setStorePath(path);
     m_exchange->setStorePath(path);
     m_list->loadHistory(&m_reader);

@@ -27,6 +27,7 @@ class MainToolBar;
 class Receiver;
 class ReplayDialog;
 class StatusBarPane;
+class StoreHealthNotice;
 class TunnelController;
 class VerifierSlot;
 
@@ -53,6 +54,7 @@ public:
     [[nodiscard]] QString storeError() const { return m_storeError; }
     // Set when a damaged store was put aside at start (where it went).
     [[nodiscard]] QString storeNotice() const { return m_storeNotice; }
+    [[nodiscard]] StoreHealthNotice *storeHealth() const { return m_storeHealth; } // null until the store is open
 
     [[nodiscard]] Receiver *receiver() const { return m_receiver; }
     [[nodiscard]] EventRecorder *recorder() const { return m_recorder; }
@@ -120,6 +122,7 @@ private:
     QString m_storeError;
     QString m_lastBackup;
     QString m_storeNotice;
+    StoreHealthNotice *m_storeHealth = nullptr; // the start-up check of the open store
     // The latest enrichment results in full: the writer commits them a little after they
     // are published, and a row selected meanwhile must not stay at "validating…".
     std::map<qint64, EventInfo> m_recentInfos;

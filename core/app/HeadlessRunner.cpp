@@ -142,8 +142,8 @@ int HeadlessRunner::start()
 void HeadlessRunner::checkStore(const QString &path)
 {
     // A file damaged inside opens like a sound one: the check says which events are lost.
-    auto *check = new StoreHealthCheck(this);
-    connect(check, &StoreHealthCheck::finished, this, [path](const StoreHealthReport &report) {
+    m_storeCheck = new StoreHealthCheck(this);
+    connect(m_storeCheck, &StoreHealthCheck::finished, this, [path](const StoreHealthReport &report) {
         if (report.healthy())
             return;
         printLine("hookscope: the event store " + path.toUtf8() + " is damaged: " + report.summary().toUtf8()
@@ -151,7 +151,7 @@ void HeadlessRunner::checkStore(const QString &path)
                       + path.toUtf8() + "' lists what cannot be read, 'hookscope export' saves the rest.",
                   stderr);
     });
-    check->start(path);
+    m_storeCheck->start(path);
 }
 
 void HeadlessRunner::printEvents(const QList<Event> &events)
@@ -191,6 +191,8 @@ void HeadlessRunner::shutdown()
     m_holdDesk->answerAll(AnswerSource::Shutdown); // recorded before the store closes
     if (m_enrichment)
         m_enrichment->stop();
+    if (m_storeCheck)
+        m_storeCheck->stop(); // before the writer's last checkpoint, which would wait for its reads
     m_recorder->close();
     m_out->flush();
 }

@@ -16,6 +16,7 @@ class HoldDesk;
 class HoldingSink;
 class LinePrinter;
 class Receiver;
+class StoreHealthCheck;
 
 // `hookscope --headless`: the receiver and the store, with a line per event on stdout.
 class HeadlessRunner final : public QObject
@@ -45,6 +46,7 @@ private:
     std::unique_ptr<HoldingSink> m_holdingSink;
     Receiver *m_receiver;
     EnrichmentService *m_enrichment = nullptr;
+    StoreHealthCheck *m_storeCheck = nullptr; // the start-up check of the store
     HeadlessRelay *m_relay = nullptr; // forwarding and the ngrok watcher
 };
 

@@ -8,7 +8,6 @@
 namespace hookscope {
 
 namespace {
-constexpr int kWindow = 2000; // events read by one query
 // Ids of a damaged stretch tried one by one (a seek by id often still finds the sound cells of
 // a damaged page); a longer stretch (a damaged interior page) is reported as a range.
 constexpr qint64 kProbeIds = 20000;
@@ -143,7 +142,7 @@ bool SalvageReader::visitAll(qint64 afterId, const EventStore::EventVisitor &vis
         return true;
     };
     for (;;) {
-        const qint64 visited = m_store->visitEvents(after, kWindow, next);
+        const qint64 visited = m_store->visitEvents(after, m_window, next);
         if (stopped)
             return false;
         if (visited == 0 && !garbage)
@@ -195,8 +194,8 @@ bool SalvageReader::visitIds(const QList<qint64> &ids, const EventStore::EventVi
         stopped = !deliver(event, info, visit);
         return !stopped;
     };
-    for (qsizetype start = 0; start < ids.size(); start += kWindow) {
-        const QList<qint64> window = ids.mid(start, kWindow);
+    for (qsizetype start = 0; start < ids.size(); start += m_window) {
+        const QList<qint64> window = ids.mid(start, m_window);
         const qint64 visited = m_store->visitEvents(window, next);
         if (stopped)
             return false;

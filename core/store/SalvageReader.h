@@ -3,6 +3,7 @@
 #include "EventStore.h"
 
 #include <QString>
+#include <algorithm>
 #include <functional>
 #include <limits>
 
@@ -37,6 +38,9 @@ public:
 
     SalvageReader(const EventStore *store, DamageVisitor onDamage); // store not owned
 
+    // Events read by one query (one read transaction, 2,000 by default): a check beside a
+    // capturing writer keeps it short, so the WAL can be checkpointed between windows.
+    void setWindow(int events) { m_window = std::max(1, events); }
     // Every event with id > afterId. False when `visit` stopped the walk.
     bool visitAll(qint64 afterId, const EventStore::EventVisitor &visit);
     // These ids (sorted, unique); ids not in the store are skipped. False when `visit` stopped.
@@ -55,6 +59,7 @@ private:
     const EventStore *m_store; // not owned
     DamageVisitor m_onDamage;
     qint64 m_lastId = UnreadableEvents::kToTheEnd; // ids beyond were read from garbage
+    int m_window = 2000;
 };
 
 } // namespace hookscope

@@ -153,7 +153,8 @@ StoreHealthReport StoreHealth::check(const QString &path, Depth depth, const std
     }
     report.opened = true;
     bool ran = false;
-    report.integrity = integrityCheck(report.path, depth, &interrupt, &ran);
+    if (depth != Depth::Events)
+        report.integrity = integrityCheck(report.path, depth, &interrupt, &ran);
     if (cancelled()) {
         report.cancelled = true;
         return report;
@@ -163,6 +164,8 @@ StoreHealthReport StoreHealth::check(const QString &path, Depth depth, const std
         if (damage.partly)
             ++report.partly;
     });
+    if (paced)
+        reader.setWindow(100);
     const bool complete = reader.visitAll(0, [&](const Event &, const std::optional<EventInfo> &) {
         ++report.readable;
         if (paced)

@@ -34,7 +34,7 @@ void StoreHealthCheck::start(const QString &path)
     auto report = std::make_shared<StoreHealthReport>();
     m_thread = QThread::create([path, cancel = m_cancel, report] {
         runCurrentThreadWhenIdle();
-        *report = StoreHealth::check(path, StoreHealth::Depth::Quick, cancel.get(), true);
+        *report = StoreHealth::check(path, StoreHealth::Depth::Events, cancel.get(), true);
     });
     m_thread->setObjectName(QStringLiteral("store-check"));
     // QThread::finished comes from the thread itself: queued, it runs here once the report is written.

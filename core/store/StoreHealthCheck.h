@@ -10,9 +10,11 @@ class QThread;
 
 namespace hookscope {
 
-// The check of the store at start-up (StoreHealth, Quick), on a thread of its own that runs
-// only when the CPU is otherwise idle and paces itself, so capturing goes on at full speed
-// meanwhile. The window and the headless runner say what it found; nothing is changed.
+// The check of the store at start-up (StoreHealth, Events: every event read in windows of 100,
+// so no read transaction holds the WAL for long), on a thread of its own that runs only when
+// the CPU is otherwise idle and paces itself, so capturing goes on at full speed meanwhile.
+// The window and the headless runner say what it found; nothing is changed. Stop it before
+// the store's writer closes: its final checkpoint would wait for the check's reads.
 class StoreHealthCheck final : public QObject
 {
     Q_OBJECT
@@ -21,6 +23,7 @@ public:
     ~StoreHealthCheck() override; // stops a check under way and waits for its thread
 
     void start(const QString &path);
+    void stop(); // at once: SQLite's progress handler and the event scan poll the flag
     [[nodiscard]] bool isRunning() const { return m_thread != nullptr; }
 
 Q_SIGNALS:
@@ -28,8 +31,6 @@ Q_SIGNALS:
     void finished(const hookscope::StoreHealthReport &report);
 
 private:
-    void stop();
-
     QThread *m_thread = nullptr; // owned; deleted once joined
     std::shared_ptr<std::atomic<bool>> m_cancel;
 };

@@ -4,7 +4,9 @@
 // the file where SQLite keeps one event (tst_storehealth, tst_exportdamage).
 #include "store/EventStore.h"
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QtTest>
@@ -72,6 +74,25 @@ inline QByteArray fileBytes(const QString &path)
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
+
+inline QByteArray sha256(const QString &path)
+{
+    return QCryptographicHash::hash(fileBytes(path), QCryptographicHash::Sha256).toHex();
+}
+
+#ifdef HOOKSCOPE_BINARY
+// Runs the built `hookscope` with `args`; its exit code (-1: crashed or hung), stdout and stderr.
+inline int runHookscope(const QStringList &args, QByteArray *out, QByteArray *err)
+{
+    QProcess process;
+    process.start(QStringLiteral(HOOKSCOPE_BINARY), args);
+    if (!process.waitForFinished(120'000))
+        return -1;
+    *out = process.readAllStandardOutput();
+    *err = process.readAllStandardError();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+#endif
 
 inline bool writeBytes(const QString &path, const QByteArray &bytes)
 {

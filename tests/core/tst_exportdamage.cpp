@@ -22,11 +22,6 @@ namespace {
 
 constexpr int kEvents = 2000;
 
-QByteArray sha256(const QString &path)
-{
-    return QCryptographicHash::hash(fileBytes(path), QCryptographicHash::Sha256).toHex();
-}
-
 // The targets of an export's events ("/hook/N"), in order.
 QStringList targetsIn(const QString &path)
 {
@@ -93,12 +88,8 @@ void TestExportDamage::init()
 
 int TestExportDamage::run(const QStringList &args, QByteArray *err)
 {
-    QProcess process;
-    process.start(QStringLiteral(HOOKSCOPE_BINARY), args);
-    if (!process.waitForFinished(120'000))
-        return -1;
-    *err = process.readAllStandardError();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    QByteArray out;
+    return runHookscope(args, &out, err);
 }
 
 void TestExportDamage::exportSkipsUnreadableEvents_data()

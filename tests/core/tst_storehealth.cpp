@@ -22,11 +22,6 @@ namespace {
 
 constexpr int kEvents = 2000;
 
-QByteArray sha256(const QString &path)
-{
-    return QCryptographicHash::hash(fileBytes(path), QCryptographicHash::Sha256).toHex();
-}
-
 // The ids of the events that cannot be read at all (ranges spelt out).
 QList<qint64> wholeIds(const StoreHealthReport &report)
 {
@@ -103,13 +98,7 @@ void TestStoreHealth::damage(const QByteArray &kind)
 
 int TestStoreHealth::run(const QStringList &args, QByteArray *out, QByteArray *err)
 {
-    QProcess process;
-    process.start(QStringLiteral(HOOKSCOPE_BINARY), args);
-    if (!process.waitForFinished(120'000))
-        return -1;
-    *out = process.readAllStandardOutput();
-    *err = process.readAllStandardError();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return runHookscope(args, out, err);
 }
 
 void TestStoreHealth::healthyStoreIsHealthy()
