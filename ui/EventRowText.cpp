@@ -80,6 +80,7 @@ QString EventRowText::result(const EventSummary &row)
     const QString trust = !row.info.rejection.isEmpty() ? tr("rejected")
         : row.info.signature == SignatureStatus::Invalid ? tr("signature invalid")
         : row.info.signature == SignatureStatus::Valid   ? tr("signed")
+        : row.info.signature == SignatureStatus::Replayed ? tr("signed, replayed id")
                                                          : QString();
     if (!trust.isEmpty())
         words = words.isEmpty() ? trust : trust + QStringLiteral(" · ") + words;
@@ -107,6 +108,8 @@ QString EventRowText::resultToolTip(const EventSummary &row)
         lines << tr("Signature valid: %1").arg(row.info.signatureReason);
     else if (row.info.signature == SignatureStatus::Invalid)
         lines << tr("Signature invalid: %1").arg(row.info.signatureReason);
+    else if (row.info.signature == SignatureStatus::Replayed)
+        lines << tr("Signature valid, replayed: %1").arg(row.info.signatureReason);
     if (row.imported)
         lines << tr("Imported from a file (received at the time shown)");
     return lines.join(QLatin1Char('\n'));

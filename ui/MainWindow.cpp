@@ -31,6 +31,7 @@
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 #include "store/StoreRecovery.h"
+#include "relay/Forwarder.h"
 #include "trust/SecretStore.h"
 #include "trust/TrustInspector.h"
 #include "trust/TrustLog.h"
@@ -73,9 +74,14 @@ TrustSettings savedTrust()
     return saved;
 }
 
-SignatureRules signatureRules(const AppOptions &options)
+// --signature wins for the session; so does --signature-tolerance.
+std::shared_ptr<const SignatureVerifier> signatureVerifier(const AppOptions &options)
 {
-    return options.signatures.isEmpty() ? savedTrust().signatures : options.signatures;
+    const TrustSettings saved = savedTrust();
+    const int tolerance = options.givenOptions.contains(QStringLiteral("signature-tolerance")) ? options.signatureTolerance
+                                                                                             : saved.signatureTolerance;
+    return std::make_shared<const SignatureVerifier>(options.signatures.isEmpty() ? saved.signatures : options.signatures,
+                                                     tolerance);
 }
 
 // The built-in hold policy, the user's settings over it, the command line's --respond rules.
@@ -112,7 +118,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     , m_holdDesk(new HoldDesk(this))
     , m_holdingSink(std::make_unique<HoldingSink>(m_recorder, m_holdDesk, appKindCatalog))
     , m_receiver(new Receiver(m_holdingSink.get(), this))
-    , m_signatures(std::make_shared<VerifierSlot>(std::make_shared<const SignatureVerifier>(signatureRules(options))))
+    , m_signatures(std::make_shared<VerifierSlot>(signatureVerifier(options)))
     , m_enrichment(new EnrichmentService(
           m_recorder, withTrust(std::move(inspector), std::shared_ptr<const VerifierSlot>(m_signatures)), this))
     , m_toolBar(new MainToolBar(this))
@@ -128,6 +134,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     , m_firstRun(new FirstRunPanel(this))
     , m_exchange(new ExchangeActions(m_list, m_recorder, this))
 {
+    m_signatures->setPublicBase(options.publicUrl.toUtf8()); // else {url} is the forwarded host the sender used
     setWindowTitle(QStringLiteral("Hookscope"));
     addToolBar(Qt::TopToolBarArea, m_toolBar);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -238,6 +245,15 @@ void MainWindow::wireRelay()
     const auto copied = [this](const QString &url) { statusBar()->showMessage(tr("Copied %1").arg(url), 3000); };
     connect(m_toolBar->publicUrlBox(), &PublicUrlBox::copied, this, copied);
     connect(m_status->publicUrlBox(), &PublicUrlBox::copied, this, copied);
+    if (m_options.forwardResign) { // signed again with the kind's rule in force, fresh timestamp
+        m_forward->forwarder()->setPrepare([slot = m_signatures, forwarder = m_forward->forwarder(),
+                                            inspect = defaultInspector()](const Event &event, OutgoingRequest *request) {
+            QString error;
+            if (const SignatureRule *rule = slot->get()->ruleFor(inspect(event).kind);
+                rule && !request->resign(*rule, forwarder->target(), QDateTime::currentSecsSinceEpoch(), &error))
+                qCWarning(lcTrust).noquote() << "forward of" << event.id << "not signed again:" << error;
+        });
+    }
     connect(m_forward, &ForwardController::forwarded, this, [this](const ForwardRecord &record) {
         m_detail->setForward(record, record.id);
         if (!record.ok())
@@ -254,6 +270,9 @@ ReplayDialog *MainWindow::openReplay()
         return nullptr;
     }
     auto *dialog = new ReplayDialog(*event, this);
+    const std::optional<EventInfo> info = m_detail->info();
+    if (const SignatureRule *rule = m_signatures->get()->ruleFor(info ? info->kind : QString()))
+        dialog->setSigningRule(*rule);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
@@ -383,8 +402,7 @@ void MainWindow::applySettings()
     m_options.receiver = fresh.receiver;
     AppSettings::applyKinds(settings, appSchemaRegistry());
     m_tunnel->setApi(fresh.ngrokApi);
-    if (m_options.signatures.isEmpty()) // --signature wins for the session
-        m_signatures->set(std::make_shared<const SignatureVerifier>(savedTrust().signatures));
+    m_signatures->set(signatureVerifier(m_options));
     m_holdingSink->setPolicy(savedHoldPolicy(m_options)); // for requests arriving from now on
     const bool restart = m_receiver->isListening();
     if (restart)

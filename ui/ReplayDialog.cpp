@@ -3,7 +3,9 @@
 #include "ResponseText.h"
 #include "relay/RequestReplayer.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QGroupBox>
@@ -54,6 +56,7 @@ ReplayDialog::ReplayDialog(const Event &event, QWidget *parent)
     , m_body(new QPlainTextEdit(this))
     , m_bodyNote(new QLabel(this))
     , m_send(new QPushButton(tr("Send"), this))
+    , m_resign(new QCheckBox(tr("Sign a&gain"), this))
     , m_status(new QLabel(this))
     , m_original(readOnlyText(this, QStringLiteral("originalResponse")))
     , m_target(readOnlyText(this, QStringLiteral("targetResponse")))
@@ -112,6 +115,10 @@ ReplayDialog::ReplayDialog(const Event &event, QWidget *parent)
     urlLabel->setBuddy(m_url);
     urlRow->addWidget(urlLabel);
     urlRow->addWidget(m_url, 1);
+    m_resign->setObjectName(QStringLiteral("replayResign"));
+    m_resign->setEnabled(false);
+    m_resign->setToolTip(tr("No signature rule that can sign for this event's kind"));
+    urlRow->addWidget(m_resign);
     urlRow->addWidget(m_send);
 
     auto *headerButtons = new QHBoxLayout;
@@ -230,6 +237,19 @@ void ReplayDialog::setTimeoutMs(int ms)
     m_replayer->setTimeoutMs(ms);
 }
 
+void ReplayDialog::setSigningRule(const std::optional<SignatureRule> &rule)
+{
+    m_signingRule = rule;
+    const bool can = rule && !rule->isPublicKey();
+    m_resign->setEnabled(can);
+    m_resign->setToolTip(!rule ? tr("No signature rule for this event's kind")
+                         : can ? tr("Sign the request again with the %1 rule's newest secret and a fresh timestamp, so "
+                                    "your app's signature check passes after an edit")
+                                     .arg(rule->preset.isEmpty() ? rule->kind : rule->preset)
+                               : tr("Only the sender holds the private key of a %1 signature")
+                                     .arg(SignatureScheme::algorithmName(rule->algorithm).toUpper()));
+}
+
 void ReplayDialog::send()
 {
     const QUrl target = url();
@@ -240,8 +260,16 @@ void ReplayDialog::send()
     rememberUrl(target.toString());
     m_target->clear();
     m_status->setText(tr("Sending to %1…").arg(target.toString()));
+    OutgoingRequest outgoing = request();
+    if (m_resign->isChecked() && m_signingRule) {
+        QString error;
+        if (!outgoing.resign(*m_signingRule, target, QDateTime::currentSecsSinceEpoch(), &error)) {
+            m_status->setText(tr("Not signed again: %1").arg(error));
+            return;
+        }
+    }
     m_send->setEnabled(false);
-    m_replayer->send(target, request());
+    m_replayer->send(target, outgoing);
 }
 
 void ReplayDialog::onFinished(const ReplayResult &result)

@@ -3,9 +3,13 @@
 #include "relay/OutgoingRequest.h"
 #include "relay/ReplayResult.h"
 #include "store/Event.h"
+#include "trust/SignatureRule.h"
+
+#include <optional>
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -34,7 +38,11 @@ public:
     [[nodiscard]] QUrl url() const;
     void setUrl(const QString &url);
     void setTimeoutMs(int ms);
+    // The signature rule of the event's kind: offers "Sign again" (opt-in, per replay) when it
+    // can sign (an HMAC scheme). Nothing: the request goes with the headers as edited.
+    void setSigningRule(const std::optional<SignatureRule> &rule);
     void send();
+    [[nodiscard]] QCheckBox *resignBox() const { return m_resign; }
 
     [[nodiscard]] QComboBox *urlCombo() const { return m_url; }
     [[nodiscard]] QTableWidget *headersTable() const { return m_headers; }
@@ -62,6 +70,8 @@ private:
     QPlainTextEdit *m_body;
     QLabel *m_bodyNote;
     QPushButton *m_send;
+    QCheckBox *m_resign;
+    std::optional<SignatureRule> m_signingRule;
     QLabel *m_status;
     QPlainTextEdit *m_original;
     QPlainTextEdit *m_target;

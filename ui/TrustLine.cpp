@@ -23,6 +23,8 @@ QString TrustLine::signatureText(const EventInfo &info)
         return tr("✓ Signature valid: %1").arg(info.signatureReason);
     case SignatureStatus::Invalid:
         return tr("✕ Signature invalid: %1").arg(info.signatureReason);
+    case SignatureStatus::Replayed:
+        return tr("✕ Signature valid, but %1").arg(info.signatureReason);
     case SignatureStatus::NotChecked:
         break;
     }

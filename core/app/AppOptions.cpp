@@ -71,16 +71,31 @@ struct Options
                                                 "repeatable. Other paths get 404 and are recorded as rejected."),
                                  QStringLiteral("PATH")};
     QCommandLineOption signature{QStringLiteral("signature"),
-                                 QStringLiteral("Verify signatures of a kind: KIND=ALGORITHM:HEADER:ENCODING:SECRETFILE, "
-                                                "ALGORITHM hmac-sha256|hmac-sha1|hmac-sha512|rsa-sha256, ENCODING "
-                                                "hex|base64, SECRETFILE the HMAC secret or PEM public key; KIND * for "
-                                                "any kind; repeatable."),
+                                 QStringLiteral("Verify signatures of a kind: KIND=PRESET:SECRETFILE (PRESET "
+                                                "standard-webhooks|svix|stripe|calendly|jicoo|github|shopify|square|"
+                                                "cal-com|cubu|highlevel; highlevel needs no file) or "
+                                                "KIND=ALGORITHM:HEADER:ENCODING:SECRETFILE, ALGORITHM "
+                                                "hmac-sha256|hmac-sha1|hmac-sha512|rsa-sha256|ed25519, ENCODING "
+                                                "hex|base64, SECRETFILE the HMAC secret(s), one per line, or PEM public "
+                                                "key(s); KIND * for any kind; repeatable."),
                                  QStringLiteral("SPEC")};
     QCommandLineOption signatures{QStringLiteral("signatures"),
                                   QStringLiteral("Signature rules from a JSON file: [{\"kind\", \"algorithm\", "
                                                  "\"header\", \"encoding\", \"prefix\", \"timestampHeader\", "
-                                                 "\"payload\", \"secretFile\"}]."),
+                                                 "\"payload\", \"secretFile\"}] or [{\"kind\", \"preset\", "
+                                                 "\"secretFile\"}]; see README."),
                                   QStringLiteral("FILE")};
+    QCommandLineOption signatureTolerance{QStringLiteral("signature-tolerance"),
+                                          QStringLiteral("How far a signed timestamp may be from the time the "
+                                                         "request arrived, in seconds (default 300; 0: not checked)."),
+                                          QStringLiteral("SECONDS"), QStringLiteral("300")};
+    QCommandLineOption forwardResign{QStringLiteral("forward-resign"),
+                                     QStringLiteral("With --forward: sign each forwarded request again with its "
+                                                    "kind's signature rule and a fresh timestamp.")};
+    QCommandLineOption publicUrl{QStringLiteral("public-url"),
+                                 QStringLiteral("The public base URL senders call (e.g. https://hooks.example.com); "
+                                                "fills {url} in signed content. Default: the ngrok tunnel's."),
+                                 QStringLiteral("URL")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                   QStringLiteral("Render the main window with a few sample events (temporary store, "
                                                  "offscreen) to FILE.png and exit; respond:FILE.png shows the Respond "
@@ -121,6 +136,7 @@ struct Options
                            responseStatus, responseHeader, responseBody, responseBodyFile, secret, secretFile,
                            secretMode, allowPath, signature, signatures, screenshot});
         parser.addOptions({forward, forwardKind, forwardAnswers, ngrokApi});
+        parser.addOptions({signatureTolerance, forwardResign, publicUrl});
         parser.addOption(headTimeout);
         parser.addOption(respond);
     }
@@ -225,6 +241,18 @@ bool parseTrust(const QCommandLineParser &parser, const Options &o, AppOptions *
             return false;
         }
         out->signatures.append(rules);
+    }
+    bool ok = false;
+    out->signatureTolerance = parser.value(o.signatureTolerance).toInt(&ok);
+    if (!ok || out->signatureTolerance < 0) {
+        *error = QStringLiteral("--signature-tolerance: '%1' is not a number of seconds").arg(parser.value(o.signatureTolerance));
+        return false;
+    }
+    out->forwardResign = parser.isSet(o.forwardResign);
+    out->publicUrl = parser.value(o.publicUrl);
+    if (!out->publicUrl.isEmpty() && !QUrl(out->publicUrl).scheme().startsWith(QLatin1String("http"))) {
+        *error = QStringLiteral("--public-url: '%1' is not an http(s) URL").arg(out->publicUrl);
+        return false;
     }
     return true;
 }

@@ -21,6 +21,9 @@ struct AppOptions
     bool validate = true; // classify and validate stored events in the background
     ReceiverConfig receiver; // receiver.guard: --secret, --secret-mode, --allow-path
     SignatureRules signatures; // --signature, --signatures
+    int signatureTolerance = 300; // --signature-tolerance: seconds a signed timestamp may be off (0: not checked)
+    bool forwardResign = false; // --forward-resign: sign forwarded requests again, fresh timestamp
+    QString publicUrl; // --public-url: the URL senders use ({url} of Square's signature), else ngrok's
     QString screenshotPath; // --screenshot: render the window with sample events to this PNG and exit
     QUrl forwardUrl; // --forward: send every stored event on to this local URL (empty: off)
     QString forwardKind; // --forward-kind: only events of this kind

@@ -4,7 +4,10 @@
 #include "enrich/DefaultInspector.h"
 #include "relay/Forwarder.h"
 #include "store/EventRecorder.h"
+#include "trust/SignatureVerifier.h"
 #include "tunnel/NgrokWatcher.h"
+
+#include <QDateTime>
 
 #include <cstdio>
 
@@ -36,6 +39,17 @@ HeadlessRelay::HeadlessRelay(const AppOptions &options, EventRecorder *recorder,
         // Classified at forward time: enrichment may not have run yet.
         m_forwarder->setKindFilter(options.forwardKind,
                                    [inspect = defaultInspector()](const Event &event) { return inspect(event).kind; });
+    }
+    if (options.forwardResign) {
+        // Signed again with the kind's rule, so the app's own check passes with a fresh timestamp.
+        auto verifier = std::make_shared<const SignatureVerifier>(options.signatures);
+        m_forwarder->setPrepare([verifier, inspect = defaultInspector(), to = options.forwardUrl](const Event &event,
+                                                                                                 OutgoingRequest *request) {
+            const SignatureRule *rule = verifier->ruleFor(inspect(event).kind);
+            QString error;
+            if (rule && !request->resign(*rule, to, QDateTime::currentSecsSinceEpoch(), &error))
+                printLine("forward of #" + QByteArray::number(event.id) + ": not signed again: " + error.toUtf8(), stderr);
+        });
     }
     connect(recorder, &EventRecorder::eventsStored, m_forwarder, &Forwarder::enqueue);
     connect(m_forwarder, &Forwarder::forwarded, this, [](const ForwardRecord &record) {

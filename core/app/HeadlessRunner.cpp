@@ -11,6 +11,8 @@
 #include "store/EventRecorder.h"
 #include "store/StoreRecovery.h"
 #include "trust/TrustInspector.h"
+#include "trust/VerifierSlot.h"
+#include "tunnel/NgrokWatcher.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -90,11 +92,15 @@ int HeadlessRunner::start()
         printLine("hookscope: cannot open the event store: " + error.toUtf8(), stderr);
         return 1;
     }
+    auto signatures = std::make_shared<VerifierSlot>(
+        std::make_shared<const SignatureVerifier>(m_options.signatures, m_options.signatureTolerance));
+    signatures->setPublicBase(m_options.publicUrl.toUtf8());
     if (m_options.validate) {
-        m_enrichment = new EnrichmentService(
-            m_recorder, withTrust(defaultInspector(), std::make_shared<const SignatureVerifier>(m_options.signatures)),
-            this);
+        m_enrichment = new EnrichmentService(m_recorder, withTrust(defaultInspector(), std::shared_ptr<const VerifierSlot>(signatures)),
+                                             this);
         connect(m_recorder, &EventRecorder::eventsStored, m_enrichment, &EnrichmentService::enqueue);
+        if (!m_options.signatures.isEmpty())
+            connect(m_enrichment, &EnrichmentService::enriched, this, &HeadlessRunner::printSignatures);
         m_enrichment->start(path);
     }
     m_receiver->setConfig(m_options.receiver);
@@ -111,6 +117,9 @@ int HeadlessRunner::start()
     }
     m_out->print("Store: " + QFileInfo(m_recorder->path()).absoluteFilePath().toUtf8() + " (" + QByteArray::number(count) + " events)");
     m_relay = new HeadlessRelay(m_options, m_recorder, m_out.get(), this);
+    if (m_options.publicUrl.isEmpty()) // {url} of signed content: the tunnel's public URL
+        connect(m_relay->watcher(), &NgrokWatcher::publicUrlChanged, this,
+                [signatures](const QString &url) { signatures->setPublicBase(url.toUtf8()); });
     m_relay->start(m_receiver->port());
     if (m_options.forwardAnswers && m_relay->forwarder())
         (new ForwardedAnswers(m_relay->forwarder(), m_holdDesk, this))->setEnabled(true);
@@ -124,6 +133,17 @@ void HeadlessRunner::printEvents(const QList<Event> &events)
     lines.reserve(events.size());
     for (const Event &e : events)
         lines.append(eventLine(e));
+    m_out->print(std::move(lines));
+}
+
+void HeadlessRunner::printSignatures(const QList<EventInfo> &infos)
+{
+    QList<QByteArray> lines;
+    for (const EventInfo &info : infos) {
+        if (info.signature != SignatureStatus::NotChecked)
+            lines.append("signature #" + QByteArray::number(info.id) + ' ' + signatureStatusName(info.signature) + ": "
+                         + info.signatureReason.toUtf8());
+    }
     m_out->print(std::move(lines));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AppOptions.h"
+#include "enrich/EventInfo.h"
 #include "store/Event.h"
 
 #include <QObject>
@@ -32,6 +33,7 @@ public:
 
 private:
     void printEvents(const QList<Event> &events);
+    void printSignatures(const QList<EventInfo> &infos); // "signature #12 valid: …" once checked
 
     AppOptions m_options;
     std::unique_ptr<LinePrinter> m_out; // stdout, written from its own thread

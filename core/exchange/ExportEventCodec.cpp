@@ -188,6 +188,11 @@ json ExportEventCodec::toJson(const Event &event, const std::optional<EventInfo>
             violations = std::move(parsed);
     }
     out["violations"] = std::move(violations);
+    json signature = json::object();
+    signature["status"] = signatureStatusName(known.signature);
+    if (!known.signatureReason.isEmpty())
+        signature["reason"] = toStd(known.signatureReason);
+    out["signature"] = std::move(signature);
     return out;
 }
 

@@ -83,7 +83,10 @@ void Forwarder::next()
     m_queuedBytes -= event.body.size();
     m_current = event.id;
     m_currentAtMs = QDateTime::currentMSecsSinceEpoch();
-    m_replayer->send(m_target, OutgoingRequest::fromEvent(event));
+    OutgoingRequest request = OutgoingRequest::fromEvent(event);
+    if (m_prepare)
+        m_prepare(event, &request);
+    m_replayer->send(m_target, request);
 }
 
 void Forwarder::onFinished(const ReplayResult &result)

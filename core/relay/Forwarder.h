@@ -38,6 +38,9 @@ public:
     [[nodiscard]] bool isEnabled() const { return !m_target.isEmpty(); }
     // Forward only events of this kind (empty: all); kindOf classifies at forward time.
     void setKindFilter(const QString &kind, KindOf kindOf);
+    // Runs on each request just before it is sent (--forward-resign signs it again).
+    using Prepare = std::function<void(const Event &, OutgoingRequest *)>;
+    void setPrepare(Prepare prepare) { m_prepare = std::move(prepare); }
     [[nodiscard]] QString kindFilter() const { return m_kind; }
     void setTimeoutMs(int ms);
     void setMaxQueued(int count) { m_maxQueued = count; }
@@ -63,6 +66,7 @@ private:
     QUrl m_target;
     QString m_kind;
     KindOf m_kindOf;
+    Prepare m_prepare;
     std::deque<Event> m_queue;
     qint64 m_current = 0; // id of the event being sent, 0 when idle
     qint64 m_currentAtMs = 0;

@@ -1,6 +1,18 @@
 #include "OutgoingRequest.h"
 
+#include "trust/SignatureSigner.h"
+
 namespace hookscope {
+
+bool OutgoingRequest::resign(const SignatureRule &rule, const QUrl &to, qint64 nowSeconds, QString *error)
+{
+    SignatureSigner::Request signing{&headers, body, method, joinTarget(to, target), {}};
+    QUrl full = to;
+    full.setPath(QString());
+    full.setQuery(QString());
+    signing.url = full.toString(QUrl::StripTrailingSlash).toUtf8() + signing.target;
+    return SignatureSigner::sign(rule, signing, nowSeconds, error);
+}
 
 OutgoingRequest OutgoingRequest::fromEvent(const Event &event)
 {

@@ -2,6 +2,7 @@
 
 #include "http/HttpMessage.h"
 #include "store/Event.h"
+#include "trust/SignatureRule.h"
 
 #include <QByteArray>
 #include <QUrl>
@@ -18,6 +19,11 @@ struct OutgoingRequest
     QByteArray body;
 
     [[nodiscard]] static OutgoingRequest fromEvent(const Event &event);
+
+    // Signs the request again with `rule` (its kind's) and a fresh timestamp, for the URL it
+    // is sent to, so the receiving app's own signature check passes after an edit. False with
+    // *error when the rule cannot sign (a public-key scheme).
+    bool resign(const SignatureRule &rule, const QUrl &to, qint64 nowSeconds, QString *error);
 
     // Where the request goes: the base URL's path with the target's path appended (a target
     // of "/" adds nothing), queries joined. http://h:3000/webhooks + /a?x=1 → /webhooks/a?x=1.

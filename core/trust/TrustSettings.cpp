@@ -1,6 +1,7 @@
 #include "TrustSettings.h"
 
 #include "SecretStore.h"
+#include "SignaturePresets.h"
 
 #include <QSettings>
 
@@ -10,6 +11,7 @@ namespace {
 const QString kMode = QStringLiteral("trust/secretMode");
 const QString kPaths = QStringLiteral("trust/allowedPaths");
 const QString kSignatures = QStringLiteral("trust/signatures");
+const QString kTolerance = QStringLiteral("trust/signatureTolerance");
 } // namespace
 
 QString TrustSettings::signatureSecretKey(const QString &kind)
@@ -39,26 +41,40 @@ TrustSettings TrustSettings::load(QSettings &settings, const SecretStore &secret
         settings.setArrayIndex(i);
         SignatureRule rule;
         rule.kind = settings.value(QStringLiteral("kind")).toString();
+        // A preset's fallbacks and built-in keys come from the preset; the stored columns over it.
+        if (const SignaturePresets::Preset *preset = SignaturePresets::find(settings.value(QStringLiteral("preset")).toString()))
+            SignaturePresets::apply(*preset, &rule);
+        const auto text = [&](const char *name, const QByteArray &fallback) {
+            return settings.value(QLatin1String(name), QString::fromUtf8(fallback)).toString().toUtf8();
+        };
         const bool ok = !rule.kind.isEmpty()
             && SignatureRule::parseAlgorithm(settings.value(QStringLiteral("algorithm")).toString(), &rule.algorithm)
             && SignatureRule::parseEncoding(settings.value(QStringLiteral("encoding"), QStringLiteral("hex")).toString(),
-                                            &rule.encoding);
+                                            &rule.encoding)
+            && SignatureScheme::parseLayout(settings.value(QStringLiteral("layout"), QStringLiteral("single")).toString(),
+                                            &rule.layout)
+            && SignatureScheme::parseKeyFormat(settings.value(QStringLiteral("keyFormat"), QStringLiteral("text")).toString(),
+                                               &rule.keyFormat);
         rule.header = settings.value(QStringLiteral("header")).toString().toLatin1();
         if (!ok || rule.header.isEmpty()) {
             problems << QStringLiteral("%1/%2: incomplete signature rule").arg(kSignatures).arg(i + 1);
             continue;
         }
-        rule.prefix = settings.value(QStringLiteral("prefix")).toString().toUtf8();
-        rule.timestampHeader = settings.value(QStringLiteral("timestampHeader")).toString().toLatin1();
-        rule.payloadTemplate = settings.value(QStringLiteral("payload"), QStringLiteral("{body}")).toString().toUtf8();
+        rule.prefix = text("prefix", {});
+        rule.signatureKey = text("signatureKey", rule.signatureKey);
+        rule.timestampKey = text("timestampKey", rule.timestampKey);
+        rule.timestampHeader = text("timestampHeader", {});
+        rule.idHeader = text("idHeader", rule.idHeader);
+        rule.payloadTemplate = text("payload", "{body}");
         error.clear();
         if (const auto secret = secrets.read(signatureSecretKey(rule.kind), &error))
             rule.secret = *secret;
-        else
+        else if (!error.isEmpty() || rule.builtInKey.isEmpty()) // HighLevel's preset needs no secret
             problems << QStringLiteral("no secret stored for the signature rule of %1 %2").arg(rule.kind, error);
         out.signatures.append(rule);
     }
     settings.endArray();
+    out.signatureTolerance = settings.value(kTolerance, out.signatureTolerance).toInt();
     if (warning)
         *warning = problems.join(QStringLiteral("; "));
     return out;
@@ -80,6 +96,12 @@ bool TrustSettings::save(QSettings &settings, SecretStore &secrets, QString *err
         const SignatureRule &rule = signatures.at(i);
         settings.setArrayIndex(i);
         settings.setValue(QStringLiteral("kind"), rule.kind);
+        settings.setValue(QStringLiteral("preset"), rule.preset);
+        settings.setValue(QStringLiteral("layout"), SignatureScheme::layoutName(rule.layout));
+        settings.setValue(QStringLiteral("signatureKey"), QString::fromLatin1(rule.signatureKey));
+        settings.setValue(QStringLiteral("timestampKey"), QString::fromLatin1(rule.timestampKey));
+        settings.setValue(QStringLiteral("idHeader"), QString::fromLatin1(rule.idHeader));
+        settings.setValue(QStringLiteral("keyFormat"), SignatureScheme::keyFormatName(rule.keyFormat));
         settings.setValue(QStringLiteral("algorithm"), SignatureRule::algorithmName(rule.algorithm));
         settings.setValue(QStringLiteral("header"), QString::fromLatin1(rule.header));
         settings.setValue(QStringLiteral("encoding"),
@@ -93,6 +115,7 @@ bool TrustSettings::save(QSettings &settings, SecretStore &secrets, QString *err
         }
     }
     settings.endArray();
+    settings.setValue(kTolerance, signatureTolerance);
     return true;
 }
 

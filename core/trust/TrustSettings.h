@@ -13,13 +13,16 @@ class SecretStore;
 // Plain values live in QSettings under trust/…; secrets live in the SecretStore only:
 //   trust/secretMode          "bearer" | "basic" | "query:NAME"
 //   trust/allowedPaths        string list ("/hooks/*", "/callback")
-//   trust/signatures/<n>/kind, algorithm, header, encoding, prefix, timestampHeader, payload
+//   trust/signatures/<n>/kind, preset, algorithm, header, encoding, prefix, layout, signatureKey,
+//                        timestampKey, timestampHeader, idHeader, payload, keyFormat
+//   trust/signatureTolerance  seconds (default 300)
 //   SecretStore "endpoint-secret"          the shared secret
 //   SecretStore "signature:<kind>"         the HMAC secret or PEM public key of that rule
 struct TrustSettings
 {
     GuardConfig guard;
     SignatureRules signatures;
+    int signatureTolerance = 300;
 
     // Missing secrets leave the rule's secret empty (such a rule reports "invalid": the
     // user sees the configuration is incomplete) and are named in *warning.

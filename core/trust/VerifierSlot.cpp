@@ -19,4 +19,19 @@ std::shared_ptr<const SignatureVerifier> VerifierSlot::get() const
     return m_verifier;
 }
 
+void VerifierSlot::setPublicBase(const QByteArray &base)
+{
+    QByteArray trimmed = base.trimmed();
+    while (trimmed.endsWith('/'))
+        trimmed.chop(1);
+    const QMutexLocker lock(&m_mutex);
+    m_publicBase = trimmed;
+}
+
+QByteArray VerifierSlot::publicBase() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_publicBase;
+}
+
 } // namespace hookscope

@@ -1,8 +1,14 @@
 # core/trust: endpoint protection (shared secret, path allow-list), signature verification
-# (HMAC via QtCore, RSA via OpenSSL's EVP API) and secret storage. QtCore only, no widgets.
+# (HMAC via QtCore, RSA and Ed25519 via OpenSSL's EVP API, presets per vendor) and secret storage. QtCore only, no widgets.
 find_package(OpenSSL REQUIRED COMPONENTS Crypto GLOBAL) # GLOBAL: hookscope_core is static, its users link it too
 target_sources(hookscope_core PRIVATE
   trust/ConstantTime.h trust/ConstantTime.cpp
+  trust/DeliveryIdLog.h trust/DeliveryIdLog.cpp
+  trust/KeyMaterial.h trust/KeyMaterial.cpp
+  trust/SignatureHeaderParser.h trust/SignatureHeaderParser.cpp
+  trust/SignaturePresets.h trust/SignaturePresets.cpp
+  trust/SignatureScheme.h trust/SignatureScheme.cpp
+  trust/SignatureSigner.h trust/SignatureSigner.cpp
   trust/EndpointGuard.h trust/EndpointGuard.cpp
   trust/GuardConfig.h trust/GuardConfig.cpp
   trust/SignatureRule.h trust/SignatureRule.cpp

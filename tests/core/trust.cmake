@@ -33,3 +33,6 @@ if(HOOKSCOPE_FUZZ_DIR)
 endif()
 hookscope_core_test(tst_secretstore)
 hookscope_core_test(tst_trustoptions)
+# Signature presets against the vendors' own vectors (branch sig), and end to end through a child.
+hookscope_core_test(tst_signaturepresets)
+hookscope_core_test(tst_signaturereceiver)

@@ -2,6 +2,9 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace hookscope;
@@ -65,6 +68,8 @@ private Q_SLOTS:
     void specParsing_data();
     void specParsing();
     void jsonRulesFile();
+    void refusesWhatCannotWork_data();
+    void refusesWhatCannotWork();
 };
 
 void TestSignatureVerifier::knownVectors_data()
@@ -268,6 +273,51 @@ void TestSignatureVerifier::jsonRulesFile()
     rules.close();
     QVERIFY(!SignatureRule::parseJsonFile(rules.fileName(), &parsed, &error));
     QVERIFY2(error.contains(QLatin1String("offset")), qPrintable(error));
+}
+
+void TestSignatureVerifier::refusesWhatCannotWork_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QByteArray>("timestampHeader");
+    QTest::addColumn<QByteArray>("idHeader");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("unknown placeholder") << QByteArray("{timestmap}.{body}") << QByteArray("X-Ts") << QByteArray()
+                                         << "unknown placeholder {timestmap}";
+    QTest::newRow("{id} without an id header") << QByteArray("{id}.{body}") << QByteArray() << QByteArray()
+                                               << "uses {id} but no id header is set";
+    QTest::newRow("{timestamp} without a timestamp header")
+        << QByteArray("{timestamp}.{body}") << QByteArray() << QByteArray() << "no timestamp header is set";
+    QTest::newRow("every known placeholder") << QByteArray("{method} {target} {url} {id}.{timestamp}.{body}")
+                                             << QByteArray("X-Ts") << QByteArray("X-Id") << "";
+    QTest::newRow("JSON braces are not placeholders") << QByteArray("{\"a\":1}{body}") << QByteArray() << QByteArray() << "";
+}
+
+void TestSignatureVerifier::refusesWhatCannotWork()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QByteArray, timestampHeader);
+    QFETCH(QByteArray, idHeader);
+    QFETCH(QString, problem);
+    SignatureRule rule = hmacRule(SignatureRule::Algorithm::HmacSha256);
+    rule.payloadTemplate = payload;
+    rule.timestampHeader = timestampHeader;
+    rule.idHeader = idHeader;
+    QVERIFY2(problem.isEmpty() ? rule.problem().isEmpty() : rule.problem().contains(problem), qPrintable(rule.problem()));
+    // The command line refuses the same rule from a rules file.
+    QTemporaryDir dir;
+    QFile rules(dir.filePath(QStringLiteral("rules.json")));
+    QVERIFY(rules.open(QIODevice::WriteOnly));
+    QJsonObject o{{QStringLiteral("kind"), QStringLiteral("k")}, {QStringLiteral("algorithm"), QStringLiteral("hmac-sha256")},
+                  {QStringLiteral("header"), QStringLiteral("X-Signature")}, {QStringLiteral("secret"), QStringLiteral("s")},
+                  {QStringLiteral("payload"), QString::fromUtf8(payload)},
+                  {QStringLiteral("timestampHeader"), QString::fromUtf8(timestampHeader)},
+                  {QStringLiteral("idHeader"), QString::fromUtf8(idHeader)}};
+    rules.write(QJsonDocument(QJsonArray{o}).toJson());
+    rules.close();
+    SignatureRules parsed;
+    QString error;
+    QCOMPARE(SignatureRule::parseJsonFile(rules.fileName(), &parsed, &error), problem.isEmpty());
+    QVERIFY2(error.contains(problem), qPrintable(error));
 }
 
 QTEST_APPLESS_MAIN(TestSignatureVerifier)

@@ -61,18 +61,30 @@ void TestTrustOptions::valuesAreApplied()
                               QStringLiteral("--secret-mode"),  QStringLiteral("query:sig"),     QStringLiteral("--allow-path"),
                               QStringLiteral("/hooks/*"),       QStringLiteral("--allow-path"),  QStringLiteral("/callback"),
                               QStringLiteral("--signature"),    QStringLiteral("ghl=hmac-sha256:X-Signature:hex:") + hmacFile,
-                              QStringLiteral("--signatures"),   rules};
+                              QStringLiteral("--signatures"),   rules,
+                              QStringLiteral("--signature"),    QStringLiteral("stripe=stripe:") + hmacFile,
+                              QStringLiteral("--signature"),    QStringLiteral("hl=highlevel"),
+                              QStringLiteral("--signature-tolerance"), QStringLiteral("60"),
+                              QStringLiteral("--public-url"),   QStringLiteral("https://hooks.example.com"),
+                              QStringLiteral("--forward-resign")};
     QCOMPARE(CommandLine::parse(args, &o, &error), ParseOutcome::Run);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(o.receiver.guard.secret, QByteArray("from-file"));
     QCOMPARE(o.receiver.guard.secretMode, GuardConfig::SecretMode::Query);
     QCOMPARE(o.receiver.guard.queryName, QByteArray("sig"));
     QCOMPARE(o.receiver.guard.allowedPaths, (QList<QByteArray>{"/hooks/*", "/callback"}));
-    QCOMPARE(o.signatures.size(), 2);
+    QCOMPARE(o.signatures.size(), 4); // --signature rules first, then the file's
     QCOMPARE(o.signatures.at(0).kind, QStringLiteral("ghl"));
     QCOMPARE(o.signatures.at(0).secret, QByteArray("whsec"));
-    QCOMPARE(o.signatures.at(1).kind, QStringLiteral("jicoo"));
-    QCOMPARE(o.signatures.at(1).algorithm, SignatureRule::Algorithm::HmacSha1);
+    QCOMPARE(o.signatures.at(1).preset, QStringLiteral("stripe"));
+    QCOMPARE(o.signatures.at(1).header, QByteArray("Stripe-Signature"));
+    QCOMPARE(o.signatures.at(2).preset, QStringLiteral("highlevel")); // its published keys need no file
+    QCOMPARE(o.signatures.at(2).algorithm, SignatureRule::Algorithm::Ed25519);
+    QCOMPARE(o.signatures.at(3).kind, QStringLiteral("jicoo"));
+    QCOMPARE(o.signatures.at(3).algorithm, SignatureRule::Algorithm::HmacSha1);
+    QCOMPARE(o.signatureTolerance, 60);
+    QCOMPARE(o.publicUrl, QStringLiteral("https://hooks.example.com"));
+    QVERIFY(o.forwardResign);
 
     AppOptions inline_;
     QCOMPARE(CommandLine::parse({QStringLiteral("hookscope"), QStringLiteral("--secret"), QStringLiteral("abc")}, &inline_,
@@ -97,6 +109,12 @@ void TestTrustOptions::invalidValuesAreRefusedWithReason_data()
                                    << "--allow-path: 'hooks' does not start with '/'";
     QTest::newRow("bad signature") << QStringList{QStringLiteral("--signature"), QStringLiteral("ghl=md5:X:hex:/x")}
                                    << "--signature: 'md5'";
+    QTest::newRow("preset without its secret") << QStringList{QStringLiteral("--signature"), QStringLiteral("k=svix")}
+                                               << "--signature: 'k=svix': the preset svix needs its secret";
+    QTest::newRow("negative tolerance") << QStringList{QStringLiteral("--signature-tolerance"), QStringLiteral("-1")}
+                                        << "--signature-tolerance: '-1' is not a number of seconds";
+    QTest::newRow("public URL without a scheme") << QStringList{QStringLiteral("--public-url"), QStringLiteral("hooks.example.com")}
+                                                 << "--public-url: 'hooks.example.com' is not an http(s) URL";
     QTest::newRow("missing rules file") << QStringList{QStringLiteral("--signatures"), QStringLiteral("/nonexistent.json")}
                                         << "--signatures: cannot read";
 }
@@ -115,7 +133,8 @@ void TestTrustOptions::invalidValuesAreRefusedWithReason()
 void TestTrustOptions::helpDocumentsEveryTrustOption_data()
 {
     QTest::addColumn<QString>("option");
-    for (const char *name : {"--secret", "--secret-file", "--secret-mode", "--allow-path", "--signature", "--signatures"})
+    for (const char *name : {"--secret", "--secret-file", "--secret-mode", "--allow-path", "--signature", "--signatures",
+                             "--signature-tolerance", "--forward-resign", "--public-url"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 

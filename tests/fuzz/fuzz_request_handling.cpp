@@ -4,6 +4,7 @@
 #include "http/HttpMessage.h"
 #include "http/RequestParser.h"
 #include "trust/EndpointGuard.h"
+#include "trust/SignaturePresets.h"
 #include "trust/SignatureVerifier.h"
 
 #include <cstdint>
@@ -45,6 +46,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rule.payloadTemplate = rule.timestampHeader.isEmpty() ? QByteArray("{body}") : QByteArray("{timestamp}.{body}");
     rule.secret = "k";
     const SignatureVerifier verifier({rule});
+    // Every vendor preset reads its own headers (lists, prefixes, timestamps, ids) from the request.
+    static const SignatureVerifier presets = [] {
+        SignatureRules rules;
+        for (const SignaturePresets::Preset &preset : SignaturePresets::all()) {
+            SignatureRule r;
+            r.kind = preset.name;
+            r.secret = "whsec_a2V5";
+            SignaturePresets::apply(preset, &r);
+            rules.append(r);
+        }
+        return SignatureVerifier(rules);
+    }();
 
     RequestParser parser(limits);
     for (qsizetype pos = 0; pos < length && !parser.hasFailed(); pos += step) {
@@ -64,6 +77,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 check(guard.responseFor(decision).serialize(true).contains(decision.reason));
             check(EndpointGuard::normalizedPath(request.target).startsWith('/'));
             (void)verifier.verify(QStringLiteral("any"), request.headers, request.body);
+            SignedRequest signedRequest{request.headers, request.body, request.method, request.target,
+                                        "https://fuzz.example" + request.target, 1'700'000'000'000};
+            for (const SignatureRule &preset : presets.rules()) {
+                const SignatureCheck verdict = presets.verify(preset.kind, signedRequest);
+                check(verdict.status != SignatureStatus::NotChecked && !verdict.reason.contains(QLatin1Char('\n')));
+            }
             HttpResponse response = HttpResponse::plainText(200, request.target.left(64));
             check(response.serialize(request.keepAlive).startsWith("HTTP/1.1 200 OK\r\n"));
         }

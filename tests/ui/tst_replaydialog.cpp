@@ -2,6 +2,10 @@
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 #include "store/EventStore.h"
+#include "trust/SignaturePresets.h"
+#include "trust/SignatureVerifier.h"
+
+#include <QCheckBox>
 
 #include <QComboBox>
 #include <QLabel>
@@ -53,6 +57,7 @@ private Q_SLOTS:
     void invalidUrlIsExplainedWithoutSending();
     void urlHistoryIsRememberedMostRecentFirst();
     void noRichTextAnywhere();
+    void signAgainMakesTheEditedBodyVerify();
 
 private:
     [[nodiscard]] std::optional<Event> lastAtTarget() const;
@@ -247,6 +252,42 @@ void tst_ReplayDialog::noRichTextAnywhere()
     const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
     for (QLabel *label : labels)
         QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->text()));
+}
+
+void tst_ReplayDialog::signAgainMakesTheEditedBodyVerify()
+{
+    SignatureRule rule;
+    rule.kind = QStringLiteral("*");
+    rule.secret = "whsec_c2lnbiBtZSBhZ2Fpbg==";
+    SignaturePresets::apply(*SignaturePresets::find(QStringLiteral("standard-webhooks")), &rule);
+    Event event = capturedEvent();
+    event.headers = {{"Content-Type", "application/json"}, {"webhook-id", "msg_1"}, {"webhook-timestamp", "1700000000"},
+                     {"webhook-signature", "v1,b3JpZ2luYWw="}};
+    ReplayDialog dialog(event);
+    QVERIFY(!dialog.resignBox()->isEnabled()); // no rule yet: nothing to sign with
+    SignatureRule highLevel = rule;
+    SignaturePresets::apply(*SignaturePresets::find(QStringLiteral("highlevel")), &highLevel);
+    dialog.setSigningRule(highLevel);
+    QVERIFY2(!dialog.resignBox()->isEnabled() && dialog.resignBox()->toolTip().contains(QLatin1String("private key")),
+             qPrintable(dialog.resignBox()->toolTip()));
+    dialog.setSigningRule(rule);
+    QVERIFY(dialog.resignBox()->isEnabled());
+    QVERIFY(!dialog.resignBox()->isChecked()); // opt-in, per replay
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.setUrl(targetUrl());
+    dialog.bodyEdit()->setFocus();
+    dialog.bodyEdit()->selectAll();
+    QTest::keyClicks(dialog.bodyEdit(), QStringLiteral(R"({"booking":"edited"})"));
+    dialog.resignBox()->setChecked(true);
+    sendAndWait(dialog);
+    const std::optional<Event> arrived = lastAtTarget();
+    QVERIFY(arrived);
+    QCOMPARE(arrived->body, QByteArray(R"({"booking":"edited"})"));
+    QVERIFY(headerValue(arrived->headers, "webhook-timestamp") != "1700000000"); // fresh
+    SignedRequest received{arrived->headers, arrived->body, arrived->method, arrived->target, {}, arrived->receivedAtMs};
+    const SignatureCheck check = SignatureVerifier({rule}).verify(QStringLiteral("k"), received);
+    QVERIFY2(check.status == SignatureStatus::Valid, qPrintable(check.reason));
 }
 
 QTEST_MAIN(tst_ReplayDialog)

@@ -66,6 +66,8 @@ private Q_SLOTS:
         QCOMPARE(SignatureRulesModel::normalizedPem(QStringLiteral(" plain ")), QByteArray("plain"));
     }
 
+    void presetChooserFillsTheRow();
+
     void problemNamesTheFirstBadRow()
     {
         SignatureRulesModel model;
@@ -84,6 +86,36 @@ private Q_SLOTS:
         QVERIFY(model.problem().isEmpty());
     }
 };
+
+void TestSignatureRulesModel::presetChooserFillsTheRow()
+{
+    SignatureRulesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.appendRule(QStringLiteral("*"));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(model.setData(model.index(0, SignatureRulesModel::PresetColumn), QStringLiteral("stripe")));
+    QCOMPARE(changed.size(), 1); // one change for the whole row
+    QCOMPARE(changed.first().at(0).toModelIndex().column(), 0);
+    QCOMPARE(changed.first().at(1).toModelIndex().column(), SignatureRulesModel::ColumnCount - 1);
+    QCOMPARE(model.index(0, SignatureRulesModel::HeaderColumn).data().toString(), QStringLiteral("Stripe-Signature"));
+    QCOMPARE(model.index(0, SignatureRulesModel::PayloadColumn).data().toString(), QStringLiteral("{timestamp}.{body}"));
+    QCOMPARE(model.index(0, SignatureRulesModel::PresetColumn).data().toString(), QStringLiteral("stripe"));
+    QVERIFY2(model.problem().contains(QLatin1String("no secret")), qPrintable(model.problem()));
+    QVERIFY(!model.setData(model.index(0, SignatureRulesModel::PresetColumn), QStringLiteral("strype")));
+    model.setData(model.index(0, SignatureRulesModel::SecretColumn), QStringLiteral("whsec_abc"));
+    QVERIFY2(model.problem().isEmpty(), qPrintable(model.problem()));
+    // A typo in the signed content is refused before it can make every check fail.
+    model.setData(model.index(0, SignatureRulesModel::PayloadColumn), QStringLiteral("{timestmap}.{body}"));
+    QVERIFY2(model.problem().contains(QLatin1String("unknown placeholder {timestmap}")), qPrintable(model.problem()));
+    // HighLevel verifies with its published keys: no secret needed; a key that does not parse is refused.
+    model.appendRule(QStringLiteral("ghl"));
+    QVERIFY(model.setData(model.index(1, SignatureRulesModel::PresetColumn), QStringLiteral("highlevel")));
+    QCOMPARE(model.index(1, SignatureRulesModel::AlgorithmColumn).data().toString(), QStringLiteral("ed25519"));
+    QVERIFY(model.setData(model.index(0, SignatureRulesModel::PayloadColumn), QStringLiteral("{timestamp}.{body}")));
+    QVERIFY2(model.problem().isEmpty(), qPrintable(model.problem()));
+    model.setData(model.index(1, SignatureRulesModel::SecretColumn), QStringLiteral("-----BEGIN PUBLIC KEY----- AAAA -----END PUBLIC KEY-----"));
+    QVERIFY2(model.problem().contains(QLatin1String("PEM block 1 is not a public key")), qPrintable(model.problem()));
+}
 
 QTEST_MAIN(TestSignatureRulesModel)
 

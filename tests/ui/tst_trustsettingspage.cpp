@@ -17,6 +17,7 @@
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QSpinBox>
 #include <QTest>
 
 using namespace hookscope;
@@ -66,7 +67,8 @@ private Q_SLOTS:
         QVERIFY(!page->queryNameEdit()->isEnabled());
         QVERIFY(page->pathsEdit()->toPlainText().isEmpty());
         QCOMPARE(page->rulesModel()->rowCount(), 0);
-        QCOMPARE(page->fields().size(), 5);
+        QCOMPARE(page->fields().size(), 6);
+        QCOMPARE(page->toleranceBox()->value(), 300);
         for (const SettingsField *field : page->fields()) {
             const auto *explanation = field->findChild<QLabel *>(QStringLiteral("explanation"));
             QVERIFY2(explanation && !explanation->text().isEmpty(), qPrintable(field->name()));
@@ -162,6 +164,10 @@ private Q_SLOTS:
             // A PEM pasted into the one-line editor loses its line breaks; they come back.
             QString flat = QString::fromLatin1(pem).simplified();
             addRule(page, QStringLiteral("before-book-appointment|rsa-sha256|X-Wh-Signature||") + flat);
+            // The preset chooser: HighLevel's published keys, no secret to give.
+            const int row = rules->appendRule(QStringLiteral("*"));
+            QVERIFY(rules->setData(rules->index(row, SignatureRulesModel::PresetColumn), QStringLiteral("highlevel")));
+            page->toleranceBox()->setValue(90);
             QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
             QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
             QCOMPARE(dialog.result(), int(QDialog::Accepted));
@@ -183,8 +189,15 @@ private Q_SLOTS:
         QCOMPARE(trust.guard.secretMode, GuardConfig::SecretMode::Query);
         QCOMPARE(trust.guard.queryName, QByteArray("key"));
         QCOMPARE(trust.guard.allowedPaths, (QList<QByteArray>{"/hooks/*", "/callback"}));
-        QCOMPARE(trust.signatures.size(), 2);
+        QCOMPARE(trust.signatures.size(), 3);
+        QCOMPARE(trust.signatureTolerance, 90);
         const SignatureVerifier verifier(trust.signatures);
+        const SignatureRule *highLevel = verifier.ruleFor(QStringLiteral("any other kind"));
+        QVERIFY(highLevel);
+        QCOMPARE(highLevel->preset, QStringLiteral("highlevel"));
+        QCOMPARE(highLevel->algorithm, SignatureRule::Algorithm::Ed25519);
+        QCOMPARE(highLevel->fallbacks.size(), std::size_t(1)); // the RSA header, from the preset
+        QVERIFY2(highLevel->problem().isEmpty(), qPrintable(highLevel->problem()));
         const SignatureRule *jicoo = verifier.ruleFor(kJicoo);
         QVERIFY(jicoo);
         QCOMPARE(jicoo->algorithm, SignatureRule::Algorithm::HmacSha512);
@@ -206,7 +219,8 @@ private Q_SLOTS:
         TrustSettingsPage *page = addPage(again);
         QCOMPARE(page->modeBox()->currentData().toString(), QStringLiteral("query"));
         QCOMPARE(page->pathsEdit()->toPlainText(), QStringLiteral("/hooks/*\n/callback"));
-        QCOMPARE(page->rulesModel()->rowCount(), 2);
+        QCOMPARE(page->rulesModel()->rowCount(), 3);
+        QCOMPARE(page->toleranceBox()->value(), 90);
         const QModelIndex secretCell = page->rulesModel()->index(0, SignatureRulesModel::SecretColumn);
         QVERIFY(!secretCell.data().toString().contains(QLatin1String("hmac-s3cret")));
         QVERIFY(secretCell.data(Qt::EditRole).toString().isEmpty());

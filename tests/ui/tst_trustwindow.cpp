@@ -10,6 +10,7 @@
 #include "common/RawHttpClient.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
+#include "trust/SignaturePresets.h"
 #include "trust/SignatureVerifier.h"
 
 #include <QFile>
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void cleanup();
     void signatureOutcomeShowsInTableAndDetails();
     void rejectedRequestIsShownFlagged();
+    void matchedKeyAndReplayedIdShowInTableAndDetails();
     void storeFullIsExplainedAndClearsWhenSpaceReturns();
     void damagedStoreIsKeptAsideWithANotice();
     void bindingBeyondLoopbackWarns();
@@ -153,6 +155,34 @@ void tst_TrustWindow::signatureOutcomeShowsInTableAndDetails()
     QTRY_COMPARE(m_window->listPane()->eventCount(), 3);
     QVERIFY(resultText(0).contains(QLatin1String("signed")));
     QVERIFY(resultText(1).contains(QLatin1String("signature invalid")));
+}
+
+void tst_TrustWindow::matchedKeyAndReplayedIdShowInTableAndDetails()
+{
+    AppOptions o = options();
+    SignatureRule &rule = o.signatures.first();
+    rule.secret = "the old secret\n" + kSecret; // a rotation: both keys verify
+    SignaturePresets::apply(*SignaturePresets::find(QStringLiteral("github")), &rule);
+    open(o);
+    const QByteArray body = R"({"kind":"booking","id":"b1"})";
+    const QByteArray delivery = "X-Hub-Signature-256: sha256="
+        + SignatureVerifier::hmac(SignatureRule::Algorithm::HmacSha256, kSecret, body).toHex()
+        + "\r\nX-GitHub-Delivery: d-1\r\n";
+    QCOMPARE(send(post("/hooks/b", body, delivery)), 200);
+    QCOMPARE(send(post("/hooks/b", body, delivery)), 200); // GitHub's retry of the same delivery
+    QTRY_COMPARE(m_window->listPane()->eventCount(), 2);
+    QTRY_VERIFY2(resultText(1).contains(QLatin1String("signed, replayed id")), qPrintable(resultText(1)));
+    const auto tip = [this](int row) {
+        return m_window->listPane()->table()->model()->index(row, EventTableModel::ResultColumn).data(Qt::ToolTipRole).toString();
+    };
+    QVERIFY2(tip(0).contains(QLatin1String("Signature valid: HMAC-SHA256 of the body matches X-Hub-Signature-256 (key 2 of 2)")),
+             qPrintable(tip(0)));
+    QVERIFY2(tip(1).contains(QLatin1String("replayed id d-1 (first in event #1)")), qPrintable(tip(1)));
+    selectRow(1);
+    TrustLine *line = m_window->detailPane()->trustLine();
+    QTRY_VERIFY2(line->text().contains(QLatin1String("Signature valid, but replayed id d-1 (first in event #1)")),
+                 qPrintable(line->text()));
+    QVERIFY(line->text().contains(QLatin1String("(key 2 of 2)")));
 }
 
 void tst_TrustWindow::rejectedRequestIsShownFlagged()

@@ -1,6 +1,7 @@
 #include "SignatureRulesModel.h"
 
 #include "app/AppSettings.h"
+#include "trust/SignaturePresets.h"
 #include "trust/SignatureVerifier.h"
 
 #include <QRegularExpression>
@@ -17,7 +18,7 @@ QString encodingName(SignatureRule::Encoding encoding)
 
 bool isRsa(const SignatureRule &rule)
 {
-    return rule.algorithm == SignatureRule::Algorithm::RsaSha256;
+    return rule.isPublicKey();
 }
 
 // "" for a valid header name.
@@ -63,18 +64,20 @@ void SignatureRulesModel::removeRule(int row)
 
 QByteArray SignatureRulesModel::normalizedPem(const QString &text)
 {
-    static const QRegularExpression pem(QStringLiteral("(-----BEGIN [A-Z ]+-----)(.*)(-----END [A-Z ]+-----)"),
+    // Every block (a HighLevel rule may hold an Ed25519 and an RSA key) gets its lines back.
+    static const QRegularExpression pem(QStringLiteral("(-----BEGIN [A-Z ]+-----)(.*?)(-----END [A-Z ]+-----)"),
                                         QRegularExpression::DotMatchesEverythingOption);
-    const QRegularExpressionMatch m = pem.match(text);
-    if (!m.hasMatch())
-        return text.trimmed().toUtf8();
-    QString body = m.captured(2);
-    body.remove(QRegularExpression(QStringLiteral("\\s")));
-    QString out = m.captured(1) + QLatin1Char('\n');
-    for (qsizetype i = 0; i < body.size(); i += 64)
-        out += body.mid(i, 64) + QLatin1Char('\n');
-    out += m.captured(3) + QLatin1Char('\n');
-    return out.toUtf8();
+    QString out;
+    for (auto it = pem.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        QString body = m.captured(2);
+        body.remove(QRegularExpression(QStringLiteral("\\s")));
+        out += m.captured(1) + QLatin1Char('\n');
+        for (qsizetype i = 0; i < body.size(); i += 64)
+            out += body.mid(i, 64) + QLatin1Char('\n');
+        out += m.captured(3) + QLatin1Char('\n');
+    }
+    return out.isEmpty() ? text.trimmed().toUtf8() : out.toUtf8();
 }
 
 QString SignatureRulesModel::rowProblem(int row) const
@@ -88,7 +91,7 @@ QString SignatureRulesModel::rowProblem(int row) const
         return tr("the header that carries the signature is missing.");
     if (const QString reason = headerNameProblem(rule.header); !reason.isEmpty())
         return reason;
-    if (!rule.timestampHeader.isEmpty()) {
+    if (!rule.timestampHeader.isEmpty() && rule.layout != SignatureScheme::Layout::KeyValueList) {
         if (const QString reason = headerNameProblem(rule.timestampHeader); !reason.isEmpty())
             return reason;
         if (!rule.payloadTemplate.contains("{timestamp}"))
@@ -96,12 +99,12 @@ QString SignatureRulesModel::rowProblem(int row) const
     }
     if (!rule.payloadTemplate.contains("{body}"))
         return tr("the signed payload must contain {body}.");
-    if (rule.secret.isEmpty())
+    if (const QString reason = rule.templateProblem(); !reason.isEmpty())
+        return reason + QLatin1Char('.');
+    if (rule.secret.isEmpty() && rule.builtInKey.isEmpty())
         return isRsa(rule) ? tr("no public key: paste the sender's PEM public key.") : tr("no secret.");
-    if (isRsa(rule)) {
-        if (const QString reason = SignatureVerifier::publicKeyProblem(rule.secret); !reason.isEmpty())
-            return reason;
-    }
+    if (const QString reason = rule.problem(); !reason.isEmpty()) // a key that does not parse, and why
+        return reason + QLatin1Char('.');
     return {};
 }
 
@@ -139,6 +142,10 @@ QVariant SignatureRulesModel::data(const QModelIndex &index, int role) const
     switch (Column(index.column())) {
     case KindColumn:
         return rule.kind;
+    case PresetColumn:
+        if (role == Qt::ToolTipRole && !rule.preset.isEmpty())
+            return SignaturePresets::find(rule.preset) ? SignaturePresets::find(rule.preset)->source : QString();
+        return rule.preset.isEmpty() ? tr("custom") : rule.preset;
     case AlgorithmColumn:
         return SignatureRule::algorithmName(rule.algorithm);
     case HeaderColumn:
@@ -173,6 +180,8 @@ QVariant SignatureRulesModel::headerData(int section, Qt::Orientation orientatio
     switch (Column(section)) {
     case KindColumn:
         return tr("Kind");
+    case PresetColumn:
+        return tr("Preset");
     case AlgorithmColumn:
         return tr("Algorithm");
     case HeaderColumn:
@@ -209,6 +218,16 @@ bool SignatureRulesModel::setData(const QModelIndex &index, const QVariant &valu
     switch (Column(index.column())) {
     case KindColumn:
         rule.kind = text.trimmed();
+        break;
+    case PresetColumn:
+        if (const SignaturePresets::Preset *preset = SignaturePresets::find(text.trimmed())) {
+            SignaturePresets::apply(*preset, &rule); // fills every column but kind and secret
+            Q_EMIT dataChanged(index.siblingAtColumn(0), index.siblingAtColumn(ColumnCount - 1));
+            return true;
+        }
+        if (text.trimmed() != tr("custom") && !text.trimmed().isEmpty())
+            return false;
+        rule.preset.clear();
         break;
     case AlgorithmColumn:
         if (!SignatureRule::parseAlgorithm(text.trimmed(), &rule.algorithm))

@@ -8,7 +8,7 @@
 namespace hookscope {
 
 // The signature rules of the Secrets page as an editable table, one rule per row. The secret
-// (HMAC key or PEM public key) is never shown: its cell says whether one is set, and typing
+// (HMAC key(s) or PEM public key(s)) is never shown: its cell says whether one is set, and typing
 // into it replaces it. problem() names the first row that cannot be saved.
 class SignatureRulesModel final : public QAbstractTableModel
 {
@@ -16,6 +16,7 @@ class SignatureRulesModel final : public QAbstractTableModel
 public:
     enum Column {
         KindColumn,
+        PresetColumn, // choosing a preset fills the other columns; "custom" keeps them
         AlgorithmColumn,
         HeaderColumn,
         EncodingColumn,

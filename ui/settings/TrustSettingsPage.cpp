@@ -4,6 +4,8 @@
 #include "SignatureRulesModel.h"
 #include "trust/GuardConfig.h"
 #include "trust/SecretStore.h"
+#include "trust/SignaturePresets.h"
+#include "trust/SignatureVerifier.h"
 #include "trust/TrustSettings.h"
 
 #include <QComboBox>
@@ -16,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStyledItemDelegate>
 #include <QTableView>
 
@@ -99,6 +102,7 @@ TrustSettingsPage::TrustSettingsPage(const QStringList &kindIds, SecretStore *se
     , m_paths(new QPlainTextEdit(this))
     , m_rules(new SignatureRulesModel(this))
     , m_view(new QTableView(this))
+    , m_tolerance(new QSpinBox(this))
     , m_add(new QPushButton(tr("&Add rule"), this))
     , m_remove(new QPushButton(tr("Remo&ve rule"), this))
 {
@@ -146,9 +150,13 @@ TrustSettingsPage::TrustSettingsPage(const QStringList &kindIds, SecretStore *se
     QStringList kinds = kindIds;
     kinds.prepend(QStringLiteral("*"));
     m_view->setItemDelegateForColumn(SignatureRulesModel::KindColumn, new ChoiceDelegate(kinds, true, m_view));
+    // The preset chooser: picking one fills the rule's other columns from the vendor's scheme.
+    m_view->setItemDelegateForColumn(SignatureRulesModel::PresetColumn,
+                                     new ChoiceDelegate(QStringList{tr("custom")} + SignaturePresets::names(), false, m_view));
     QStringList algorithms;
     for (auto a : {SignatureRule::Algorithm::HmacSha256, SignatureRule::Algorithm::HmacSha1,
-                   SignatureRule::Algorithm::HmacSha512, SignatureRule::Algorithm::RsaSha256})
+                   SignatureRule::Algorithm::HmacSha512, SignatureRule::Algorithm::RsaSha256,
+                   SignatureRule::Algorithm::Ed25519})
         algorithms.append(SignatureRule::algorithmName(a));
     m_view->setItemDelegateForColumn(SignatureRulesModel::AlgorithmColumn, new ChoiceDelegate(algorithms, false, m_view));
     m_view->setItemDelegateForColumn(SignatureRulesModel::EncodingColumn,
@@ -171,14 +179,26 @@ TrustSettingsPage::TrustSettingsPage(const QStringList &kindIds, SecretStore *se
     buttons->addStretch(1);
     boxLayout->addLayout(buttons);
     auto *signatures = new SettingsField(tr("Signatures"), box,
-                                         tr("Per kind (* for any other): how the sender signs the raw body; each event "
-                                            "then shows signature valid or invalid. F2 edits a cell."),
+                                         tr("Per kind (* for any other): a vendor's preset, or how the sender signs; "
+                                            "each event then shows signature valid or invalid and why. Several "
+                                            "secrets (one per line) or PEM keys verify during a key rotation. F2 edits "
+                                            "a cell."),
                                          this);
     signatures->setCheck([this] { return m_rules->problem(); });
     auto *label = new QLabel(tr("Si&gnatures"), this);
     label->setBuddy(m_view);
     form->addRow(label, signatures);
     m_fields.append(signatures);
+    m_tolerance->setObjectName(QStringLiteral("signatureTolerance"));
+    m_tolerance->setRange(0, 7 * 24 * 3600);
+    m_tolerance->setSuffix(tr(" s"));
+    m_tolerance->setSpecialValueText(tr("not checked"));
+    m_fields.append(SettingsField::addRow(form, tr("Timestamp &tolerance"), m_tolerance,
+                                          tr("How far a signed timestamp may be from the time the request arrived; "
+                                             "older or newer is invalid (\"timestamp 62 min old\"). Default %1 s.")
+                                              .arg(SignatureVerifier::kDefaultToleranceSeconds),
+                                          {}));
+    connect(m_tolerance, &QSpinBox::valueChanged, this, &SettingsPage::edited);
 
     connect(m_secret, &QLineEdit::textChanged, this, &SettingsPage::edited);
     connect(m_queryName, &QLineEdit::textChanged, this, &SettingsPage::edited);
@@ -222,6 +242,7 @@ void TrustSettingsPage::load(const QSettings &settings)
         paths.append(QString::fromUtf8(path));
     m_paths->setPlainText(paths.join(QLatin1Char('\n')));
     m_rules->setRules(trust.signatures);
+    m_tolerance->setValue(trust.signatureTolerance);
     m_loadedKinds.clear();
     for (const SignatureRule &rule : trust.signatures)
         m_loadedKinds.append(rule.kind);
@@ -239,6 +260,7 @@ void TrustSettingsPage::save(QSettings &settings) const
     for (const QString &path : pathLines())
         trust.guard.allowedPaths.append(path.toUtf8());
     trust.signatures = m_rules->rules();
+    trust.signatureTolerance = m_tolerance->value();
     for (const QString &kind : m_loadedKinds) {
         const bool kept = std::any_of(trust.signatures.cbegin(), trust.signatures.cend(),
                                       [&](const SignatureRule &rule) { return rule.kind == kind; });
@@ -257,6 +279,7 @@ void TrustSettingsPage::restoreDefaults()
     m_queryName->setEnabled(false);
     m_paths->clear();
     m_rules->setRules({});
+    m_tolerance->setValue(SignatureVerifier::kDefaultToleranceSeconds);
 }
 
 QString TrustSettingsPage::validate()

@@ -9,6 +9,7 @@ class QComboBox;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QSpinBox;
 class QTableView;
 
 namespace hookscope {
@@ -40,6 +41,7 @@ public:
     [[nodiscard]] QPlainTextEdit *pathsEdit() const { return m_paths; }
     [[nodiscard]] SignatureRulesModel *rulesModel() const { return m_rules; }
     [[nodiscard]] QTableView *rulesView() const { return m_view; }
+    [[nodiscard]] QSpinBox *toleranceBox() const { return m_tolerance; }
     [[nodiscard]] const QList<SettingsField *> &fields() const { return m_fields; }
 
 private:
@@ -56,6 +58,7 @@ private:
     QPlainTextEdit *m_paths;
     SignatureRulesModel *m_rules;
     QTableView *m_view;
+    QSpinBox *m_tolerance;
     QPushButton *m_add;
     QPushButton *m_remove;
     QList<SettingsField *> m_fields;
