@@ -1,5 +1,7 @@
 #include "AppOptions.h"
 
+#include "PackSignatureSpec.h"
+#include "enrich/DefaultInspector.h"
 #include "hold/PresetCatalog.h"
 
 #include <QCommandLineParser>
@@ -85,7 +87,8 @@ struct Options
                                                 "KIND=ALGORITHM:HEADER:ENCODING:SECRETFILE, ALGORITHM "
                                                 "hmac-sha256|hmac-sha1|hmac-sha512|rsa-sha256|ed25519, ENCODING "
                                                 "hex|base64, SECRETFILE the HMAC secret(s), one per line, or PEM public "
-                                                "key(s); KIND * for any kind; repeatable."),
+                                                "key(s); KIND * for any kind; PACK/*=SECRETFILE for every kind of a vendor pack "
+                                                "with the scheme its pack.json names; repeatable."),
                                  QStringLiteral("SPEC")};
     QCommandLineOption signatures{QStringLiteral("signatures"),
                                   QStringLiteral("Signature rules from a JSON file: [{\"kind\", \"algorithm\", "
@@ -237,6 +240,13 @@ bool parseTrust(const QCommandLineParser &parser, const Options &o, AppOptions *
         guard.allowedPaths.append(path.toUtf8());
     }
     for (const QString &spec : parser.values(o.signature)) {
+        if (PackSignatureSpec::isPackSpec(spec)) { // PACK/*=SECRETFILE: the pack's scheme for its every kind
+            if (!PackSignatureSpec::expand(spec, *appKindCatalog(), &out->signatures, &reason)) {
+                *error = QStringLiteral("--signature: ") + reason;
+                return false;
+            }
+            continue;
+        }
         SignatureRule rule;
         if (!SignatureRule::parseSpec(spec, &rule, &reason)) {
             *error = QStringLiteral("--signature: ") + reason;

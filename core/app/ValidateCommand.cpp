@@ -292,7 +292,8 @@ int runSchemasCommand(const QStringList &args)
         if (!pack.docs.isEmpty())
             text += QStringLiteral("  docs: %1\n").arg(pack.docs);
         if (!pack.signature.isEmpty())
-            text += QStringLiteral("  signature: %1\n").arg(pack.signature);
+            text += QStringLiteral("  signature: %1 (give the secret only: --signature %2/*=SECRETFILE)\n")
+                        .arg(pack.signature, pack.id);
         if (!pack.setup.isEmpty())
             text += QStringLiteral("  setup: %1\n").arg(pack.setup);
         printOut(text);

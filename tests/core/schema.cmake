@@ -7,6 +7,7 @@ hookscope_core_test(tst_validatecommand)
 hookscope_core_test(tst_schemasuite)
 hookscope_core_test(tst_userschemas)
 hookscope_core_test(tst_packs)
+hookscope_core_test(tst_userpacks)
 
 # Bounded run of the schema fuzz target when the fuzz tree is built (see tests/core/trust.cmake).
 set(HOOKSCOPE_FUZZ_SCHEMA_SECONDS 10 CACHE STRING "How long the schema fuzz test runs")

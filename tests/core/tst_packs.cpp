@@ -4,7 +4,6 @@
 #include "schema/EventInspector.h"
 #include "schema/KindCatalog.h"
 #include "schema/KindGroups.h"
-#include "schema/PackSwitch.h"
 #include "schema/SchemaRegistry.h"
 #include "schema/Validator.h"
 
@@ -29,13 +28,6 @@ QByteArray readFile(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &text)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
 }
 
 QString violationText(const Violations &violations)
@@ -88,11 +80,6 @@ private Q_SLOTS:
     void vendorQualifiedIdFindsTheKind();
     void validateCommandShowsTheNoteAndTakesQualifiedIds();
 
-    void userPackDisablesAWholeBuiltInPack();
-    void userPackReplacesAWholeBuiltInPack();
-    void userPackAddsAVendor();
-    void brokenUserPackIsReportedAndLoadsNothing();
-    void packSwitchWritesAndRemovesOnlyTheSwitch();
     void kindsAreGroupedByVendor();
 
 private:
@@ -436,110 +423,6 @@ void TestPacks::validateCommandShowsTheNoteAndTakesQualifiedIds()
                                        "service-webhooks/after-book-appointment")));
     QVERIFY(out.contains(QLatin1String("vendor pack cubu (Cubu)")));
     QVERIFY(out.contains(QLatin1String("  signature: cubu")));
-}
-
-void TestPacks::userPackDisablesAWholeBuiltInPack()
-{
-    QTemporaryDir dir;
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("packs/cubu/pack.json")), R"({"disabled": true})"));
-    SchemaRegistry registry;
-    registry.setUserKindsDirectory(dir.path());
-    const auto catalog = registry.catalog();
-    QVERIFY2(catalog->errors().isEmpty(), qPrintable(catalog->errors().join(u'\n')));
-    for (const auto &kind : catalog->kinds())
-        QVERIFY2(kind->pack != QLatin1String("cubu"), qPrintable(kind->id));
-    QVERIFY(!catalog->kind(QStringLiteral("before-book-appointment"))); // the loose built-in one too
-    QVERIFY(catalog->pack(QStringLiteral("cubu"))->disabled);
-    QVERIFY(catalog->kind(QStringLiteral("jicoo"))); // other packs stay
-}
-
-void TestPacks::userPackReplacesAWholeBuiltInPack()
-{
-    QTemporaryDir dir;
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("packs/cubu/pack.json")), R"({"title": "My Cubu"})"));
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("packs/cubu/kinds/only-mine.kind.json")),
-                      R"({"routes": ["*/service/actions/mine"]})"));
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("packs/cubu/kinds/only-mine.schema.json")),
-                      R"({"type": "object", "required": ["caseId"]})"));
-    SchemaRegistry registry;
-    QSignalSpy changed(&registry, &SchemaRegistry::kindsChanged);
-    registry.setUserKindsDirectory(dir.path());
-    const auto catalog = registry.catalog();
-    QVERIFY2(catalog->errors().isEmpty(), qPrintable(catalog->errors().join(u'\n')));
-    QStringList cubu;
-    for (const auto &kind : catalog->kinds()) {
-        if (kind->pack == QLatin1String("cubu"))
-            cubu.append(kind->id);
-    }
-    QCOMPARE(cubu, QStringList{QStringLiteral("only-mine")});
-    QCOMPARE(catalog->pack(QStringLiteral("cubu"))->title, QStringLiteral("My Cubu"));
-    QCOMPARE(catalog->pack(QStringLiteral("cubu"))->origin, Pack::Origin::User);
-    QCOMPARE(catalog->kind(QStringLiteral("only-mine"))->origin, Kind::Origin::User);
-    // Removing the user's pack brings the built-in one back (the folder is watched).
-    QVERIFY(QDir(dir.filePath(QStringLiteral("packs/cubu"))).removeRecursively());
-    QTRY_VERIFY(registry.catalog()->kind(QStringLiteral("after-book-appointment")));
-    QVERIFY(!registry.catalog()->kind(QStringLiteral("only-mine")));
-}
-
-void TestPacks::userPackAddsAVendor()
-{
-    QTemporaryDir dir;
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("packs/acme/pack.json")),
-                      "{\"title\": \"Acme\", \"signature\": \"standard-webhooks\", \"docs\": \"https://acme.example/hooks\"}"));
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("packs/acme/kinds/acme.order.kind.json")),
-                      R"({"schema": "../schemas/acme.order.schema.json", "match": {"equals": {"/type": "order"}}})"));
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("packs/acme/schemas/acme.order.schema.json")),
-                      R"({"type": "object", "required": ["type", "id"]})"));
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("packs/acme/samples/acme.order.json")), R"({"type": "order", "id": "1"})"));
-    SchemaRegistry registry;
-    registry.setUserKindsDirectory(dir.path());
-    const auto catalog = registry.catalog();
-    QVERIFY2(catalog->errors().isEmpty(), qPrintable(catalog->errors().join(u'\n')));
-    const auto kind = catalog->kind(QStringLiteral("acme/acme.order"));
-    QVERIFY(kind);
-    QCOMPARE(kind->sampleFile, dir.filePath(QStringLiteral("packs/acme/samples/acme.order.json")));
-    QCOMPARE(catalog->pack(QStringLiteral("acme"))->signature, QStringLiteral("standard-webhooks"));
-    QCOMPARE(catalog->kinds().first()->id, QStringLiteral("acme.order")); // user kinds come first
-}
-
-void TestPacks::brokenUserPackIsReportedAndLoadsNothing()
-{
-    QTemporaryDir dir;
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("packs/acme/pack.json")), R"({"titel": "typo"})"));
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("packs/acme/kinds/acme.order.kind.json")), R"({})"));
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("packs/acme/kinds/acme.order.schema.json")), R"({"type": "object"})"));
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("packs/bad.name/pack.json")), R"({})"));
-    SchemaRegistry registry;
-    registry.setUserKindsDirectory(dir.path());
-    const auto catalog = registry.catalog();
-    QCOMPARE(catalog->errors().size(), 2);
-    QVERIFY2(catalog->errors().at(0).contains(QLatin1String("unknown member 'titel'")), qPrintable(catalog->errors().at(0)));
-    QVERIFY2(catalog->errors().at(1).contains(QLatin1String("not a valid pack name")), qPrintable(catalog->errors().at(1)));
-    QVERIFY(!catalog->kind(QStringLiteral("acme.order")));
-    QVERIFY(catalog->kind(QStringLiteral("after-book-appointment")));
-}
-
-void TestPacks::packSwitchWritesAndRemovesOnlyTheSwitch()
-{
-    QTemporaryDir dir;
-    const QString packs = dir.filePath(QStringLiteral("packs"));
-    QVERIFY(PackSwitch::disable(packs, QStringLiteral("cubu")));
-    QCOMPARE(QJsonDocument::fromJson(readFile(packs + QStringLiteral("/cubu/pack.json"))).object(),
-             (QJsonObject{{QStringLiteral("disabled"), true}}));
-    SchemaRegistry registry;
-    registry.setUserKindsDirectory(dir.path());
-    QVERIFY(!registry.catalog()->kind(QStringLiteral("after-book-appointment")));
-    QVERIFY(PackSwitch::enable(packs, QStringLiteral("cubu")));
-    QVERIFY(!QFileInfo::exists(packs + QStringLiteral("/cubu")));
-    QTRY_VERIFY(registry.catalog()->kind(QStringLiteral("after-book-appointment")));
-
-    // A user's own pack keeps its other members and files.
-    QVERIFY(writeFile(packs + QStringLiteral("/acme/pack.json"), R"({"title": "Acme"})"));
-    QVERIFY(PackSwitch::disable(packs, QStringLiteral("acme")));
-    QVERIFY(PackSwitch::enable(packs, QStringLiteral("acme")));
-    QCOMPARE(QJsonDocument::fromJson(readFile(packs + QStringLiteral("/acme/pack.json"))).object(),
-             (QJsonObject{{QStringLiteral("title"), QStringLiteral("Acme")}}));
-    QVERIFY(!PackSwitch::disable(packs, QStringLiteral("../x")));
 }
 
 void TestPacks::kindsAreGroupedByVendor()

@@ -88,7 +88,8 @@ private Q_SLOTS:
     void loadersReadTheDataFolder()
     {
         QDir data(m_dir.filePath(QStringLiteral("data")));
-        for (const char *sub : {"kinds", "schemas", "presets", "hold"})
+        // An empty packs/ too: the vendor packs are a data sub-folder like the others.
+        for (const char *sub : {"kinds", "schemas", "presets", "hold", "packs"})
             QVERIFY(data.mkpath(QString::fromLatin1(sub)));
         const QString resources = QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/");
         QJsonObject kind = readObject(resources + QStringLiteral("kinds/jicoo.kind.json"));

@@ -1,18 +1,30 @@
 #include "AmbiguityBar.h"
+#include "EventDetailPane.h"
+#include "EventListPane.h"
+#include "MainWindow.h"
+#include "TestWindow.h"
+#include "app/AppSettings.h"
+#include "enrich/DefaultInspector.h"
+#include "http/Receiver.h"
 #include "KindsSettingsPage.h"
 #include "PackKindsModel.h"
 #include "schema/SchemaRegistry.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,10 +54,13 @@ class TestPacksUi final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { TestWindow::useTestSettings(); }
     void ambiguousEventOffersOneClickRoutes();
     void routedEventShowsNoNote();
     void settingsGroupKindsByVendor();
     void uncheckingAVendorSwitchesItsPackOffAndBack();
+    void kindFilterListsVendorThenKind();
+    void oneClickInTheWindowRoutesThePath();
 };
 
 void TestPacksUi::ambiguousEventOffersOneClickRoutes()
@@ -139,6 +154,88 @@ void TestPacksUi::uncheckingAVendorSwitchesItsPackOffAndBack()
     again.save(settings);
     QVERIFY(!QFileInfo::exists(manifest));
     QTRY_VERIFY(registry.catalog()->kind(QStringLiteral("after-book-appointment")));
+}
+
+void TestPacksUi::kindFilterListsVendorThenKind()
+{
+    EventListPane pane;
+    QList<Event> events;
+    const QStringList kinds{QStringLiteral("before-book-appointment"), QStringLiteral("after-book-appointment"),
+                            QStringLiteral("jicoo")};
+    for (int i = 0; i < kinds.size(); ++i) {
+        Event event;
+        event.id = i + 1;
+        event.method = "POST";
+        event.target = "/x";
+        event.body = "{}";
+        events.append(event);
+    }
+    pane.addEvents(events);
+    QTRY_COMPARE(pane.eventCount(), 3);
+    QList<EventInfo> infos;
+    for (int i = 0; i < kinds.size(); ++i) {
+        EventInfo info;
+        info.id = i + 1;
+        info.kind = kinds.at(i);
+        info.validity = EventInfo::Validity::Valid;
+        infos.append(info);
+    }
+    pane.applyInfos(infos);
+    QComboBox *combo = pane.kindCombo();
+    QStringList items;
+    QTRY_VERIFY(combo->count() == 6);
+    for (int i = 0; i < combo->count(); ++i)
+        items << combo->itemText(i);
+    QCOMPARE(items, (QStringList{QStringLiteral("All kinds"), QStringLiteral("Cubu (all)"),
+                                 QStringLiteral("    after-book-appointment"), QStringLiteral("    before-book-appointment"),
+                                 QStringLiteral("jicoo"), QStringLiteral("unknown")}));
+    combo->setCurrentIndex(1); // the vendor: both of its kinds
+    QCOMPARE(pane.table()->model()->rowCount(), 2);
+    combo->setCurrentIndex(2); // one kind of it
+    QCOMPARE(pane.table()->model()->rowCount(), 1);
+    combo->setCurrentIndex(4);
+    QCOMPARE(pane.table()->model()->rowCount(), 1);
+    combo->setCurrentIndex(0);
+    QCOMPARE(pane.table()->model()->rowCount(), 3);
+}
+
+// The whole window: a Before Book body sent by hand to a path of the user's own is held and its
+// details say the shape decided; one click routes the path (saved, and in effect at once).
+void TestPacksUi::oneClickInTheWindowRoutesThePath()
+{
+    QSettings().remove(QLatin1String(AppSettings::Routes));
+    QString error;
+    const std::unique_ptr<TestWindow> test = TestWindow::open(&error);
+    QVERIFY2(test, qPrintable(error));
+    MainWindow *window = test->window();
+    QJsonObject body = QJsonDocument::fromJson(beforeBook()).object();
+    body.insert(QStringLiteral("kind"), QStringLiteral("before-book-appointment")); // for the fake inspector
+    QNetworkAccessManager network;
+    network.setProxy(QNetworkProxy::NoProxy);
+    QUrl url = window->receiver()->url();
+    url.setPath(QStringLiteral("/hooks/booking"));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson());
+    QTRY_COMPARE(window->listPane()->eventCount(), 1);
+    QTableView *table = window->listPane()->table();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    AmbiguityBar *bar = window->detailPane()->ambiguityBar();
+    QTRY_VERIFY(bar->isVisible());
+    QCOMPARE(bar->noteLabel()->text(), QStringLiteral("before-book-appointment \u2014 same shape as after-book-appointment; "
+                                                      "route the path to decide"));
+    auto *route = bar->findChild<QPushButton *>(QStringLiteral("routeTo:after-book-appointment"));
+    QVERIFY(route);
+    QTest::mouseClick(route, Qt::LeftButton);
+    QCOMPARE(QSettings().value(QLatin1String(AppSettings::Routes)).toStringList(),
+             QStringList{QStringLiteral("/hooks/booking=after-book-appointment")});
+    QCOMPARE(appSchemaRegistry()->catalog()->userRoutes().value(QStringLiteral("/hooks/booking")),
+             QStringLiteral("after-book-appointment"));
+    QVERIFY(!bar->isVisible());
+    reply->abort(); // it was held for an answer
+    reply->deleteLater();
+    QSettings().remove(QLatin1String(AppSettings::Routes));
+    appSchemaRegistry()->setRoutes({});
 }
 
 QTEST_MAIN(TestPacksUi)
