@@ -1,7 +1,9 @@
 #include "OutgoingRequest.h"
 
-#include "trust/SignatureSigner.h"
 #include "http/OwnAddresses.h"
+#include "trust/SignatureSigner.h"
+
+#include <cstring>
 
 namespace hookscope {
 
@@ -68,6 +70,24 @@ bool OutgoingRequest::carriesOwnMarker(const HeaderList &headers)
     return false;
 }
 
+namespace {
+// RFC 9110 5.1: a field name is a token. What is not one never goes on the wire: HTTP/2 pseudo
+// headers a browser HAR carries (":authority", ":path"; Host is written from the target URL),
+// and names with blanks inside that a lenient server might read as another field.
+bool isFieldName(const QByteArray &name)
+{
+    if (name.isEmpty())
+        return false;
+    for (const char c : name) {
+        const bool tchar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || (c != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr);
+        if (!tchar)
+            return false;
+    }
+    return true;
+}
+} // namespace
+
 QByteArray OutgoingRequest::serialize(const QUrl &base) const
 {
     const bool https = base.scheme() == QLatin1String("https");
@@ -102,7 +122,7 @@ QByteArray OutgoingRequest::serialize(const QUrl &base) const
     const QByteArray length = QByteArray::number(body.size());
     for (const auto &[name, value] : headers) {
         const QByteArray key = name.trimmed().toLower();
-        if (hopByHop.contains(key))
+        if (hopByHop.contains(key) || !isFieldName(key))
             continue;
         QByteArray v = value;
         if (key == "host") {
@@ -117,7 +137,7 @@ QByteArray OutgoingRequest::serialize(const QUrl &base) const
             lengthSeen = true;
             v = length;
         }
-        out += (key == "host" || key == "content-length" ? name.trimmed() : name) + ": " + v + "\r\n";
+        out += name.trimmed() + ": " + v + "\r\n"; // never a blank before the colon (RFC 9112 5.1)
     }
     if (!hostSeen)
         out += "Host: " + host + "\r\n";

@@ -90,6 +90,12 @@ void TestRelaySafety::writesExactlyOneFraming_data()
                       {"Upgrade", "h2c"}, {"TE", "trailers"}, {"Trailer", "X-T"}, {"Proxy-Connection", "close"},
                       {"X-Kept", "1"}}
         << QByteArray("X-Kept: 1\r\nHost: HOST\r\nContent-Length: 5\r\n");
+    QTest::newRow("HTTP/2 pseudo headers of a browser HAR are not sent")
+        << HeaderList{{":authority", "shop.example"}, {":path", "/x"}, {":method", "POST"}, {"X-A", "1"}}
+        << QByteArray("X-A: 1\r\nHost: HOST\r\nContent-Length: 5\r\n");
+    QTest::newRow("a name that is not a token is not sent; blanks around one are dropped")
+        << HeaderList{{"X Two Words", "1"}, {"X-B ", "2"}, {"", "3"}, {"X-C", "4"}}
+        << QByteArray("X-B: 2\r\nX-C: 4\r\nHost: HOST\r\nContent-Length: 5\r\n");
 }
 
 void TestRelaySafety::writesExactlyOneFraming()
