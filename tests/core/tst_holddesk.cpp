@@ -37,6 +37,7 @@ private Q_SLOTS:
 
     void heldRequestStaysOpenWhileOtherConnectionsAreAnswered();
     void recognisedByShapeWithoutTheRoute();
+    void numberBeyondADoubleIsStillRecognisedByShape();
     void kindOfFindsOnlyActiveKinds_data();
     void kindOfFindsOnlyActiveKinds();
     void kindOfFollowsPolicyChanges();
@@ -138,6 +139,20 @@ void TestHoldDesk::recognisedByShapeWithoutTheRoute()
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());
     hook.send(post("/anything", sample()));
+    QTRY_COMPARE(held.count(), 1);
+    QCOMPARE(held.at(0).at(0).value<HeldRequest>().kind, QStringLiteral("before-book-appointment"));
+}
+
+// A number beyond a double (valid JSON; Qt's parser calls it an illegal number) in a hook that
+// is recognised by its shape: still held as its kind (issue 19).
+void TestHoldDesk::numberBeyondADoubleIsStillRecognisedByShape()
+{
+    start(HoldPolicy::builtIn());
+    QSignalSpy held(m_desk, &HoldDesk::held);
+    RawHttpClient hook(m_receiver->port());
+    QByteArray body = sample();
+    body.insert(body.indexOf('{') + 1, R"("extra": 1E400, )");
+    hook.send(post("/anything", body));
     QTRY_COMPARE(held.count(), 1);
     QCOMPARE(held.at(0).at(0).value<HeldRequest>().kind, QStringLiteral("before-book-appointment"));
 }

@@ -71,6 +71,8 @@ private Q_SLOTS:
 
 private:
     void store(EventRecorder &recorder, const QList<QByteArray> &bodies);
+    // Every stored event has a result in the store.
+    [[nodiscard]] bool allInspected() const;
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_path;
 };
@@ -87,6 +89,13 @@ void TestInspectionContainment::store(EventRecorder &recorder, const QList<QByte
     for (const QByteArray &body : bodies)
         recorder.submit(eventWithBody(body), [&done](const CaptureResult &r) { done += r.stored ? 1 : 1000; });
     QTRY_COMPARE(done, int(bodies.size()));
+}
+
+bool TestInspectionContainment::allInspected() const
+{
+    EventStore reader;
+    QString error;
+    return reader.open(m_path, &error) && reader.idsWithoutInfo().isEmpty();
 }
 
 void TestInspectionContainment::numbersBeyondADoubleAreTamedWithTheirPointer_data()
@@ -197,11 +206,7 @@ void TestInspectionContainment::oneEventsExceptionIsThatEventsResult()
     });
     service.start(m_path);
     recorder.waitForPending();
-    QTRY_VERIFY([&] {
-        EventStore reader;
-        QString e;
-        return reader.open(m_path, &e) && reader.idsWithoutInfo().isEmpty();
-    }());
+    QTRY_VERIFY(allInspected());
     service.stop();
     EventStore reader;
     QVERIFY(reader.open(m_path, &error));
@@ -290,11 +295,7 @@ void TestInspectionContainment::eventLeftMarkedIsRecordedAsNotFinished()
     QSignalSpy enriched(&service, &EnrichmentService::enriched);
     service.start(m_path);
     recorder.waitForPending();
-    QTRY_VERIFY([&] {
-        EventStore reader;
-        QString e;
-        return reader.open(m_path, &e) && reader.idsWithoutInfo().isEmpty();
-    }());
+    QTRY_VERIFY(allInspected());
     QTRY_VERIFY(!enriched.isEmpty());
     service.stop();
     QCOMPARE(inspected, QStringList{QStringLiteral("ok")});
