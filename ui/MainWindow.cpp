@@ -29,6 +29,7 @@
 #include "enrich/DefaultInspector.h"
 #include "schema/KindCatalog.h"
 #include "schema/SchemaRegistry.h"
+#include "http/OwnAddresses.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 #include "store/StoreRecovery.h"
@@ -352,7 +353,22 @@ bool MainWindow::startReceiver()
     m_toolBar->setPort(m_receiver->port()); // the port picked when 0 was asked for
     m_toolBar->setListening(true);
     m_tunnel->setPort(m_receiver->port());
+    refuseForwardLoop();
     return true;
+}
+
+void MainWindow::refuseForwardLoop()
+{
+    // Only now is the port known (--port 0): a forward target (from --forward or the settings)
+    // that is this window's own address would send every event back in, forever.
+    const QUrl target = m_forward->url();
+    if (target.isEmpty())
+        return;
+    if (const QString loop = OwnAddresses::loopProblem(target); !loop.isEmpty()) {
+        m_forward->configure({}, m_forward->kind());
+        m_forwardAction->setChecked(false);
+        statusBar()->showMessage(tr("Forwarding switched off: %1").arg(loop));
+    }
 }
 
 void MainWindow::stopReceiver()

@@ -46,6 +46,7 @@ public:
     ~MainWindow() override;
 
     bool startReceiver();
+    void refuseForwardLoop(); // after start: a forward target that is this window turns forwarding off
     void stopReceiver();
     // Deletes every event; with keepCopy, first copies the store next to itself.
     bool clearEvents(bool keepCopy);

@@ -28,6 +28,8 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTcpServer>
+#include <QStatusBar>
 #include <QTest>
 #include <QToolButton>
 
@@ -48,6 +50,8 @@ private Q_SLOTS:
     void startNgrokWithoutNgrokExplainsHowToInstall();
     void startNgrokRunsAndStopsTheChild();
     void forwardTabShowsTheLocalAppsAnswer();
+    void forwardToItsOwnAddressIsSwitchedOffAtStart_data();
+    void forwardToItsOwnAddressIsSwitchedOffAtStart();
     void replayActionOpensTheDialogForTheSelectedEvent();
 
 private:
@@ -227,6 +231,35 @@ void tst_RelayWindow::forwardTabShowsTheLocalAppsAnswer()
     selection->setCurrentIndex(m_window->listPane()->table()->model()->index(0, 0),
                                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QTRY_VERIFY(detail->forwardView()->summaryText().contains(QStringLiteral("201 Created")));
+}
+
+void tst_RelayWindow::forwardToItsOwnAddressIsSwitchedOffAtStart_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::newRow("localhost") << QStringLiteral("localhost");
+    QTest::newRow("127.0.0.1") << QStringLiteral("127.0.0.1");
+    QTest::newRow("[::1]") << QStringLiteral("[::1]");
+    QTest::newRow("0.0.0.0") << QStringLiteral("0.0.0.0");
+}
+
+void tst_RelayWindow::forwardToItsOwnAddressIsSwitchedOffAtStart()
+{
+    QFETCH(QString, host);
+    quint16 port = 0;
+    {
+        QTcpServer probe; // a port free right now, so that --forward can name it before the start
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    AppOptions o = options();
+    o.receiver.port = port;
+    o.forwardUrl = QUrl(QStringLiteral("http://%1:%2/loop").arg(host).arg(port));
+    openWindow(o);
+    QCOMPARE(m_window->receiver()->port(), port);
+    QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("forwardAction"))->isChecked());
+    QVERIFY2(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Forwarding switched off")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    postAndSelect("/loop", R"({"a":1})"); // one event, and it stays one (postAndSelect compares the count)
 }
 
 void tst_RelayWindow::replayActionOpensTheDialogForTheSelectedEvent()
