@@ -42,6 +42,11 @@ void ForwardController::configure(const QUrl &url, const QString &kind)
     apply(url, kind);
 }
 
+void ForwardController::pause()
+{
+    apply({}, {});
+}
+
 void ForwardController::apply(const QUrl &url, const QString &kind)
 {
     m_forwarder->setTarget(url);

@@ -25,6 +25,7 @@ public:
 
     // Switches forwarding on (non-empty URL) or off; remembered in QSettings.
     void configure(const QUrl &url, const QString &kind);
+    void pause(); // no forwarding for the rest of this session; the saved setting is kept
     [[nodiscard]] QUrl url() const;
     [[nodiscard]] QString kind() const;
     [[nodiscard]] Forwarder *forwarder() const { return m_forwarder; }

@@ -365,7 +365,7 @@ void MainWindow::refuseForwardLoop()
     if (target.isEmpty())
         return;
     if (const QString loop = OwnAddresses::loopProblem(target); !loop.isEmpty()) {
-        m_forward->configure({}, m_forward->kind());
+        m_forward->pause(); // for this session: the saved setting is left as the user made it
         m_forwardAction->setChecked(false);
         statusBar()->showMessage(tr("Forwarding switched off: %1").arg(loop));
     }
