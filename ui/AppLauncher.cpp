@@ -7,7 +7,7 @@
 #include "app/AppSettings.h"
 #include "enrich/DefaultInspector.h"
 #include "app/HeadlessRunner.h"
-#include "app/SignalWatcher.h"
+#include "platform/SignalWatcher.h"
 #include "app/Subcommands.h"
 
 #include <QApplication>

@@ -2,7 +2,7 @@
 
 #include "Log.h"
 #include "store/EventRecorder.h"
-#include "util/ThreadPriority.h"
+#include "platform/ThreadPriority.h"
 
 #include <QTimer>
 
