@@ -13,7 +13,7 @@ CMAKE_FLAGS += -DHOOKSCOPE_WERROR=ON -DHOOKSCOPE_BENCH=OFF "-DCMAKE_CXX_FLAGS_RE
 BUILD_TYPE = Release
 endif
 
-.PHONY: all deps configure build run test package fuzz fuzz-build bench clean
+.PHONY: all deps configure build run test package fuzz fuzz-build portable-test bench clean
 
 all: build
 
@@ -45,8 +45,27 @@ test: fuzz-build
 else
 test: CMAKE_FLAGS += -DHOOKSCOPE_FUZZ_DIR=
 endif
+# ... and the portable build when CI is set (or PORTABLE_IN_TEST=1): see portable-test below.
+PORTABLE_IN_TEST ?= $(if $(CI),1,0)
+ifneq ($(filter-out 0,$(PORTABLE_IN_TEST)),)
+test: portable-test
+endif
 test: build
 	cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS)
+
+# The portable build (docs/PACKAGING.md): only core/platform's portable fallbacks, compiled with
+# clang, warnings as errors, no GUI: the core library, the headless `hookscope` and the tests of
+# durability (kill -9 under load, reopen) and of the receiver, run against it. Only those targets
+# are built (about 3 CPU minutes), not a second full tree.
+PORTABLE_TARGETS = hookscope tst_headless tst_receiver tst_storerecovery
+portable-test:
+	@scripts/install-deps.sh packaging/build-deps.txt packaging/fuzz-deps.txt
+	@CXX=clang++ cmake -S . -B $(BUILD)-portable -DHOOKSCOPE_PORTABLE_ONLY=ON -DHOOKSCOPE_WERROR=ON \
+	  -DHOOKSCOPE_FAST_BUILD=ON -DHOOKSCOPE_BENCH=OFF -DHOOKSCOPE_FUZZ_DIR= -DCMAKE_BUILD_TYPE=Release \
+	  "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" $(PORTABLE_CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD)-portable -j $(JOBS) --target $(PORTABLE_TARGETS)
+	cd $(BUILD)-portable && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS) \
+	  -R '^(tst_headless|tst_receiver|tst_storerecovery|platform_calls_confined)$$'
 
 # The Debian package, from the same build tree (nothing is compiled twice): $(BUILD)/packages/*.deb
 package: build
@@ -79,4 +98,4 @@ bench: build
 	bash bench/run-receiver.sh
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-fuzz
+	rm -rf $(BUILD) $(BUILD)-fuzz $(BUILD)-portable

@@ -6,8 +6,8 @@
 #include "app/AppOptions.h"
 #include "app/AppSettings.h"
 #include "enrich/DefaultInspector.h"
-#include "app/HeadlessRunner.h"
-#include "app/SignalWatcher.h"
+#include "app/LaunchSteps.h"
+#include "platform/SignalWatcher.h"
 #include "app/Subcommands.h"
 
 #include <QApplication>
@@ -20,12 +20,6 @@ namespace hookscope {
 
 namespace {
 
-void print(FILE *stream, const QString &text)
-{
-    const QByteArray bytes = text.toLocal8Bit();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-}
-
 bool hasDisplay()
 {
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
@@ -35,14 +29,7 @@ bool hasDisplay()
 int runHeadless(int argc, char *argv[], const AppOptions &options)
 {
     QCoreApplication app(argc, argv);
-    HeadlessRunner runner(options);
-    if (const int rc = runner.start())
-        return rc;
-    SignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [&app] { app.quit(); });
-    const int rc = app.exec();
-    runner.shutdown();
-    return rc;
+    return runHeadlessUntilSignalled(app, options);
 }
 
 int runGui(int argc, char *argv[], const AppOptions &options)
@@ -59,7 +46,7 @@ int runGui(int argc, char *argv[], const AppOptions &options)
     QStringList problems;
     AppSettings::apply(settings, &withSettings, &problems);
     for (const QString &problem : std::as_const(problems))
-        print(stderr, QStringLiteral("hookscope: %1\n").arg(problem));
+        printText(stderr, QStringLiteral("hookscope: %1\n").arg(problem));
     AppSettings::applyKinds(settings, appSchemaRegistry());
     MainWindow window(withSettings);
     window.show();
@@ -72,13 +59,7 @@ int runGui(int argc, char *argv[], const AppOptions &options)
 
 int AppLauncher::run(int argc, char *argv[])
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
-
-    QStringList args;
-    for (int i = 0; i < argc; ++i)
-        args.append(QString::fromLocal8Bit(argv[i]));
+    const QStringList args = identifyApplication(argc, argv, QStringLiteral(HOOKSCOPE_VERSION));
 
     if (isSubcommand(args)) {
         QCoreApplication app(argc, argv);
@@ -86,26 +67,14 @@ int AppLauncher::run(int argc, char *argv[])
     }
 
     AppOptions options;
-    QString error;
-    switch (CommandLine::parse(args, &options, &error)) {
-    case ParseOutcome::Help:
-        print(stdout, CommandLine::helpText());
-        return 0;
-    case ParseOutcome::Version:
-        print(stdout, QStringLiteral("hookscope %1\n").arg(QStringLiteral(HOOKSCOPE_VERSION)));
-        return 0;
-    case ParseOutcome::Error:
-        print(stderr, QStringLiteral("hookscope: %1\n").arg(error));
-        return 2;
-    case ParseOutcome::Run:
-        break;
-    }
+    if (const std::optional<int> answered = parseOrAnswer(args, &options))
+        return *answered;
     if (options.headless)
         return runHeadless(argc, argv, options);
     if (!options.screenshotPath.isEmpty())
         return ScreenshotRunner::run(argc, argv, options);
     if (!hasDisplay()) {
-        print(stderr, QStringLiteral("hookscope: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+        printText(stderr, QStringLiteral("hookscope: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
                                      "Run without a window instead: hookscope --headless   (from the source tree: make run ARGS=--headless)\n"));
         return 2;
     }

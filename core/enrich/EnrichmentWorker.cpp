@@ -3,7 +3,7 @@
 #include "Log.h"
 #include "schema/InspectionBudget.h"
 #include "store/EventRecorder.h"
-#include "util/ThreadPriority.h"
+#include "platform/ThreadPriority.h"
 
 #include <QTimer>
 

@@ -5,14 +5,11 @@
 #include "Log.h"
 #include "OwnAddresses.h"
 
+#include "platform/ProcessResources.h"
+
 #include <QTcpServer>
-#include <algorithm>
 #include <QTcpSocket>
 #include <QTimer>
-#include <sys/resource.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 namespace hookscope {
 
@@ -22,16 +19,11 @@ namespace {
 // accept() fail below the connection cap. Raise it as far as the hard limit allows.
 void raiseDescriptorLimit(int maxConnections)
 {
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
-        return;
-    const rlim_t wanted = rlim_t(maxConnections) + 256; // the store, the tunnel, the GUI
-    if (limit.rlim_cur >= wanted)
-        return;
-    limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, limit.rlim_max);
-    if (setrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur < wanted)
-        qCWarning(lcHttp).noquote() << "the descriptor limit (ulimit -n) is" << limit.rlim_cur << "- below"
-                                    << wanted << "for --max-connections" << maxConnections;
+    const quint64 wanted = quint64(maxConnections) + 256; // the store, the tunnel, the GUI
+    const quint64 limit = platform::raiseOpenFileLimit(wanted);
+    if (limit != 0 && limit < wanted)
+        qCWarning(lcHttp).noquote() << "the descriptor limit (ulimit -n) is" << limit << "- below" << wanted
+                                    << "for --max-connections" << maxConnections;
 }
 
 } // namespace
@@ -46,11 +38,7 @@ Receiver::Receiver(CaptureSink *sink, QObject *parent)
     connect(m_server, &QTcpServer::acceptError, this, &Receiver::onAcceptError);
     m_trimTimer->setSingleShot(true);
     m_trimTimer->setInterval(200);
-    connect(m_trimTimer, &QTimer::timeout, this, [] {
-#ifdef __GLIBC__
-        malloc_trim(0);
-#endif
-    });
+    connect(m_trimTimer, &QTimer::timeout, this, [] { platform::releaseFreeMemory(); });
 }
 
 Receiver::~Receiver()

@@ -1,7 +1,7 @@
 #include "EventRecorder.h"
 
 #include "Log.h"
-#include "SqlitePacing.h"
+#include "platform/SqlitePacing.h"
 
 #include <QCoreApplication>
 #include <QThread>

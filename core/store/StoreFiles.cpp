@@ -1,12 +1,10 @@
 #include "StoreFiles.h"
 
+#include "platform/FileIdentity.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-
-#ifdef Q_OS_UNIX
-#include <sys/stat.h>
-#endif
 
 namespace hookscope {
 
@@ -27,16 +25,7 @@ QString resolved(const QString &path)
 
 bool sameInode(const QString &a, const QString &b)
 {
-#ifdef Q_OS_UNIX
-    struct stat sa {};
-    struct stat sb {};
-    return ::stat(QFile::encodeName(a).constData(), &sa) == 0 && ::stat(QFile::encodeName(b).constData(), &sb) == 0
-        && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-#else
-    Q_UNUSED(a);
-    Q_UNUSED(b);
-    return false;
-#endif
+    return platform::sameFile(a, b);
 }
 
 } // namespace

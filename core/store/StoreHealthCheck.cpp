@@ -1,7 +1,7 @@
 #include "StoreHealthCheck.h"
 
 #include "Log.h"
-#include "util/ThreadPriority.h"
+#include "platform/ThreadPriority.h"
 
 #include <QThread>
 

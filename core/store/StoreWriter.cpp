@@ -2,16 +2,14 @@
 
 #include "Log.h"
 #include "util/CpuPacer.h"
-#include "util/ThreadPriority.h"
+#include "platform/DatabaseFileSync.h"
+#include "platform/ThreadPriority.h"
 
 #include <QFile>
 #include <QTimer>
 
 #include <algorithm>
 #include <limits>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace hookscope {
 
@@ -319,9 +317,8 @@ bool WalCheckpointer::open(const QString &path, const WalPolicy &policy)
         qCWarning(lcStore).noquote() << "checkpointer:" << error;
         return false;
     }
-    m_dbFd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (m_dbFd < 0)
-        qCWarning(lcStore).noquote() << "checkpointer: cannot open" << path << "to sync it:" << qt_error_string(errno);
+    if (QString syncError; !m_dbSync.open(path, &syncError))
+        qCWarning(lcStore).noquote() << "checkpointer: cannot open" << path << "to sync it:" << syncError;
     m_timer = new QTimer(this);
     m_timer->setInterval(policy.checkpointIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &WalCheckpointer::tick);
@@ -349,15 +346,13 @@ void WalCheckpointer::tick()
 
 void WalCheckpointer::syncDatabaseFile()
 {
-    if (m_dbFd >= 0 && ::fdatasync(m_dbFd) == 0)
+    if (m_dbSync.sync())
         m_queue->checkpointSyncs.fetch_add(1, std::memory_order_relaxed);
 }
 
 void WalCheckpointer::closeDatabaseFile()
 {
-    if (m_dbFd >= 0)
-        ::close(m_dbFd);
-    m_dbFd = -1;
+    m_dbSync.close();
 }
 
 void WalCheckpointer::stop()

@@ -3,6 +3,7 @@
 #include "Event.h"
 #include "EventStore.h"
 #include "enrich/EventInfo.h"
+#include "platform/DatabaseFileSync.h"
 #include "util/CpuPacer.h"
 
 #include <QList>
@@ -179,7 +180,7 @@ private:
     // (WalPolicy::writerRestarts), the checkpointer syncs them first, through its own
     // descriptor, before it tells the writer how far it got.
     WalPolicy m_policy;
-    int m_dbFd = -1;
+    DatabaseFileSync m_dbSync; // platform: fdatasync, or SQLite's own sync
     CpuPacer m_pacer; // when checkpointWhenIdle
 };
 

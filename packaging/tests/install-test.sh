@@ -20,6 +20,13 @@ trap cleanup EXIT INT TERM
 deb=$(ls "$tmp"/pkg/*.deb)
 echo "package: $(basename "$deb")"
 
+# lintian: no error and no warning (Debian policy files, description, layout, permissions).
+# Info and pedantic tags are advice, not failures. lintian comes with `make deps`.
+command -v lintian >/dev/null || { echo "lintian is not installed: run make deps"; exit 1; }
+lintian --fail-on error,warning "$deb" >"$tmp/lintian.log" 2>&1 \
+  || { cat "$tmp/lintian.log"; echo "lintian reports errors or warnings on $(basename "$deb")"; exit 1; }
+echo "lintian: no errors, no warnings"
+
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 for dep in libqt6core6 libqt6widgets6 libqt6sql6 libqt6sql6-sqlite libhttp-parser; do
@@ -38,7 +45,9 @@ for f in usr/bin/hookscope \
          usr/share/man/man1/hookscope.1.gz \
          usr/share/hookscope/kinds/jicoo.kind.json \
          usr/share/hookscope/schemas/jicoo.schema.json \
-         usr/share/hookscope/samples/jicoo.json; do
+         usr/share/hookscope/samples/jicoo.json \
+         usr/share/doc/hookscope/copyright \
+         usr/share/doc/hookscope/changelog.gz; do
   [ -e "$root/$f" ] || { echo "not in the package: /$f"; exit 1; }
 done
 

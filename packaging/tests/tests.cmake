@@ -9,7 +9,11 @@ add_test(NAME packaging_manpage
   COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/check-manpage.sh $<TARGET_FILE:hookscope> ${man})
 add_test(NAME packaging_install
   COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/install-test.sh ${PROJECT_BINARY_DIR})
-set_tests_properties(packaging_desktop_file packaging_metainfo packaging_manpage packaging_install PROPERTIES
+add_test(NAME packaging_flatpak_manifest
+  COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/check-flatpak.sh
+          ${CMAKE_CURRENT_SOURCE_DIR}/flatpak/${HOOKSCOPE_APP_ID}.yml ${HOOKSCOPE_APP_ID})
+set_tests_properties(packaging_desktop_file packaging_metainfo packaging_manpage packaging_install
+  packaging_flatpak_manifest PROPERTIES
   LABELS packaging SKIP_RETURN_CODE 77 ENVIRONMENT "no_proxy=*;NO_PROXY=*")
 # cpack only installs what is already built (no test builds anything), so it can run beside the
 # others; a high COST makes ctest start it first instead of last and alone (about 25 s).

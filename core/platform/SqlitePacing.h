@@ -13,6 +13,9 @@ namespace hookscope {
 //   - a thread with a current CpuPacer (the idle-priority checkpointer) paces before each
 //     write: a checkpoint is thousands of 4 KiB writes.
 // Idempotent; call before the threads start.
+// Portable fallback (no Linux, or HOOKSCOPE_PORTABLE_ONLY): nothing. SQLite's writes are then
+// neither paced nor written behind; durability is unchanged (commits still sync), only the
+// c1 latency after a flood is worse (see docs/PACKAGING.md for the measured difference).
 void installSqlitePacing();
 
 } // namespace hookscope

@@ -1,5 +1,8 @@
 #include "SqlitePacing.h"
 
+#include "PlatformFeatures.h"
+
+#ifdef HOOKSCOPE_LINUX_PATHS
 #include "Log.h"
 #include "util/CpuPacer.h"
 
@@ -9,8 +12,11 @@
 #include <sqlite3.h>
 #include <sys/types.h>
 #include <unistd.h>
+#endif
 
 namespace hookscope {
+
+#ifdef HOOKSCOPE_LINUX_PATHS
 
 namespace {
 using Pwrite = ssize_t (*)(int, const void *, size_t, off_t);
@@ -95,5 +101,13 @@ void installSqlitePacing()
         wrap(vfs, "pwrite64", &g_pwrite64, &hookedPwrite64);
     });
 }
+
+#else // portable: SQLite writes through its own VFS, unpaced, written back by the OS at its pace
+
+void installSqlitePacing()
+{
+}
+
+#endif
 
 } // namespace hookscope
