@@ -26,7 +26,10 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+# The build's own output only when something fails: starting the app is one line, not hundreds.
+run: configure
+	@log=$$(mktemp); if cmake --build $(BUILD) -j $(JOBS) >"$$log" 2>&1; then rm -f "$$log"; \
+	  else cat "$$log"; rm -f "$$log"; echo "make run: the build failed (above)"; exit 1; fi
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY$$QT_QPA_PLATFORM" ] && ! echo " $(ARGS) " | grep -q -- ' --headless '; then \
 	  echo "No display found (DISPLAY and WAYLAND_DISPLAY are not set)."; \
 	  echo "Start Hookscope without a window:  make run ARGS=--headless"; exit 2; fi
@@ -93,6 +96,9 @@ fuzz: fuzz-build
 	@mkdir -p $(BUILD)-fuzz/corpus-inspection
 	$(BUILD)-fuzz/tests/fuzz/fuzz_inspection -max_total_time=$${FUZZ_SECONDS:-60} \
 	  -max_len=20000 $(BUILD)-fuzz/corpus-inspection tests/fuzz/corpus-inspection
+	@mkdir -p $(BUILD)-fuzz/corpus-curl
+	$(BUILD)-fuzz/tests/fuzz/fuzz_curl_quote -max_total_time=$${FUZZ_SECONDS:-60} \
+	  -max_len=4096 $(BUILD)-fuzz/corpus-curl tests/fuzz/corpus-curl
 
 bench: build
 	bash bench/run-receiver.sh
