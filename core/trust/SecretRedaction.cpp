@@ -1,5 +1,7 @@
 #include "SecretRedaction.h"
 
+#include <QUrlQuery>
+
 namespace hookscope {
 
 namespace {
@@ -51,14 +53,21 @@ bool redactHeaderValue(const QByteArray &secret, QByteArray *value)
     return changed;
 }
 
+// The value as EndpointGuard decodes it (QUrlQuery, fully decoded), so that whatever opens the
+// endpoint is what gets replaced.
+QByteArray guardReads(const QByteArray &value)
+{
+    return QUrlQuery(QStringLiteral("v=") + QString::fromUtf8(value)).queryItemValue(QStringLiteral("v"), QUrl::FullyDecoded).toUtf8();
+}
+
 bool redactQuery(const QByteArray &secret, QByteArray *target)
 {
     const qsizetype question = target->indexOf('?');
     if (question < 0)
         return false;
-    qsizetype end = target->indexOf('#', question);
-    if (end < 0)
-        end = target->size();
+    // To the end, '#' included: a request target carries no fragment, and the guard reads the
+    // query as everything after the first '?' (QUrlQuery), so a token after a '#' still opens it.
+    qsizetype end = target->size();
     bool changed = false;
     qsizetype item = question + 1;
     while (item <= end) {
@@ -68,7 +77,7 @@ bool redactQuery(const QByteArray &secret, QByteArray *target)
         const qsizetype equals = target->indexOf('=', item);
         if (equals >= 0 && equals < itemEnd) {
             const QByteArray value = target->mid(equals + 1, itemEnd - equals - 1);
-            if (value == secret || QByteArray::fromPercentEncoding(value) == secret) {
+            if (value == secret || QByteArray::fromPercentEncoding(value) == secret || guardReads(value) == secret) {
                 const QByteArray marker(SecretRedaction::kTargetMarker);
                 target->replace(equals + 1, value.size(), marker);
                 const qsizetype shift = marker.size() - value.size();

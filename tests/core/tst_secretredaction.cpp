@@ -66,6 +66,9 @@ void TestSecretRedaction::endpointSecretIsReplacedWhereItWasSent_data()
     QTest::newRow("query, between others, fragment kept")
         << kSecret << QByteArray("/hooks?a=1&token=" + kSecret + "&b=2#top") << host
         << QByteArray("/hooks?a=1&token=" + q + "&b=2#top") << host << true;
+    QTest::newRow("query, after a '#' (the guard reads the query past it; found by fuzz_request_handling)")
+        << kSecret << QByteArray("/hooks?#?x=1&token=" + kSecret) << host << QByteArray("/hooks?#?x=1&token=" + q) << host
+        << true;
     QTest::newRow("query, percent-encoded") << kSecret << QByteArray("/h?token=%73%33cr3t-Tok3n_9f8e7d") << host
                                             << QByteArray("/h?token=" + q) << host << true;
     QTest::newRow("query, second of two parameters of the name")
