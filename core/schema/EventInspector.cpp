@@ -49,12 +49,6 @@ bool isBlank(const QByteArray &body)
 
 bool EventInspector::parse(const QByteArray &body, nlohmann::json *document, ValidationOutcome *failure) const
 {
-    if (const qsizetype nul = JsonText::nulOffset(body); nul >= 0) {
-        failure->status = ValidationOutcome::Status::NotJson;
-        failure->parseError = QString::fromLatin1(JsonText::kNulError);
-        failure->parseErrorOffset = nul;
-        return false;
-    }
     JsonParse::Result parsed = JsonParse::parse(body);
     if (parsed.ok) {
         *document = std::move(parsed.document);

@@ -1,5 +1,7 @@
 #include "JsonParse.h"
 
+#include "JsonText.h"
+
 #include <string_view>
 
 namespace hookscope {
@@ -42,8 +44,8 @@ JsonParse::Result JsonParse::parse(const QByteArray &text)
     Result result;
     // nlohmann takes a NUL byte for the end of the input ("123\0garbage" would be 123); JSON
     // allows none anywhere, not even inside a string.
-    if (const qsizetype nul = text.indexOf('\0'); nul >= 0) {
-        result.error = QStringLiteral("a NUL byte is not allowed in JSON");
+    if (const qsizetype nul = JsonText::nulOffset(text); nul >= 0) {
+        result.error = QString::fromLatin1(JsonText::kNulError);
         result.offset = nul;
         return result;
     }

@@ -4,7 +4,6 @@
 #include "InspectionBudget.h"
 #include "JsonParse.h"
 #include "JsonPointer.h"
-#include "JsonText.h"
 #include "SchemaLog.h"
 #include "ViolationTranslator.h"
 
@@ -89,10 +88,6 @@ Validator::Validator(std::shared_ptr<const CompiledSchema> schema)
 
 Violations Validator::validate(const QByteArray &text) const
 {
-    if (const qsizetype nul = JsonText::nulOffset(text); nul >= 0) {
-        return {{QString(), QStringLiteral("not JSON: %1 (byte %2)").arg(QString::fromLatin1(JsonText::kNulError)).arg(nul + 1),
-                 QStringLiteral("json")}};
-    }
     const JsonParse::Result parsed = JsonParse::parse(text);
     if (!parsed.ok) {
         return {{QString(), QStringLiteral("not JSON: %1 (byte %2)").arg(parsed.error).arg(parsed.offset + 1),
