@@ -8,12 +8,11 @@
 #include "MainWindow.h"
 #include "RespondPanel.h"
 #include "ScreenshotRunner.h"
+#include "SignalWait.h"
 #include "hold/HoldDesk.h"
 #include "hold/HoldingSink.h"
 #include "http/Receiver.h"
 
-#include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QDockWidget>
 #include <QItemSelectionModel>
 #include <QNetworkAccessManager>
@@ -21,7 +20,6 @@
 #include <QNetworkReply>
 #include <QTabWidget>
 #include <QTableView>
-#include <functional>
 
 namespace hookscope {
 
@@ -29,15 +27,10 @@ namespace {
 
 const QString kBooking = QStringLiteral("before-book-appointment");
 
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
+// Waits until the reply is finished (or timeoutMs passed).
+void finish(QNetworkReply *reply, int timeoutMs)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
+    SignalWait([reply] { return reply->isFinished(); }).on(reply, &QNetworkReply::finished).wait(timeoutMs);
 }
 
 QNetworkReply *post(QNetworkAccessManager &network, quint16 port, const ScreenshotRunner::Sample &s)
@@ -73,7 +66,7 @@ bool RespondScreenshot::shoot(MainWindow &window, const QString &output, QString
         if (s.method != "POST" || !s.body.startsWith('{') || !s.body.trimmed().endsWith('}'))
             continue; // the table shows a few well-formed neighbours only
         QNetworkReply *reply = post(network, port, s);
-        waitFor([reply] { return reply->isFinished(); }, 10'000);
+        finish(reply, 10'000);
         reply->deleteLater();
     }
     if (!booking) {
@@ -82,36 +75,39 @@ bool RespondScreenshot::shoot(MainWindow &window, const QString &output, QString
     }
     QNetworkReply *held = post(network, port, *booking); // answered after the picture
     HoldController *hold = window.holdController();
-    if (!waitFor([&] { return hold->panel()->requestId() > 0; }, 10'000)) {
+    const bool isHeld = SignalWait([hold] { return hold->panel()->requestId() > 0; })
+                            .on(window.holdDesk(), &HoldDesk::held)
+                            .wait(10'000);
+    if (!isHeld) {
         *error = QStringLiteral("the Before Book sample was not held (is the kind recognised?)");
         return false;
     }
     const qint64 id = hold->panel()->requestId();
 
     EventListPane *list = window.listPane();
-    waitFor(
-        [list, id] {
-            const EventTableModel *model = list->model();
-            const int row = model->rowOf(id);
-            return row >= 0
-                && model->index(row, 0).data(EventTableModel::ValidityRole).toInt()
-                != int(EventInfo::Validity::NotChecked);
-        },
-        5000);
+    const EventTableModel *model = list->model();
+    SignalWait([model, id] {
+        const int row = model->rowOf(id);
+        return row >= 0
+            && model->index(row, 0).data(EventTableModel::ValidityRole).toInt() != int(EventInfo::Validity::NotChecked);
+    })
+        .on(model, &QAbstractItemModel::dataChanged)
+        .on(model, &QAbstractItemModel::rowsInserted)
+        .wait(5000);
     const QModelIndex index = list->proxy()->mapFromSource(list->model()->index(list->model()->rowOf(id), 0));
     list->table()->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     window.detailPane()->tabs()->setCurrentIndex(EventDetailPane::BodyTab);
     // Wide enough for the panel's preset buttons and the table's columns side by side.
     window.resize(1720, 940);
     hold->dock()->show();
-    waitFor([] { return false; }, 100); // the new size is laid out before the dock takes its share
+    SignalWait::settle(100); // the new size is laid out before the dock takes its share
     window.resizeDocks({hold->dock()}, {820}, Qt::Horizontal);
     hold->panel()->setFocus();
-    waitFor([] { return false; }, 400); // layouts, the highlighter and the countdown settle
+    SignalWait::settle(400); // layouts, the highlighter and the countdown
 
     const bool saved = window.grab().save(output);
     hold->panel()->answerWithPreset(QStringLiteral("accept"));
-    waitFor([held] { return held->isFinished(); }, 5000);
+    finish(held, 5000);
     held->deleteLater();
     if (!saved) {
         *error = QStringLiteral("cannot write %1").arg(output);

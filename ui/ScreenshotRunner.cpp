@@ -6,11 +6,11 @@
 #include "EventTableModel.h"
 #include "MainWindow.h"
 #include "RespondScreenshot.h"
+#include "SignalWait.h"
 #include "app/ResourceLocator.h"
 #include "http/Receiver.h"
 
 #include <QApplication>
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QNetworkAccessManager>
@@ -22,7 +22,6 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <cstdio>
-#include <functional>
 
 namespace hookscope {
 
@@ -32,17 +31,6 @@ QByteArray sample(const QString &name)
 {
     QFile file(ResourceLocator::directory(QStringLiteral("samples")) + QLatin1Char('/') + name);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("{}");
-}
-
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
 }
 
 } // namespace
@@ -95,7 +83,7 @@ bool ScreenshotRunner::postSamples(MainWindow &window, quint16 port, QString *er
         for (const auto &[name, value] : s.headers)
             request.setRawHeader(name, value);
         QNetworkReply *reply = network.sendCustomRequest(request, s.method, s.body);
-        waitFor([reply] { return reply->isFinished(); }, 10'000);
+        SignalWait([reply] { return reply->isFinished(); }).on(reply, &QNetworkReply::finished).wait(10'000);
         reply->deleteLater();
     }
     // One request the receiver refuses (400): the table shows what a broken sender did.
@@ -103,10 +91,15 @@ bool ScreenshotRunner::postSamples(MainWindow &window, quint16 port, QString *er
     raw.connectToHost(QHostAddress::LocalHost, port);
     if (raw.waitForConnected(5000)) {
         raw.write("POST /webhooks/stripe HTTP/1.1\r\nHost: localhost\r\nContent-Length: twelve\r\n\r\n");
-        waitFor([&raw] { return raw.bytesAvailable() > 0 || raw.state() != QAbstractSocket::ConnectedState; }, 5000);
+        SignalWait([&raw] { return raw.bytesAvailable() > 0 || raw.state() != QAbstractSocket::ConnectedState; })
+            .on(&raw, &QIODevice::readyRead)
+            .on(&raw, &QAbstractSocket::stateChanged)
+            .wait(5000);
     }
     const int expected = before + int(all.size()) + 1;
-    if (!waitFor([&] { return window.listPane()->eventCount() >= expected; }, 10'000)) {
+    if (!SignalWait([&] { return window.listPane()->eventCount() >= expected; })
+             .on(window.listPane(), &EventListPane::eventCountChanged)
+             .wait(10'000)) {
         *error = QStringLiteral("only %1 of %2 events arrived").arg(window.listPane()->eventCount()).arg(expected);
         return false;
     }
@@ -158,22 +151,23 @@ int ScreenshotRunner::run(int argc, char *argv[], AppOptions options)
     }
     EventListPane *list = window.listPane();
     // Let the enrichment catch up, so the kind and result columns show results, not "validating…".
-    waitFor(
-        [list] {
-            const EventTableModel *model = list->model();
-            for (int r = 0; r < model->rowCount(); ++r) {
-                if (model->index(r, 0).data(EventTableModel::ValidityRole).toInt() == int(EventInfo::Validity::NotChecked))
-                    return false;
-            }
-            return true;
-        },
-        5000);
+    const EventTableModel *model = list->model();
+    SignalWait([model] {
+        for (int r = 0; r < model->rowCount(); ++r) {
+            if (model->index(r, 0).data(EventTableModel::ValidityRole).toInt() == int(EventInfo::Validity::NotChecked))
+                return false;
+        }
+        return true;
+    })
+        .on(model, &QAbstractItemModel::dataChanged)
+        .on(model, &QAbstractItemModel::rowsInserted)
+        .wait(5000);
     const int row = list->model()->rowOf(list->model()->idAt(2)); // the appointment booking
     const QModelIndex index = list->proxy()->mapFromSource(list->model()->index(row, 0));
     list->table()->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     list->table()->setFocus();
     window.detailPane()->tabs()->setCurrentIndex(EventDetailPane::BodyTab);
-    waitFor([] { return false; }, 300); // let layouts and the highlighter settle
+    SignalWait::settle(300); // layouts and the highlighter
     if (!window.grab().save(output)) {
         std::fprintf(stderr, "hookscope: cannot write %s\n", qPrintable(output));
         return 1;
