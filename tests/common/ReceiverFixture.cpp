@@ -3,23 +3,32 @@
 #include "store/EventStore.h"
 
 #include <QTest>
-#include <zlib.h>
 
 namespace hookscope::test {
 
 void ReceiverFixture::setUp()
+{
+    openStore();
+    ReceiverConfig config;
+    config.port = 0;
+    config.idleTimeoutMs = 400;
+    config.limits = {2048, 4096};
+    startOn(m_recorder.get(), config);
+}
+
+void ReceiverFixture::openStore(SyncMode sync)
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_path = m_dir->filePath(QStringLiteral("events.sqlite"));
     m_recorder = std::make_unique<EventRecorder>();
     QString error;
-    QVERIFY2(m_recorder->open(m_path, &error), qPrintable(error));
-    m_receiver = std::make_unique<Receiver>(m_recorder.get());
-    ReceiverConfig config;
-    config.port = 0;
-    config.idleTimeoutMs = 400;
-    config.limits = {2048, 4096};
+    QVERIFY2(m_recorder->open(m_path, &error, sync), qPrintable(error));
+}
+
+void ReceiverFixture::startOn(CaptureSink *sink, const ReceiverConfig &config)
+{
+    m_receiver = std::make_unique<Receiver>(sink);
     restart(config);
 }
 
@@ -53,21 +62,6 @@ qint64 ReceiverFixture::storedCount() const
     EventStore store;
     QString error;
     return store.open(m_path, &error) ? store.count() : -1;
-}
-
-QByteArray ReceiverFixture::gzip(const QByteArray &data)
-{
-    z_stream s{};
-    deflateInit2(&s, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    QByteArray out(int(deflateBound(&s, uLong(data.size()))) + 32, Qt::Uninitialized);
-    s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    s.avail_in = uInt(data.size());
-    s.next_out = reinterpret_cast<Bytef *>(out.data());
-    s.avail_out = uInt(out.size());
-    deflate(&s, Z_FINISH);
-    out.resize(qsizetype(s.total_out));
-    deflateEnd(&s);
-    return out;
 }
 
 } // namespace hookscope::test

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/CaptureSink.h"
 #include "http/Receiver.h"
 #include "store/Event.h"
 #include "store/EventRecorder.h"
@@ -15,12 +16,17 @@ namespace hookscope::test {
 class ReceiverFixture
 {
 protected:
-    void setUp(); // idle timeout 0.4 s, head limit 2 KiB, body limit 4 KiB
+    void setUp(); // openStore(), then a receiver: idle timeout 0.4 s, head limit 2 KiB, body limit 4 KiB
     void tearDown();
+    // A fresh store in a temporary folder and the recorder writing to it; no receiver yet.
+    void openStore(SyncMode sync = SyncMode::Full);
+    // A new receiver with `config` in front of `sink` (the recorder, or a sink of the test's
+    // own in front of it; not owned), started.
+    void startOn(CaptureSink *sink, const ReceiverConfig &config);
+    // The same receiver with another configuration.
     void restart(const ReceiverConfig &config);
     [[nodiscard]] std::optional<Event> lastEvent() const;
     [[nodiscard]] qint64 storedCount() const;
-    [[nodiscard]] static QByteArray gzip(const QByteArray &data);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<EventRecorder> m_recorder;

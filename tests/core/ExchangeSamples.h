@@ -2,13 +2,13 @@
 
 // Sample events and comparisons shared by the core/exchange tests.
 
+#include "common/Gzip.h"
 #include "store/Event.h"
 #include "store/EventStore.h"
 
 #include <QFile>
 #include <QList>
 #include <QString>
-#include <zlib.h>
 
 namespace hookscope::test {
 
@@ -17,21 +17,6 @@ struct Sample
     const char *name;
     Event event;
 };
-
-inline QByteArray gzipped(const QByteArray &data)
-{
-    z_stream s{};
-    deflateInit2(&s, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    QByteArray out(int(deflateBound(&s, uLong(data.size()))) + 32, Qt::Uninitialized);
-    s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    s.avail_in = uInt(data.size());
-    s.next_out = reinterpret_cast<Bytef *>(out.data());
-    s.avail_out = uInt(out.size());
-    deflate(&s, Z_FINISH);
-    out.resize(qsizetype(s.total_out));
-    deflateEnd(&s);
-    return out;
-}
 
 inline Event baseEvent(const QByteArray &method, const QByteArray &target, const HeaderList &headers,
                        const QByteArray &body)
@@ -110,7 +95,7 @@ inline QList<Sample> samples()
                               R"({"chunked":true})");
     out.append({"chunked-origin body", chunked});
     const QByteArray plain = R"({"zipped":"yes, this was gzip-compressed on the wire"})";
-    const QByteArray zipped = gzipped(plain);
+    const QByteArray zipped = gzip(plain);
     Event gzip = baseEvent("POST", "/gzip",
                            {{"Host", "example.test"}, {"Content-Type", "application/json"},
                             {"Content-Encoding", "gzip"}, {"Content-Length", QByteArray::number(zipped.size())}},

@@ -80,20 +80,6 @@ inline QByteArray sha256(const QString &path)
     return QCryptographicHash::hash(fileBytes(path), QCryptographicHash::Sha256).toHex();
 }
 
-#ifdef HOOKSCOPE_BINARY
-// Runs the built `hookscope` with `args`; its exit code (-1: crashed or hung), stdout and stderr.
-inline int runHookscope(const QStringList &args, QByteArray *out, QByteArray *err)
-{
-    QProcess process;
-    process.start(QStringLiteral(HOOKSCOPE_BINARY), args);
-    if (!process.waitForFinished(120'000))
-        return -1;
-    *out = process.readAllStandardOutput();
-    *err = process.readAllStandardError();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-}
-#endif
-
 inline bool writeBytes(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);

@@ -1,3 +1,4 @@
+#include "common/JsonPatch.h"
 #include "schema/Classifier.h"
 #include "schema/Kind.h"
 #include "schema/KindCatalog.h"
@@ -13,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 using namespace hookscope;
+using hookscope::test::applyOp;
 
 namespace {
 
@@ -40,34 +42,6 @@ QJsonValue parse(const char *json)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(json);
     return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
-}
-
-QJsonValue applyOp(const QJsonValue &node, QStringList tokens, const QString &op, const QJsonValue &value)
-{
-    if (tokens.isEmpty())
-        return value;
-    const QString token = tokens.takeFirst();
-    if (node.isObject()) {
-        QJsonObject object = node.toObject();
-        if (tokens.isEmpty() && op == QLatin1String("remove"))
-            object.remove(token);
-        else if (tokens.isEmpty())
-            object.insert(token, value);
-        else
-            object.insert(token, applyOp(object.value(token), tokens, op, value));
-        return object;
-    }
-    QJsonArray array = node.toArray();
-    const qsizetype index = token == QLatin1String("-") ? array.size() : token.toLongLong();
-    if (!tokens.isEmpty())
-        array.replace(index, applyOp(array.at(index), tokens, op, value));
-    else if (op == QLatin1String("remove"))
-        array.removeAt(index);
-    else if (op == QLatin1String("add"))
-        array.insert(index, value);
-    else
-        array.replace(index, value);
-    return array;
 }
 
 // The same body as EventInspector sees it: parsed by nlohmann.

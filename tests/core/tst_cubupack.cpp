@@ -1,4 +1,6 @@
+#include "common/HoldFixture.h"
 #include "common/RawHttpClient.h"
+#include "common/Samples.h"
 #include "hold/AnswerBuilder.h"
 #include "hold/HoldDesk.h"
 #include "hold/HoldingSink.h"
@@ -25,16 +27,11 @@ QByteArray readFile(const QString &path)
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
-
-QByteArray beforeBook()
-{
-    return readFile(QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/samples/before-book-appointment.json"));
-}
 } // namespace
 
 // The Cubu pack over real sockets, a real store and the built-in kinds and hold policy: where
 // Cubu sends a hook decides whether it is held, and every synchronous hook can be answered.
-class TestCubuPack final : public QObject
+class TestCubuPack final : public QObject, protected HoldFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -53,53 +50,17 @@ private Q_SLOTS:
     void respondRuleTakesTheVendorQualifiedKind();
 
 private:
-    void start();
     [[nodiscard]] ValidationOutcome stored(qint64 id);
-
-    QTemporaryDir m_dir;
-    SchemaRegistry *m_registry = nullptr;
-    EventRecorder *m_recorder = nullptr;
-    HoldDesk *m_desk = nullptr;
-    std::unique_ptr<HoldingSink> m_sink;
-    Receiver *m_receiver = nullptr;
-    QString m_path;
 };
 
 void TestCubuPack::init()
 {
-    static int n = 0;
-    m_path = m_dir.filePath(QStringLiteral("cubu-%1.sqlite").arg(++n));
-    m_registry = new SchemaRegistry(this);
-    m_recorder = new EventRecorder(this);
-    QString error;
-    QVERIFY2(m_recorder->open(m_path, &error), qPrintable(error));
-    m_desk = new HoldDesk(this);
-    m_desk->setRecorder([this](const AnswerRecord &r) { m_recorder->recordAnswer(r); });
-    SchemaRegistry *registry = m_registry;
-    m_sink = std::make_unique<HoldingSink>(m_recorder, m_desk, [registry] { return registry->catalog(); });
+    setUp(QStringLiteral("cubu"));
 }
 
 void TestCubuPack::cleanup()
 {
-    delete m_receiver;
-    m_receiver = nullptr;
-    delete m_desk;
-    m_desk = nullptr;
-    m_sink.reset();
-    delete m_recorder;
-    m_recorder = nullptr;
-    delete m_registry;
-    m_registry = nullptr;
-}
-
-void TestCubuPack::start()
-{
-    m_sink->setPolicy(HoldPolicy::builtIn());
-    m_receiver = new Receiver(m_sink.get(), this);
-    ReceiverConfig config;
-    config.port = 0;
-    m_receiver->setConfig(config);
-    QVERIFY(m_receiver->start());
+    tearDown();
 }
 
 // What the window shows for a stored event: the enrichment's inspection of its body and path.
@@ -118,10 +79,10 @@ ValidationOutcome TestCubuPack::stored(qint64 id)
 
 void TestCubuPack::afterBookPathIsAnsweredAtOnceAndShownAsAfterBook()
 {
-    start();
+    start(HoldPolicy::builtIn());
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());
-    hook.send(post("/ngrok-prefix/cubu/service/actions/afterBookAppointment", beforeBook()));
+    hook.send(post("/ngrok-prefix/cubu/service/actions/afterBookAppointment", beforeBookSample()));
     QTRY_COMPARE(hook.responses().size(), 1);
     QCOMPARE(hook.responses().at(0).status, 200);
     QCOMPARE(held.count(), 0);
@@ -134,10 +95,10 @@ void TestCubuPack::afterBookPathIsAnsweredAtOnceAndShownAsAfterBook()
 
 void TestCubuPack::beforeBookPathIsHeld()
 {
-    start();
+    start(HoldPolicy::builtIn());
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());
-    hook.send(post("/ngrok-prefix/cubu/service/actions/beforeBookAppointment", beforeBook()));
+    hook.send(post("/ngrok-prefix/cubu/service/actions/beforeBookAppointment", beforeBookSample()));
     QTRY_COMPARE(held.count(), 1);
     QCOMPARE(held.at(0).at(0).value<HeldRequest>().kind, QStringLiteral("before-book-appointment"));
     QVERIFY(hook.received().isEmpty());
@@ -148,10 +109,10 @@ void TestCubuPack::beforeBookPathIsHeld()
 
 void TestCubuPack::genericPathIsHeldAndShownWithTheAmbiguityNote()
 {
-    start();
+    start(HoldPolicy::builtIn());
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());
-    hook.send(post("/hooks/booking", beforeBook()));
+    hook.send(post("/hooks/booking", beforeBookSample()));
     QTRY_COMPARE(held.count(), 1);
     const HeldRequest request = held.at(0).at(0).value<HeldRequest>();
     QCOMPARE(request.kind, QStringLiteral("before-book-appointment"));
@@ -178,7 +139,7 @@ void TestCubuPack::asynchronousHookIsAnsweredAtOnce()
 {
     QFETCH(QString, kind);
     QFETCH(QByteArray, path);
-    start();
+    start(HoldPolicy::builtIn());
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());
     hook.send(post(path, readFile(m_registry->catalog()->kind(kind)->sampleFile)));
@@ -210,7 +171,7 @@ void TestCubuPack::synchronousHookIsHeldAndAnsweredByAPreset()
     QFETCH(QString, kind);
     QFETCH(QByteArray, path);
     QFETCH(QString, preset);
-    start();
+    start(HoldPolicy::builtIn());
     const auto k = m_registry->catalog()->kind(kind);
     const QByteArray body = readFile(k->sampleFile.isEmpty() ? QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/samples/")
                                                                    + kind + QStringLiteral(".json")
@@ -245,7 +206,7 @@ void TestCubuPack::synchronousHookWithoutPresetsIsHeldAndAnsweredByHand()
 {
     QFETCH(QString, kind);
     QFETCH(QByteArray, path);
-    start();
+    start(HoldPolicy::builtIn());
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());
     hook.send(post(path, readFile(m_registry->catalog()->kind(kind)->sampleFile)));
@@ -267,12 +228,7 @@ void TestCubuPack::respondRuleTakesTheVendorQualifiedKind()
     QCOMPARE(rule->kind, QStringLiteral("before-queue-up"));
     HoldPolicy policy = HoldPolicy::builtIn();
     policy.addRespond(*rule);
-    m_sink->setPolicy(policy);
-    m_receiver = new Receiver(m_sink.get(), this);
-    ReceiverConfig config;
-    config.port = 0;
-    m_receiver->setConfig(config);
-    QVERIFY(m_receiver->start());
+    start(policy);
     RawHttpClient hook(m_receiver->port());
     hook.send(post("/n/service/actions/beforeQueueUp",
                    readFile(m_registry->catalog()->kind(QStringLiteral("before-queue-up"))->sampleFile)));

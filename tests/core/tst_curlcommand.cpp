@@ -1,5 +1,6 @@
 #include "ExchangeSamples.h"
 
+#include "common/ReceiverFixture.h"
 #include "exchange/CurlCommand.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
@@ -13,7 +14,7 @@
 using namespace hookscope;
 using namespace hookscope::test;
 
-class TestCurlCommand final : public QObject
+class TestCurlCommand final : public QObject, protected ReceiverFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -34,29 +35,19 @@ private Q_SLOTS:
     void argumentsUsePosixQuotingOnly();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<EventRecorder> m_recorder;
-    std::unique_ptr<Receiver> m_receiver;
 };
 
 void TestCurlCommand::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_recorder = std::make_unique<EventRecorder>();
-    QString error;
-    QVERIFY2(m_recorder->open(m_dir->filePath(QStringLiteral("events.sqlite")), &error), qPrintable(error));
-    m_receiver = std::make_unique<Receiver>(m_recorder.get());
+    openStore();
     ReceiverConfig config;
     config.port = 0;
-    m_receiver->setConfig(config);
-    QVERIFY2(m_receiver->start(), qPrintable(m_receiver->errorString()));
+    startOn(m_recorder.get(), config);
 }
 
 void TestCurlCommand::cleanup()
 {
-    m_receiver.reset();
-    m_recorder.reset();
-    m_dir.reset();
+    tearDown();
 }
 
 void TestCurlCommand::quoting_data()

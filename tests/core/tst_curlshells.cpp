@@ -1,5 +1,6 @@
 #include "ExchangeSamples.h"
 
+#include "common/ReceiverFixture.h"
 #include "exchange/CurlCommand.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
@@ -17,7 +18,7 @@ using namespace hookscope::test;
 // (real child processes) against a live receiver: what arrives is the captured request byte
 // for byte, and nothing a sender wrote runs. Every hostile payload tries to create the file
 // PWNED (replaced with a path in the test's folder), which must never appear.
-class TestCurlShells final : public QObject
+class TestCurlShells final : public QObject, protected ReceiverFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -36,9 +37,6 @@ private:
     [[nodiscard]] QString pwned() const { return m_dir->filePath(QStringLiteral("pwned")); }
     static void compareCaptured(const Event &captured, const Event &event);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<EventRecorder> m_recorder;
-    std::unique_ptr<Receiver> m_receiver;
 };
 
 namespace {
@@ -111,22 +109,15 @@ void TestCurlShells::init()
         if (QStandardPaths::findExecutable(shell).isEmpty())
             QSKIP(qPrintable(shell + QStringLiteral(" is not installed (packaging/build-deps.txt lists it)")));
     }
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_recorder = std::make_unique<EventRecorder>();
-    QString error;
-    QVERIFY2(m_recorder->open(m_dir->filePath(QStringLiteral("received.sqlite")), &error), qPrintable(error));
-    m_receiver = std::make_unique<Receiver>(m_recorder.get());
+    openStore();
     ReceiverConfig config;
     config.port = 0;
-    m_receiver->setConfig(config);
-    QVERIFY2(m_receiver->start(), qPrintable(m_receiver->errorString()));
+    startOn(m_recorder.get(), config);
 }
 
 void TestCurlShells::cleanup()
 {
-    m_receiver.reset();
-    m_recorder.reset();
-    m_dir.reset();
+    tearDown();
 }
 
 Event TestCurlShells::hostile(Event event) const

@@ -1,3 +1,4 @@
+#include "common/HookscopeCommand.h"
 #include "common/RawHttpClient.h"
 #include "exchange/CurlCommand.h"
 #include "store/EventStore.h"
@@ -59,15 +60,10 @@ void TestEndpointSecret::init()
 
 int TestEndpointSecret::runCommand(const QStringList &args)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(HOOKSCOPE_BINARY), args);
-    if (!process.waitForFinished(60'000))
-        return -1;
-    m_output += process.readAllStandardOutput() + process.readAllStandardError();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    const CommandRun run = runHookscope(
+        args, CommandSetup().withEnvironment(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data"))));
+    m_output += run.out + run.err;
+    return run.exitCode;
 }
 
 void TestEndpointSecret::searchEverywhere(const QList<QByteArray> &needles, const QByteArray &what,

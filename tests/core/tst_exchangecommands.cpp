@@ -1,9 +1,9 @@
 #include "ExchangeSamples.h"
+#include "common/HookscopeCommand.h"
 
 #include "schema/CompiledSchema.h"
 #include "schema/Validator.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -53,16 +53,11 @@ void TestExchangeCommands::cleanup()
 
 int TestExchangeCommands::run(const QStringList &args, QByteArray *err)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(HOOKSCOPE_BINARY), args);
-    if (!process.waitForFinished(60'000))
-        return -1;
+    const CommandRun run = runHookscope(
+        args, CommandSetup().withEnvironment(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data"))));
     if (err)
-        *err = process.readAllStandardError();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        *err = run.err;
+    return run.exitCode;
 }
 
 void TestExchangeCommands::exportWritesAValidDocument_data()

@@ -35,7 +35,7 @@ void TestExchangeRoundTrip::capturedRequestsSurviveExportAndImport_data()
     const QByteArray chunked = "POST /chunked HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n"
                                "Content-Type: application/json\r\n\r\n5\r\n{\"a\":\r\n3\r\n12}\r\n0\r\n\r\n";
     const QByteArray plain = R"({"gzip":"body","n":[1,2,3]})";
-    const QByteArray zipped = gzipped(plain);
+    const QByteArray zipped = gzip(plain);
     const QByteArray gzip = "POST /gz HTTP/1.1\r\nHost: a\r\nContent-Encoding: gzip\r\nContent-Type: application/json\r\n"
                             "Content-Length: " + QByteArray::number(zipped.size()) + "\r\n\r\n" + zipped;
     const QByteArray json = R"({"type":"appointment.created","id":1})";

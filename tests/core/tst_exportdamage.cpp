@@ -2,6 +2,7 @@
 // exits 1; `--out` that is the store (or one of its files, by any name or link) is refused with
 // exit 2 and the store left byte for byte as it was. Real files, real child processes.
 #include "StoreDamage.h"
+#include "common/HookscopeCommand.h"
 
 #include "store/StoreHealth.h"
 
@@ -88,8 +89,9 @@ void TestExportDamage::init()
 
 int TestExportDamage::run(const QStringList &args, QByteArray *err)
 {
-    QByteArray out;
-    return runHookscope(args, &out, err);
+    const CommandRun r = runHookscope(args, CommandSetup().withTimeout(120'000));
+    *err = r.err;
+    return r.exitCode;
 }
 
 void TestExportDamage::exportSkipsUnreadableEvents_data()

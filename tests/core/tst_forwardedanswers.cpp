@@ -2,6 +2,7 @@
 // sockets: the hook's client → Hookscope A (holds it, forwards it) → app B (a second receiver
 // whose default answer stands for the app's answer).
 #include "common/RawHttpClient.h"
+#include "common/Samples.h"
 #include "hold/HoldDesk.h"
 #include "hold/HoldingSink.h"
 #include "http/Receiver.h"
@@ -10,7 +11,6 @@
 #include "schema/SchemaRegistry.h"
 #include "store/EventRecorder.h"
 
-#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,12 +19,6 @@ using namespace hookscope;
 using namespace hookscope::test;
 
 namespace {
-QByteArray sample()
-{
-    QFile file(QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/samples/before-book-appointment.json"));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 const QByteArray kAppAnswer = R"({"cancelled":true,"cancellationReason":"from the app","removeCustomer":false})";
 } // namespace
 
@@ -99,7 +93,7 @@ void TestForwardedAnswers::heldHookGetsTheAppsAnswer()
     QVERIFY(receiver.start());
 
     RawHttpClient hook(receiver.port());
-    hook.send(post("/hooks/before-book-appointment", sample()));
+    hook.send(post("/hooks/before-book-appointment", beforeBookSample()));
     QTRY_COMPARE_WITH_TIMEOUT(hook.responses().size(), 1, 5000);
     const RawResponse response = hook.responses().at(0);
     QCOMPARE(response.status, expectedStatus);

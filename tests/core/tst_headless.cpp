@@ -1,3 +1,4 @@
+#include "common/HeadlessChild.h"
 #include "common/RawHttpClient.h"
 #include "store/EventStore.h"
 
@@ -13,50 +14,6 @@ using namespace hookscope;
 using namespace hookscope::test;
 
 namespace {
-
-// A `hookscope --headless` child process on port 0 with its first two lines read.
-class HeadlessChild
-{
-public:
-    explicit HeadlessChild(const QString &dbPath, const QStringList &extra = {})
-    {
-        m_process.setProgram(QStringLiteral(HOOKSCOPE_BINARY));
-        m_process.setArguments(QStringList{QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
-                                           QStringLiteral("--db"), dbPath}
-                               + extra);
-        m_process.start();
-    }
-    ~HeadlessChild()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished();
-        }
-    }
-    // Next stdout line, waiting up to `ms`.
-    QByteArray line(int ms = 10000)
-    {
-        QDeadlineTimer deadline(ms);
-        while (!m_process.canReadLine() && !deadline.hasExpired()) {
-            if (!m_process.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
-                break;
-        }
-        return m_process.canReadLine() ? m_process.readLine().chopped(1) : QByteArray();
-    }
-    quint16 readPort()
-    {
-        m_firstLine = line();
-        static const QRegularExpression re(QStringLiteral("^Listening on http://127\\.0\\.0\\.1:(\\d+)/$"));
-        const auto match = re.match(QString::fromUtf8(m_firstLine));
-        return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
-    }
-    QProcess &process() { return m_process; }
-    QByteArray firstLine() const { return m_firstLine; }
-
-private:
-    QProcess m_process;
-    QByteArray m_firstLine;
-};
 
 // Keep-alive clients that each send one request after the other, with a unique body,
 // and remember which bodies were acknowledged with a complete 2xx.

@@ -1,4 +1,6 @@
+#include "common/HoldFixture.h"
 #include "common/RawHttpClient.h"
+#include "common/Samples.h"
 #include "hold/AnswerBuilder.h"
 #include "hold/HoldDesk.h"
 #include "hold/HoldingSink.h"
@@ -7,7 +9,6 @@
 #include "store/EventRecorder.h"
 #include "store/EventStore.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -18,17 +19,11 @@ using namespace hookscope;
 using namespace hookscope::test;
 
 namespace {
-QByteArray sample()
-{
-    QFile file(QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/samples/before-book-appointment.json"));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 const QByteArray kRoute = "/hooks/before-book-appointment";
 } // namespace
 
 // HoldDesk + HoldingSink over real sockets, a real store and the built-in kinds.
-class TestHoldDesk final : public QObject
+class TestHoldDesk final : public QObject, protected HoldFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -52,53 +47,17 @@ private Q_SLOTS:
     void shutdownAnswersWhatIsHeld();
 
 private:
-    void start(const HoldPolicy &policy);
     [[nodiscard]] std::optional<AnswerRecord> storedAnswer(qint64 id);
-
-    QTemporaryDir m_dir;
-    SchemaRegistry *m_registry = nullptr;
-    EventRecorder *m_recorder = nullptr;
-    HoldDesk *m_desk = nullptr;
-    std::unique_ptr<HoldingSink> m_sink;
-    Receiver *m_receiver = nullptr;
-    QString m_path;
 };
 
 void TestHoldDesk::init()
 {
-    static int n = 0;
-    m_path = m_dir.filePath(QStringLiteral("hold-%1.sqlite").arg(++n));
-    m_registry = new SchemaRegistry(this);
-    m_recorder = new EventRecorder(this);
-    QString error;
-    QVERIFY2(m_recorder->open(m_path, &error), qPrintable(error));
-    m_desk = new HoldDesk(this);
-    m_desk->setRecorder([this](const AnswerRecord &r) { m_recorder->recordAnswer(r); });
-    SchemaRegistry *registry = m_registry;
-    m_sink = std::make_unique<HoldingSink>(m_recorder, m_desk, [registry] { return registry->catalog(); });
+    setUp(QStringLiteral("hold"));
 }
 
 void TestHoldDesk::cleanup()
 {
-    delete m_receiver;
-    m_receiver = nullptr;
-    delete m_desk;
-    m_desk = nullptr;
-    m_sink.reset();
-    delete m_recorder;
-    m_recorder = nullptr;
-    delete m_registry;
-    m_registry = nullptr;
-}
-
-void TestHoldDesk::start(const HoldPolicy &policy)
-{
-    m_sink->setPolicy(policy);
-    m_receiver = new Receiver(m_sink.get(), this);
-    ReceiverConfig config;
-    config.port = 0;
-    m_receiver->setConfig(config);
-    QVERIFY(m_receiver->start());
+    tearDown();
 }
 
 std::optional<AnswerRecord> TestHoldDesk::storedAnswer(qint64 id)
@@ -116,7 +75,7 @@ void TestHoldDesk::heldRequestStaysOpenWhileOtherConnectionsAreAnswered()
     start(HoldPolicy::builtIn());
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());
-    hook.send(post(kRoute, sample()));
+    hook.send(post(kRoute, beforeBookSample()));
     QTRY_COMPARE(held.count(), 1);
     const auto request = held.at(0).at(0).value<HeldRequest>();
     QCOMPARE(request.kind, QStringLiteral("before-book-appointment"));
@@ -138,7 +97,7 @@ void TestHoldDesk::recognisedByShapeWithoutTheRoute()
     start(HoldPolicy::builtIn());
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());
-    hook.send(post("/anything", sample()));
+    hook.send(post("/anything", beforeBookSample()));
     QTRY_COMPARE(held.count(), 1);
     QCOMPARE(held.at(0).at(0).value<HeldRequest>().kind, QStringLiteral("before-book-appointment"));
 }
@@ -150,7 +109,7 @@ void TestHoldDesk::numberBeyondADoubleIsStillRecognisedByShape()
     start(HoldPolicy::builtIn());
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());
-    QByteArray body = sample();
+    QByteArray body = beforeBookSample();
     body.insert(body.indexOf('{') + 1, R"("extra": 1E400, )");
     hook.send(post("/anything", body));
     QTRY_COMPARE(held.count(), 1);
@@ -162,20 +121,17 @@ void TestHoldDesk::kindOfFindsOnlyActiveKinds_data()
     QTest::addColumn<QByteArray>("target");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("kind");
-    const auto read = [](const char *name) {
-        QFile file(QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/samples/") + QLatin1String(name));
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    };
-    QJsonObject partial = QJsonDocument::fromJson(sample()).object();
+    const auto read = [](const char *name) { return sampleFile(QLatin1String(name)); };
+    QJsonObject partial = QJsonDocument::fromJson(beforeBookSample()).object();
     for (const char *member : {"referenceDate", "unitId", "serviceId", "serviceCategoryId", "status", "language"})
         partial.remove(QLatin1String(member));
     // Sorted first when serialised: a scanner that took an escaped quote, or a quote after an
     // escaped backslash, for the end of the string would read every name after it as a value.
-    QJsonObject escaped = QJsonDocument::fromJson(sample()).object();
+    QJsonObject escaped = QJsonDocument::fromJson(beforeBookSample()).object();
     escaped.insert(QStringLiteral("aaNote"), QStringLiteral(R"(he wrote "caseId: 1)"));
     escaped.insert(QStringLiteral("aaPath"), QStringLiteral(R"(C:\)"));
-    QTest::newRow("sample by route") << QByteArray(kRoute) << sample() << QStringLiteral("before-book-appointment");
-    QTest::newRow("sample by shape") << QByteArray("/x") << sample() << QStringLiteral("before-book-appointment");
+    QTest::newRow("sample by route") << QByteArray(kRoute) << beforeBookSample() << QStringLiteral("before-book-appointment");
+    QTest::newRow("sample by shape") << QByteArray("/x") << beforeBookSample() << QStringLiteral("before-book-appointment");
     QTest::newRow("sample with members missing, discriminators kept")
         << QByteArray("/x") << QJsonDocument(partial).toJson() << QStringLiteral("before-book-appointment");
     QTest::newRow("escaped quotes and backslashes in values")
@@ -206,7 +162,7 @@ void TestHoldDesk::kindOfFollowsPolicyChanges()
     Event event;
     event.method = "POST";
     event.target = "/x";
-    event.body = sample();
+    event.body = beforeBookSample();
     const QString kind = QStringLiteral("before-book-appointment");
     HoldPolicy none = HoldPolicy::builtIn();
     HoldRule rule = none.rule(kind);
@@ -226,7 +182,7 @@ void TestHoldDesk::answerIsExactlyTheBodyTheClientReceives()
     QSignalSpy held(m_desk, &HoldDesk::held);
     QSignalSpy answered(m_desk, &HoldDesk::answered);
     RawHttpClient hook(m_receiver->port());
-    hook.send(post(kRoute, sample()));
+    hook.send(post(kRoute, beforeBookSample()));
     QTRY_COMPARE(held.count(), 1);
     const qint64 id = held.at(0).at(0).value<HeldRequest>().id;
     const QByteArray body = R"({"cancelled":true,"cancellationReason":"Fully booked","removeCustomer":false,"useCustomerContactInfo":false})";
@@ -269,7 +225,7 @@ void TestHoldDesk::pipelinedRequestBehindAHeldOneWaitsForIt()
     start(HoldPolicy::builtIn());
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());
-    hook.send(post(kRoute, sample()) + post("/second", "{}"));
+    hook.send(post(kRoute, beforeBookSample()) + post("/second", "{}"));
     QTRY_COMPARE(held.count(), 1);
     QTest::qWait(100);
     QVERIFY(hook.received().isEmpty()); // HTTP order: the second waits for the first
@@ -290,7 +246,7 @@ void TestHoldDesk::deadlineSendsTheDefaultAnswer()
     start(policy);
     QSignalSpy answered(m_desk, &HoldDesk::answered);
     RawHttpClient hook(m_receiver->port());
-    hook.send(post(kRoute, sample()));
+    hook.send(post(kRoute, beforeBookSample()));
     QTRY_COMPARE(hook.responses().size(), 1);
     const QJsonObject body = QJsonDocument::fromJson(hook.responses().at(0).body).object();
     QCOMPARE(body.value(QStringLiteral("cancelled")), QJsonValue(false));
@@ -312,7 +268,7 @@ void TestHoldDesk::clientThatDisconnectsIsRecordedAndNothingSent()
     QSignalSpy held(m_desk, &HoldDesk::held);
     QSignalSpy answered(m_desk, &HoldDesk::answered);
     auto *hook = new RawHttpClient(m_receiver->port(), this);
-    hook->send(post(kRoute, sample()));
+    hook->send(post(kRoute, beforeBookSample()));
     QTRY_COMPARE(held.count(), 1);
     const qint64 id = held.at(0).at(0).value<HeldRequest>().id;
     hook->socket().abort();
@@ -360,7 +316,7 @@ void TestHoldDesk::respondPresetAnswersAtOnce()
     QSignalSpy held(m_desk, &HoldDesk::held);
     QSignalSpy answered(m_desk, &HoldDesk::answered);
     RawHttpClient hook(m_receiver->port());
-    hook.send(post(kRoute, sample()));
+    hook.send(post(kRoute, beforeBookSample()));
     QTRY_COMPARE(hook.responses().size(), 1);
     const QJsonObject body = QJsonDocument::fromJson(hook.responses().at(0).body).object();
     QCOMPARE(body.value(member), expected);
@@ -381,7 +337,7 @@ void TestHoldDesk::kindSwitchedToAnswerAtOnceIsNotHeld()
     start(policy);
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());
-    hook.send(post(kRoute, sample()));
+    hook.send(post(kRoute, beforeBookSample()));
     QTRY_COMPARE(hook.responses().size(), 1);
     QCOMPARE(hook.responses().at(0).body, QByteArray(R"({"ok":true})"));
     QCOMPARE(held.count(), 0);
@@ -392,7 +348,7 @@ void TestHoldDesk::answeringTwiceSendsOnce()
     start(HoldPolicy::builtIn());
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());
-    hook.send(post(kRoute, sample()));
+    hook.send(post(kRoute, beforeBookSample()));
     QTRY_COMPARE(held.count(), 1);
     const qint64 id = held.at(0).at(0).value<HeldRequest>().id;
     QVERIFY(m_desk->answer(id, AnswerBuilder::jsonResponse(200, "{\"n\":1}"), AnswerSource::Click));
@@ -409,7 +365,7 @@ void TestHoldDesk::shutdownAnswersWhatIsHeld()
     QSignalSpy held(m_desk, &HoldDesk::held);
     QSignalSpy answered(m_desk, &HoldDesk::answered);
     RawHttpClient hook(m_receiver->port());
-    hook.send(post(kRoute, sample()));
+    hook.send(post(kRoute, beforeBookSample()));
     QTRY_COMPARE(held.count(), 1);
     m_desk->answerAll(AnswerSource::Shutdown);
     QTRY_COMPARE(hook.responses().size(), 1);

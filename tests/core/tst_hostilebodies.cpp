@@ -1,3 +1,5 @@
+#include "common/HeadlessChild.h"
+#include "common/HookscopeCommand.h"
 #include "common/RawHttpClient.h"
 #include "enrich/InspectionMarker.h"
 #include "store/EventStore.h"
@@ -6,7 +8,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -56,7 +57,7 @@ private:
     [[nodiscard]] qint64 markedId() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QProcess> m_process;
+    std::unique_ptr<HeadlessChild> m_child;
     quint16 m_port = 0;
 };
 
@@ -68,39 +69,22 @@ void TestHostileBodies::init()
 
 void TestHostileBodies::cleanup()
 {
-    if (m_process && m_process->state() != QProcess::NotRunning) {
-        m_process->kill();
-        m_process->waitForFinished();
-    }
-    m_process.reset();
+    m_child.reset();
 }
 
 void TestHostileBodies::start(const QStringList &extra)
 {
-    m_process = std::make_unique<QProcess>();
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-    m_process->setProcessEnvironment(env);
-    m_process->start(QStringLiteral(HOOKSCOPE_BINARY),
-                     QStringList{QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
-                                 QStringLiteral("--db"), dbPath()}
-                         + extra);
-    QVERIFY(m_process->waitForReadyRead(10000));
-    QTRY_VERIFY(m_process->canReadLine());
-    const QByteArray first = m_process->readLine().trimmed();
-    static const QRegularExpression re(QStringLiteral("^Listening on http://127\\.0\\.0\\.1:(\\d+)/$"));
-    const auto match = re.match(QString::fromUtf8(first));
-    QVERIFY2(match.hasMatch(), first.constData());
-    m_port = quint16(match.captured(1).toUInt());
+    m_child = std::make_unique<HeadlessChild>(dbPath(), extra, m_dir->path());
+    m_port = m_child->readPort();
+    QVERIFY2(m_port, m_child->firstLine().constData());
 }
 
 void TestHostileBodies::stop()
 {
-    m_process->terminate();
-    QVERIFY(m_process->waitForFinished(10000));
-    QCOMPARE(m_process->exitStatus(), QProcess::NormalExit);
-    QCOMPARE(m_process->exitCode(), 0);
+    m_child->process().terminate();
+    QVERIFY(m_child->process().waitForFinished(10000));
+    QCOMPARE(m_child->process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_child->process().exitCode(), 0);
 }
 
 std::optional<EventInfo> TestHostileBodies::info(qint64 id) const
@@ -130,7 +114,7 @@ void TestHostileBodies::outOfRangeNumberIsInspectedAndSurvivesARestart()
         QTRY_COMPARE(client.responses().size(), 3);
     }
     QTRY_VERIFY_WITH_TIMEOUT(info(3).has_value(), 10000);
-    QCOMPARE(m_process->state(), QProcess::Running);
+    QCOMPARE(m_child->process().state(), QProcess::Running);
     QCOMPARE(info(1)->validity, EventInfo::Validity::Unknown); // JSON of no known kind, inspected
     QCOMPARE(info(2)->validity, EventInfo::Validity::Unknown);
     stop();
@@ -143,18 +127,14 @@ void TestHostileBodies::outOfRangeNumberIsInspectedAndSurvivesARestart()
         QTRY_COMPARE(client.responses().size(), 1);
     }
     QTRY_VERIFY_WITH_TIMEOUT(info(4).has_value(), 10000);
-    QCOMPARE(m_process->state(), QProcess::Running);
+    QCOMPARE(m_child->process().state(), QProcess::Running);
     QCOMPARE(info(4)->validity, EventInfo::Validity::Unknown);
     stop();
 
-    // hookscope validate on that body: a result, not an abort (exit 134 before).
-    QProcess validate;
-    validate.start(QStringLiteral(HOOKSCOPE_BINARY), {QStringLiteral("validate"), QStringLiteral("-")});
-    validate.write(R"({"a":1E400})");
-    validate.closeWriteChannel();
-    QVERIFY(validate.waitForFinished(10000));
-    QCOMPARE(validate.exitStatus(), QProcess::NormalExit);
-    QCOMPARE(validate.exitCode(), 3); // JSON of no known kind
+    // hookscope validate on that body: a result, not an abort (exit 134 before; a crash reads -1).
+    const CommandRun validate = runHookscope({QStringLiteral("validate"), QStringLiteral("-")},
+                                             CommandSetup().withInput(R"({"a":1E400})").withTimeout(10'000));
+    QCOMPARE(validate.exitCode, 3); // JSON of no known kind
 }
 
 void TestHostileBodies::eventLeftMarkedIsNotInspectedAgainAtTheNextStart()
@@ -177,18 +157,14 @@ void TestHostileBodies::eventLeftMarkedIsNotInspectedAgainAtTheNextStart()
     QCOMPARE(info(1)->jsonError, QStringLiteral("inspection did not finish in an earlier run"));
     QCOMPARE(info(2)->validity, EventInfo::Validity::Unknown);
     QByteArray err;
-    QTRY_VERIFY((err += m_process->readAllStandardError())
+    QTRY_VERIFY((err += m_child->process().readAllStandardError())
                     .contains("hookscope: event 1 not inspected: inspection did not finish in an earlier run"));
     QCOMPARE(markedId(), 0);
     stop();
 
     // The export says so too.
-    QProcess exporter;
     const QString out = m_dir->filePath(QStringLiteral("export.json"));
-    exporter.start(QStringLiteral(HOOKSCOPE_BINARY),
-                   {QStringLiteral("export"), QStringLiteral("--db"), dbPath(), QStringLiteral("--out"), out});
-    QVERIFY(exporter.waitForFinished(10000));
-    QCOMPARE(exporter.exitCode(), 0);
+    QCOMPARE(runHookscope({QStringLiteral("export"), QStringLiteral("--db"), dbPath(), QStringLiteral("--out"), out}).exitCode, 0);
     QFile file(out);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray exported = file.readAll();
@@ -226,11 +202,11 @@ void TestHostileBodies::backtrackingPatternEndsWithTheReasonAndSigtermStopsWithi
     QTRY_COMPARE_WITH_TIMEOUT(markedId(), qint64(3), 10000); // its inspection is under way
     QElapsedTimer timer;
     timer.start();
-    m_process->terminate();
-    QVERIFY(m_process->waitForFinished(10000));
+    m_child->process().terminate();
+    QVERIFY(m_child->process().waitForFinished(10000));
     const qint64 ms = timer.elapsed();
     qInfo("SIGTERM to exit during a backtracking inspection: %lld ms", ms);
-    QCOMPARE(m_process->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_child->process().exitStatus(), QProcess::NormalExit);
     QVERIFY2(ms < 2000, QByteArray::number(ms).constData());
     QVERIFY(!info(3)); // not taken for a crash: inspected at the next start
     QCOMPARE(markedId(), 0);

@@ -2,6 +2,7 @@
 // pack's pack.json names, so the user gives only the secret. A real child process receives a pack
 // kind's sample signed as the vendor documents it (computed here with Qt's HMAC, independently of
 // the verifier), a tampered copy and another vendor's body; `hookscope export` gives the verdicts.
+#include "common/HookscopeCommand.h"
 #include "common/RawHttpClient.h"
 
 #include <QDateTime>
@@ -145,12 +146,7 @@ void TestPackSignatures::packKindVerifiedWithOnlyTheSecret()
     QVERIFY(child.waitForFinished(20000));
 
     const QString exported = dir.filePath(QStringLiteral("export.json"));
-    QProcess exporter;
-    exporter.setProcessEnvironment(isolated(dir));
-    exporter.start(QStringLiteral(HOOKSCOPE_BINARY),
-                   {QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--out"), exported});
-    QVERIFY(exporter.waitForFinished(20000));
-    QCOMPARE(exporter.exitCode(), 0);
+    QCOMPARE(runHookscope({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--out"), exported}).exitCode, 0);
     const QJsonArray events =
         QJsonDocument::fromJson(readFile(exported)).object().value(QLatin1String("events")).toArray();
     QCOMPARE(events.size(), 3);

@@ -1,5 +1,6 @@
-#include "ReceiverFixture.h"
+#include "common/Gzip.h"
 #include "common/RawHttpClient.h"
+#include "common/ReceiverFixture.h"
 #include "store/EventStore.h"
 
 #include <QSignalSpy>

@@ -1,8 +1,9 @@
 // The receiver against hostile or careless senders, through real sockets: the connection cap
 // and silent connections, RFC 9112 strictness (whitespace before a colon, versions), trailer
 // fields, compression bombs and the decode budget, half-closed clients, clients that never read.
-#include "ReceiverFixture.h"
+#include "common/Gzip.h"
 #include "common/RawHttpClient.h"
+#include "common/ReceiverFixture.h"
 #include "exchange/ExportEventCodec.h"
 #include "http/BodyDecoder.h"
 #include "http/ContentDecoding.h"

@@ -1,3 +1,4 @@
+#include "common/ReceiverFixture.h"
 #include "http/Receiver.h"
 #include "relay/RequestReplayer.h"
 #include "store/EventRecorder.h"
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace hookscope;
+using namespace hookscope::test;
 
 namespace {
 
@@ -59,7 +61,7 @@ private:
 
 } // namespace
 
-class TestRequestReplayer final : public QObject
+class TestRequestReplayer final : public QObject, protected ReceiverFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -79,33 +81,22 @@ private:
     [[nodiscard]] ReplayResult replay(const QUrl &url, const OutgoingRequest &request, int timeoutMs = 5000);
     [[nodiscard]] std::optional<Event> lastStored() const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<EventRecorder> m_recorder;
-    std::unique_ptr<Receiver> m_receiver;
 };
 
 void TestRequestReplayer::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_recorder = std::make_unique<EventRecorder>();
-    QString error;
-    QVERIFY2(m_recorder->open(m_dir->filePath(QStringLiteral("events.sqlite")), &error), qPrintable(error));
-    m_receiver = std::make_unique<Receiver>(m_recorder.get());
+    openStore();
     ReceiverConfig config;
     config.port = 0;
     config.defaultResponse.status = 202;
     config.defaultResponse.headers = {{"Content-Type", "application/json"}, {"X-App", "a"}, {"X-App", "b"}};
     config.defaultResponse.body = R"({"accepted":true})";
-    m_receiver->setConfig(config);
-    QVERIFY2(m_receiver->start(), qPrintable(m_receiver->errorString()));
+    startOn(m_recorder.get(), config);
 }
 
 void TestRequestReplayer::cleanup()
 {
-    m_receiver.reset();
-    m_recorder.reset();
-    m_dir.reset();
+    tearDown();
 }
 
 ReplayResult TestRequestReplayer::replay(const QUrl &url, const OutgoingRequest &request, int timeoutMs)

@@ -1,25 +1,17 @@
+#include "common/HeadlessChild.h"
+#include "common/HookscopeCommand.h"
 #include "common/RawHttpClient.h"
+#include "common/Samples.h"
 #include "store/EventStore.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace hookscope;
 using namespace hookscope::test;
-
-namespace {
-QByteArray sample()
-{
-    QFile file(QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/samples/before-book-appointment.json"));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-} // namespace
 
 // `hookscope --headless` as a child process: --respond answers held kinds at once; without it a
 // held hook gets the default answer at its deadline. Settings and user presets come from a
@@ -36,63 +28,36 @@ private Q_SLOTS:
 
 private:
     void startChild(const QStringList &extra);
-    QByteArray line(int ms = 10000);
+    [[nodiscard]] QByteArray line() { return m_child->line(); }
     quint16 m_port = 0;
-    QTemporaryDir *m_dir = nullptr;
-    QProcess *m_process = nullptr;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<HeadlessChild> m_child;
 };
 
 void TestRespondHeadless::init()
 {
-    m_dir = new QTemporaryDir;
-    m_process = new QProcess;
+    m_dir = std::make_unique<QTemporaryDir>();
 }
 
 void TestRespondHeadless::cleanup()
 {
-    if (m_process->state() != QProcess::NotRunning) {
-        m_process->terminate();
-        if (!m_process->waitForFinished(5000))
-            m_process->kill();
-        m_process->waitForFinished();
-    }
-    delete m_process;
-    delete m_dir;
+    m_child.reset();
+    m_dir.reset();
 }
 
 void TestRespondHeadless::startChild(const QStringList &extra)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-    m_process->setProcessEnvironment(env);
-    m_process->start(QStringLiteral(HOOKSCOPE_BINARY),
-                     QStringList{QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
-                                 QStringLiteral("--db"), m_dir->filePath(QStringLiteral("events.sqlite"))}
-                         + extra);
-    const QByteArray first = line();
-    static const QRegularExpression re(QStringLiteral("^Listening on http://127\\.0\\.0\\.1:(\\d+)/$"));
-    const auto match = re.match(QString::fromUtf8(first));
-    QVERIFY2(match.hasMatch(), first.constData());
-    m_port = quint16(match.captured(1).toUInt());
+    m_child = std::make_unique<HeadlessChild>(m_dir->filePath(QStringLiteral("events.sqlite")), extra, m_dir->path());
+    m_port = m_child->readPort();
+    QVERIFY2(m_port, m_child->firstLine().constData());
     QVERIFY(line().startsWith("Store: "));
-}
-
-QByteArray TestRespondHeadless::line(int ms)
-{
-    QDeadlineTimer deadline(ms);
-    while (!m_process->canReadLine() && !deadline.hasExpired()) {
-        if (!m_process->waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
-            break;
-    }
-    return m_process->canReadLine() ? m_process->readLine().chopped(1) : QByteArray();
 }
 
 void TestRespondHeadless::respondCancelAnswersAtOnceWithTheReason()
 {
     startChild({QStringLiteral("--respond"), QStringLiteral("before-book-appointment=cancel:Slot no longer available")});
     RawHttpClient client(m_port);
-    client.send(post("/hooks/before-book-appointment", sample()));
+    client.send(post("/hooks/before-book-appointment", beforeBookSample()));
     QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 1, 10000);
     const QJsonObject body = QJsonDocument::fromJson(client.responses().at(0).body).object();
     QCOMPARE(body.value(QStringLiteral("cancelled")), QJsonValue(true));
@@ -114,7 +79,7 @@ void TestRespondHeadless::withoutRespondTheDeadlineSendsTheDefault()
     RawHttpClient client(m_port);
     QElapsedTimer sent;
     sent.start();
-    client.send(post("/hooks/before-book-appointment", sample()));
+    client.send(post("/hooks/before-book-appointment", beforeBookSample()));
     QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 1, 10000);
     QVERIFY2(sent.elapsed() >= 350, qPrintable(QString::number(sent.elapsed())));
     const QJsonObject body = QJsonDocument::fromJson(client.responses().at(0).body).object();
@@ -128,14 +93,13 @@ void TestRespondHeadless::withoutRespondTheDeadlineSendsTheDefault()
 
 void TestRespondHeadless::unknownPresetIsRefusedAtStart()
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
-    m_process->setProcessEnvironment(env);
-    m_process->start(QStringLiteral(HOOKSCOPE_BINARY),
-                     {QStringLiteral("--headless"), QStringLiteral("--respond"), QStringLiteral("before-book-appointment=maybe")});
-    QVERIFY(m_process->waitForFinished(10000));
-    QCOMPARE(m_process->exitCode(), 2);
-    const QByteArray err = m_process->readAllStandardError();
+    const CommandRun run
+        = runHookscope({QStringLiteral("--headless"), QStringLiteral("--respond"), QStringLiteral("before-book-appointment=maybe")},
+                       CommandSetup()
+                           .withEnvironment(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")))
+                           .withTimeout(10'000));
+    QCOMPARE(run.exitCode, 2);
+    const QByteArray &err = run.err;
     QVERIFY2(err.contains("no preset 'maybe'") && err.contains("accept"), err.constData());
 }
 

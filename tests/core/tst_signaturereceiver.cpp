@@ -1,6 +1,7 @@
 // Every signature preset end to end: a real `hookscope --headless --signature *=PRESET:FILE`
 // child process receives the vendor-signed delivery and a tampered copy over a socket, prints
 // each verdict on its stdout line, and `hookscope export` writes the verdicts per event.
+#include "common/HookscopeCommand.h"
 #include "common/RawHttpClient.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
@@ -116,11 +117,7 @@ void TestSignatureReceiver::everyPresetThroughTheReceiverAndExport()
     QVERIFY(child.waitForFinished(20000));
 
     const QString exported = dir.filePath(QStringLiteral("export.json"));
-    QProcess exporter;
-    exporter.start(QStringLiteral(HOOKSCOPE_BINARY),
-                   {QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--out"), exported});
-    QVERIFY(exporter.waitForFinished(20000));
-    QCOMPARE(exporter.exitCode(), 0);
+    QCOMPARE(runHookscope({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--out"), exported}).exitCode, 0);
     QFile file(exported);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonArray events = QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("events")).toArray();

@@ -3,6 +3,7 @@
 // a request head must be complete within the head timeout, however steadily it trickles in.
 // The latency under this load is measured by bench/slowloris, not here.
 #include "common/RawHttpClient.h"
+#include "common/ReceiverFixture.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 #include "store/EventStore.h"
@@ -81,7 +82,7 @@ private:
 
 } // namespace
 
-class TestSlowClients final : public QObject
+class TestSlowClients final : public QObject, protected ReceiverFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -100,9 +101,6 @@ private:
     void start(const ReceiverConfig &config);
     [[nodiscard]] QList<Event> storedEvents() const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<EventRecorder> m_recorder;
-    std::unique_ptr<Receiver> m_receiver;
 };
 
 void TestSlowClients::initTestCase()
@@ -121,17 +119,12 @@ void TestSlowClients::initTestCase()
 
 void TestSlowClients::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_recorder = std::make_unique<EventRecorder>();
-    QString error;
-    QVERIFY2(m_recorder->open(m_dir->filePath(QStringLiteral("events.sqlite")), &error), qPrintable(error));
+    openStore();
 }
 
 void TestSlowClients::cleanup()
 {
-    m_receiver.reset();
-    m_recorder.reset();
-    m_dir.reset();
+    tearDown();
 }
 
 void TestSlowClients::start(int maxConnections)
@@ -144,11 +137,9 @@ void TestSlowClients::start(int maxConnections)
 
 void TestSlowClients::start(const ReceiverConfig &config)
 {
-    m_receiver = std::make_unique<Receiver>(m_recorder.get());
     ReceiverConfig c = config;
     c.port = 0;
-    m_receiver->setConfig(c);
-    QVERIFY2(m_receiver->start(), qPrintable(m_receiver->errorString()));
+    startOn(m_recorder.get(), c);
 }
 
 QList<Event> TestSlowClients::storedEvents() const
@@ -156,7 +147,7 @@ QList<Event> TestSlowClients::storedEvents() const
     EventStore store;
     QString error;
     QList<Event> events;
-    if (!store.open(m_dir->filePath(QStringLiteral("events.sqlite")), &error))
+    if (!store.open(m_path, &error))
         return events;
     const QList<qint64> ids = store.ids();
     for (qint64 id : ids) {

@@ -3,6 +3,7 @@
 // at start-up and still captures. Nothing here changes the damaged file.
 #include "StoreDamage.h"
 
+#include "common/HookscopeCommand.h"
 #include "common/RawHttpClient.h"
 #include "store/StoreHealth.h"
 
@@ -98,7 +99,10 @@ void TestStoreHealth::damage(const QByteArray &kind)
 
 int TestStoreHealth::run(const QStringList &args, QByteArray *out, QByteArray *err)
 {
-    return runHookscope(args, out, err);
+    const CommandRun r = runHookscope(args, CommandSetup().withTimeout(120'000));
+    *out = r.out;
+    *err = r.err;
+    return r.exitCode;
 }
 
 void TestStoreHealth::healthyStoreIsHealthy()

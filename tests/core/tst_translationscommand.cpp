@@ -1,8 +1,9 @@
+#include "common/HookscopeCommand.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -11,25 +12,12 @@ namespace {
 const QString kData = QStringLiteral(HOOKSCOPE_SOURCE_DIR "/tests/data/translations/");
 const QString kSamples = QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/samples/");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = hookscope::test::TextRun;
 
 Run run(const QStringList &args, const QByteArray &input = QByteArray())
 {
-    QProcess process;
-    process.start(QStringLiteral(HOOKSCOPE_BINARY), QStringList{QStringLiteral("translations")} + args);
-    if (!process.waitForStarted(10000))
-        qFatal("cannot start %s", HOOKSCOPE_BINARY);
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
-        qFatal("hookscope did not finish");
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return hookscope::test::runHookscopeText(QStringList{QStringLiteral("translations")} + args,
+                                             hookscope::test::CommandSetup().withInput(input));
 }
 
 QByteArray readFile(const QString &path)

@@ -1,6 +1,7 @@
 // The receiver with an EndpointGuard, through real sockets and a real store: refused requests
 // are answered 401/404 with the reason, still recorded (flagged), and never get a hook's answer.
 #include "common/RawHttpClient.h"
+#include "common/ReceiverFixture.h"
 #include "http/CaptureSink.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
@@ -8,7 +9,6 @@
 
 #include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace hookscope;
@@ -45,7 +45,7 @@ private:
 
 } // namespace
 
-class TestTrustReceiver final : public QObject
+class TestTrustReceiver final : public QObject, protected ReceiverFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -61,49 +61,24 @@ private Q_SLOTS:
 
 private:
     void startWith(const GuardConfig &guard, CaptureSink *sink = nullptr);
-    [[nodiscard]] std::optional<Event> lastEvent() const;
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<EventRecorder> m_recorder;
-    std::unique_ptr<Receiver> m_receiver;
-    QString m_path;
 };
 
 void TestTrustReceiver::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_path = m_dir->filePath(QStringLiteral("events.sqlite"));
-    m_recorder = std::make_unique<EventRecorder>();
-    QString error;
-    QVERIFY2(m_recorder->open(m_path, &error), qPrintable(error));
+    openStore();
 }
 
 void TestTrustReceiver::cleanup()
 {
-    m_receiver.reset();
-    m_recorder.reset();
-    m_dir.reset();
+    tearDown();
 }
 
 void TestTrustReceiver::startWith(const GuardConfig &guard, CaptureSink *sink)
 {
-    m_receiver = std::make_unique<Receiver>(sink ? sink : m_recorder.get());
     ReceiverConfig config;
     config.port = 0;
     config.guard = guard;
-    m_receiver->setConfig(config);
-    QVERIFY2(m_receiver->start(), qPrintable(m_receiver->errorString()));
-}
-
-std::optional<Event> TestTrustReceiver::lastEvent() const
-{
-    EventStore store;
-    QString error;
-    if (!store.open(m_path, &error))
-        return std::nullopt;
-    const QList<qint64> ids = store.ids();
-    return ids.isEmpty() ? std::nullopt : store.load(ids.last());
+    startOn(sink ? sink : m_recorder.get(), config);
 }
 
 void TestTrustReceiver::answers_data()

@@ -1,9 +1,10 @@
+#include "common/HookscopeCommand.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -12,12 +13,7 @@ namespace {
 const QString kTestData = QStringLiteral(HOOKSCOPE_SOURCE_DIR "/tests/data/schemas");
 const QString kSamples = QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/samples");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = hookscope::test::TextRun;
 
 void writeFile(const QString &path, const QByteArray &bytes)
 {
@@ -59,19 +55,10 @@ private:
 
 Run TestValidateCommand::run(const QStringList &args, const QByteArray &input)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath("config")); // no user kinds from the machine
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(HOOKSCOPE_BINARY), args);
-    if (!process.waitForStarted(10000))
-        qFatal("cannot start %s", HOOKSCOPE_BINARY);
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
-        qFatal("hookscope did not finish");
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    // No user kinds from the machine.
+    return hookscope::test::runHookscopeText(
+        args, hookscope::test::CommandSetup().withInput(input).withEnvironment(QStringLiteral("XDG_CONFIG_HOME"),
+                                                                                m_dir.filePath("config")));
 }
 
 void TestValidateCommand::initTestCase()

@@ -1,3 +1,4 @@
+#include "common/JsonPatch.h"
 #include "schema/CompiledSchema.h"
 #include "schema/Rfc3339.h"
 #include "schema/Validator.h"
@@ -15,6 +16,8 @@
 #include <thread>
 
 using namespace hookscope;
+using hookscope::test::applyOp;
+using hookscope::test::pointerTokens;
 
 namespace {
 
@@ -71,43 +74,6 @@ QByteArray toJson(const QJsonValue &value)
         return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
     const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
     return wrapped.mid(1, wrapped.size() - 2);
-}
-
-// One RFC 6902 add / replace / remove, enough for the mutation tables.
-QJsonValue applyOp(const QJsonValue &node, QStringList tokens, const QString &op, const QJsonValue &value)
-{
-    if (tokens.isEmpty())
-        return value;
-    const QString token = tokens.takeFirst();
-    if (node.isObject()) {
-        QJsonObject object = node.toObject();
-        if (tokens.isEmpty() && op == QLatin1String("remove"))
-            object.remove(token);
-        else if (tokens.isEmpty())
-            object.insert(token, value);
-        else
-            object.insert(token, applyOp(object.value(token), tokens, op, value));
-        return object;
-    }
-    QJsonArray array = node.toArray();
-    const qsizetype index = token == QLatin1String("-") ? array.size() : token.toLongLong();
-    if (!tokens.isEmpty())
-        array.replace(index, applyOp(array.at(index), tokens, op, value));
-    else if (op == QLatin1String("remove"))
-        array.removeAt(index);
-    else if (op == QLatin1String("add"))
-        array.insert(index, value);
-    else
-        array.replace(index, value);
-    return array;
-}
-
-QStringList pointerTokens(const QString &pointer)
-{
-    QStringList tokens = pointer.split(u'/').mid(1);
-    for (QString &token : tokens)
-        token.replace(QLatin1String("~1"), QLatin1String("/")).replace(QLatin1String("~0"), QLatin1String("~"));
-    return tokens;
 }
 
 QString describe(const Violations &violations)
