@@ -1,6 +1,7 @@
 #include "TestWindow.h"
 
 #include "FakeInspector.h"
+#include "enrich/DefaultInspector.h"
 #include "http/Receiver.h"
 
 #include <QCoreApplication>
@@ -9,38 +10,66 @@
 
 namespace hookscope {
 
-void TestWindow::useTestSettings()
+void TestWindow::useTestSettings(const QString &application)
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests"));
+    QCoreApplication::setApplicationName(application);
 }
 
 std::unique_ptr<TestWindow> TestWindow::open(QString *error)
 {
-    auto t = std::make_unique<TestWindow>();
-    t->m_dir = std::make_unique<QTemporaryDir>();
-    if (!t->m_dir->isValid()) {
-        *error = QStringLiteral("no temporary folder");
-        return nullptr;
-    }
+    auto test = std::make_unique<TestWindow>();
+    return test->show(error) ? std::move(test) : nullptr;
+}
+
+TestWindow::TestWindow(Inspection inspection)
+    : m_inspection(inspection)
+{
+}
+
+TestWindow::~TestWindow() = default;
+
+AppOptions TestWindow::options() const
+{
     AppOptions o;
-    o.dbPath = t->m_dir->filePath(QStringLiteral("events.sqlite"));
+    o.dbPath = dbPath();
     o.receiver.port = 0;
     o.portGiven = true;
     o.sync = SyncMode::Normal;
-    t->m_window = std::make_unique<MainWindow>(o, FakeInspector::inspect);
-    t->m_window->resize(1100, 800);
-    t->m_window->show();
-    if (!QTest::qWaitForWindowExposed(t->m_window.get())) {
+    return o;
+}
+
+std::unique_ptr<MainWindow> TestWindow::build(const AppOptions &options) const
+{
+    return std::make_unique<MainWindow>(options, m_inspection == Inspection::Fake ? FakeInspector::inspect
+                                                                                  : defaultInspector());
+}
+
+bool TestWindow::show(const AppOptions &options, QString *error, Receiving receiving)
+{
+    m_window.reset(); // one window on the store at a time
+    if (!hasFolder()) {
+        *error = QStringLiteral("no temporary folder");
+        return false;
+    }
+    m_window = build(options);
+    m_window->resize(m_size);
+    m_window->show();
+    if (!QTest::qWaitForWindowExposed(m_window.get())) {
         *error = QStringLiteral("the window was not exposed");
-        return nullptr;
+        return false;
     }
-    if (!t->m_window->receiver()->isListening()) {
-        *error = t->m_window->receiver()->errorString();
-        return nullptr;
+    if (receiving == Receiving::Now && !m_window->receiver()->isListening()) {
+        *error = QStringLiteral("not listening: ") + m_window->receiver()->errorString();
+        return false;
     }
-    return t;
+    return true;
+}
+
+void TestWindow::close()
+{
+    m_window.reset();
 }
 
 } // namespace hookscope

@@ -1,1 +1,1 @@
-hookscope_ui_test(tst_packsui FakeInspector.h FakeInspector.cpp TestWindow.h TestWindow.cpp)
+hookscope_ui_test(tst_packsui)

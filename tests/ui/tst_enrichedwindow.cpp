@@ -2,10 +2,10 @@
 #include "EventDetailPane.h"
 #include "EventListPane.h"
 #include "EventTableModel.h"
-#include "FakeInspector.h"
 #include "JsonTreeModel.h"
 #include "JsonTreeView.h"
 #include "MainWindow.h"
+#include "TestWindow.h"
 #include "ViolationsPanel.h"
 #include "enrich/EnrichmentService.h"
 #include "http/Receiver.h"
@@ -16,7 +16,6 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -44,48 +43,32 @@ private Q_SLOTS:
     void resultsOfEarlierSessionsAreShownAndCaughtUp();
 
 private:
-    [[nodiscard]] AppOptions options() const;
     void post(const QByteArray &target, const QByteArray &body, const QByteArray &contentType = "application/json");
     void selectRow(int proxyRow);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TestWindow> m_test;
+    MainWindow *m_window = nullptr; // m_test's
     QNetworkAccessManager m_network;
 };
 
 void tst_EnrichedWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true); // keeps the user's QSettings untouched
-    QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests"));
+    TestWindow::useTestSettings();
     m_network.setProxy(QNetworkProxy::NoProxy);
-}
-
-AppOptions tst_EnrichedWindow::options() const
-{
-    AppOptions o;
-    o.dbPath = m_dir->filePath(QStringLiteral("events.sqlite"));
-    o.receiver.port = 0;
-    o.portGiven = true;
-    o.sync = SyncMode::Normal;
-    return o;
 }
 
 void tst_EnrichedWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_window = std::make_unique<MainWindow>(options(), FakeInspector::inspect);
-    m_window->resize(1100, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QVERIFY2(m_window->receiver()->isListening(), qPrintable(m_window->receiver()->errorString()));
+    QString error;
+    m_test = TestWindow::open(&error);
+    QVERIFY2(m_test, qPrintable(error));
+    m_window = m_test->window();
 }
 
 void tst_EnrichedWindow::cleanup()
 {
-    m_window.reset();
-    m_dir.reset();
+    m_window = nullptr;
+    m_test.reset();
 }
 
 void tst_EnrichedWindow::post(const QByteArray &target, const QByteArray &body, const QByteArray &contentType)
@@ -215,7 +198,7 @@ void tst_EnrichedWindow::diffTabComparesWithThePreviousVersion()
     // The Diff tab reads earlier results from the store: wait until the writer committed them.
     EventStore store;
     QString error;
-    QVERIFY(store.open(options().dbPath, &error));
+    QVERIFY(store.open(m_test->dbPath(), &error));
     QTRY_VERIFY(store.loadInfo(list->model()->idAt(1)).has_value());
     EventDetailPane *detail = m_window->detailPane();
     detail->tabs()->setCurrentIndex(EventDetailPane::DiffTab);
@@ -242,8 +225,9 @@ void tst_EnrichedWindow::resultsOfEarlierSessionsAreShownAndCaughtUp()
     m_window->enrichment()->stop();
     post("/two", R"({"kind": "callback-request", "id": "2"})");
     QTRY_COMPARE(m_window->listPane()->eventCount(), 2);
-    m_window.reset();
-    m_window = std::make_unique<MainWindow>(options(), FakeInspector::inspect);
+    QString error;
+    QVERIFY2(m_test->show(&error), qPrintable(error)); // a new window on the same store
+    m_window = m_test->window();
     EventListPane *list = m_window->listPane();
     QTRY_COMPARE(list->eventCount(), 2);
     QCOMPARE(list->model()->index(0, EventTableModel::KindColumn).data().toString(), QStringLiteral("jicoo"));

@@ -2,10 +2,10 @@
 #include "EventListPane.h"
 #include "EventTableModel.h"
 #include "ExchangeActions.h"
-#include "FakeInspector.h"
 #include "MainWindow.h"
 #include "exchange/EventExporter.h"
 #include "store/EventStore.h"
+#include "TestWindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -21,7 +21,6 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -53,15 +52,13 @@ private:
     std::unique_ptr<QTemporaryDir> m_shared;
     QString m_largeExport;
     [[nodiscard]] QByteArray read(const QString &path) const;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TestWindow> m_test;
+    MainWindow *m_window = nullptr; // m_test's
 };
 
 void tst_ExchangeActions::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests"));
+    TestWindow::useTestSettings();
 }
 
 namespace {
@@ -107,21 +104,21 @@ qint64 tst_ExchangeActions::storedCount() const
 {
     EventStore store;
     QString error;
-    if (!store.open(m_dir->filePath(QStringLiteral("events.sqlite")), &error))
+    if (!store.open(m_test->dbPath(), &error))
         return -1;
     return store.count();
 }
 
 void tst_ExchangeActions::cleanup()
 {
-    m_window.reset();
-    m_dir.reset();
+    m_window = nullptr;
+    m_test.reset();
 }
 
 void tst_ExchangeActions::openWindow(int events)
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    const QString db = m_dir->filePath(QStringLiteral("events.sqlite"));
+    m_test = std::make_unique<TestWindow>();
+    const QString db = m_test->dbPath();
     {
         EventStore store;
         QString error;
@@ -140,15 +137,10 @@ void tst_ExchangeActions::openWindow(int events)
         }
         QVERIFY2(store.commit(&error), qPrintable(error));
     }
-    AppOptions options;
-    options.dbPath = db;
-    options.receiver.port = 0;
-    options.portGiven = true;
-    options.sync = SyncMode::Normal;
-    m_window = std::make_unique<MainWindow>(options, FakeInspector::inspect);
+    QString error;
+    QVERIFY2(m_test->show(&error), qPrintable(error));
+    m_window = m_test->window();
     m_window->exchange()->setInteractive(false);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QTRY_COMPARE_WITH_TIMEOUT(m_window->listPane()->eventCount(), events, 20'000);
 }
 
@@ -162,7 +154,7 @@ void tst_ExchangeActions::exportAllWritesEveryEvent()
 {
     openWindow(25);
     QSignalSpy finished(m_window->exchange(), &ExchangeActions::exportFinished);
-    const QString path = m_dir->filePath(QStringLiteral("all.json"));
+    const QString path = m_test->filePath(QStringLiteral("all.json"));
     m_window->exchange()->exportTo(path, ExchangeActions::Scope::All);
     QVERIFY(m_window->exchange()->isBusy());
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20'000);
@@ -176,7 +168,7 @@ void tst_ExchangeActions::cancellingTheProgressDialogLeavesNoFile()
 {
     openWindow(6000);
     QSignalSpy finished(m_window->exchange(), &ExchangeActions::exportFinished);
-    const QString path = m_dir->filePath(QStringLiteral("cancelled.har"));
+    const QString path = m_test->filePath(QStringLiteral("cancelled.har"));
     m_window->exchange()->exportTo(path, ExchangeActions::Scope::All);
     QProgressDialog *dialog = m_window->exchange()->progressDialog();
     QVERIFY(dialog);
@@ -188,7 +180,7 @@ void tst_ExchangeActions::cancellingTheProgressDialogLeavesNoFile()
     QCOMPARE(finished.at(0).at(0).toBool(), false);
     QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("cancelled"));
     QVERIFY(!QFile::exists(path));
-    QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("cancelled*")}, QDir::Files | QDir::Hidden), QStringList());
+    QCOMPARE(QDir(m_test->folder()).entryList({QStringLiteral("cancelled*")}, QDir::Files | QDir::Hidden), QStringList());
     QVERIFY(m_window->exchange()->lastError().isEmpty()); // a cancel is no error to show
 }
 
@@ -200,7 +192,7 @@ void tst_ExchangeActions::exportFilteredWritesOnlyTheShownRows()
     QTRY_VERIFY(applied.size() >= 1);
     QTRY_COMPARE(m_window->listPane()->proxy()->rowCount(), 1);
     QSignalSpy finished(m_window->exchange(), &ExchangeActions::exportFinished);
-    const QString path = m_dir->filePath(QStringLiteral("filtered.json"));
+    const QString path = m_test->filePath(QStringLiteral("filtered.json"));
     m_window->exchange()->exportTo(path, ExchangeActions::Scope::Filtered);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20'000);
     QVERIFY(finished.at(0).at(0).toBool());
@@ -214,7 +206,7 @@ void tst_ExchangeActions::importAddsRowsMarkedImported()
     openWindow(5);
     QAbstractItemModelTester tester(m_window->listPane()->model());
     QSignalSpy exported(m_window->exchange(), &ExchangeActions::exportFinished);
-    const QString path = m_dir->filePath(QStringLiteral("five.json"));
+    const QString path = m_test->filePath(QStringLiteral("five.json"));
     m_window->exchange()->exportTo(path, ExchangeActions::Scope::All);
     QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 20'000);
 
@@ -236,7 +228,7 @@ void tst_ExchangeActions::importAddsRowsMarkedImported()
 void tst_ExchangeActions::corruptImportIsRefusedAndAddsNothing()
 {
     openWindow(3);
-    const QString path = m_dir->filePath(QStringLiteral("corrupt.json"));
+    const QString path = m_test->filePath(QStringLiteral("corrupt.json"));
     {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -274,7 +266,7 @@ void tst_ExchangeActions::largeImportStreamsIntoTheStore()
 
     EventStore store;
     QString error;
-    QVERIFY2(store.open(m_dir->filePath(QStringLiteral("events.sqlite")), &error), qPrintable(error));
+    QVERIFY2(store.open(m_test->dbPath(), &error), qPrintable(error));
     for (const int i : {0, 1, 9'999, kLarge - 1}) {
         const std::optional<Event> event = store.load(3 + 1 + i);
         QVERIFY(event);
@@ -324,7 +316,7 @@ void tst_ExchangeActions::truncatedLargeImportIsRefusedWithPosition()
     QByteArray bytes = read(largeExport());
     bytes.truncate(bytes.size() / 2);
     openWindow(3);
-    const QString path = m_dir->filePath(QStringLiteral("half.json"));
+    const QString path = m_test->filePath(QStringLiteral("half.json"));
     {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));

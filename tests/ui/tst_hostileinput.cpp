@@ -12,6 +12,7 @@
 #include "JsonTreeView.h"
 #include "MainWindow.h"
 #include "PlainToolTip.h"
+#include "TestWindow.h"
 #include "ViolationsPanel.h"
 #include "common/RawHttpClient.h"
 #include "http/Receiver.h"
@@ -20,7 +21,6 @@
 #include <QHelpEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -120,33 +120,26 @@ private Q_SLOTS:
 private:
     [[nodiscard]] int rowOfTarget(const QByteArray &target) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TestWindow> m_test;
+    MainWindow *m_window = nullptr; // m_test's
 };
 
 void tst_HostileInput::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests"));
-    m_dir = std::make_unique<QTemporaryDir>();
-    AppOptions o;
-    o.dbPath = m_dir->filePath(QStringLiteral("events.sqlite"));
-    o.receiver.port = 0;
-    o.portGiven = true;
-    o.sync = SyncMode::Normal;
+    TestWindow::useTestSettings();
+    m_test = std::make_unique<TestWindow>(TestWindow::Inspection::Real); // the real classifier and validator
+    m_test->setSize({1200, 800});
+    AppOptions o = m_test->options();
     o.receiver.limits.maxBodyBytes = 32 * 1024 * 1024;
-    m_window = std::make_unique<MainWindow>(o); // the real classifier and validator
-    m_window->resize(1200, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QVERIFY(m_window->receiver()->isListening());
+    QString error;
+    QVERIFY2(m_test->show(o, &error), qPrintable(error));
+    m_window = m_test->window();
 }
 
 void tst_HostileInput::cleanupTestCase()
 {
-    m_window.reset();
-    m_dir.reset();
+    m_window = nullptr;
+    m_test.reset();
 }
 
 int tst_HostileInput::rowOfTarget(const QByteArray &target) const

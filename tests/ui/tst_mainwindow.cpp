@@ -8,8 +8,8 @@
 #include "JsonTreeView.h"
 #include "MainToolBar.h"
 #include "MainWindow.h"
-#include "FakeInspector.h"
 #include "StatusBarPane.h"
+#include "TestWindow.h"
 #include "http/Receiver.h"
 
 #include <QAbstractItemModelTester>
@@ -23,11 +23,9 @@
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 #include <memory>
@@ -54,50 +52,34 @@ private Q_SLOTS:
     void payloadMarkupIsNeverRendered();
 
 private:
-    [[nodiscard]] AppOptions options() const;
     void post(const QByteArray &target, const QByteArray &body, const QByteArray &contentType = "application/json",
               const QList<std::pair<QByteArray, QByteArray>> &headers = {});
     void postMany(int count, const QByteArray &prefix);
     void selectRow(int proxyRow);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TestWindow> m_test;
+    MainWindow *m_window = nullptr; // m_test's
     QNetworkAccessManager m_network;
 };
 
 void tst_MainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true); // keeps the user's QSettings untouched
-    QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests"));
+    TestWindow::useTestSettings();
     m_network.setProxy(QNetworkProxy::NoProxy);
-}
-
-AppOptions tst_MainWindow::options() const
-{
-    AppOptions o;
-    o.dbPath = m_dir->filePath(QStringLiteral("events.sqlite"));
-    o.receiver.port = 0;
-    o.portGiven = true;
-    o.sync = SyncMode::Normal;
-    return o;
 }
 
 void tst_MainWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_window = std::make_unique<MainWindow>(options(), FakeInspector::inspect);
-    m_window->resize(1100, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QVERIFY2(m_window->receiver()->isListening(), qPrintable(m_window->receiver()->errorString()));
+    QString error;
+    m_test = TestWindow::open(&error);
+    QVERIFY2(m_test, qPrintable(error));
+    m_window = m_test->window();
 }
 
 void tst_MainWindow::cleanup()
 {
-    m_window.reset();
-    m_dir.reset();
+    m_window = nullptr;
+    m_test.reset();
 }
 
 void tst_MainWindow::post(const QByteArray &target, const QByteArray &body, const QByteArray &contentType,
@@ -240,7 +222,7 @@ void tst_MainWindow::filterHidesAndShowsRows()
     // Typing goes through the debounce and the worker thread too.
     list->filterEdit()->clear();
     QTRY_COMPARE(view->rowCount(), 3);
-    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(list->filterEdit()->hasFocus());
     QTest::keyClicks(list->filterEdit(), QStringLiteral("user.cre"));
     QTRY_COMPARE(view->rowCount(), 1);
@@ -338,7 +320,7 @@ void tst_MainWindow::deleteKeyRemovesSelectedEvents()
     QTRY_COMPARE(list->eventCount(), 3);
     EventStore store;
     QString error;
-    QVERIFY(store.open(options().dbPath, &error));
+    QVERIFY(store.open(m_test->dbPath(), &error));
     QCOMPARE(store.count(), 3);
     for (const qint64 id : doomed)
         QVERIFY(!store.load(id));
@@ -356,13 +338,13 @@ void tst_MainWindow::clearKeepsACopyWhenAsked()
     QCOMPARE(m_window->detailPane()->eventId(), 0);
     const QString backup = m_window->lastBackupPath();
     QVERIFY(QFile::exists(backup));
-    QVERIFY(backup.startsWith(m_dir->path()));
+    QVERIFY(backup.startsWith(m_test->folder()));
     EventStore copy;
     QString error;
     QVERIFY2(copy.open(backup, &error), qPrintable(error));
     QCOMPARE(copy.count(), 4);
     EventStore live;
-    QVERIFY(live.open(options().dbPath, &error));
+    QVERIFY(live.open(m_test->dbPath(), &error));
     QCOMPARE(live.count(), 0);
 
     post("/after-clear", "{}");
@@ -375,9 +357,10 @@ void tst_MainWindow::reopeningLoadsTheHistory()
 {
     postMany(25, "/history/");
     QTRY_COMPARE(m_window->listPane()->eventCount(), 25);
-    m_window.reset();
-    m_window = std::make_unique<MainWindow>(options(), FakeInspector::inspect);
-    EventListPane *list = m_window->listPane();
+    m_test->close();
+    // Not shown: the spy is in place before the event loop runs and the history loads.
+    const std::unique_ptr<MainWindow> reopened = m_test->build(m_test->options());
+    EventListPane *list = reopened->listPane();
     QSignalSpy loaded(list, &EventListPane::historyLoaded);
     QTRY_COMPARE(list->eventCount(), 25);
     QCOMPARE(list->model()->idAt(24), list->model()->lastId());
@@ -387,18 +370,18 @@ void tst_MainWindow::reopeningLoadsTheHistory()
 void tst_MainWindow::busyPortShowsTheError()
 {
     const quint16 busy = m_window->receiver()->port();
-    AppOptions o = options();
-    o.dbPath = m_dir->filePath(QStringLiteral("second.sqlite"));
+    AppOptions o = m_test->options();
+    o.dbPath = m_test->filePath(QStringLiteral("second.sqlite"));
     o.receiver.port = busy;
-    MainWindow second(o);
-    QVERIFY(!second.receiver()->isListening());
-    QVERIFY2(second.statusPane()->listeningText().contains(QStringLiteral("Not listening")),
-             qPrintable(second.statusPane()->listeningText()));
-    QCOMPARE(second.toolBar()->startStopAction()->text(), QStringLiteral("Start"));
-    second.stopReceiver();
+    const std::unique_ptr<MainWindow> second = m_test->build(o);
+    QVERIFY(!second->receiver()->isListening());
+    QVERIFY2(second->statusPane()->listeningText().contains(QStringLiteral("Not listening")),
+             qPrintable(second->statusPane()->listeningText()));
+    QCOMPARE(second->toolBar()->startStopAction()->text(), QStringLiteral("Start"));
+    second->stopReceiver();
     m_window->stopReceiver();
-    QVERIFY(second.startReceiver());
-    QCOMPARE(second.toolBar()->startStopAction()->text(), QStringLiteral("Stop"));
+    QVERIFY(second->startReceiver());
+    QCOMPARE(second->toolBar()->startStopAction()->text(), QStringLiteral("Stop"));
 }
 
 void tst_MainWindow::payloadMarkupIsNeverRendered()

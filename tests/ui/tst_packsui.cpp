@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "TestWindow.h"
 #include "app/AppSettings.h"
+#include "common/Samples.h"
 #include "enrich/DefaultInspector.h"
 #include "http/Receiver.h"
 #include "KindsSettingsPage.h"
@@ -29,14 +30,9 @@
 #include <QTest>
 
 using namespace hookscope;
+using hookscope::test::beforeBookSample;
 
 namespace {
-QByteArray beforeBook()
-{
-    QFile file(QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/samples/before-book-appointment.json"));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 QModelIndex childNamed(const QAbstractItemModel &model, const QModelIndex &parent, int role, const QString &value)
 {
     for (int row = 0; row < model.rowCount(parent); ++row) {
@@ -67,7 +63,7 @@ void TestPacksUi::ambiguousEventOffersOneClickRoutes()
 {
     SchemaRegistry registry;
     AmbiguityBar bar;
-    bar.setEvent(beforeBook(), "/hooks/booking?x=1", registry.catalog());
+    bar.setEvent(beforeBookSample(), "/hooks/booking?x=1", registry.catalog());
     QVERIFY(!bar.isHidden());
     QCOMPARE(bar.noteLabel()->text(), QStringLiteral("before-book-appointment \u2014 same shape as after-book-appointment; "
                                                      "route the path to decide"));
@@ -84,7 +80,7 @@ void TestPacksUi::ambiguousEventOffersOneClickRoutes()
 
     // Once the user routed it, the same event is no longer ambiguous.
     registry.setRoutes({{QStringLiteral("/hooks/booking"), QStringLiteral("after-book-appointment")}});
-    bar.setEvent(beforeBook(), "/hooks/booking", registry.catalog());
+    bar.setEvent(beforeBookSample(), "/hooks/booking", registry.catalog());
     QVERIFY(bar.isHidden());
     QVERIFY(bar.routeButtons().isEmpty());
 }
@@ -93,7 +89,7 @@ void TestPacksUi::routedEventShowsNoNote()
 {
     SchemaRegistry registry;
     AmbiguityBar bar;
-    bar.setEvent(beforeBook(), "/acme/service/actions/afterBookAppointment", registry.catalog());
+    bar.setEvent(beforeBookSample(), "/acme/service/actions/afterBookAppointment", registry.catalog());
     QVERIFY(bar.isHidden());
     QCOMPARE(bar.classification().kindId, QStringLiteral("after-book-appointment"));
     bar.setEvent("not json", "/hooks/booking", registry.catalog());
@@ -208,7 +204,7 @@ void TestPacksUi::oneClickInTheWindowRoutesThePath()
     const std::unique_ptr<TestWindow> test = TestWindow::open(&error);
     QVERIFY2(test, qPrintable(error));
     MainWindow *window = test->window();
-    QJsonObject body = QJsonDocument::fromJson(beforeBook()).object();
+    QJsonObject body = QJsonDocument::fromJson(beforeBookSample()).object();
     body.insert(QStringLiteral("kind"), QStringLiteral("before-book-appointment")); // for the fake inspector
     QNetworkAccessManager network;
     network.setProxy(QNetworkProxy::NoProxy);

@@ -1,6 +1,5 @@
 #include "EventDetailPane.h"
 #include "EventListPane.h"
-#include "FakeInspector.h"
 #include "ForwardController.h"
 #include "ForwardView.h"
 #include "MainToolBar.h"
@@ -8,6 +7,7 @@
 #include "PublicUrlBox.h"
 #include "ReplayDialog.h"
 #include "StatusBarPane.h"
+#include "TestWindow.h"
 #include "TunnelController.h"
 #include "common/FakeNgrokAgent.h"
 #include "common/RawHttpClient.h"
@@ -24,7 +24,6 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -59,17 +58,15 @@ private:
     [[nodiscard]] AppOptions options() const;
     void postAndSelect(const QByteArray &target, const QByteArray &body);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestWindow> m_test;
     std::unique_ptr<FakeNgrokAgent> m_agent;
-    std::unique_ptr<MainWindow> m_window;
+    MainWindow *m_window = nullptr; // m_test's
     QByteArray m_path;
 };
 
 void tst_RelayWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests-relay"));
+    TestWindow::useTestSettings(QStringLiteral("hookscope-tests-relay"));
     m_path = qgetenv("PATH");
 }
 
@@ -77,36 +74,30 @@ void tst_RelayWindow::init()
 {
     QSettings().clear();
     qputenv("PATH", m_path);
-    m_dir = std::make_unique<QTemporaryDir>();
+    m_test = std::make_unique<TestWindow>();
     m_agent = std::make_unique<FakeNgrokAgent>();
 }
 
 void tst_RelayWindow::cleanup()
 {
-    m_window.reset();
+    m_window = nullptr;
+    m_test.reset();
     m_agent.reset();
-    m_dir.reset();
     qputenv("PATH", m_path);
 }
 
 AppOptions tst_RelayWindow::options() const
 {
-    AppOptions o;
-    o.dbPath = m_dir->filePath(QStringLiteral("events.sqlite"));
-    o.receiver.port = 0;
-    o.portGiven = true;
-    o.sync = SyncMode::Normal;
+    AppOptions o = m_test->options();
     o.ngrokApi = QUrl(QString::fromLatin1(m_agent->apiUrl()));
     return o;
 }
 
 void tst_RelayWindow::openWindow(const AppOptions &options)
 {
-    m_window = std::make_unique<MainWindow>(options, FakeInspector::inspect);
-    m_window->resize(1100, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QVERIFY(m_window->receiver()->isListening());
+    QString error;
+    QVERIFY2(m_test->show(options, &error), qPrintable(error));
+    m_window = m_test->window();
 }
 
 void tst_RelayWindow::postAndSelect(const QByteArray &target, const QByteArray &body)
@@ -194,7 +185,8 @@ void tst_RelayWindow::startNgrokRunsAndStopsTheChild()
     };
     QTRY_COMPARE(args(), "http " + QByteArray::number(m_window->receiver()->port()) + " --log stdout");
     // Closing Hookscope stops ngrok.
-    m_window.reset();
+    m_window = nullptr;
+    m_test->close();
     QVERIFY2(!QFile::exists(QStringLiteral("/proc/%1").arg(pid)), "ngrok outlived the window");
 }
 

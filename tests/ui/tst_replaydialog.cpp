@@ -1,4 +1,5 @@
 #include "ReplayDialog.h"
+#include "common/ReceiverFixture.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 #include "store/EventStore.h"
@@ -20,6 +21,7 @@
 #include <QTest>
 
 using namespace hookscope;
+using namespace hookscope::test;
 
 namespace {
 Event capturedEvent()
@@ -40,7 +42,7 @@ Event capturedEvent()
 }
 } // namespace
 
-class tst_ReplayDialog final : public QObject
+class tst_ReplayDialog final : public QObject, protected ReceiverFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -65,9 +67,6 @@ private:
     [[nodiscard]] QString targetUrl() const { return m_receiver->url().toString() + QStringLiteral("local"); }
     void sendAndWait(ReplayDialog &dialog);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<EventRecorder> m_recorder;
-    std::unique_ptr<Receiver> m_receiver;
 };
 
 void tst_ReplayDialog::initTestCase()
@@ -80,25 +79,18 @@ void tst_ReplayDialog::initTestCase()
 void tst_ReplayDialog::init()
 {
     QSettings().remove(QStringLiteral("replay"));
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_recorder = std::make_unique<EventRecorder>();
-    QString error;
-    QVERIFY2(m_recorder->open(m_dir->filePath(QStringLiteral("target.sqlite")), &error, SyncMode::Normal), qPrintable(error));
-    m_receiver = std::make_unique<Receiver>(m_recorder.get());
+    openStore(SyncMode::Normal);
     ReceiverConfig config;
     config.port = 0;
     config.defaultResponse.status = 202;
     config.defaultResponse.headers = {{"Content-Type", "application/json"}, {"X-Local-App", "yes"}};
     config.defaultResponse.body = R"({"queued":true})";
-    m_receiver->setConfig(config);
-    QVERIFY(m_receiver->start());
+    startOn(m_recorder.get(), config);
 }
 
 void tst_ReplayDialog::cleanup()
 {
-    m_receiver.reset();
-    m_recorder.reset();
-    m_dir.reset();
+    tearDown();
 }
 
 std::optional<Event> tst_ReplayDialog::lastAtTarget() const

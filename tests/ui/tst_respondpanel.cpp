@@ -3,20 +3,20 @@
 #include "EventFilterProxy.h"
 #include "EventListPane.h"
 #include "EventTableModel.h"
-#include "FakeInspector.h"
 #include "HoldController.h"
 #include "MainWindow.h"
 #include "ResponseView.h"
 #include "RespondPanel.h"
 #include "common/RawHttpClient.h"
+#include "common/Samples.h"
 #include "hold/HoldDesk.h"
 #include "hold/HoldingSink.h"
 #include "http/Receiver.h"
 #include "schema/SchemaRegistry.h"
+#include "TestWindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QDockWidget>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,7 +26,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,11 +36,6 @@ using namespace hookscope::test;
 namespace {
 const QString kKind = QStringLiteral("before-book-appointment");
 
-QByteArray sample()
-{
-    QFile file(QStringLiteral(HOOKSCOPE_SOURCE_DIR "/resources/samples/before-book-appointment.json"));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 HeldRequest heldSample(qint64 id = 7)
 {
@@ -49,7 +43,7 @@ HeldRequest heldSample(qint64 id = 7)
     r.id = id;
     r.kind = kKind;
     r.target = "/hooks/before-book-appointment";
-    r.body = sample();
+    r.body = beforeBookSample();
     r.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
     r.deadlineAtMs = r.receivedAtMs + 10'000;
     return r;
@@ -86,9 +80,7 @@ private:
 
 void tst_RespondPanel::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests"));
+    TestWindow::useTestSettings();
     m_registry = new SchemaRegistry(this);
 }
 
@@ -113,7 +105,7 @@ void tst_RespondPanel::fieldsModelPassesTheTesterWhileEdited()
 {
     AnswerFieldsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setRequest(QJsonDocument::fromJson(sample()).object());
+    model.setRequest(QJsonDocument::fromJson(beforeBookSample()).object());
     QCOMPARE(model.rowCount(), 5); // 3 fields, 2 tags
     const int field = model.addField();
     QVERIFY(model.setData(model.index(field, AnswerFieldsModel::IdColumn), QStringLiteral("new-field")));
@@ -287,21 +279,15 @@ void tst_RespondPanel::customIsPrefilledAndCanBeSavedAsPreset()
 void tst_RespondPanel::windowAnswersAHeldRequestWithTheClickedPreset()
 {
     m_panel.reset();
-    QTemporaryDir dir;
-    AppOptions options;
-    options.dbPath = dir.filePath(QStringLiteral("events.sqlite"));
-    options.receiver.port = 0;
-    options.portGiven = true;
-    options.sync = SyncMode::Normal;
-    MainWindow window(options, FakeInspector::inspect);
-    window.resize(1200, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.receiver()->isListening());
+    TestWindow test;
+    test.setSize({1200, 800});
+    QString error;
+    QVERIFY2(test.show(&error), qPrintable(error));
+    MainWindow &window = *test.window();
 
     RawHttpClient other(window.receiver()->port());
     RawHttpClient hook(window.receiver()->port());
-    hook.send(post("/hooks/before-book-appointment", sample()));
+    hook.send(post("/hooks/before-book-appointment", beforeBookSample()));
     RespondPanel *panel = window.holdController()->panel();
     QTRY_VERIFY(panel->requestId() > 0);
     QVERIFY(window.holdController()->dock()->isVisible());
@@ -345,18 +331,13 @@ void tst_RespondPanel::windowShowsWaitingRowAndDeadlineAnswer()
     m_panel.reset();
     QSettings().setValue(QStringLiteral("hold/before-book-appointment/hold"), true);
     QSettings().setValue(QStringLiteral("hold/before-book-appointment/deadlineMs"), 600);
-    QTemporaryDir dir;
-    AppOptions options;
-    options.dbPath = dir.filePath(QStringLiteral("events.sqlite"));
-    options.receiver.port = 0;
-    options.portGiven = true;
-    options.sync = SyncMode::Normal;
-    MainWindow window(options, FakeInspector::inspect);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TestWindow test;
+    QString error;
+    QVERIFY2(test.show(&error), qPrintable(error));
+    MainWindow &window = *test.window();
     QSignalSpy answered(window.holdDesk(), &HoldDesk::answered);
     RawHttpClient hook(window.receiver()->port());
-    hook.send(post("/hooks/before-book-appointment", sample()));
+    hook.send(post("/hooks/before-book-appointment", beforeBookSample()));
     QTRY_COMPARE(hook.responses().size(), 1);
     QCOMPARE(QJsonDocument::fromJson(hook.responses().at(0).body).object().value(QStringLiteral("cancelled")),
              QJsonValue(false));
@@ -371,20 +352,15 @@ void tst_RespondPanel::windowShowsWaitingRowAndDeadlineAnswer()
 void tst_RespondPanel::windowWithRespondOptionAnswersAtOnce()
 {
     m_panel.reset();
-    QTemporaryDir dir;
-    AppOptions options;
-    options.dbPath = dir.filePath(QStringLiteral("events.sqlite"));
-    options.receiver.port = 0;
-    options.portGiven = true;
-    options.sync = SyncMode::Normal;
+    TestWindow test;
+    AppOptions options = test.options();
     QString error;
     options.respond.append(*RespondRule::parse(QStringLiteral("before-book-appointment=cancel:No slots"), &error));
-    MainWindow window(options, FakeInspector::inspect);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(test.show(options, &error), qPrintable(error));
+    MainWindow &window = *test.window();
     QSignalSpy held(window.holdDesk(), &HoldDesk::held);
     RawHttpClient hook(window.receiver()->port());
-    hook.send(post("/hooks/before-book-appointment", sample()));
+    hook.send(post("/hooks/before-book-appointment", beforeBookSample()));
     QTRY_COMPARE(hook.responses().size(), 1);
     const QJsonObject body = QJsonDocument::fromJson(hook.responses().at(0).body).object();
     QCOMPARE(body.value(QStringLiteral("cancellationReason")), QJsonValue(QStringLiteral("No slots")));

@@ -1,6 +1,5 @@
 #include "EventListPane.h"
 #include "EventTableModel.h"
-#include "FakeInspector.h"
 #include "MainWindow.h"
 #include "app/AppSettings.h"
 #include "common/RawHttpClient.h"
@@ -8,11 +7,11 @@
 #include "trust/SecretStore.h"
 #include "trust/SignatureVerifier.h"
 #include "trust/TrustSettings.h"
+#include "TestWindow.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,31 +32,22 @@ class TestSettingsWindow final : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
-        QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests-settingswindow"));
+        TestWindow::useTestSettings(QStringLiteral("hookscope-tests-settingswindow"));
         resetSettings();
     }
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        AppOptions o;
-        o.dbPath = m_dir->filePath(QStringLiteral("events.sqlite"));
-        o.receiver.port = 0;
-        o.portGiven = true;
-        o.sync = SyncMode::Normal;
-        m_window = std::make_unique<MainWindow>(o, FakeInspector::inspect);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QVERIFY(m_window->receiver()->isListening());
+        QString error;
+        m_test = TestWindow::open(&error);
+        QVERIFY2(m_test, qPrintable(error));
+        m_window = m_test->window();
     }
 
     void cleanup()
     {
-        m_window.reset();
-        m_dir.reset();
+        m_window = nullptr;
+        m_test.reset();
         resetSettings();
     }
 
@@ -143,8 +133,8 @@ private:
         return model->index(row, EventTableModel::ResultColumn).data().toString();
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TestWindow> m_test;
+    MainWindow *m_window = nullptr; // m_test's
 };
 
 QTEST_MAIN(TestSettingsWindow)

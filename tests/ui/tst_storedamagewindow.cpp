@@ -2,9 +2,9 @@
 // (status bar and a message box) while capturing goes on; File ▸ Export leaves them out and
 // says so; an export onto the store or one of its files is refused with the store unchanged.
 #include "../core/StoreDamage.h"
+#include "TestWindow.h"
 
 #include "ExchangeActions.h"
-#include "FakeInspector.h"
 #include "MainWindow.h"
 #include "StatusBarPane.h"
 #include "StoreHealthNotice.h"
@@ -16,7 +16,6 @@
 #include <QCryptographicHash>
 #include <QMessageBox>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -42,43 +41,36 @@ private Q_SLOTS:
 
 private:
     void openWindow(bool damaged);
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestWindow> m_test;
     QString m_db;
-    std::unique_ptr<MainWindow> m_window;
+    MainWindow *m_window = nullptr; // m_test's
     QList<qint64> m_damaged;
 };
 
 void tst_StoreDamageWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests"));
+    TestWindow::useTestSettings();
 }
 
 void tst_StoreDamageWindow::cleanup()
 {
-    m_window.reset();
-    m_dir.reset();
+    m_window = nullptr;
+    m_test.reset();
 }
 
 void tst_StoreDamageWindow::openWindow(bool damaged)
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_db = m_dir->filePath(QStringLiteral("events.sqlite"));
+    m_test = std::make_unique<TestWindow>();
+    m_db = m_test->dbPath();
     fillStore(m_db, kEvents);
     if (damaged) {
         m_damaged = damageCellsNear(m_db, 101);
         QCOMPARE(m_damaged.size(), 3);
     }
-    AppOptions options;
-    options.dbPath = m_db;
-    options.receiver.port = 0;
-    options.portGiven = true;
-    options.sync = SyncMode::Normal;
-    m_window = std::make_unique<MainWindow>(options, FakeInspector::inspect);
+    QString error;
+    QVERIFY2(m_test->show(m_test->options(), &error, TestWindow::Receiving::Later), qPrintable(error));
+    m_window = m_test->window();
     m_window->exchange()->setInteractive(false);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
 void tst_StoreDamageWindow::damagedStoreIsNamedAndCapturingGoesOn()
@@ -107,7 +99,7 @@ void tst_StoreDamageWindow::exportOfADamagedStoreNamesWhatIsLeftOut()
 {
     openWindow(true);
     QSignalSpy finished(m_window->exchange(), &ExchangeActions::exportFinished);
-    const QString path = m_dir->filePath(QStringLiteral("all.json"));
+    const QString path = m_test->filePath(QStringLiteral("all.json"));
     m_window->exchange()->exportTo(path, ExchangeActions::Scope::All);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30'000);
     QVERIFY(finished.at(0).at(0).toBool()); // written: the readable events
@@ -137,10 +129,10 @@ void tst_StoreDamageWindow::exportOntoTheStoreIsRefused()
     if (how == "wal" || how == "shm") {
         out = m_db + QLatin1Char('-') + how;
     } else if (how == "symlink") {
-        out = m_dir->filePath(QStringLiteral("link.json"));
+        out = m_test->filePath(QStringLiteral("link.json"));
         QVERIFY(QFile::link(m_db, out));
     } else if (how == "hardlink") {
-        out = m_dir->filePath(QStringLiteral("hard.json"));
+        out = m_test->filePath(QStringLiteral("hard.json"));
         QCOMPARE(::link(QFile::encodeName(m_db).constData(), QFile::encodeName(out).constData()), 0);
     }
     const QByteArray before = sha256(out);

@@ -3,6 +3,7 @@
 #include "EventListPane.h"
 #include "EventTableModel.h"
 #include "MainWindow.h"
+#include "TestWindow.h"
 #include "TranslationTableModel.h"
 #include "TranslationsPane.h"
 #include "http/Receiver.h"
@@ -12,7 +13,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -49,53 +49,39 @@ private Q_SLOTS:
     void translationsTabFollowsTheSelection();
 
 private:
-    [[nodiscard]] AppOptions options() const;
     void post(const QByteArray &body);
     void openWindow();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TestWindow> m_test;
+    MainWindow *m_window = nullptr; // m_test's
     QNetworkAccessManager m_network;
 };
 
 void tst_TranslationsWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true); // keeps the user's QSettings untouched
-    QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests"));
+    TestWindow::useTestSettings();
     m_network.setProxy(QNetworkProxy::NoProxy);
 }
 
-AppOptions tst_TranslationsWindow::options() const
-{
-    AppOptions o;
-    o.dbPath = m_dir->filePath(QStringLiteral("events.sqlite"));
-    o.receiver.port = 0;
-    o.portGiven = true;
-    o.sync = SyncMode::Normal;
-    return o;
-}
-
+// A window (the real classifier: the translations are read from the real schemas) on m_test's store.
 void tst_TranslationsWindow::openWindow()
 {
-    m_window = std::make_unique<MainWindow>(options());
-    m_window->resize(1200, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QVERIFY2(m_window->receiver()->isListening(), qPrintable(m_window->receiver()->errorString()));
+    QString error;
+    QVERIFY2(m_test->show(&error), qPrintable(error));
+    m_window = m_test->window();
 }
 
 void tst_TranslationsWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_test = std::make_unique<TestWindow>(TestWindow::Inspection::Real);
+    m_test->setSize({1200, 800});
     openWindow();
 }
 
 void tst_TranslationsWindow::cleanup()
 {
-    m_window.reset();
-    m_dir.reset();
+    m_window = nullptr;
+    m_test.reset();
 }
 
 void tst_TranslationsWindow::post(const QByteArray &body)
@@ -142,7 +128,6 @@ void tst_TranslationsWindow::languagesColumnAndMissingFilter()
     QCOMPARE(view->rowCount(), 5);
 
     // After a restart the store brings the column back.
-    m_window.reset();
     openWindow();
     list = m_window->listPane();
     QTRY_COMPARE(list->eventCount(), 5);

@@ -3,9 +3,9 @@
 #include "EventDetailPane.h"
 #include "EventListPane.h"
 #include "EventTableModel.h"
-#include "FakeInspector.h"
 #include "MainWindow.h"
 #include "StatusBarPane.h"
+#include "TestWindow.h"
 #include "TrustLine.h"
 #include "common/RawHttpClient.h"
 #include "http/Receiver.h"
@@ -17,7 +17,6 @@
 #include <QMessageBox>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,24 +49,18 @@ private:
     [[nodiscard]] QString resultText(int row) const;
     void selectRow(int row);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TestWindow> m_test;
+    MainWindow *m_window = nullptr; // m_test's
 };
 
 void tst_TrustWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("hookscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("hookscope-tests"));
+    TestWindow::useTestSettings();
 }
 
 AppOptions tst_TrustWindow::options() const
 {
-    AppOptions o;
-    o.dbPath = m_dir->filePath(QStringLiteral("events.sqlite"));
-    o.receiver.port = 0;
-    o.portGiven = true;
-    o.sync = SyncMode::Normal;
+    AppOptions o = m_test->options();
     SignatureRule rule;
     rule.kind = QStringLiteral("booking");
     rule.header = "X-Signature";
@@ -79,22 +72,20 @@ AppOptions tst_TrustWindow::options() const
 
 void tst_TrustWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_test = std::make_unique<TestWindow>();
 }
 
 void tst_TrustWindow::open(const AppOptions &options)
 {
-    m_window = std::make_unique<MainWindow>(options, FakeInspector::inspect);
-    m_window->resize(1100, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QString error;
+    QVERIFY2(m_test->show(options, &error, TestWindow::Receiving::Later), qPrintable(error));
+    m_window = m_test->window();
 }
 
 void tst_TrustWindow::cleanup()
 {
-    m_window.reset();
-    m_dir.reset();
+    m_window = nullptr;
+    m_test.reset();
 }
 
 int tst_TrustWindow::send(const QByteArray &request)
@@ -150,7 +141,6 @@ void tst_TrustWindow::signatureOutcomeShowsInTableAndDetails()
     QTRY_VERIFY2(line->text().contains(QLatin1String("no signature rule for the kind other")), qPrintable(line->text()));
 
     // After a restart the outcome comes from the store (event_trust).
-    m_window.reset();
     open(options());
     QTRY_COMPARE(m_window->listPane()->eventCount(), 3);
     QVERIFY(resultText(0).contains(QLatin1String("signed")));
@@ -252,7 +242,6 @@ void tst_TrustWindow::bindingBeyondLoopbackWarns()
     AppOptions o = options();
     open(o);
     QVERIFY(m_window->statusPane()->exposureText().isEmpty());
-    m_window.reset();
     o.receiver.bindAddress = QHostAddress(QHostAddress::AnyIPv4); // listens only; no traffic leaves the machine
     open(o);
     QVERIFY2(m_window->statusPane()->exposureText().contains(QLatin1String("reachable from other machines")),
