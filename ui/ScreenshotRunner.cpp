@@ -6,7 +6,7 @@
 #include "EventTableModel.h"
 #include "MainWindow.h"
 #include "RespondScreenshot.h"
-#include "app/ResourceLocator.h"
+#include "util/ResourceLocator.h"
 #include "http/Receiver.h"
 
 #include <QApplication>

@@ -1,6 +1,6 @@
 #include "EventStore.h"
 
-#include "Log.h"
+#include "util/Log.h"
 #include "Migrations.h"
 #include "http/ContentDecoding.h"
 

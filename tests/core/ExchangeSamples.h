@@ -2,7 +2,7 @@
 
 // Sample events and comparisons shared by the core/exchange tests.
 
-#include "store/Event.h"
+#include "event/Event.h"
 #include "store/EventStore.h"
 
 #include <QFile>

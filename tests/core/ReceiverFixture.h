@@ -1,7 +1,7 @@
 #pragma once
 
 #include "http/Receiver.h"
-#include "store/Event.h"
+#include "event/Event.h"
 #include "store/EventRecorder.h"
 
 #include <QTemporaryDir>

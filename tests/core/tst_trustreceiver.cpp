@@ -1,7 +1,7 @@
 // The receiver with an EndpointGuard, through real sockets and a real store: refused requests
 // are answered 401/404 with the reason, still recorded (flagged), and never get a hook's answer.
 #include "common/RawHttpClient.h"
-#include "http/CaptureSink.h"
+#include "event/CaptureSink.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 #include "store/EventStore.h"
