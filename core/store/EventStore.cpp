@@ -2,7 +2,7 @@
 
 #include "util/Log.h"
 #include "Migrations.h"
-#include "http/ContentDecoding.h"
+#include "StorageCompression.h"
 
 #include <QAtomicInteger>
 #include <QDir>
