@@ -1,6 +1,6 @@
 #include "EventRowText.h"
 
-#include "http/HttpMessage.h"
+#include "event/HttpMessage.h"
 
 #include <QCoreApplication>
 #include <QStringList>

@@ -1,8 +1,8 @@
 #include "EventSearch.h"
 
 #include "EventSearchWorker.h"
-#include "http/HttpMessage.h"
-#include "store/Event.h"
+#include "event/HttpMessage.h"
+#include "event/Event.h"
 
 #include <QPointer>
 #include <QThread>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hold/AnswerRecord.h"
+#include "event/AnswerRecord.h"
 #include "store/EventStore.h"
 
 #include <QAbstractTableModel>

@@ -1,7 +1,7 @@
 #include "HeadersView.h"
 
 #include "Theme.h"
-#include "store/Event.h"
+#include "event/Event.h"
 
 #include <QDateTime>
 #include <QHeaderView>

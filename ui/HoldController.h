@@ -1,9 +1,9 @@
 #pragma once
 
-#include "hold/AnswerRecord.h"
+#include "event/AnswerRecord.h"
 #include "hold/HoldDesk.h"
 #include "hold/HoldPolicy.h"
-#include "store/Event.h"
+#include "event/Event.h"
 
 #include <QObject>
 #include <map>

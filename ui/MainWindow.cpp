@@ -25,7 +25,7 @@
 #include "SettingsPages.h"
 #include "StatusBarPane.h"
 #include "app/AppSettings.h"
-#include "app/ResourceLocator.h"
+#include "util/ResourceLocator.h"
 #include "enrich/DefaultInspector.h"
 #include "schema/KindCatalog.h"
 #include "schema/SchemaRegistry.h"

@@ -2,7 +2,7 @@
 
 #include "relay/OutgoingRequest.h"
 #include "relay/ReplayResult.h"
-#include "store/Event.h"
+#include "event/Event.h"
 #include "trust/SignatureRule.h"
 
 #include <optional>

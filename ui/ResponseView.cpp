@@ -2,8 +2,8 @@
 
 #include "EventTableModel.h"
 #include "Theme.h"
-#include "http/HttpMessage.h"
-#include "store/Event.h"
+#include "event/HttpMessage.h"
+#include "event/Event.h"
 
 #include <QHeaderView>
 #include <QLabel>

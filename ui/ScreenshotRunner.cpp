@@ -7,7 +7,7 @@
 #include "MainWindow.h"
 #include "RespondScreenshot.h"
 #include "SignalWait.h"
-#include "app/ResourceLocator.h"
+#include "util/ResourceLocator.h"
 #include "http/Receiver.h"
 
 #include <QApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "diff/JsonDiff.h"
-#include "enrich/EventInfo.h"
+#include "event/EventInfo.h"
 
 #include <QColor>
 #include <QFont>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "enrich/EventInfo.h"
+#include "event/EventInfo.h"
 
 #include <QWidget>
 #include <optional>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "AppOptions.h"
-#include "enrich/EventInfo.h"
-#include "store/Event.h"
+#include "event/EventInfo.h"
+#include "event/Event.h"
 
 #include <QObject>
 #include <memory>

@@ -1,6 +1,6 @@
 #include "EnrichmentWorker.h"
 
-#include "Log.h"
+#include "util/Log.h"
 #include "schema/InspectionBudget.h"
 #include "store/EventRecorder.h"
 #include "platform/ThreadPriority.h"

@@ -1,6 +1,6 @@
 #include "InspectionMarker.h"
 
-#include "Log.h"
+#include "util/Log.h"
 
 namespace hookscope {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/Event.h"
+#include "event/Event.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ResponsePreset.h"
-#include "http/HttpMessage.h"
+#include "event/HttpMessage.h"
 
 #include <QJsonValue>
 #include <QString>

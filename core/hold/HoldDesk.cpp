@@ -1,6 +1,6 @@
 #include "HoldDesk.h"
 
-#include "Log.h"
+#include "util/Log.h"
 
 #include <QDateTime>
 #include <QTimer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AnswerRecord.h"
-#include "http/CaptureSink.h"
+#include "event/AnswerRecord.h"
+#include "event/CaptureSink.h"
 
 #include <QObject>
 #include <functional>

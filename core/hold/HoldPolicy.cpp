@@ -1,6 +1,6 @@
 #include "HoldPolicy.h"
 
-#include "app/ResourceLocator.h"
+#include "util/ResourceLocator.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,7 +2,7 @@
 
 #include "AnswerBuilder.h"
 #include "HoldDesk.h"
-#include "Log.h"
+#include "util/Log.h"
 #include "schema/Classifier.h"
 #include "schema/KindCatalog.h"
 #include "util/JsonNumberRange.h"

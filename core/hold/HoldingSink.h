@@ -3,7 +3,7 @@
 #include "HoldPolicy.h"
 #include "KindPrefilter.h"
 #include "PresetCatalog.h"
-#include "http/CaptureSink.h"
+#include "event/CaptureSink.h"
 
 #include <functional>
 #include <memory>

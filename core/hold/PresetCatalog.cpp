@@ -1,6 +1,6 @@
 #include "PresetCatalog.h"
 
-#include "app/ResourceLocator.h"
+#include "util/ResourceLocator.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,6 @@
 # core/hold: holding a hook open until the user (or a deadline, or --respond) answers it.
 target_sources(hookscope_core PRIVATE
   hold/AnswerBuilder.h hold/AnswerBuilder.cpp
-  hold/AnswerRecord.h hold/AnswerRecord.cpp
   hold/AnswerValidator.h hold/AnswerValidator.cpp
   hold/HoldDesk.h hold/HoldDesk.cpp
   hold/HoldingSink.h hold/HoldingSink.cpp

@@ -1,9 +1,9 @@
 #include "Connection.h"
 
 #include "BodyDecoder.h"
-#include "CaptureSink.h"
+#include "event/CaptureSink.h"
 #include "ContentDecoding.h"
-#include "Log.h"
+#include "util/Log.h"
 #include "trust/SecretRedaction.h"
 #include "trust/TrustLog.h"
 

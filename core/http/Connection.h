@@ -3,7 +3,7 @@
 #include "DecodeBudget.h"
 #include "ReceiverConfig.h"
 #include "RequestParser.h"
-#include "store/Event.h"
+#include "event/Event.h"
 #include "trust/EndpointGuard.h"
 
 #include <QObject>

@@ -26,8 +26,4 @@ struct DecodedBody
                                         qint64 maxOutput,
                                         const std::shared_ptr<DecodeBudget> &budget = {});
 
-// zlib-compressed storage form used by the store for large bodies.
-[[nodiscard]] QByteArray deflateForStorage(const QByteArray &data);
-[[nodiscard]] std::optional<QByteArray> inflateFromStorage(const QByteArray &data);
-
 } // namespace hookscope

@@ -2,7 +2,7 @@
 
 #include "BodyDecoder.h"
 #include "Connection.h"
-#include "Log.h"
+#include "util/Log.h"
 #include "OwnAddresses.h"
 
 #include "platform/ProcessResources.h"

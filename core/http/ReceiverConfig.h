@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpMessage.h"
+#include "event/HttpMessage.h"
 #include "RequestParser.h"
 #include "trust/GuardConfig.h"
 

@@ -3,7 +3,7 @@
 #include "PlatformFeatures.h"
 
 #ifdef HOOKSCOPE_LINUX_PATHS
-#include "Log.h"
+#include "util/Log.h"
 #include "util/CpuPacer.h"
 
 #include <algorithm>

@@ -2,7 +2,7 @@
 
 #include "OutgoingRequest.h"
 #include "ReplayResult.h"
-#include "store/Event.h"
+#include "event/Event.h"
 #include "store/ForwardRecord.h"
 
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "http/HttpMessage.h"
-#include "store/Event.h"
+#include "event/HttpMessage.h"
+#include "event/Event.h"
 #include "trust/SignatureRule.h"
 
 #include <QByteArray>

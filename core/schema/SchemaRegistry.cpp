@@ -1,7 +1,7 @@
 #include "SchemaRegistry.h"
 
 #include "KindLoader.h"
-#include "app/ResourceLocator.h"
+#include "util/ResourceLocator.h"
 #include "SchemaLog.h"
 
 #include <QDir>

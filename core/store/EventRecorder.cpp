@@ -1,6 +1,6 @@
 #include "EventRecorder.h"
 
-#include "Log.h"
+#include "util/Log.h"
 #include "platform/SqlitePacing.h"
 
 #include <QCoreApplication>

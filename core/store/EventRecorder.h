@@ -2,7 +2,7 @@
 
 #include "EventStore.h"
 #include "StoreWriter.h"
-#include "http/CaptureSink.h"
+#include "event/CaptureSink.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,8 +1,8 @@
 #include "EventStore.h"
 
-#include "Log.h"
+#include "util/Log.h"
 #include "Migrations.h"
-#include "http/ContentDecoding.h"
+#include "StorageCompression.h"
 
 #include <QAtomicInteger>
 #include <QDir>

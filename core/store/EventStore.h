@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Event.h"
+#include "event/Event.h"
 #include "ForwardRecord.h"
-#include "enrich/EventInfo.h"
-#include "hold/AnswerRecord.h"
+#include "event/EventInfo.h"
+#include "event/AnswerRecord.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "Migrations.h"
 
-#include "Log.h"
+#include "util/Log.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

@@ -1,6 +1,6 @@
 #include "StoreHealthCheck.h"
 
-#include "Log.h"
+#include "util/Log.h"
 #include "platform/ThreadPriority.h"
 
 #include <QThread>

@@ -1,6 +1,6 @@
 #include "StoreRecovery.h"
 
-#include "Log.h"
+#include "util/Log.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>

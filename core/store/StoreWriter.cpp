@@ -1,6 +1,6 @@
 #include "StoreWriter.h"
 
-#include "Log.h"
+#include "util/Log.h"
 #include "util/CpuPacer.h"
 #include "platform/DatabaseFileSync.h"
 #include "platform/ThreadPriority.h"

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Event.h"
+#include "event/Event.h"
 #include "EventStore.h"
-#include "enrich/EventInfo.h"
+#include "event/EventInfo.h"
 #include "platform/DatabaseFileSync.h"
 #include "util/CpuPacer.h"
 

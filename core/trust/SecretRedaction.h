@@ -1,7 +1,7 @@
 #pragma once
 
 #include "GuardConfig.h"
-#include "http/HttpMessage.h"
+#include "event/HttpMessage.h"
 
 namespace hookscope {
 

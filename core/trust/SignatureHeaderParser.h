@@ -1,7 +1,7 @@
 #pragma once
 
 #include "SignatureScheme.h"
-#include "http/HttpMessage.h"
+#include "event/HttpMessage.h"
 
 #include <QList>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "SignatureRule.h"
-#include "http/HttpMessage.h"
+#include "event/HttpMessage.h"
 
 namespace hookscope {
 

@@ -2,8 +2,8 @@
 
 #include "KeyMaterial.h"
 #include "SignatureRule.h"
-#include "SignatureStatus.h"
-#include "http/HttpMessage.h"
+#include "event/SignatureStatus.h"
+#include "event/HttpMessage.h"
 
 #include <vector>
 

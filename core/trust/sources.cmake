@@ -13,7 +13,6 @@ target_sources(hookscope_core PRIVATE
   trust/GuardConfig.h trust/GuardConfig.cpp
   trust/SecretRedaction.h trust/SecretRedaction.cpp
   trust/SignatureRule.h trust/SignatureRule.cpp
-  trust/SignatureStatus.h
   trust/SignatureVerifier.h trust/SignatureVerifier.cpp
   trust/TrustInspector.h trust/TrustInspector.cpp
   trust/TrustLog.h trust/TrustLog.cpp

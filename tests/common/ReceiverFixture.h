@@ -1,8 +1,8 @@
 #pragma once
 
-#include "http/CaptureSink.h"
+#include "event/CaptureSink.h"
 #include "http/Receiver.h"
-#include "store/Event.h"
+#include "event/Event.h"
 #include "store/EventRecorder.h"
 
 #include <QTemporaryDir>

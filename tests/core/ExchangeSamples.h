@@ -3,7 +3,7 @@
 // Sample events and comparisons shared by the core/exchange tests.
 
 #include "common/Gzip.h"
-#include "store/Event.h"
+#include "event/Event.h"
 #include "store/EventStore.h"
 
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "app/ResourceLocator.h"
+#include "util/ResourceLocator.h"
 #include "hold/HoldPolicy.h"
 #include "hold/PresetCatalog.h"
 #include "schema/KindCatalog.h"

@@ -3,7 +3,7 @@
 #include "schema/Kind.h"
 #include "schema/KindCatalog.h"
 #include "schema/KindLoader.h"
-#include "app/ResourceLocator.h"
+#include "util/ResourceLocator.h"
 #include "schema/SchemaRegistry.h"
 
 #include <QDir>

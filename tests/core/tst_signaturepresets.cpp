@@ -2,8 +2,8 @@
 // (tests/data/signatures/vectors.json, written once by generate.mjs): a good signature is
 // valid, a tampered body or a wrong secret is not, a stale timestamp is refused with its age,
 // rotated keys verify and name the one that matched, a repeated delivery id is flagged.
-#include "enrich/EventInfo.h"
-#include "store/Event.h"
+#include "event/EventInfo.h"
+#include "event/Event.h"
 #include "relay/OutgoingRequest.h"
 #include "trust/SignaturePresets.h"
 #include "trust/SignatureVerifier.h"

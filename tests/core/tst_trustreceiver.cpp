@@ -2,7 +2,7 @@
 // are answered 401/404 with the reason, still recorded (flagged), and never get a hook's answer.
 #include "common/RawHttpClient.h"
 #include "common/ReceiverFixture.h"
-#include "http/CaptureSink.h"
+#include "event/CaptureSink.h"
 #include "http/Receiver.h"
 #include "store/EventRecorder.h"
 #include "store/EventStore.h"

@@ -3,7 +3,7 @@
 // engine got wrong (integral floats, multipleOf with decimals, leap seconds, NUL bytes after a
 // value, empty bodies declared JSON) are decided as the specifications say.
 #include "enrich/DefaultInspector.h"
-#include "enrich/EventInfo.h"
+#include "event/EventInfo.h"
 #include "schema/CompiledSchema.h"
 #include "schema/EventInspector.h"
 #include "schema/JsonText.h"

@@ -1,7 +1,7 @@
 // Fuzzes what a connection does with the bytes a client sends: http-parser framing split
 // at fuzzer-chosen points, the limits, content decoding and the stored header form.
 #include "http/ContentDecoding.h"
-#include "http/HttpMessage.h"
+#include "event/HttpMessage.h"
 #include "http/RequestParser.h"
 #include "trust/EndpointGuard.h"
 #include "trust/SignaturePresets.h"

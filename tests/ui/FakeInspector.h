@@ -1,7 +1,7 @@
 #pragma once
 
-#include "enrich/EventInfo.h"
-#include "store/Event.h"
+#include "event/EventInfo.h"
+#include "event/Event.h"
 
 namespace hookscope {
 

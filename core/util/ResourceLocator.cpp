@@ -1,4 +1,4 @@
-#include "ResourceLocator.h"
+#include "util/ResourceLocator.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "HttpMessage.h"
+#include "event/HttpMessage.h"
 
 #include <http_parser.h>
 

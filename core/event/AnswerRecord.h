@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/HttpMessage.h"
+#include "event/HttpMessage.h"
 
 #include <QMetaType>
 #include <QString>

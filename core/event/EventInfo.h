@@ -3,7 +3,7 @@
 #include <QByteArray>
 #include <QMetaType>
 #include <QString>
-#include "trust/SignatureStatus.h"
+#include "event/SignatureStatus.h"
 
 namespace hookscope {
 

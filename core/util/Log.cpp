@@ -1,4 +1,4 @@
-#include "Log.h"
+#include "util/Log.h"
 
 namespace hookscope {
 Q_LOGGING_CATEGORY(lcHttp, "hookscope.http", QtWarningMsg)

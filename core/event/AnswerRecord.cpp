@@ -1,4 +1,4 @@
-#include "AnswerRecord.h"
+#include "event/AnswerRecord.h"
 
 #include <QLocale>
 

@@ -1,4 +1,4 @@
-#include "Event.h"
+#include "event/Event.h"
 
 namespace hookscope {
 
