@@ -38,39 +38,39 @@ void EventFilterProxy::addMatches(const QList<qint64> &ids)
 
 void EventFilterProxy::setKindFilter(const std::optional<QString> &kind)
 {
-    if (kind == m_kind)
+    if (kind == m_info.kind)
         return;
-    m_kind = kind;
+    m_info.kind = kind;
     invalidateRowsFilter();
 }
 
 void EventFilterProxy::setVendorKinds(const QStringList &kinds)
 {
-    if (kinds == m_vendorKinds)
+    if (kinds == m_info.vendorKinds)
         return;
-    m_vendorKinds = kinds;
+    m_info.vendorKinds = kinds;
     invalidateRowsFilter();
 }
 
 void EventFilterProxy::setValidityFilter(ValidityFilter filter)
 {
-    if (filter == m_validity)
+    if (filter == m_info.validity)
         return;
-    m_validity = filter;
+    m_info.validity = filter;
     invalidateRowsFilter();
 }
 
 void EventFilterProxy::setMissingTranslationsOnly(bool only)
 {
-    if (only == m_missingTranslationsOnly)
+    if (only == m_info.missingTranslationsOnly)
         return;
-    m_missingTranslationsOnly = only;
+    m_info.missingTranslationsOnly = only;
     invalidateRowsFilter();
 }
 
 bool EventFilterProxy::isFiltering() const
 {
-    return m_textFiltering || m_kind.has_value() || !m_vendorKinds.isEmpty() || m_validity != ValidityFilter::All || m_missingTranslationsOnly;
+    return m_textFiltering || m_info.filtersInfo();
 }
 
 bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -80,31 +80,13 @@ bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (m_textFiltering && !m_matches.contains(index.data(EventTableModel::IdRole).toLongLong()))
         return false;
-    if (m_missingTranslationsOnly && index.data(EventTableModel::MissingTranslationsRole).toInt() <= 0)
-        return false;
-    const auto validity = EventInfo::Validity(index.data(EventTableModel::ValidityRole).toInt());
-    if (m_kind) {
-        // "unknown" means checked and of no known kind; a row still being validated has no
-        // kind yet and only shows under "All kinds".
-        if (validity == EventInfo::Validity::NotChecked
-            || index.data(EventTableModel::KindRole).toString() != *m_kind)
-            return false;
-    }
-    if (!m_vendorKinds.isEmpty() && !m_vendorKinds.contains(index.data(EventTableModel::KindRole).toString()))
-        return false;
-    switch (m_validity) {
-    case ValidityFilter::All:
+    if (!m_info.filtersInfo())
         return true;
-    case ValidityFilter::Valid:
-        return validity == EventInfo::Validity::Valid;
-    case ValidityFilter::Invalid:
-        return validity == EventInfo::Validity::Invalid;
-    case ValidityFilter::NotChecked:
-        return validity == EventInfo::Validity::NotChecked;
-    case ValidityFilter::NotJson:
-        return validity == EventInfo::Validity::NotJson;
-    }
-    return true;
+    EventInfo info;
+    info.validity = EventInfo::Validity(index.data(EventTableModel::ValidityRole).toInt());
+    info.kind = index.data(EventTableModel::KindRole).toString();
+    info.missingTranslations = index.data(EventTableModel::MissingTranslationsRole).toInt();
+    return m_info.matchesInfo(info);
 }
 
 } // namespace hookscope

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/EventFilter.h"
+
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <optional>
@@ -8,14 +10,15 @@ namespace hookscope {
 
 // Sorts the event table by its SortKeyRole and hides rows outside the current match set,
 // the chosen kind and the chosen validity (all three combine). The text matching itself
-// happens elsewhere (EventSearch in SQL, EventSearch::matches for live events): bodies
-// never come into memory here. Kind and validity come from the model's roles, so a row
-// moves in or out of the view when its enrichment result arrives.
+// happens elsewhere (EventSearch in SQL, EventFilter::matchesText for live events): bodies
+// never come into memory here. Kind, validity and translations are tested by
+// EventFilter::matchesInfo (the predicate the store's SQL search shares) over the model's
+// roles, so a row moves in or out of the view when its enrichment result arrives.
 class EventFilterProxy final : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
-    enum class ValidityFilter { All, Valid, Invalid, NotChecked, NotJson };
+    using ValidityFilter = EventFilter::Validity;
 
     explicit EventFilterProxy(QObject *parent = nullptr);
 
@@ -30,13 +33,13 @@ public:
     // A vendor's kinds (the Kind filter's vendor entry); empty: no vendor filter. Combines with
     // the kind filter like every other filter.
     void setVendorKinds(const QStringList &kinds);
-    [[nodiscard]] const QStringList &vendorKinds() const { return m_vendorKinds; }
+    [[nodiscard]] const QStringList &vendorKinds() const { return m_info.vendorKinds; }
     void setValidityFilter(ValidityFilter filter);
     // Only events whose translations lack a language some field of theirs has.
     void setMissingTranslationsOnly(bool only);
-    [[nodiscard]] bool missingTranslationsOnly() const { return m_missingTranslationsOnly; }
-    [[nodiscard]] std::optional<QString> kindFilter() const { return m_kind; }
-    [[nodiscard]] ValidityFilter validityFilter() const { return m_validity; }
+    [[nodiscard]] bool missingTranslationsOnly() const { return m_info.missingTranslationsOnly; }
+    [[nodiscard]] std::optional<QString> kindFilter() const { return m_info.kind; }
+    [[nodiscard]] ValidityFilter validityFilter() const { return m_info.validity; }
     // True while any of the filters hides rows.
     [[nodiscard]] bool isFiltering() const;
 
@@ -46,10 +49,7 @@ protected:
 private:
     QSet<qint64> m_matches;
     bool m_textFiltering = false;
-    std::optional<QString> m_kind;
-    QStringList m_vendorKinds;
-    ValidityFilter m_validity = ValidityFilter::All;
-    bool m_missingTranslationsOnly = false;
+    EventFilter m_info; // kind, vendor, validity, translations; its needle stays empty
 };
 
 } // namespace hookscope

@@ -173,8 +173,8 @@ void EventListPane::addEvents(const QList<Event> &events)
     rows.reserve(events.size());
     QList<qint64> matched;
     for (const Event &event : events) {
-        rows.append(EventTableModel::summaryOf(event));
-        if (!m_needle.isEmpty() && EventSearch::matches(event, m_needle)) {
+        rows.append(summaryOf(event));
+        if (m_textFilter.filtersText() && m_textFilter.matchesText(event)) {
             matched.append(event.id);
             m_liveMatches.insert(event.id);
         }
@@ -279,14 +279,14 @@ void EventListPane::startSearch()
     const QString text = m_filter->text().trimmed();
     m_liveMatches.clear();
     if (text.isEmpty()) {
-        m_needle.clear();
+        m_textFilter = {};
         m_search->cancel();
         m_proxy->clearMatches();
         updateMatchLabel();
         Q_EMIT filterApplied();
         return;
     }
-    m_needle = EventSearch::needleFor(text);
+    m_textFilter = EventFilter::forText(text);
     m_matchLabel->setText(tr("Searching…"));
     m_search->start(text);
 }

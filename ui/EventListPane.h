@@ -2,6 +2,7 @@
 
 #include "event/EventInfo.h"
 #include "event/Event.h"
+#include "store/EventFilter.h"
 
 #include <QSet>
 #include <QWidget>
@@ -89,7 +90,7 @@ private:
     QLabel *m_matchLabel;
     QTableView *m_table;
     QTimer *m_filterDelay;
-    QByteArray m_needle; // lowered filter text while a filter is active
+    EventFilter m_textFilter; // the filter text while a filter is active (its needle empty otherwise)
     QSet<qint64> m_liveMatches; // live events matched while the store search runs
     bool m_paused = false;
     bool m_wasAtEdge = true;

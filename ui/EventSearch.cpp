@@ -1,8 +1,7 @@
 #include "EventSearch.h"
 
 #include "EventSearchWorker.h"
-#include "event/HttpMessage.h"
-#include "event/Event.h"
+#include "store/EventFilter.h"
 
 #include <QPointer>
 #include <QThread>
@@ -31,11 +30,11 @@ void EventSearch::start(const QString &text)
 {
     const quint64 generation = ++m_generation;
     m_running = true;
-    const QByteArray needle = needleFor(text);
+    const EventFilter filter = EventFilter::forText(text);
     const QString path = m_storePath;
     QPointer<EventSearch> self(this);
-    QMetaObject::invokeMethod(m_worker, [self, worker = m_worker, path, needle, text, generation] {
-        auto found = worker->search(path, needle, generation);
+    QMetaObject::invokeMethod(m_worker, [self, worker = m_worker, path, filter, text, generation] {
+        auto found = worker->search(path, filter, generation);
         if (!found)
             return;
         // Back to the GUI thread; `self` may be gone by then.
@@ -52,15 +51,6 @@ void EventSearch::cancel()
 {
     ++m_generation;
     m_running = false;
-}
-
-bool EventSearch::matches(const Event &event, const QByteArray &loweredNeedle)
-{
-    if (loweredNeedle.isEmpty())
-        return true;
-    const auto has = [&](const QByteArray &text) { return text.toLower().contains(loweredNeedle); };
-    return has(event.target) || has(serializeHeaders(event.headers)) || has(event.body)
-        || (event.decodedBody && has(*event.decodedBody));
 }
 
 } // namespace hookscope

@@ -12,7 +12,8 @@ struct Event;
 class EventSearchWorker;
 
 // Finds the events whose target, headers or body contain a text, without loading bodies
-// into the GUI: the store is searched in SQL on a worker thread. Only the newest search
+// into the GUI: the store is searched in SQL on a worker thread (EventFilter's SQL; events
+// arriving meanwhile are matched by the same EventFilter in memory). Only the newest search
 // reports; older ones stop at their next id window.
 class EventSearch final : public QObject
 {
@@ -26,10 +27,6 @@ public:
     void start(const QString &text);
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_running; }
-
-    // The same test in memory, for events that arrive while a filter is active.
-    [[nodiscard]] static bool matches(const Event &event, const QByteArray &loweredNeedle);
-    [[nodiscard]] static QByteArray needleFor(const QString &text) { return text.toUtf8().toLower(); }
 
 Q_SIGNALS:
     void finished(const QString &text, const QSet<qint64> &ids);

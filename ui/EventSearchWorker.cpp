@@ -16,7 +16,7 @@ EventSearchWorker::EventSearchWorker(const std::atomic<quint64> *generation)
 
 EventSearchWorker::~EventSearchWorker() = default;
 
-std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, const QByteArray &needle,
+std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, const EventFilter &filter,
                                                       quint64 generation)
 {
     if (!m_store || m_openPath != storePath) {
@@ -34,7 +34,7 @@ std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, 
     for (qint64 after = 0; after < maxId; after += kWindow) {
         if (m_generation->load() != generation)
             return std::nullopt;
-        const QList<qint64> ids = m_store->matchingIds(needle, after, after + kWindow);
+        const QList<qint64> ids = m_store->matchingIds(filter, after, after + kWindow);
         for (const qint64 id : ids)
             found.insert(id);
     }

@@ -17,7 +17,7 @@ public:
     ~EventSearchWorker() override;
 
     // Runs on the worker thread. Returns nothing when `generation` became stale.
-    [[nodiscard]] std::optional<QSet<qint64>> search(const QString &storePath, const QByteArray &needle,
+    [[nodiscard]] std::optional<QSet<qint64>> search(const QString &storePath, const EventFilter &filter,
                                                      quint64 generation);
 
 private:

@@ -80,22 +80,6 @@ ResultClass EventTableModel::classify(int status)
     return ResultClass::None;
 }
 
-EventSummary EventTableModel::summaryOf(const Event &event)
-{
-    EventSummary s;
-    s.id = event.id;
-    s.receivedAtMs = event.receivedAtMs;
-    s.method = event.method;
-    s.target = event.target;
-    s.responseStatus = event.response.status;
-    s.bodySize = event.body.size();
-    s.sender = event.sender();
-    s.contentType = event.contentType;
-    s.info.rejection = event.rejection;
-    s.imported = event.importedAtMs > 0;
-    return s;
-}
-
 QVariant EventTableModel::display(const EventSummary &row, int column) const
 {
     switch (Column(column)) {

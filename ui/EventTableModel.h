@@ -76,7 +76,6 @@ public:
     [[nodiscard]] qint64 lastId() const { return m_rows.empty() ? 0 : m_rows.back().id; }
     [[nodiscard]] qsizetype pendingCount() const { return m_pending.size(); }
 
-    [[nodiscard]] static EventSummary summaryOf(const Event &event);
     [[nodiscard]] static ResultClass classify(int status);
 
 Q_SIGNALS:

@@ -73,7 +73,12 @@ int main(int argc, char **argv)
     // A typical webhook: 1.2 KB of JSON, seven headers.
     QElapsedTimer timer;
     timer.start();
-    store.begin();
+    const auto fail = [&error](const char *what) {
+        std::fprintf(stderr, "%s: %s\n", what, qPrintable(error));
+        return 1;
+    };
+    if (!store.begin())
+        return fail("begin");
     for (qint64 i = 0; i < count; ++i) {
         Event event;
         event.receivedAtMs = 1795395723456 + i;
@@ -93,12 +98,11 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;
         }
-        if (i % 10'000 == 9'999) {
-            store.commit(&error);
-            store.begin();
-        }
+        if (i % 10'000 == 9'999 && (!store.commit(&error) || !store.begin()))
+            return fail("commit");
     }
-    store.commit(&error);
+    if (!store.commit(&error))
+        return fail("commit");
     report("fill store", count, timer.elapsed());
 
     const QString json = dir + QStringLiteral("/bench-export.json");

@@ -44,7 +44,8 @@ bool generate(const QString &path, int count, QString *error)
         return false;
     const QByteArray small = R"({"event":"order.paid","order":{"id":"ord_%1","amount":1999,"currency":"EUR",)"
                              R"("customer":{"name":"Customer %1","email":"c%1@example.com"},"items":[{"sku":"A-1","qty":2}]}})";
-    store.begin();
+    if (!store.begin())
+        return false;
     for (int i = 0; i < count; ++i) {
         Event e;
         e.receivedAtMs = 1'732'300'000'000 + i * 37;
@@ -67,9 +68,8 @@ bool generate(const QString &path, int count, QString *error)
         if (!store.insert(e, error))
             return false;
         if (i % 10'000 == 9'999) {
-            if (!store.commit(error))
+            if (!store.commit(error) || !store.begin())
                 return false;
-            store.begin();
         }
     }
     return store.commit(error);

@@ -161,7 +161,7 @@ int runExportCommand(const QStringList &args)
     std::optional<QList<qint64>> ids;
     EventExporter exporter(&store);
     if (parser.isSet(filter) && !parser.value(filter).trimmed().isEmpty()) {
-        const QByteArray needle = parser.value(filter).trimmed().toUtf8();
+        const EventFilter needle = EventFilter::forText(parser.value(filter).trimmed());
         bool complete = true;
         ids = store.matchingIds(needle, 0, store.maxId(), &complete);
         if (!complete) { // a damaged page stopped the search: match while reading past the damage

@@ -15,13 +15,6 @@ namespace hookscope {
 
 namespace {
 constexpr qint64 kProgressEvery = 64;
-
-// EventStore::matchingIds() in C++: the stored header block, the raw and the decoded body.
-bool matches(const Event &event, const QByteArray &lowered)
-{
-    return event.target.toLower().contains(lowered) || serializeHeaders(event.headers).toLower().contains(lowered)
-        || event.body.toLower().contains(lowered) || (event.decodedBody && event.decodedBody->toLower().contains(lowered));
-}
 } // namespace
 
 EventExporter::EventExporter(const EventStore *store)
@@ -78,7 +71,7 @@ ExportResult EventExporter::exportTo(const QString &path, ExportFormat format, c
             stopped = true;
             return false;
         }
-        if (!m_filter.isEmpty() && !matches(event, m_filter))
+        if (!m_filter.matchesText(event))
             return true;
         bool written = false;
         if (m_redactAuthorization) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/EventFilter.h"
 #include "store/SalvageReader.h"
 
 #include <QList>
@@ -42,7 +43,7 @@ public:
     // Only events whose target, headers or body (raw or decoded) contain `needle`, ignoring
     // ASCII case, matched here as each event is read: what EventStore::matchingIds() finds,
     // for a damaged store whose search SQLite cannot finish. Empty: every event.
-    void setFilter(const QByteArray &needle) { m_filter = needle.toLower(); }
+    void setFilter(const EventFilter &filter) { m_filter = filter; }
     // Polled between events; set from any thread to stop.
     void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
     // Writes every Authorization / Proxy-Authorization header with its credentials replaced
@@ -62,7 +63,7 @@ private:
     const EventStore *m_store;
     Progress m_progress;
     const std::atomic<bool> *m_cancel = nullptr;
-    QByteArray m_filter; // lower case
+    EventFilter m_filter;
     bool m_redactAuthorization = false;
     QString m_curlBaseUrl;
 };

@@ -32,6 +32,7 @@ bool EventRecorder::open(const QString &path, QString *error, SyncMode sync)
     m_writer->moveToThread(m_writerThread);
     connect(m_writerThread, &QThread::finished, m_writer, &QObject::deleteLater);
     connect(m_writer, &StoreWriter::committed, this, &EventRecorder::onCommitted, Qt::QueuedConnection);
+    connect(m_writer, &StoreWriter::updatesFailed, this, &EventRecorder::storeFailed, Qt::QueuedConnection);
     m_writerThread->start(QThread::HighPriority);
     bool ok = false;
     QMetaObject::invokeMethod(
@@ -141,18 +142,20 @@ bool EventRecorder::clear(QString *error)
 {
     if (!m_writerThread)
         return false;
-    QMetaObject::invokeMethod(m_writer, [&] { m_writer->clear(error); }, Qt::BlockingQueuedConnection);
+    bool done = false;
+    QMetaObject::invokeMethod(m_writer, [&] { done = m_writer->clear(error); }, Qt::BlockingQueuedConnection);
     QCoreApplication::sendPostedEvents(this);
-    return error->isEmpty();
+    return done;
 }
 
 bool EventRecorder::remove(const QList<qint64> &ids, QString *error)
 {
     if (!m_writerThread)
         return false;
-    QMetaObject::invokeMethod(m_writer, [&] { m_writer->remove(ids, error); }, Qt::BlockingQueuedConnection);
+    bool done = false;
+    QMetaObject::invokeMethod(m_writer, [&] { done = m_writer->remove(ids, error); }, Qt::BlockingQueuedConnection);
     QCoreApplication::sendPostedEvents(this);
-    return error->isEmpty();
+    return done;
 }
 
 void EventRecorder::setPageLimit(qint64 pages)

@@ -1,34 +1,24 @@
 #pragma once
 
 #include "event/Event.h"
+#include "EventFilter.h"
+#include "EventSummary.h"
 #include "ForwardRecord.h"
+#include "StoreColumns.h"
 #include "event/EventInfo.h"
 #include "event/AnswerRecord.h"
 
 #include <QList>
 #include <QString>
 #include <functional>
+#include <map>
+#include <string_view>
 #include <memory>
 #include <optional>
 
 class QSqlQuery;
 
 namespace hookscope {
-
-// What the live table needs of an event, without its bodies.
-struct EventSummary
-{
-    qint64 id = 0;
-    qint64 receivedAtMs = 0;
-    QByteArray method;
-    QByteArray target;
-    int responseStatus = 0;
-    qint64 bodySize = 0;
-    QString sender;
-    QByteArray contentType;
-    EventInfo info; // info.isChecked() is false until enrichment ran
-    bool imported = false; // came from an imported file
-};
 
 enum class SyncMode {
     Full, // fsync the WAL at every commit: a committed event survives power loss
@@ -82,23 +72,27 @@ public:
     [[nodiscard]] qint64 lastAssignedId() const;
 
     // Writing: call inside begin()/commit() for group commit.
-    bool begin();
-    bool commit(QString *error);
+    // Every write says whether it happened; a caller that cannot act on a failure reports it
+    // (StoreWriter: storeFailed), it never drops it.
+    [[nodiscard]] bool begin();
+    [[nodiscard]] bool commit(QString *error);
     void rollback();
-    bool insert(Event &event, QString *error); // assigns event.id
-    bool setHandlingTime(qint64 id, qint64 handlingUs);
-    bool saveInfo(const EventInfo &info); // also saves its signature outcome (event_trust)
+    [[nodiscard]] bool insert(Event &event, QString *error); // assigns event.id
+    [[nodiscard]] bool setHandlingTime(qint64 id, qint64 handlingUs);
+    [[nodiscard]] bool saveInfo(const EventInfo &info); // also saves its signature outcome (event_trust)
     [[nodiscard]] std::optional<EventInfo> loadInfo(qint64 id) const;
     // Forwarding results (EventStoreForward.cpp): one per event, the latest attempt.
-    bool saveForward(const ForwardRecord &record);
+    [[nodiscard]] bool saveForward(const ForwardRecord &record);
     [[nodiscard]] std::optional<ForwardRecord> loadForward(qint64 id) const;
     // The answer a held hook got (event_answer); load() and summaries() already show it.
-    bool saveAnswer(const AnswerRecord &record);
+    [[nodiscard]] bool saveAnswer(const AnswerRecord &record);
     [[nodiscard]] std::optional<AnswerRecord> loadAnswer(qint64 id) const;
     // Events whose enrichment has not run (or did not finish) yet, oldest first.
     [[nodiscard]] QList<qint64> idsWithoutInfo() const;
-    bool clear(QString *error);
-    bool remove(const QList<qint64> &ids, QString *error);
+    // Side rows (event_info, _trust, _answer, _import, _forward, _trailers) go with their
+    // event: one trigger (migration 8) deletes them, whoever deletes the event.
+    [[nodiscard]] bool clear(QString *error);
+    [[nodiscard]] bool remove(const QList<qint64> &ids, QString *error);
     // Passive copies WAL pages into the main file without blocking writers; Truncate also
     // waits (busy timeout) for the writer lock, copies the rest and empties the WAL file.
     enum class CheckpointMode { Passive, Truncate };
@@ -125,14 +119,14 @@ public:
     // Read-only queries for the GUI.
     // Largest id in the store (0 when empty).
     [[nodiscard]] qint64 maxId() const;
-    // Ids in (afterId, upToId], in id order, whose target, headers or body (raw or decoded)
-    // contain `needle`, ignoring ASCII case. Uncompressed bodies are matched in SQL;
-    // compressed ones (>= 16 KiB) are inflated one at a time and matched here.
+    // Ids in (afterId, upToId], in id order, of the events `filter` matches
+    // (EventStoreSearch.cpp). Uncompressed bodies are matched in SQL; compressed ones
+    // (>= 16 KiB) are inflated one at a time and matched by filter.matchesText().
     // *complete (when given) turns false when a damaged page stopped the search part way.
-    [[nodiscard]] QList<qint64> matchingIds(const QByteArray &needle, qint64 afterId, qint64 upToId,
+    [[nodiscard]] QList<qint64> matchingIds(const EventFilter &filter, qint64 afterId, qint64 upToId,
                                             bool *complete = nullptr) const;
     // A consistent copy of the whole store (WAL included) into a new file (VACUUM INTO).
-    bool copyTo(const QString &path, QString *error) const;
+    [[nodiscard]] bool copyTo(const QString &path, QString *error) const;
     // The newest event before `beforeId` of the same entity (same kind and entity id, as
     // the enrichment saw them), for the Diff tab; nullopt when there is none or either key
     // is empty.
@@ -142,17 +136,18 @@ public:
 private:
     void loadTrailers(Event *event) const; // event_trailers, when the request had any
     [[nodiscard]] QSqlQuery query() const;
+    // The statement prepared once on this connection under `key` (a string literal), built
+    // by `sql` the first time; nullptr when SQLite refuses it. close() drops them all.
+    [[nodiscard]] QSqlQuery *statement(const char *key, const std::function<QString()> &sql) const;
     qint64 visitRows(QSqlQuery &q, const EventVisitor &visit) const;
-    bool saveRejection(qint64 id, const QString &rejection);
-    bool saveSignature(const EventInfo &info);
+    [[nodiscard]] bool writeRow(const char *key, const char *table, const NamedValues &row, QString *error);
+    [[nodiscard]] bool upsertRow(const char *key, const char *table, const NamedValues &row);
 
     QString m_connectionName;
     QString m_path;
-    std::unique_ptr<QSqlQuery> m_insert;
-    mutable std::unique_ptr<QSqlQuery> m_loadTrailers; // prepared once: export reads it per event
-    std::unique_ptr<QSqlQuery> m_updateHandling;
-    std::unique_ptr<QSqlQuery> m_saveInfo;
-    std::unique_ptr<QSqlQuery> m_saveSignature;
+    // Every prepared statement, and nowhere else: one release point in close(), so a reopened
+    // store never runs a statement of the closed connection.
+    mutable std::map<std::string_view, std::unique_ptr<QSqlQuery>> m_statements;
     mutable ReadFailure m_readFailure; // of the last visitEvents(); reads are const
 };
 

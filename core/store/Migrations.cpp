@@ -118,6 +118,31 @@ const std::vector<QStringList> &steps()
             QStringLiteral(R"(CREATE TRIGGER event_trailers_follow AFTER DELETE ON events
                 BEGIN DELETE FROM event_trailers WHERE id = old.id; END)"),
         },
+        // 8 (branch storecols): every side table goes with its event by ONE trigger, which
+        // replaces the two above and the deletes EventStore::clear()/remove() made by hand.
+        // A trigger rather than FOREIGN KEY … ON DELETE CASCADE: it needs no rebuild of six
+        // tables, no PRAGMA foreign_keys on every connection that deletes (a forgotten one
+        // would leave rows behind silently), and an enrichment result that arrives after
+        // its event was deleted is still written (an orphan nobody reads) instead of failing
+        // as a store error. Orphans of earlier deletes go now.
+        {
+            QStringLiteral("DROP TRIGGER IF EXISTS event_forward_gone"),
+            QStringLiteral("DROP TRIGGER IF EXISTS event_trailers_follow"),
+            QStringLiteral(R"(CREATE TRIGGER event_side_rows_follow AFTER DELETE ON events BEGIN
+                DELETE FROM event_info WHERE id = old.id;
+                DELETE FROM event_trust WHERE id = old.id;
+                DELETE FROM event_answer WHERE id = old.id;
+                DELETE FROM event_import WHERE id = old.id;
+                DELETE FROM event_forward WHERE id = old.id;
+                DELETE FROM event_trailers WHERE id = old.id;
+            END)"),
+            QStringLiteral("DELETE FROM event_info WHERE id NOT IN (SELECT id FROM events)"),
+            QStringLiteral("DELETE FROM event_trust WHERE id NOT IN (SELECT id FROM events)"),
+            QStringLiteral("DELETE FROM event_answer WHERE id NOT IN (SELECT id FROM events)"),
+            QStringLiteral("DELETE FROM event_import WHERE id NOT IN (SELECT id FROM events)"),
+            QStringLiteral("DELETE FROM event_forward WHERE id NOT IN (SELECT id FROM events)"),
+            QStringLiteral("DELETE FROM event_trailers WHERE id NOT IN (SELECT id FROM events)"),
+        },
     };
     return all;
 }

@@ -138,25 +138,48 @@ bool StoreWriter::open(const QString &path, SyncMode sync, const WalPolicy &wal,
 
 void StoreWriter::writeUpdates(const std::vector<std::pair<qint64, qint64>> &updates, std::size_t maxInfos)
 {
+    // Each failed write is counted and reported once per round (storeFailed): a full disk
+    // must not lose enrichment, forwarding or answer records without a word.
+    int failed = 0;
+    QString first;
+    const auto note = [&](bool written, const char *what, qint64 id) {
+        if (written)
+            return;
+        if (failed++ == 0)
+            first = QStringLiteral("the %1 of event %2 was not saved").arg(QLatin1String(what)).arg(id);
+    };
     for (const auto &[id, us] : updates)
-        m_store.setHandlingTime(id, us);
+        note(m_store.setHandlingTime(id, us), "handling time", id);
     for (const EventInfo &info : m_queue->takeInfos(maxInfos))
-        m_store.saveInfo(info);
+        note(m_store.saveInfo(info), "enrichment result", info.id);
     for (const ForwardRecord &record : m_queue->takeForwards())
-        m_store.saveForward(record);
+        note(m_store.saveForward(record), "forwarding result", record.id);
     for (const AnswerRecord &answer : m_queue->takeAnswers())
-        m_store.saveAnswer(answer);
+        note(m_store.saveAnswer(answer), "answer", answer.id);
+    if (failed > 0)
+        reportUpdateFailure(failed == 1 ? first : QStringLiteral("%1 (and %2 more updates)").arg(first).arg(failed - 1));
+}
+
+void StoreWriter::reportUpdateFailure(const QString &error)
+{
+    qCWarning(lcStore).noquote() << error;
+    Q_EMIT updatesFailed(error);
 }
 
 void StoreWriter::writeUpdateTransaction(const std::vector<std::pair<qint64, qint64>> &updates, std::size_t maxInfos)
 {
-    m_store.begin();
+    if (!m_store.begin()) {
+        reportUpdateFailure(QStringLiteral("cannot start a transaction for %1 updates").arg(updates.size()));
+        return;
+    }
     writeUpdates(updates, maxInfos);
     QString error;
-    if (m_store.commit(&error))
+    if (m_store.commit(&error)) {
         countCommit();
-    else
+    } else {
         m_store.rollback();
+        reportUpdateFailure(QStringLiteral("updates not saved: %1").arg(error));
+    }
 }
 
 void StoreWriter::countCommit()
@@ -282,16 +305,16 @@ void StoreWriter::finish()
     m_store.close();
 }
 
-void StoreWriter::clear(QString *error)
+bool StoreWriter::clear(QString *error)
 {
     drain();
-    m_store.clear(error);
+    return m_store.clear(error);
 }
 
-void StoreWriter::remove(const QList<qint64> &ids, QString *error)
+bool StoreWriter::remove(const QList<qint64> &ids, QString *error)
 {
     drain();
-    m_store.remove(ids, error);
+    return m_store.remove(ids, error);
 }
 
 void StoreWriter::runOnStore(const std::function<void(EventStore *store)> &work)

@@ -123,8 +123,8 @@ public:
     // drain(), then every queued update, whatever the backlog (tests, shutdown).
     void drainAll();
     void finish(); // drain everything, then close the store
-    void clear(QString *error);
-    void remove(const QList<qint64> &ids, QString *error);
+    [[nodiscard]] bool clear(QString *error);
+    [[nodiscard]] bool remove(const QList<qint64> &ids, QString *error);
     void setPageLimit(qint64 pages) { m_store.setMaxPageCount(pages); }
     // Runs `work` on this connection after writing what is queued (an import's transaction).
     void runOnStore(const std::function<void(EventStore *store)> &work);
@@ -133,11 +133,14 @@ public:
 
 Q_SIGNALS:
     void committed(const QList<hookscope::WriteOutcome> &outcomes);
+    // Updates (handling times, enrichment, forwarding, answers) that could not be written.
+    void updatesFailed(const QString &error);
 
 private:
     void writeUpdates(const std::vector<std::pair<qint64, qint64>> &updates, std::size_t maxInfos);
     void writeUpdateTransaction(const std::vector<std::pair<qint64, qint64>> &updates, std::size_t maxInfos);
     void flushIdleUpdates();
+    void reportUpdateFailure(const QString &error);
     void resetWalWhenLarge();
     void trimWalInPause();
     void countCommit();

@@ -101,7 +101,8 @@ QString TestImportReader::exportAll(const QList<Event> &events)
     const QString sourcePath = m_dir->filePath(QStringLiteral("source-%1.sqlite").arg(QDateTime::currentMSecsSinceEpoch()));
     if (!source.open(sourcePath, &error))
         qFatal("%s", qPrintable(error));
-    source.begin();
+    if (!source.begin())
+        qFatal("cannot start a transaction");
     for (Event event : events) {
         if (!source.insert(event, &error))
             qFatal("%s", qPrintable(error));

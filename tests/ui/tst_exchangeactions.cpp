@@ -76,7 +76,8 @@ QString tst_ExchangeActions::largeExport()
     QString error;
     if (!store.open(m_shared->filePath(QStringLiteral("large.sqlite")), &error, SyncMode::Normal))
         qFatal("%s", qPrintable(error));
-    store.begin();
+    if (!store.begin())
+        qFatal("cannot start a transaction");
     for (int i = 0; i < kLarge; ++i) {
         Event event;
         event.receivedAtMs = kLargeFirstTime + qint64(i) * 1000;

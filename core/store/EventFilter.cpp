@@ -1,0 +1,146 @@
+#include "EventFilter.h"
+
+#include "EventRows.h"
+#include "event/HttpMessage.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace hookscope {
+
+namespace {
+
+// The texts a search looks in: the column (and the column saying whether it is stored
+// compressed) and the same text of an event in memory.
+struct TextField
+{
+    EventColumn column;
+    std::optional<EventColumn> encoding; // nullopt: never compressed
+    std::optional<QByteArray> (*text)(const Event &event);
+};
+
+const TextField kTextFields[] = {
+    {EventColumn::Target, std::nullopt, [](const Event &e) { return std::optional(e.target); }},
+    {EventColumn::Headers, std::nullopt, [](const Event &e) { return std::optional(serializeHeaders(e.headers)); }},
+    {EventColumn::Body, EventColumn::BodyEncoding, [](const Event &e) { return std::optional(e.body); }},
+    {EventColumn::DecodedBody, EventColumn::DecodedEncoding, [](const Event &e) { return e.decodedBody; }},
+};
+
+// The enrichment result a validity filter wants; nullopt: any.
+std::optional<EventInfo::Validity> wantedValidity(EventFilter::Validity validity)
+{
+    switch (validity) {
+    case EventFilter::Validity::All:
+        return std::nullopt;
+    case EventFilter::Validity::Valid:
+        return EventInfo::Validity::Valid;
+    case EventFilter::Validity::Invalid:
+        return EventInfo::Validity::Invalid;
+    case EventFilter::Validity::NotChecked:
+        return EventInfo::Validity::NotChecked;
+    case EventFilter::Validity::NotJson:
+        return EventInfo::Validity::NotJson;
+    }
+    return std::nullopt;
+}
+
+QLatin1StringView sqlOf(EventColumn column)
+{
+    return QLatin1StringView(kEventColumns[std::size_t(column)].sql);
+}
+
+QLatin1StringView nameOf(EventColumn column)
+{
+    return QLatin1StringView(kEventColumns[std::size_t(column)].name);
+}
+
+} // namespace
+
+bool EventFilter::filtersInfo() const
+{
+    return kind.has_value() || !vendorKinds.isEmpty() || validity != Validity::All || missingTranslationsOnly;
+}
+
+bool EventFilter::matchesText(const Event &event) const
+{
+    if (needle.isEmpty())
+        return true;
+    for (const TextField &field : kTextFields) {
+        // QByteArray::toLower() folds ASCII only, like SQLite's lower().
+        if (const std::optional<QByteArray> text = field.text(event); text && text->toLower().contains(needle))
+            return true;
+    }
+    return false;
+}
+
+bool EventFilter::matchesInfo(const EventInfo &info) const
+{
+    // "unknown" means checked and of no known kind; a row still being validated has no kind
+    // yet and only shows under "All kinds".
+    if (kind && (info.validity == EventInfo::Validity::NotChecked || info.kind != *kind))
+        return false;
+    if (!vendorKinds.isEmpty() && !vendorKinds.contains(info.kind))
+        return false;
+    if (missingTranslationsOnly && info.missingTranslations <= 0)
+        return false;
+    const std::optional<EventInfo::Validity> wanted = wantedValidity(validity);
+    return !wanted || info.validity == *wanted;
+}
+
+EventFilter::Sql EventFilter::sqlTextHit() const
+{
+    if (needle.isEmpty())
+        return {QStringLiteral("1"), {}};
+    // instr() over lower(CAST(… AS TEXT)) is a byte search of ASCII-folded text (instr
+    // compares by byte length, so a NUL byte does not end it).
+    Sql sql;
+    QStringList any;
+    const QString text = QString::fromUtf8(needle);
+    for (const TextField &field : kTextFields) {
+        const QString bind = QStringLiteral(":needle_") + nameOf(field.column);
+        QString test = QStringLiteral("(%1 IS NOT NULL AND instr(lower(CAST(%1 AS TEXT)), %2) > 0)")
+                           .arg(sqlOf(field.column), bind);
+        if (field.encoding)
+            test = QStringLiteral("(%1 = %2 AND %3)").arg(sqlOf(*field.encoding)).arg(int(Raw)).arg(test);
+        any.append(test);
+        sql.binds.insert(bind, text);
+    }
+    sql.expression = QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    return sql;
+}
+
+QString EventFilter::sqlCompressed()
+{
+    QStringList any;
+    for (const TextField &field : kTextFields) {
+        if (field.encoding)
+            any.append(QStringLiteral("%1 = %2").arg(sqlOf(*field.encoding)).arg(int(Zlib)));
+    }
+    return QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+}
+
+EventFilter::Sql EventFilter::sqlInfoWhere() const
+{
+    Sql sql;
+    QStringList all{QStringLiteral("1")};
+    if (kind) {
+        all.append(QStringLiteral("%1 != %2 AND %3 = :kind")
+                       .arg(infoValiditySql())
+                       .arg(int(EventInfo::Validity::NotChecked))
+                       .arg(infoKindSql()));
+        sql.binds.insert(QStringLiteral(":kind"), *kind);
+    }
+    if (!vendorKinds.isEmpty()) {
+        all.append(infoKindSql() + QStringLiteral(" IN (SELECT value FROM json_each(:vendor_kinds))"));
+        sql.binds.insert(QStringLiteral(":vendor_kinds"),
+                         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(vendorKinds)).toJson(QJsonDocument::Compact)));
+    }
+    if (missingTranslationsOnly)
+        all.append(infoMissingTranslationsSql() + QStringLiteral(" > 0"));
+    if (const std::optional<EventInfo::Validity> wanted = wantedValidity(validity))
+        all.append(QStringLiteral("%1 = %2").arg(infoValiditySql()).arg(int(*wanted)));
+    sql.expression = QLatin1Char('(') + all.join(QStringLiteral(" AND ")) + QLatin1Char(')');
+    return sql;
+}
+
+} // namespace hookscope

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "event/Event.h"
+#include "event/EventInfo.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+#include <optional>
+
+namespace hookscope {
+
+// "Does this event match the filter", described once: the store's search runs it as SQL
+// (sqlTextHit, sqlInfoWhere: EventStore::matchingIds), the live path and exports that read
+// past damage run it in memory (matchesText, matchesInfo). tst_eventfilter runs the same
+// events through both against a real store.
+struct EventFilter
+{
+    enum class Validity { All, Valid, Invalid, NotChecked, NotJson };
+
+    // Target, header block, raw or decoded body contain it, ignoring ASCII case (lowered
+    // UTF-8; needleFor). Empty: any.
+    QByteArray needle;
+    // nullopt: every kind; an empty string: checked events of no known kind ("unknown").
+    std::optional<QString> kind;
+    QStringList vendorKinds; // a vendor's kinds; empty: no vendor filter
+    Validity validity = Validity::All;
+    bool missingTranslationsOnly = false; // translations lacking a language another field has
+
+    [[nodiscard]] static QByteArray needleFor(const QString &text) { return text.toUtf8().toLower(); }
+    [[nodiscard]] static EventFilter forText(const QString &text)
+    {
+        EventFilter filter;
+        filter.needle = needleFor(text);
+        return filter;
+    }
+    [[nodiscard]] bool filtersText() const { return !needle.isEmpty(); }
+    [[nodiscard]] bool filtersInfo() const;
+
+    [[nodiscard]] bool matchesText(const Event &event) const;
+    [[nodiscard]] bool matchesInfo(const EventInfo &info) const;
+    [[nodiscard]] bool matches(const Event &event, const EventInfo &info) const
+    {
+        return matchesText(event) && matchesInfo(info);
+    }
+
+    // SQL over kEventJoins' aliases, with named binds. A compressed body cannot be searched
+    // in SQL: sqlCompressed() is true for rows whose text the caller must test in memory
+    // (matchesText) when sqlTextHit() is false.
+    struct Sql
+    {
+        QString expression;
+        QVariantMap binds; // ":name" → value
+    };
+    [[nodiscard]] Sql sqlTextHit() const;
+    [[nodiscard]] static QString sqlCompressed();
+    [[nodiscard]] Sql sqlInfoWhere() const;
+};
+
+} // namespace hookscope

@@ -1,0 +1,73 @@
+// EventStore's search: the SQL of an EventFilter, and its in-memory test for what SQL
+// cannot read (compressed bodies).
+#include "EventStore.h"
+
+#include "EventRows.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace hookscope {
+
+QList<qint64> EventStore::matchingIds(const EventFilter &filter, qint64 afterId, qint64 upToId, bool *complete) const
+{
+    QList<qint64> out;
+    if (complete)
+        *complete = true;
+    const EventFilter::Sql text = filter.sqlTextHit();
+    const EventFilter::Sql info = filter.sqlInfoWhere();
+    QSqlQuery q = query();
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT e.id AS id, %1 AS text_hit, %2 AS compressed %3 "
+                             "WHERE e.id > :after AND e.id <= :up_to AND %4 ORDER BY e.id")
+                  .arg(text.expression, EventFilter::sqlCompressed(), QLatin1StringView(kEventJoins), info.expression));
+    for (const QVariantMap &binds : {text.binds, info.binds}) {
+        for (auto bind = binds.cbegin(); bind != binds.cend(); ++bind)
+            q.bindValue(bind.key(), bind.value());
+    }
+    q.bindValue(QStringLiteral(":after"), afterId);
+    q.bindValue(QStringLiteral(":up_to"), upToId);
+    if (!q.exec()) {
+        if (complete)
+            *complete = false;
+        return out;
+    }
+    const int idAt = q.record().indexOf(QStringLiteral("id"));
+    const int hitAt = q.record().indexOf(QStringLiteral("text_hit"));
+    const int compressedAt = q.record().indexOf(QStringLiteral("compressed"));
+    QList<qint64> compressed;
+    while (q.next()) {
+        const qint64 id = q.value(idAt).toLongLong();
+        if (q.value(hitAt).toBool())
+            out.append(id);
+        else if (q.value(compressedAt).toBool())
+            compressed.append(id);
+    }
+    if (complete && q.lastError().isValid())
+        *complete = false;
+    if (compressed.isEmpty())
+        return out;
+    // Inflated one at a time and tested by the filter's own in-memory text test.
+    QSqlQuery b = query();
+    b.setForwardOnly(true);
+    using C = EventColumn;
+    b.prepare(QStringLiteral("SELECT %1 FROM events e WHERE e.id = :id")
+                  .arg(selectList(kEventColumns, {C::ResponseStatus, C::ResponseHeaders, C::ResponseBody, C::HandlingUs,
+                                                  C::ImportedAt, C::Rejection})));
+    for (const qint64 id : std::as_const(compressed)) {
+        b.bindValue(QStringLiteral(":id"), id);
+        if (!b.exec() || !b.next()) {
+            if (complete && b.lastError().isValid())
+                *complete = false;
+            continue;
+        }
+        if (filter.matchesText(eventFromRow(b, EventColumns(kEventColumns, b.record()))))
+            out.insert(std::lower_bound(out.begin(), out.end(), id), id);
+    }
+    return out;
+}
+
+} // namespace hookscope

@@ -1,0 +1,42 @@
+#include "StoreColumns.h"
+
+#include <QStringList>
+
+namespace hookscope {
+
+namespace {
+QStringList names(const NamedValues &row, const char *prefix)
+{
+    QStringList out;
+    out.reserve(qsizetype(row.size()));
+    for (const auto &[name, value] : row)
+        out.append(QLatin1StringView(prefix) + QLatin1StringView(name));
+    return out;
+}
+} // namespace
+
+QString insertSql(const char *table, const NamedValues &row)
+{
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+        .arg(QLatin1StringView(table), names(row, "").join(QStringLiteral(", ")),
+             names(row, ":").join(QStringLiteral(", ")));
+}
+
+QString upsertSql(const char *table, const NamedValues &row)
+{
+    QStringList updates;
+    for (const auto &[name, value] : row) {
+        if (qstrcmp(name, "id") != 0)
+            updates.append(QStringLiteral("%1 = excluded.%1").arg(QLatin1StringView(name)));
+    }
+    return insertSql(table, row) + QStringLiteral(" ON CONFLICT (id) DO UPDATE SET ")
+        + updates.join(QStringLiteral(", "));
+}
+
+void bindNamed(QSqlQuery &q, const NamedValues &row)
+{
+    for (const auto &[name, value] : row)
+        q.bindValue(QLatin1Char(':') + QLatin1StringView(name), value);
+}
+
+} // namespace hookscope
