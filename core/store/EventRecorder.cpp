@@ -75,8 +75,19 @@ void EventRecorder::close()
         m_writerThread = nullptr;
         m_writer = nullptr;
         // Deliver the last batches' results (queued to us) before callers go on.
-        QCoreApplication::sendPostedEvents(this);
+        deliverReports();
     }
+}
+
+void EventRecorder::deliverReports()
+{
+    if (thread() == QThread::currentThread()) {
+        QCoreApplication::sendPostedEvents(this);
+        return;
+    }
+    // Called from another thread (the GUI clearing the store while the recorder lives on the
+    // capture thread): the reports are delivered there, and this returns once they are.
+    QMetaObject::invokeMethod(this, [this] { QCoreApplication::sendPostedEvents(this); }, Qt::BlockingQueuedConnection);
 }
 
 void EventRecorder::submit(Event event, CaptureDone done)
@@ -129,7 +140,7 @@ void EventRecorder::waitForPending()
     if (!m_writerThread)
         return;
     QMetaObject::invokeMethod(m_writer, [this] { m_writer->drainAll(); }, Qt::BlockingQueuedConnection);
-    QCoreApplication::sendPostedEvents(this);
+    deliverReports();
 }
 
 std::size_t EventRecorder::pendingInfos() const
@@ -142,7 +153,7 @@ bool EventRecorder::clear(QString *error)
     if (!m_writerThread)
         return false;
     QMetaObject::invokeMethod(m_writer, [&] { m_writer->clear(error); }, Qt::BlockingQueuedConnection);
-    QCoreApplication::sendPostedEvents(this);
+    deliverReports();
     return error->isEmpty();
 }
 
@@ -151,7 +162,7 @@ bool EventRecorder::remove(const QList<qint64> &ids, QString *error)
     if (!m_writerThread)
         return false;
     QMetaObject::invokeMethod(m_writer, [&] { m_writer->remove(ids, error); }, Qt::BlockingQueuedConnection);
-    QCoreApplication::sendPostedEvents(this);
+    deliverReports();
     return error->isEmpty();
 }
 

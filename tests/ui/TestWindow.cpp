@@ -1,7 +1,7 @@
 #include "TestWindow.h"
 
 #include "FakeInspector.h"
-#include "http/Receiver.h"
+#include "session/CaptureSession.h"
 
 #include <QCoreApplication>
 #include <QStandardPaths>
@@ -36,8 +36,8 @@ std::unique_ptr<TestWindow> TestWindow::open(QString *error)
         *error = QStringLiteral("the window was not exposed");
         return nullptr;
     }
-    if (!t->m_window->receiver()->isListening()) {
-        *error = t->m_window->receiver()->errorString();
+    if (!t->m_window->session()->isListening()) {
+        *error = t->m_window->session()->errorString();
         return nullptr;
     }
     return t;

@@ -6,6 +6,7 @@
 #include "JsonTreeModel.h"
 #include "JsonTreeView.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "ViolationsPanel.h"
 #include "enrich/EnrichmentService.h"
 #include "http/Receiver.h"
@@ -79,7 +80,7 @@ void tst_EnrichedWindow::init()
     m_window->resize(1100, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QVERIFY2(m_window->receiver()->isListening(), qPrintable(m_window->receiver()->errorString()));
+    QVERIFY2(m_window->session()->isListening(), qPrintable(m_window->session()->errorString()));
 }
 
 void tst_EnrichedWindow::cleanup()
@@ -90,7 +91,7 @@ void tst_EnrichedWindow::cleanup()
 
 void tst_EnrichedWindow::post(const QByteArray &target, const QByteArray &body, const QByteArray &contentType)
 {
-    QNetworkRequest request(m_window->receiver()->url().resolved(QUrl(QString::fromUtf8(target))));
+    QNetworkRequest request(m_window->session()->url().resolved(QUrl(QString::fromUtf8(target))));
     request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     QNetworkReply *reply = m_network.post(request, body);
     QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);

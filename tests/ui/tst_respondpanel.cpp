@@ -6,6 +6,7 @@
 #include "FakeInspector.h"
 #include "HoldController.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "ResponseView.h"
 #include "RespondPanel.h"
 #include "common/RawHttpClient.h"
@@ -297,10 +298,10 @@ void tst_RespondPanel::windowAnswersAHeldRequestWithTheClickedPreset()
     window.resize(1200, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.receiver()->isListening());
+    QVERIFY(window.session()->isListening());
 
-    RawHttpClient other(window.receiver()->port());
-    RawHttpClient hook(window.receiver()->port());
+    RawHttpClient other(window.session()->port());
+    RawHttpClient hook(window.session()->port());
     hook.send(post("/hooks/before-book-appointment", sample()));
     RespondPanel *panel = window.holdController()->panel();
     QTRY_VERIFY(panel->requestId() > 0);
@@ -354,8 +355,8 @@ void tst_RespondPanel::windowShowsWaitingRowAndDeadlineAnswer()
     MainWindow window(options, FakeInspector::inspect);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy answered(window.holdDesk(), &HoldDesk::answered);
-    RawHttpClient hook(window.receiver()->port());
+    QSignalSpy answered(window.session(), &CaptureSession::answered);
+    RawHttpClient hook(window.session()->port());
     hook.send(post("/hooks/before-book-appointment", sample()));
     QTRY_COMPARE(hook.responses().size(), 1);
     QCOMPARE(QJsonDocument::fromJson(hook.responses().at(0).body).object().value(QStringLiteral("cancelled")),
@@ -382,8 +383,8 @@ void tst_RespondPanel::windowWithRespondOptionAnswersAtOnce()
     MainWindow window(options, FakeInspector::inspect);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy held(window.holdDesk(), &HoldDesk::held);
-    RawHttpClient hook(window.receiver()->port());
+    QSignalSpy held(window.session(), &CaptureSession::held);
+    RawHttpClient hook(window.session()->port());
     hook.send(post("/hooks/before-book-appointment", sample()));
     QTRY_COMPARE(hook.responses().size(), 1);
     const QJsonObject body = QJsonDocument::fromJson(hook.responses().at(0).body).object();

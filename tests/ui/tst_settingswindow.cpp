@@ -2,6 +2,7 @@
 #include "EventTableModel.h"
 #include "FakeInspector.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "app/AppSettings.h"
 #include "common/RawHttpClient.h"
 #include "http/Receiver.h"
@@ -51,7 +52,7 @@ private Q_SLOTS:
         m_window = std::make_unique<MainWindow>(o, FakeInspector::inspect);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QVERIFY(m_window->receiver()->isListening());
+        QVERIFY(m_window->session()->isListening());
     }
 
     void cleanup()
@@ -81,11 +82,11 @@ private Q_SLOTS:
         rule.secret = kSigningKey;
         trust.signatures = {rule};
         save(trust);
-        const quint16 port = m_window->receiver()->port();
+        const quint16 port = m_window->session()->port();
         QSettings().setValue(QLatin1String(AppSettings::Port), port); // as openSettings() stores the toolbar's port
         m_window->applySettings();
-        QVERIFY(m_window->receiver()->isListening());
-        QCOMPARE(m_window->receiver()->port(), port);
+        QVERIFY(m_window->session()->isListening());
+        QCOMPARE(m_window->session()->port(), port);
 
         QCOMPARE(send(post("/hooks/b", body, signature)), 401); // no secret
         QCOMPARE(send(post("/elsewhere", body, "Authorization: Bearer " + kGate + "\r\n" + signature)), 404);
@@ -130,7 +131,7 @@ private:
 
     int send(const QByteArray &request) const
     {
-        RawHttpClient client(m_window->receiver()->port());
+        RawHttpClient client(m_window->session()->port());
         client.send(request);
         if (!QTest::qWaitFor([&] { return !client.responses().isEmpty(); }, 10'000))
             return 0;

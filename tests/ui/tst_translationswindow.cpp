@@ -3,6 +3,7 @@
 #include "EventListPane.h"
 #include "EventTableModel.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "TranslationTableModel.h"
 #include "TranslationsPane.h"
 #include "http/Receiver.h"
@@ -82,7 +83,7 @@ void tst_TranslationsWindow::openWindow()
     m_window->resize(1200, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QVERIFY2(m_window->receiver()->isListening(), qPrintable(m_window->receiver()->errorString()));
+    QVERIFY2(m_window->session()->isListening(), qPrintable(m_window->session()->errorString()));
 }
 
 void tst_TranslationsWindow::init()
@@ -100,7 +101,7 @@ void tst_TranslationsWindow::cleanup()
 
 void tst_TranslationsWindow::post(const QByteArray &body)
 {
-    QNetworkRequest request(m_window->receiver()->url().resolved(QUrl(QStringLiteral("/hook"))));
+    QNetworkRequest request(m_window->session()->url().resolved(QUrl(QStringLiteral("/hook"))));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     QNetworkReply *reply = m_network.post(request, body);
     QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
