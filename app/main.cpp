@@ -10,6 +10,7 @@
 #include "app/Subcommands.h"
 #include "enrich/DefaultInspector.h"
 #include "platform/SignalWatcher.h"
+#include "platform/ThreadPriority.h"
 #include "session/CaptureSession.h"
 
 #include <QApplication>
@@ -19,6 +20,8 @@
 namespace {
 
 using namespace hookscope;
+
+constexpr int kGuiThreadNice = 5;
 
 bool hasDisplay()
 {
@@ -43,6 +46,10 @@ int runGui(int argc, char *argv[], const AppOptions &options)
         printText(stderr, QStringLiteral("hookscope: %1\n").arg(problem));
     AppSettings::applyKinds(settings, appSchemaRegistry());
     CaptureSession session; // outlives the window, which shuts it down when it closes
+    // The window only shows: when the CPU is short, the session's capture thread (made above,
+    // at the normal priority) and the store writer it starts answer senders first, and the GUI
+    // thread catches up with bigger batches. Threads the GUI thread starts later inherit this.
+    lowerCurrentThreadPriority(kGuiThreadNice);
     MainWindow window(&session, withSettings);
     window.show();
     SignalWatcher signalWatcher;

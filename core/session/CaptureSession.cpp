@@ -55,6 +55,10 @@ CaptureSession::CaptureSession(QObject *parent)
 CaptureSession::~CaptureSession()
 {
     shutdown();
+    // The children that record through the recorder or answer through the desk go first.
+    delete m_forwardedAnswers;
+    delete m_forwarder;
+    delete m_enrichment;
     delete m_recorder;
     delete m_desk;
 }
