@@ -2,7 +2,6 @@
 
 #include "enrich/DefaultInspector.h"
 #include "relay/Forwarder.h"
-#include "store/EventRecorder.h"
 #include "store/EventStore.h"
 
 #include <QSettings>
@@ -16,11 +15,10 @@ const QString kEnabled = QStringLiteral("forward/enabled");
 constexpr size_t kRecent = 512;
 } // namespace
 
-ForwardController::ForwardController(EventRecorder *recorder, const QUrl &url, const QString &kind, QObject *parent)
+ForwardController::ForwardController(Forwarder *forwarder, const QUrl &url, const QString &kind, QObject *parent)
     : QObject(parent)
-    , m_forwarder(new Forwarder(recorder, this))
+    , m_forwarder(forwarder)
 {
-    connect(recorder, &EventRecorder::eventsStored, m_forwarder, &Forwarder::enqueue);
     connect(m_forwarder, &Forwarder::forwarded, this, &ForwardController::onForwarded);
     if (!url.isEmpty()) {
         apply(url, kind); // the command line wins for this session, and is not saved

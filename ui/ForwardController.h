@@ -10,18 +10,18 @@
 
 namespace hookscope {
 
-class EventRecorder;
 class EventStore;
 class Forwarder;
 
-// The window's forwarding: a Forwarder fed by the recorder, its target and kind from the
+// The window's forwarding: the session's Forwarder (fed with every stored batch), its target and kind from the
 // command line (--forward, --forward-kind) or else from QSettings (forward/url, forward/kind,
 // forward/enabled), and the latest results kept until the writer has committed them.
 class ForwardController final : public QObject
 {
     Q_OBJECT
 public:
-    ForwardController(EventRecorder *recorder, const QUrl &url, const QString &kind, QObject *parent = nullptr);
+    // `forwarder` (not owned: the CaptureSession's) must outlive this controller.
+    ForwardController(Forwarder *forwarder, const QUrl &url, const QString &kind, QObject *parent = nullptr);
 
     // Switches forwarding on (non-empty URL) or off; remembered in QSettings.
     void configure(const QUrl &url, const QString &kind);
@@ -39,7 +39,7 @@ private:
     void apply(const QUrl &url, const QString &kind);
     void onForwarded(const ForwardRecord &record);
 
-    Forwarder *m_forwarder;
+    Forwarder *m_forwarder; // not owned
     std::map<qint64, ForwardRecord> m_recent;
 };
 

@@ -109,7 +109,7 @@ void HoldController::onCurrentEventChanged(qint64 id)
 
 void HoldController::updatePanel()
 {
-    const HeldRequest *request = m_desk->request(m_current);
+    const std::optional<HeldRequest> request = m_desk->request(m_current);
     if (!request) {
         // The oldest waiting one, so that a preset click answers the hook that just came in.
         const QList<HeldRequest> waiting = m_desk->heldRequests();
@@ -139,7 +139,7 @@ void HoldController::updateNote(qint64 id)
         view->setNote({});
         return;
     }
-    if (const HeldRequest *request = m_desk->request(id)) {
+    if (const std::optional<HeldRequest> request = m_desk->request(id)) {
         view->setNote(tr("Held open: nothing sent yet; answer it in the Respond panel (default \"%1\" at the deadline)")
                           .arg(request->defaultPresetId.isEmpty() ? tr("the receiver's answer") : request->defaultPresetId));
         return;

@@ -29,10 +29,10 @@
 #include "enrich/DefaultInspector.h"
 #include "schema/KindCatalog.h"
 #include "schema/SchemaRegistry.h"
+#include "app/SessionOptions.h"
 #include "http/OwnAddresses.h"
-#include "http/Receiver.h"
+#include "session/CaptureSession.h"
 #include "store/EventRecorder.h"
-#include "store/StoreRecovery.h"
 #include "relay/Forwarder.h"
 #include "trust/SecretStore.h"
 #include "trust/TrustInspector.h"
@@ -86,16 +86,6 @@ std::shared_ptr<const SignatureVerifier> signatureVerifier(const AppOptions &opt
                                                      tolerance);
 }
 
-// The built-in hold policy, the user's settings over it, the command line's --respond rules.
-HoldPolicy savedHoldPolicy(const AppOptions &options)
-{
-    HoldPolicy policy = HoldPolicy::builtIn();
-    policy.loadSettings(QSettings());
-    for (const RespondRule &rule : options.respond)
-        policy.addRespond(rule);
-    return policy;
-}
-
 // Empty when only this machine can reach the receiver.
 QString exposureWarning(const ReceiverConfig &config)
 {
@@ -109,34 +99,35 @@ QString exposureWarning(const ReceiverConfig &config)
 } // namespace
 
 MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
-    : MainWindow(options, defaultInspector(), parent)
+    : MainWindow(options, EnrichmentService::Inspector(), parent)
 {
 }
 
 MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector inspector, QWidget *parent)
+    : MainWindow(nullptr, options, std::move(inspector), parent)
+{
+}
+
+MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, EnrichmentService::Inspector inspector,
+                       QWidget *parent)
     : QMainWindow(parent)
+    , m_ownSession(session ? nullptr : std::make_unique<CaptureSession>())
+    , m_session(session ? session : m_ownSession.get())
     , m_options(options)
-    , m_recorder(new EventRecorder(this))
-    , m_holdDesk(new HoldDesk(this))
-    , m_holdingSink(std::make_unique<HoldingSink>(m_recorder, m_holdDesk, appKindCatalog))
-    , m_receiver(new Receiver(m_holdingSink.get(), this))
-    , m_signatures(std::make_shared<VerifierSlot>(signatureVerifier(options)))
-    , m_enrichment(new EnrichmentService(
-          m_recorder, withTrust(std::move(inspector), std::shared_ptr<const VerifierSlot>(m_signatures)), this))
+    , m_inspector(inspector ? std::move(inspector) : defaultInspector())
     , m_toolBar(new MainToolBar(this))
     , m_list(new EventListPane(this))
     , m_detail(new EventDetailPane(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_status(new StatusBarPane(this))
-    , m_tunnel(new TunnelController(options.ngrokApi, m_toolBar, m_status, this))
-    , m_forward(new ForwardController(m_recorder, options.forwardUrl, options.forwardKind, this))
+    , m_tunnel(new TunnelController(m_session->tunnelWatcher(), options.ngrokApi, m_toolBar, m_status, this))
+    , m_forward(new ForwardController(m_session->forwarder(), options.forwardUrl, options.forwardKind, this))
     , m_replayAction(new QAction(tr("Re&play…"), this))
     , m_forwardAction(new QAction(tr("For&ward…"), this))
     , m_menus(new MainMenuBar(m_toolBar, this))
     , m_firstRun(new FirstRunPanel(this))
-    , m_exchange(new ExchangeActions(m_list, m_recorder, this))
+    , m_exchange(new ExchangeActions(m_list, m_session->recorder(), this))
 {
-    m_signatures->setPublicBase(options.publicUrl.toUtf8()); // else {url} is the forwarded host the sender used
     setWindowTitle(QStringLiteral("Hookscope"));
     addToolBar(Qt::TopToolBarArea, m_toolBar);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -176,11 +167,10 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     connect(m_toolBar, &MainToolBar::copyUrlRequested, this, &MainWindow::copyUrl);
     connect(m_toolBar, &MainToolBar::clearRequested, this, &MainWindow::confirmClear);
     connect(m_toolBar, &MainToolBar::pauseToggled, m_list, &EventListPane::setPaused);
-    connect(m_receiver, &Receiver::listeningChanged, m_toolBar, &MainToolBar::setListening);
-    connect(m_recorder, &EventRecorder::eventsStored, this, &MainWindow::onEventsStored);
-    connect(m_recorder, &EventRecorder::eventsStored, m_enrichment, &EnrichmentService::enqueue);
-    connect(m_enrichment, &EnrichmentService::enriched, this, &MainWindow::onEnriched);
-    connect(m_recorder, &EventRecorder::storeFailed, this, [this](const QString &error) {
+    connect(m_session, &CaptureSession::listeningChanged, m_toolBar, &MainToolBar::setListening);
+    connect(m_session, &CaptureSession::eventsStored, this, &MainWindow::onEventsStored);
+    connect(m_session, &CaptureSession::enriched, this, &MainWindow::onEnriched);
+    connect(m_session, &CaptureSession::storeFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Store error: %1").arg(error), 10'000);
         // Lasts until a capture is stored again: meanwhile every request gets 503.
         m_status->setStoreProblem(tr("✕ Not storing, requests get 503: %1").arg(error));
@@ -192,8 +182,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     setupHolding();
     m_menus->addToFile({m_toolBar->ngrokAction(), m_forwardAction, m_hold->settingsAction()});
     m_menus->addToEdit({m_replayAction});
-    m_forwardedAnswers = new ForwardedAnswers(m_forward->forwarder(), m_holdDesk, this);
-    m_forwardedAnswers->setEnabled(options.forwardUrl.isEmpty()
+    forwardedAnswers()->setEnabled(options.forwardUrl.isEmpty()
                                        ? QSettings().value(QStringLiteral("forward/answersHeld"), false).toBool()
                                        : options.forwardAnswers);
     connect(m_list, &EventListPane::eventCountChanged, m_firstRun, &FirstRunPanel::setEventCount);
@@ -220,13 +209,43 @@ MainWindow::~MainWindow()
     m_exchange = nullptr;
     delete m_storeHealth; // its reads would hold up the recorder's last checkpoint
     m_storeHealth = nullptr;
-    m_receiver->stop();
-    m_holdDesk->answerAll(AnswerSource::Shutdown); // answered and recorded while the store is open
-    delete m_receiver; // its connections use the holding sink
-    m_receiver = nullptr;
-    m_holdDesk->setRecorder({});
-    m_enrichment->stop(); // it writes through the recorder: stop it first
-    m_recorder->close();
+    m_session->shutdown(); // the session knows the order
+    delete m_tunnel; // uses the session's watcher, which an own session takes with it
+    m_tunnel = nullptr;
+}
+
+EventRecorder *MainWindow::recorder() const
+{
+    return m_session->recorder();
+}
+
+EnrichmentService *MainWindow::enrichment() const
+{
+    return m_session->enrichment();
+}
+
+ForwardedAnswers *MainWindow::forwardedAnswers() const
+{
+    return m_session->forwardedAnswers();
+}
+
+HoldDesk *MainWindow::holdDesk() const
+{
+    return m_session->holdDesk();
+}
+
+HoldingSink *MainWindow::holdingSink() const
+{
+    return m_session->holdingSink();
+}
+
+SessionConfig MainWindow::sessionConfigFor(const AppOptions &options) const
+{
+    SessionConfig config = sessionConfig(options);
+    config.signatures = signatureVerifier(options); // the saved trust settings under the command line's
+    config.followTunnelUrl = false; // {url} is the forwarded host the sender used, or --public-url
+    config.inspector = m_inspector;
+    return config;
 }
 
 void MainWindow::wireRelay()
@@ -250,7 +269,7 @@ void MainWindow::wireRelay()
     connect(m_toolBar->publicUrlBox(), &PublicUrlBox::copied, this, copied);
     connect(m_status->publicUrlBox(), &PublicUrlBox::copied, this, copied);
     if (m_options.forwardResign) { // signed again with the kind's rule in force, fresh timestamp
-        m_forward->forwarder()->setPrepare([slot = m_signatures, forwarder = m_forward->forwarder(),
+        m_forward->forwarder()->setPrepare([slot = m_session->signatures(), forwarder = m_forward->forwarder(),
                                             inspect = defaultInspector()](const Event &event, OutgoingRequest *request) {
             QString error;
             if (const SignatureRule *rule = slot->get()->ruleFor(inspect(event).kind);
@@ -275,7 +294,7 @@ ReplayDialog *MainWindow::openReplay()
     }
     auto *dialog = new ReplayDialog(*event, this);
     const std::optional<EventInfo> info = m_detail->info();
-    if (const SignatureRule *rule = m_signatures->get()->ruleFor(info ? info->kind : QString()))
+    if (const SignatureRule *rule = m_session->signatures()->get()->ruleFor(info ? info->kind : QString()))
         dialog->setSigningRule(*rule);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
@@ -286,10 +305,10 @@ void MainWindow::configureForward()
 {
     m_forwardAction->setChecked(!m_forward->url().isEmpty());
     ForwardDialog dialog(m_forward->url(), m_forward->kind(), this);
-    dialog.setAnswersHeld(m_forwardedAnswers->isEnabled());
+    dialog.setAnswersHeld(forwardedAnswers()->isEnabled());
     if (dialog.exec() == QDialog::Accepted) {
         m_forward->configure(dialog.url(), dialog.kind());
-        m_forwardedAnswers->setEnabled(dialog.answersHeld());
+        forwardedAnswers()->setEnabled(dialog.answersHeld());
         QSettings().setValue(QStringLiteral("forward/answersHeld"), dialog.answersHeld());
     }
     m_forwardAction->setChecked(!m_forward->url().isEmpty());
@@ -300,9 +319,8 @@ void MainWindow::configureForward()
 
 void MainWindow::openStore()
 {
-    const QString path = m_options.dbPath.isEmpty() ? EventStore::defaultPath() : m_options.dbPath;
-    QString error;
-    const StoreRecovery::Outcome recovery = StoreRecovery::open(path, m_options.sync);
+    const bool opened = m_session->open(sessionConfigFor(m_options));
+    const StoreRecovery::Outcome &recovery = m_session->recovery();
     if (!recovery.notice.isEmpty()) {
         m_storeNotice = recovery.notice;
         m_status->setStoreProblem(tr("Store was damaged: kept as %1").arg(recovery.setAsidePath));
@@ -312,9 +330,9 @@ void MainWindow::openStore()
         box->setAttribute(Qt::WA_DeleteOnClose);
         QMetaObject::invokeMethod(box, &QDialog::open, Qt::QueuedConnection); // once the window is up
     }
-    if (!recovery.ok)
-        error = recovery.error;
-    if (!recovery.ok || !m_recorder->open(path, &error, m_options.sync) || !m_reader.open(path, &error)) {
+    const QString path = m_session->storePath();
+    QString error = m_session->storeError();
+    if (!opened || !m_reader.open(path, &error)) {
         m_storeError = error;
         m_status->setStopped(tr("the store cannot be opened: %1").arg(error));
         m_toolBar->startStopAction()->setEnabled(false);
@@ -326,9 +344,6 @@ void MainWindow::openStore()
     m_exchange->setStorePath(path);
     m_list->loadHistory(&m_reader);
     m_detail->setStore(&m_reader);
-    // Catches up with events stored earlier (another session, a crash) and then follows.
-    m_enrichment->setTimeLimit(std::chrono::milliseconds(m_options.inspectTimeoutMs));
-    m_enrichment->start(path);
 }
 
 bool MainWindow::startReceiver()
@@ -339,20 +354,19 @@ bool MainWindow::startReceiver()
     config.port = m_toolBar->port();
     if (!config.guard.isActive())
         config.guard = savedTrust().guard; // re-read: the settings dialog may have changed it
-    m_receiver->setConfig(config);
-    m_receiver->setOwnAddress(true); // forward and replay refuse to send back here
-    if (!m_receiver->start()) {
-        m_status->setStopped(m_receiver->errorString());
+    m_session->setReceiverConfig(config); // forward and replay refuse to send back here (ownAddress)
+    if (!m_session->start()) {
+        m_status->setStopped(m_session->errorString());
         m_toolBar->setListening(false);
         m_firstRun->setReceiver({});
         return false;
     }
-    m_firstRun->setReceiver(m_receiver->url());
-    m_status->setListening(m_receiver->url().toString());
-    m_status->setExposureWarning(exposureWarning(m_receiver->config()));
-    m_toolBar->setPort(m_receiver->port()); // the port picked when 0 was asked for
+    m_firstRun->setReceiver(m_session->url());
+    m_status->setListening(m_session->url().toString());
+    m_status->setExposureWarning(exposureWarning(m_session->config().receiver));
+    m_toolBar->setPort(m_session->port()); // the port picked when 0 was asked for
     m_toolBar->setListening(true);
-    m_tunnel->setPort(m_receiver->port());
+    m_tunnel->setPort(m_session->port());
     refuseForwardLoop();
     return true;
 }
@@ -373,7 +387,7 @@ void MainWindow::refuseForwardLoop()
 
 void MainWindow::stopReceiver()
 {
-    m_receiver->stop();
+    m_session->stop();
     m_toolBar->setListening(false);
     m_status->setStopped();
     m_tunnel->setPort(0);
@@ -387,9 +401,9 @@ void MainWindow::copyUrl()
     if (const QString publicUrl = m_tunnel->publicUrl(); !publicUrl.isEmpty()) {
         QApplication::clipboard()->setText(publicUrl);
         statusBar()->showMessage(tr("Copied %1").arg(publicUrl), 3000);
-    } else if (m_receiver->isListening()) {
-        QApplication::clipboard()->setText(m_receiver->url().toString());
-        statusBar()->showMessage(tr("Copied %1").arg(m_receiver->url().toString()), 3000);
+    } else if (m_session->isListening()) {
+        QApplication::clipboard()->setText(m_session->url().toString());
+        statusBar()->showMessage(tr("Copied %1").arg(m_session->url().toString()), 3000);
     }
 }
 
@@ -425,11 +439,13 @@ void MainWindow::applySettings()
     m_options.receiver = fresh.receiver;
     AppSettings::applyKinds(settings, appSchemaRegistry());
     m_tunnel->setApi(fresh.ngrokApi);
-    m_signatures->set(signatureVerifier(m_options));
-    m_holdingSink->setPolicy(savedHoldPolicy(m_options)); // for requests arriving from now on
-    const bool restart = m_receiver->isListening();
+    const bool restart = m_session->isListening();
     if (restart)
         stopReceiver();
+    // Signature rules, hold policy (for requests arriving from now on), receiver settings.
+    SessionConfig config = sessionConfigFor(m_options);
+    config.ngrokApi = fresh.ngrokApi;
+    m_session->apply(config);
     m_toolBar->setPort(fresh.receiver.port);
     if (restart)
         startReceiver();
@@ -474,7 +490,7 @@ bool MainWindow::clearEvents(bool keepCopy)
         }
         m_lastBackup = backup;
     }
-    if (!m_recorder->clear(&error)) {
+    if (!m_session->clear(&error)) {
         statusBar()->showMessage(tr("Not cleared: %1").arg(error), 10'000);
         return false;
     }
@@ -489,7 +505,7 @@ bool MainWindow::clearEvents(bool keepCopy)
 bool MainWindow::deleteEvents(const QList<qint64> &ids)
 {
     QString error;
-    if (!m_recorder->remove(ids, &error)) {
+    if (!m_session->remove(ids, &error)) {
         statusBar()->showMessage(tr("Not deleted: %1").arg(error), 10'000);
         return false;
     }
@@ -540,10 +556,9 @@ void MainWindow::onEnriched(const QList<EventInfo> &infos)
 
 void MainWindow::setupHolding()
 {
-    m_holdingSink->setPolicy(savedHoldPolicy(m_options));
-    m_holdingSink->setPresets(PresetCatalog::load());
-    m_holdDesk->setRecorder([this](const AnswerRecord &record) { m_recorder->recordAnswer(record); });
-    m_hold = new HoldController(this, m_holdDesk, m_holdingSink.get(), m_list, m_detail, &m_reader);
+    // The policy and the presets are the session's (open() and apply() set them).
+    holdingSink()->setPresets(PresetCatalog::load()); // the Respond panel lists them from the start
+    m_hold = new HoldController(this, holdDesk(), holdingSink(), m_list, m_detail, &m_reader);
     connect(m_list, &EventListPane::currentEventChanged, m_hold, &HoldController::onCurrentEventChanged);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_hold->dock()->toggleViewAction());
@@ -579,7 +594,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveSettings();
     // Closing the window ends the session: enrichment must not write after this point (events
     // still arriving are caught up at the next start).
-    m_enrichment->stop();
+    if (EnrichmentService *enrichment = m_session->enrichment())
+        enrichment->stop();
     QMainWindow::closeEvent(event);
 }
 

@@ -2,6 +2,7 @@
 
 #include "app/AppOptions.h"
 #include "enrich/EnrichmentService.h"
+#include "session/SessionConfig.h"
 #include "store/EventStore.h"
 
 #include <QMainWindow>
@@ -12,6 +13,7 @@ class QSplitter;
 
 namespace hookscope {
 
+class CaptureSession;
 class EventDetailPane;
 class EventListPane;
 class EventRecorder;
@@ -24,24 +26,28 @@ class FirstRunPanel;
 class MainMenuBar;
 class ExchangeActions;
 class MainToolBar;
-class Receiver;
 class ReplayDialog;
 class StatusBarPane;
 class StoreHealthNotice;
 class TunnelController;
 class VerifierSlot;
 
-// Puts the panes together and wires the data flow: receiver → recorder → list pane,
-// recorder → enrichment → list pane and detail pane, and list selection → store → detail
-// pane. Owns the receiver, the recorder (the only writer), the enrichment service and a read
-// connection for loading details. Window layout is remembered in QSettings.
+// Puts the panes together and shows a CaptureSession (core/session: the receiver, the
+// recorder, enrichment, holding and forwarding, on their own threads): the session's stored
+// batches → list pane, its enrichment results → list pane and detail pane, and list
+// selection → store → detail pane. Owns only a read connection for loading details. Opens
+// and starts the session with the options and the saved settings; closing the window shuts
+// it down. Window layout is remembered in QSettings.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    // Inspects events with defaultInspector().
+    // Shows `session` (not owned; it must outlive the window), inspected with `inspector`
+    // (empty: defaultInspector()).
+    MainWindow(CaptureSession *session, const AppOptions &options, EnrichmentService::Inspector inspector = {},
+               QWidget *parent = nullptr);
+    // A session of its own (tests, screenshots).
     explicit MainWindow(const AppOptions &options, QWidget *parent = nullptr);
-    // Tests inject an inspector of their own.
     MainWindow(const AppOptions &options, EnrichmentService::Inspector inspector, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -57,22 +63,22 @@ public:
     [[nodiscard]] QString storeNotice() const { return m_storeNotice; }
     [[nodiscard]] StoreHealthNotice *storeHealth() const { return m_storeHealth; } // null until the store is open
 
-    [[nodiscard]] Receiver *receiver() const { return m_receiver; }
-    [[nodiscard]] EventRecorder *recorder() const { return m_recorder; }
-    [[nodiscard]] EnrichmentService *enrichment() const { return m_enrichment; }
+    [[nodiscard]] CaptureSession *session() const { return m_session; }
+    [[nodiscard]] EventRecorder *recorder() const;
+    [[nodiscard]] EnrichmentService *enrichment() const; // null while the store is not open
     [[nodiscard]] EventListPane *listPane() const { return m_list; }
     [[nodiscard]] EventDetailPane *detailPane() const { return m_detail; }
     [[nodiscard]] StatusBarPane *statusPane() const { return m_status; }
     [[nodiscard]] MainToolBar *toolBar() const { return m_toolBar; }
     [[nodiscard]] TunnelController *tunnel() const { return m_tunnel; }
     [[nodiscard]] ForwardController *forwardController() const { return m_forward; }
-    [[nodiscard]] ForwardedAnswers *forwardedAnswers() const { return m_forwardedAnswers; }
+    [[nodiscard]] ForwardedAnswers *forwardedAnswers() const;
     [[nodiscard]] QAction *replayAction() const { return m_replayAction; }
     // Opens the Replay dialog for the selected event (non-modal); null when none is selected.
     ReplayDialog *openReplay();
     void configureForward();
-    [[nodiscard]] HoldDesk *holdDesk() const { return m_holdDesk; }
-    [[nodiscard]] HoldingSink *holdingSink() const { return m_holdingSink.get(); }
+    [[nodiscard]] HoldDesk *holdDesk() const;
+    [[nodiscard]] HoldingSink *holdingSink() const;
     [[nodiscard]] HoldController *holdController() const { return m_hold; }
     [[nodiscard]] MainMenuBar *menus() const { return m_menus; }
     [[nodiscard]] FirstRunPanel *firstRunPanel() const { return m_firstRun; }
@@ -94,18 +100,16 @@ private:
     void onEventsStored(const QList<hookscope::Event> &events);
     void onEnriched(const QList<hookscope::EventInfo> &infos);
     void setupHolding();
+    [[nodiscard]] SessionConfig sessionConfigFor(const AppOptions &options) const;
     void restoreSettings();
     void saveSettings() const;
     void showAbout();
     void copyText(const QString &text);
 
+    std::unique_ptr<CaptureSession> m_ownSession; // when made by the window itself
+    CaptureSession *m_session; // not owned (or m_ownSession)
     AppOptions m_options;
-    EventRecorder *m_recorder;
-    HoldDesk *m_holdDesk; // held hooks (Before Book Appointment), answered from the Respond dock
-    std::unique_ptr<HoldingSink> m_holdingSink; // between the receiver and the recorder
-    Receiver *m_receiver;
-    std::shared_ptr<VerifierSlot> m_signatures; // checked by the enrichment; the settings replace them
-    EnrichmentService *m_enrichment;
+    EnrichmentService::Inspector m_inspector;
     EventStore m_reader; // GUI-thread read connection (details, history)
     MainToolBar *m_toolBar;
     EventListPane *m_list;
@@ -114,7 +118,6 @@ private:
     StatusBarPane *m_status;
     TunnelController *m_tunnel; // ngrok: public URL, Start ngrok
     ForwardController *m_forward; // --forward / Forward…
-    ForwardedAnswers *m_forwardedAnswers = nullptr; // held hooks answered by the app (--forward-answers)
     QAction *m_replayAction;
     QAction *m_forwardAction;
     MainMenuBar *m_menus;

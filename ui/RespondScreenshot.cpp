@@ -6,6 +6,7 @@
 #include "EventTableModel.h"
 #include "HoldController.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "RespondPanel.h"
 #include "ScreenshotRunner.h"
 #include "SignalWait.h"
@@ -55,7 +56,7 @@ bool RespondScreenshot::shoot(MainWindow &window, const QString &output, QString
 
     QNetworkAccessManager network;
     network.setProxy(QNetworkProxy::NoProxy);
-    const quint16 port = window.receiver()->port();
+    const quint16 port = window.session()->port();
     const QList<ScreenshotRunner::Sample> samples = ScreenshotRunner::samples();
     const ScreenshotRunner::Sample *booking = nullptr;
     for (const ScreenshotRunner::Sample &s : samples) {

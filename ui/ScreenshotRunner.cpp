@@ -5,6 +5,7 @@
 #include "EventListPane.h"
 #include "EventTableModel.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "RespondScreenshot.h"
 #include "SignalWait.h"
 #include "util/ResourceLocator.h"
@@ -133,8 +134,8 @@ int ScreenshotRunner::run(int argc, char *argv[], AppOptions options)
     window.resize(1360, 860);
     window.show();
     QString error;
-    if (!window.receiver()->isListening()) {
-        std::fprintf(stderr, "hookscope: the receiver did not start: %s\n", qPrintable(window.receiver()->errorString()));
+    if (!window.session()->isListening()) {
+        std::fprintf(stderr, "hookscope: the receiver did not start: %s\n", qPrintable(window.session()->errorString()));
         return 1;
     }
     if (respondShot) {
@@ -145,7 +146,7 @@ int ScreenshotRunner::run(int argc, char *argv[], AppOptions options)
         std::fprintf(stdout, "%s\n", qPrintable(output));
         return 0;
     }
-    if (!postSamples(window, window.receiver()->port(), &error)) {
+    if (!postSamples(window, window.session()->port(), &error)) {
         std::fprintf(stderr, "hookscope: %s\n", qPrintable(error));
         return 1;
     }

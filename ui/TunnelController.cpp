@@ -10,9 +10,10 @@
 
 namespace hookscope {
 
-TunnelController::TunnelController(const QUrl &api, MainToolBar *toolBar, StatusBarPane *status, QWidget *window)
+TunnelController::TunnelController(NgrokWatcher *watcher, const QUrl &api, MainToolBar *toolBar, StatusBarPane *status,
+                                   QWidget *window)
     : QObject(window)
-    , m_watcher(new NgrokWatcher(this))
+    , m_watcher(watcher)
     , m_process(new NgrokProcess(this))
     , m_toolBar(toolBar)
     , m_status(status)

@@ -21,7 +21,9 @@ class TunnelController final : public QObject
 {
     Q_OBJECT
 public:
-    TunnelController(const QUrl &api, MainToolBar *toolBar, StatusBarPane *status, QWidget *window);
+    // `watcher` (not owned: the CaptureSession's) must outlive this controller.
+    TunnelController(NgrokWatcher *watcher, const QUrl &api, MainToolBar *toolBar, StatusBarPane *status,
+                     QWidget *window);
     ~TunnelController() override;
 
     // The receiver listens on this port now (0: not listening; the watcher pauses).
@@ -42,7 +44,7 @@ private:
     void onPublicUrlChanged(const QString &url);
     void updateAction();
 
-    NgrokWatcher *m_watcher;
+    NgrokWatcher *m_watcher; // not owned
     NgrokProcess *m_process;
     MainToolBar *m_toolBar; // not owned
     StatusBarPane *m_status; // not owned

@@ -1,5 +1,5 @@
 // The headless-only hookscope of the portable build (HOOKSCOPE_PORTABLE_ONLY): the same command
-// line as ui/AppLauncher, without a window (that one needs QtWidgets, which this build leaves out).
+// line as app/main.cpp, without a window (that one needs QtWidgets, which this build leaves out).
 #include "app/LaunchSteps.h"
 #include "app/Subcommands.h"
 

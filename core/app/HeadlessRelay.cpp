@@ -3,7 +3,7 @@
 #include "LinePrinter.h"
 #include "enrich/DefaultInspector.h"
 #include "relay/Forwarder.h"
-#include "store/EventRecorder.h"
+#include "session/CaptureSession.h"
 #include "trust/SignatureVerifier.h"
 #include "tunnel/NgrokWatcher.h"
 
@@ -22,28 +22,27 @@ void printLine(const QByteArray &line, FILE *stream)
 }
 } // namespace
 
-HeadlessRelay::HeadlessRelay(const AppOptions &options, EventRecorder *recorder, LinePrinter *out, QObject *parent)
+HeadlessRelay::HeadlessRelay(const AppOptions &options, CaptureSession *session, LinePrinter *out, QObject *parent)
     : QObject(parent)
+    , m_session(session)
     , m_out(out)
-    , m_watcher(new NgrokWatcher(this))
 {
-    m_watcher->setApi(options.ngrokApi);
-    connect(m_watcher, &NgrokWatcher::publicUrlChanged, this, [this](const QString &url) {
+    connect(session->tunnelWatcher(), &NgrokWatcher::publicUrlChanged, this, [this](const QString &url) {
         m_out->print(url.isEmpty() ? QByteArray("Public URL: none (the tunnel is gone)") : "Public URL: " + url.toUtf8());
     });
     if (options.forwardUrl.isEmpty())
         return;
-    m_forwarder = new Forwarder(recorder, this);
-    m_forwarder->setTarget(options.forwardUrl);
+    Forwarder *forwarder = session->forwarder();
+    forwarder->setTarget(options.forwardUrl);
     if (!options.forwardKind.isEmpty()) {
         // Classified at forward time: enrichment may not have run yet.
-        m_forwarder->setKindFilter(options.forwardKind,
+        forwarder->setKindFilter(options.forwardKind,
                                    [inspect = defaultInspector()](const Event &event) { return inspect(event).kind; });
     }
     if (options.forwardResign) {
         // Signed again with the kind's rule, so the app's own check passes with a fresh timestamp.
         auto verifier = std::make_shared<const SignatureVerifier>(options.signatures);
-        m_forwarder->setPrepare([verifier, inspect = defaultInspector(), to = options.forwardUrl](const Event &event,
+        forwarder->setPrepare([verifier, inspect = defaultInspector(), to = options.forwardUrl](const Event &event,
                                                                                                  OutgoingRequest *request) {
             const SignatureRule *rule = verifier->ruleFor(inspect(event).kind);
             QString error;
@@ -51,8 +50,7 @@ HeadlessRelay::HeadlessRelay(const AppOptions &options, EventRecorder *recorder,
                 printLine("forward of #" + QByteArray::number(event.id) + ": not signed again: " + error.toUtf8(), stderr);
         });
     }
-    connect(recorder, &EventRecorder::eventsStored, m_forwarder, &Forwarder::enqueue);
-    connect(m_forwarder, &Forwarder::forwarded, this, [](const ForwardRecord &record) {
+    connect(forwarder, &Forwarder::forwarded, this, [](const ForwardRecord &record) {
         if (!record.ok())
             printLine("forward of #" + QByteArray::number(record.id) + " to " + record.url.toUtf8()
                           + " failed: " + record.error.toUtf8(),
@@ -60,23 +58,21 @@ HeadlessRelay::HeadlessRelay(const AppOptions &options, EventRecorder *recorder,
     });
 }
 
-void HeadlessRelay::start(quint16 port)
+void HeadlessRelay::start()
 {
-    m_watcher->setPort(port);
-    m_watcher->start();
-    if (m_forwarder) {
-        QByteArray line = "Forwarding to " + m_forwarder->target().toString().toUtf8();
-        if (!m_forwarder->kindFilter().isEmpty())
-            line += " (" + m_forwarder->kindFilter().toUtf8() + " events only)";
+    const Forwarder *forwarder = m_session->forwarder();
+    if (forwarder->isEnabled()) {
+        QByteArray line = "Forwarding to " + forwarder->target().toString().toUtf8();
+        if (!forwarder->kindFilter().isEmpty())
+            line += " (" + forwarder->kindFilter().toUtf8() + " events only)";
         m_out->print(line);
     }
 }
 
 void HeadlessRelay::stop()
 {
-    m_watcher->stop();
-    if (m_forwarder)
-        m_forwarder->setTarget({});
+    m_session->tunnelWatcher()->stop();
+    m_session->forwarder()->setTarget({});
 }
 
 } // namespace hookscope

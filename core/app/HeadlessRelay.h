@@ -6,10 +6,8 @@
 
 namespace hookscope {
 
-class EventRecorder;
+class CaptureSession;
 class LinePrinter;
-class Forwarder;
-class NgrokWatcher;
 
 // The relay part of `--headless`: forwards stored events when --forward is given, prints a
 // line per forward failure on stderr, and watches the ngrok agent, printing
@@ -18,20 +16,17 @@ class HeadlessRelay final : public QObject
 {
     Q_OBJECT
 public:
-    // `recorder` (not owned) feeds the forwarder and stores its results.
-    // Status lines go to OUT (stdout's printer), errors straight to stderr.
-    HeadlessRelay(const AppOptions &options, EventRecorder *recorder, LinePrinter *out, QObject *parent = nullptr);
+    // Sets up the forwarder of `session` (not owned) from --forward*, and prints what it and
+    // the session's ngrok watcher do. Status lines go to OUT (stdout's printer), errors
+    // straight to stderr.
+    HeadlessRelay(const AppOptions &options, CaptureSession *session, LinePrinter *out, QObject *parent = nullptr);
 
-    void start(quint16 port);
+    void start(); // prints where events are forwarded to
     void stop();
 
-    [[nodiscard]] Forwarder *forwarder() const { return m_forwarder; }
-    [[nodiscard]] NgrokWatcher *watcher() const { return m_watcher; }
-
 private:
+    CaptureSession *m_session; // not owned
     LinePrinter *m_out;
-    Forwarder *m_forwarder = nullptr; // null without --forward
-    NgrokWatcher *m_watcher;
 };
 
 } // namespace hookscope

@@ -2,19 +2,12 @@
 
 #include "HeadlessRelay.h"
 #include "LinePrinter.h"
-#include "relay/ForwardedAnswers.h"
-#include "enrich/DefaultInspector.h"
-#include "enrich/EnrichmentService.h"
+#include "SessionOptions.h"
 #include "hold/HoldDesk.h"
-#include "hold/HoldingSink.h"
 #include "http/OwnAddresses.h"
-#include "http/Receiver.h"
-#include "store/EventRecorder.h"
+#include "relay/ForwardedAnswers.h"
+#include "session/CaptureSession.h"
 #include "store/StoreHealthCheck.h"
-#include "store/StoreRecovery.h"
-#include "trust/TrustInspector.h"
-#include "trust/VerifierSlot.h"
-#include "tunnel/NgrokWatcher.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -41,100 +34,65 @@ QByteArray eventLine(const Event &e)
 }
 } // namespace
 
-HeadlessRunner::HeadlessRunner(AppOptions options, QObject *parent)
+HeadlessRunner::HeadlessRunner(CaptureSession *session, AppOptions options, QObject *parent)
     : QObject(parent)
+    , m_session(session)
     , m_options(std::move(options))
     , m_out(std::make_unique<LinePrinter>(stdout))
-    , m_recorder(new EventRecorder(this))
-    , m_holdDesk(new HoldDesk(this))
-    , m_holdingSink(std::make_unique<HoldingSink>(m_recorder, m_holdDesk, appKindCatalog))
-    , m_receiver(new Receiver(m_holdingSink.get(), this))
 {
-    HoldPolicy policy = HoldPolicy::builtIn();
-    policy.loadSettings(QSettings());
-    for (const RespondRule &rule : m_options.respond)
-        policy.addRespond(rule);
-    m_holdingSink->setPolicy(policy);
-    m_holdingSink->setPresets(PresetCatalog::load());
-    m_holdDesk->setRecorder([this](const AnswerRecord &record) { m_recorder->recordAnswer(record); });
-    connect(m_holdDesk, &HoldDesk::held, this, [this](const HeldRequest &held) {
+    connect(m_session, &CaptureSession::held, this, [this](const HeldRequest &held) {
         m_out->print("held #" + QByteArray::number(held.id) + ' ' + held.kind.toUtf8() + ": waiting for an answer, "
                   + QByteArray::number(double(held.deadlineAtMs - held.receivedAtMs) / 1000.0) + " s until the default");
     });
-    connect(m_holdDesk, &HoldDesk::answered, this, [this](const AnswerRecord &record) {
+    connect(m_session, &CaptureSession::answered, this, [this](const AnswerRecord &record) {
         m_out->print("answered #" + QByteArray::number(record.id) + ": " + record.describe().toUtf8());
     });
-    connect(m_recorder, &EventRecorder::eventsStored, this, &HeadlessRunner::printEvents);
-    connect(m_recorder, &EventRecorder::storeFailed, this, [](const QString &error) {
+    connect(m_session, &CaptureSession::eventsStored, this, &HeadlessRunner::printEvents);
+    connect(m_session, &CaptureSession::storeFailed, this, [](const QString &error) {
         printLine("store error: " + error.toUtf8(), stderr);
     });
+    connect(m_session, &CaptureSession::enriched, this, &HeadlessRunner::printNotInspected);
+    if (!m_options.signatures.isEmpty())
+        connect(m_session, &CaptureSession::enriched, this, &HeadlessRunner::printSignatures);
 }
 
-HeadlessRunner::~HeadlessRunner()
-{
-    // Connections use the holding sink: they go first; the desk must not record after this.
-    delete m_receiver;
-    m_holdDesk->setRecorder({});
-}
+HeadlessRunner::~HeadlessRunner() = default;
 
 int HeadlessRunner::start()
 {
-    const QString path = m_options.dbPath.isEmpty() ? EventStore::defaultPath() : m_options.dbPath;
-    QString error;
-    // Creates and migrates the file before the writer takes it; a damaged file is put aside.
-    const StoreRecovery::Outcome opened = StoreRecovery::open(path, m_options.sync);
-    if (!opened.notice.isEmpty())
-        printLine("hookscope: " + opened.notice.toUtf8(), stderr);
-    if (!opened.ok) {
-        printLine("hookscope: cannot open the event store: " + opened.error.toUtf8(), stderr);
+    const SessionConfig config = sessionConfig(m_options);
+    const bool opened = m_session->open(config);
+    if (!m_session->recovery().notice.isEmpty())
+        printLine("hookscope: " + m_session->recovery().notice.toUtf8(), stderr);
+    if (!opened) {
+        printLine("hookscope: cannot open the event store: " + m_session->storeError().toUtf8(), stderr);
         return 1;
     }
-    const qint64 count = opened.count;
-    if (!m_recorder->open(path, &error, m_options.sync)) {
-        printLine("hookscope: cannot open the event store: " + error.toUtf8(), stderr);
+    const qint64 count = m_session->recovery().count;
+    checkStore(m_session->storePath());
+    if (!m_session->start()) {
+        printLine("hookscope: " + m_session->errorString().toUtf8(), stderr);
         return 1;
     }
-    checkStore(path);
-    auto signatures = std::make_shared<VerifierSlot>(
-        std::make_shared<const SignatureVerifier>(m_options.signatures, m_options.signatureTolerance));
-    signatures->setPublicBase(m_options.publicUrl.toUtf8());
-    if (m_options.validate) {
-        m_enrichment = new EnrichmentService(m_recorder, withTrust(defaultInspector(), std::shared_ptr<const VerifierSlot>(signatures)),
-                                             this);
-        connect(m_recorder, &EventRecorder::eventsStored, m_enrichment, &EnrichmentService::enqueue);
-        connect(m_enrichment, &EnrichmentService::enriched, this, &HeadlessRunner::printNotInspected);
-        m_enrichment->setTimeLimit(std::chrono::milliseconds(m_options.inspectTimeoutMs));
-        if (!m_options.signatures.isEmpty())
-            connect(m_enrichment, &EnrichmentService::enriched, this, &HeadlessRunner::printSignatures);
-        m_enrichment->start(path);
-    }
-    m_receiver->setConfig(m_options.receiver);
-    m_receiver->setOwnAddress(true);
-    if (!m_receiver->start()) {
-        printLine("hookscope: " + m_receiver->errorString().toUtf8(), stderr);
-        return 1;
-    }
-    m_out->print("Listening on " + m_receiver->url().toString().toUtf8());
+    m_out->print("Listening on " + m_session->url().toString().toUtf8());
     if (!m_options.receiver.bindAddress.isLoopback()) {
         printLine("hookscope: warning: bound to " + m_options.receiver.bindAddress.toString().toUtf8()
                       + ", reachable from other machines"
                       + (m_options.receiver.guard.secret.isEmpty() ? " (no --secret set)" : ""),
                   stderr);
     }
-    m_out->print("Store: " + QFileInfo(m_recorder->path()).absoluteFilePath().toUtf8() + " (" + QByteArray::number(count) + " events)");
+    m_out->print("Store: " + QFileInfo(m_session->storePath()).absoluteFilePath().toUtf8() + " ("
+                 + QByteArray::number(count) + " events)");
     // Only now is the port known (--port 0): forwarding to ourselves would loop.
     if (const QString loop = OwnAddresses::loopProblem(m_options.forwardUrl);
         !m_options.forwardUrl.isEmpty() && !loop.isEmpty()) {
         printLine("hookscope: --forward: " + loop.toUtf8(), stderr);
         return 2;
     }
-    m_relay = new HeadlessRelay(m_options, m_recorder, m_out.get(), this);
-    if (m_options.publicUrl.isEmpty()) // {url} of signed content: the tunnel's public URL
-        connect(m_relay->watcher(), &NgrokWatcher::publicUrlChanged, this,
-                [signatures](const QString &url) { signatures->setPublicBase(url.toUtf8()); });
-    m_relay->start(m_receiver->port());
-    if (m_options.forwardAnswers && m_relay->forwarder())
-        (new ForwardedAnswers(m_relay->forwarder(), m_holdDesk, this))->setEnabled(true);
+    m_relay = new HeadlessRelay(m_options, m_session, m_out.get(), this);
+    m_relay->start();
+    if (m_options.forwardAnswers && !m_options.forwardUrl.isEmpty())
+        m_session->forwardedAnswers()->setEnabled(true);
     m_out->flush();
     return 0;
 }
@@ -185,15 +143,11 @@ void HeadlessRunner::printSignatures(const QList<EventInfo> &infos)
 
 void HeadlessRunner::shutdown()
 {
-    m_receiver->stop();
     if (m_relay)
         m_relay->stop();
-    m_holdDesk->answerAll(AnswerSource::Shutdown); // recorded before the store closes
-    if (m_enrichment)
-        m_enrichment->stop();
     if (m_storeCheck)
         m_storeCheck->stop(); // before the writer's last checkpoint, which would wait for its reads
-    m_recorder->close();
+    m_session->shutdown();
     m_out->flush();
 }
 

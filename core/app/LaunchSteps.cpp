@@ -2,6 +2,7 @@
 
 #include "app/HeadlessRunner.h"
 #include "platform/SignalWatcher.h"
+#include "session/CaptureSession.h"
 
 #include <QCoreApplication>
 
@@ -45,7 +46,8 @@ std::optional<int> parseOrAnswer(const QStringList &args, AppOptions *options)
 
 int runHeadlessUntilSignalled(QCoreApplication &app, const AppOptions &options)
 {
-    HeadlessRunner runner(options);
+    CaptureSession session;
+    HeadlessRunner runner(&session, options);
     if (const int rc = runner.start())
         return rc;
     SignalWatcher signalWatcher;

@@ -10,7 +10,7 @@ class QCoreApplication;
 
 namespace hookscope {
 
-// The steps both mains take (ui/AppLauncher with the window, app/headless in the portable build).
+// The steps both mains take (app/main.cpp with the window, app/headless in the portable build).
 // Names the application (organisation and application "hookscope": QSettings, QStandardPaths)
 // and its version; returns argv as strings.
 [[nodiscard]] QStringList identifyApplication(int argc, char *argv[], const QString &version);

@@ -3,6 +3,8 @@
 #include "util/Log.h"
 
 #include <QDateTime>
+#include <QMutexLocker>
+#include <QThread>
 #include <QTimer>
 #include <algorithm>
 
@@ -23,7 +25,7 @@ HoldDesk::~HoldDesk()
 void HoldDesk::hold(HeldRequest request, CaptureDone done)
 {
     const qint64 id = request.id;
-    if (m_held.count(id) > 0)
+    if (isHeld(id))
         return;
     auto *timer = new QTimer(this);
     timer->setSingleShot(true);
@@ -36,18 +38,37 @@ void HoldDesk::hold(HeldRequest request, CaptureDone done)
             answer(id, it->second.request.defaultAnswer, AnswerSource::Deadline, it->second.request.defaultPresetId);
     });
     const HeldRequest copy = request;
-    m_held.emplace(id, Entry{std::move(request), std::move(done), timer});
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_held.emplace(id, Entry{std::move(request), std::move(done), timer});
+    }
     timer->start();
     Q_EMIT held(copy);
 }
 
 bool HoldDesk::answer(qint64 id, HttpResponse response, AnswerSource source, QString presetId)
 {
-    const auto it = m_held.find(id);
-    if (it == m_held.end())
-        return false;
-    Entry entry = std::move(it->second);
-    m_held.erase(it);
+    if (thread() == QThread::currentThread())
+        return answerHere(id, response, source, presetId);
+    // The connection and its timers live on the desk's thread: the answer is written there.
+    // That thread never waits for the caller's, so this cannot deadlock.
+    bool answered = false;
+    QMetaObject::invokeMethod(
+        this, [&] { answered = answerHere(id, response, source, presetId); }, Qt::BlockingQueuedConnection);
+    return answered;
+}
+
+bool HoldDesk::answerHere(qint64 id, const HttpResponse &response, AnswerSource source, const QString &presetId)
+{
+    Entry entry;
+    {
+        const QMutexLocker lock(&m_mutex);
+        const auto it = m_held.find(id);
+        if (it == m_held.end())
+            return false;
+        entry = std::move(it->second);
+        m_held.erase(it);
+    }
     delete entry.timer;
     CaptureResult result;
     result.stored = true;
@@ -67,16 +88,21 @@ bool HoldDesk::answer(qint64 id, HttpResponse response, AnswerSource source, QSt
 
 void HoldDesk::clientGone(qint64 id)
 {
-    const auto it = m_held.find(id);
-    if (it == m_held.end())
-        return;
+    Entry entry;
+    {
+        const QMutexLocker lock(&m_mutex);
+        const auto it = m_held.find(id);
+        if (it == m_held.end())
+            return;
+        entry = std::move(it->second);
+        m_held.erase(it);
+    }
     AnswerRecord record;
     record.id = id;
     record.source = AnswerSource::ClientGone;
     record.response.status = 0;
-    record.afterMs = QDateTime::currentMSecsSinceEpoch() - it->second.request.receivedAtMs;
-    delete it->second.timer;
-    m_held.erase(it);
+    record.afterMs = QDateTime::currentMSecsSinceEpoch() - entry.request.receivedAtMs;
+    delete entry.timer;
     qCInfo(lcHttp) << "held event" << id << "abandoned: the client disconnected";
     finish(id, std::move(record));
 }
@@ -88,20 +114,32 @@ void HoldDesk::recordImmediate(const AnswerRecord &record)
 
 void HoldDesk::answerAll(AnswerSource source)
 {
-    while (!m_held.empty()) {
-        const auto &[id, entry] = *m_held.begin();
-        answer(id, entry.request.defaultAnswer, source, entry.request.defaultPresetId);
-    }
+    for (const HeldRequest &request : heldRequests())
+        answer(request.id, request.defaultAnswer, source, request.defaultPresetId);
 }
 
-const HeldRequest *HoldDesk::request(qint64 id) const
+bool HoldDesk::isHeld(qint64 id) const
 {
+    const QMutexLocker lock(&m_mutex);
+    return m_held.count(id) > 0;
+}
+
+int HoldDesk::count() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return int(m_held.size());
+}
+
+std::optional<HeldRequest> HoldDesk::request(qint64 id) const
+{
+    const QMutexLocker lock(&m_mutex);
     const auto it = m_held.find(id);
-    return it == m_held.end() ? nullptr : &it->second.request;
+    return it == m_held.end() ? std::nullopt : std::optional<HeldRequest>(it->second.request);
 }
 
 QList<HeldRequest> HoldDesk::heldRequests() const
 {
+    const QMutexLocker lock(&m_mutex);
     QList<HeldRequest> out;
     for (const auto &[id, entry] : m_held)
         out.append(entry.request);

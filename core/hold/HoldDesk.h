@@ -3,9 +3,11 @@
 #include "event/AnswerRecord.h"
 #include "event/CaptureSink.h"
 
+#include <QMutex>
 #include <QObject>
 #include <functional>
 #include <map>
+#include <optional>
 
 class QTimer;
 
@@ -24,9 +26,13 @@ struct HeldRequest
     QString defaultPresetId; // the preset that built defaultAnswer, if one did
 };
 
-// Keeps the held requests of the receiver's thread (the GUI thread in the app): each waits
-// for answer() or for its deadline, when its default answer goes out; a client that leaves
-// first abandons it. Every outcome is recorded (setRecorder) and announced (answered).
+// Keeps the held requests of the receiver's thread (CaptureSession's network thread): each
+// waits for answer() or for its deadline, when its default answer goes out; a client that
+// leaves first abandons it. Every outcome is recorded (setRecorder) and announced (answered).
+// Threads: hold(), clientGone(), recordImmediate() and answerAll() run on the desk's thread
+// (the connections'); answer() and the queries may be called from any thread: answer() is
+// carried out on the desk's thread (a blocking queued call when called from elsewhere), and
+// the queries read the held list under a lock.
 class HoldDesk final : public QObject
 {
     Q_OBJECT
@@ -42,7 +48,8 @@ public:
 
     // `done` writes the answer to the client (CaptureSink contract: called with the response).
     void hold(HeldRequest request, CaptureDone done);
-    // Sends `response` for a held request; false when it is no longer held.
+    // Sends `response` for a held request; false when it is no longer held. Any thread: the
+    // answer reaches the connection on the desk's thread before this returns.
     bool answer(qint64 id, HttpResponse response, AnswerSource source, QString presetId = {});
     // The client closed its connection: nothing can be sent.
     void clientGone(qint64 id);
@@ -51,10 +58,11 @@ public:
     // Answers everything still held with its default answer.
     void answerAll(AnswerSource source);
 
-    [[nodiscard]] bool isHeld(qint64 id) const { return m_held.count(id) > 0; }
-    [[nodiscard]] const HeldRequest *request(qint64 id) const;
+    [[nodiscard]] bool isHeld(qint64 id) const;
+    // A copy: the request may be answered on the desk's thread at any moment.
+    [[nodiscard]] std::optional<HeldRequest> request(qint64 id) const;
     [[nodiscard]] QList<HeldRequest> heldRequests() const;
-    [[nodiscard]] int count() const { return int(m_held.size()); }
+    [[nodiscard]] int count() const;
 
 Q_SIGNALS:
     void held(const hookscope::HeldRequest &request);
@@ -69,8 +77,11 @@ private:
         QTimer *timer = nullptr; // child
     };
 
+    bool answerHere(qint64 id, const HttpResponse &response, AnswerSource source, const QString &presetId);
     void finish(qint64 id, AnswerRecord record);
 
+    // Written only on the desk's thread, always under the lock; read under it from others.
+    mutable QMutex m_mutex;
     std::map<qint64, Entry> m_held;
     Recorder m_recorder;
 };

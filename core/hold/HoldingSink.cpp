@@ -32,15 +32,50 @@ HoldingSink::HoldingSink(CaptureSink *inner, HoldDesk *desk, CatalogSource catal
     : m_inner(inner)
     , m_desk(desk)
     , m_catalog(std::move(catalog))
-    , m_policy(HoldPolicy::builtIn())
-    , m_presets(PresetCatalog::builtIn())
+    , m_rules(std::make_shared<const Rules>(Rules{HoldPolicy::builtIn(), PresetCatalog::builtIn()}))
 {
 }
 
 HoldingSink::~HoldingSink() = default;
 
+std::shared_ptr<const HoldingSink::Rules> HoldingSink::rules() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_rules;
+}
+
+void HoldingSink::setPolicy(HoldPolicy policy)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_rules = std::make_shared<const Rules>(Rules{std::move(policy), m_rules->presets});
+}
+
+HoldPolicy HoldingSink::policy() const
+{
+    return rules()->policy;
+}
+
+void HoldingSink::setPresets(PresetCatalog presets)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_rules = std::make_shared<const Rules>(Rules{m_rules->policy, std::move(presets)});
+}
+
+PresetCatalog HoldingSink::presets() const
+{
+    return rules()->presets;
+}
+
 QString HoldingSink::kindOf(const Event &event) const
 {
+    QJsonValue parsed;
+    return kindOf(event, rules(), &parsed);
+}
+
+QString HoldingSink::kindOf(const Event &event, const std::shared_ptr<const Rules> &rules, QJsonValue *parsed) const
+{
+    const HoldPolicy &policy = rules->policy;
+    *parsed = QJsonValue(QJsonValue::Null);
     std::shared_ptr<const KindCatalog> catalog = m_catalog ? m_catalog() : nullptr;
     if (!catalog)
         return {};
@@ -58,22 +93,25 @@ QString HoldingSink::kindOf(const Event &event) const
     const QByteArray &body = event.displayBody();
     if (body.size() > kMaxClassifiedBytes || !mayBeJsonObject(body))
         return {};
-    if (!prefilter(catalog).mayMatch(body))
+    if (!prefilter(rules, catalog).mayMatch(body))
         return {}; // whatever kind it is, it is neither held nor answered by a preset
     const QJsonDocument doc = QJsonDocument::fromJson(JsonNumberRange::tamed(body));
     if (!doc.isObject())
         return {};
+    *parsed = doc.object(); // what AnswerBuilder::parseRequest would make of it: not parsed again
     // Another kind's shape can pass the name pre-check (Cubu's hooks share most members): only
     // an active kind is worth reporting.
     const QString kind = classifier.byShape(doc.object()).kindId;
-    return m_policy.rule(kind).hold || m_policy.respond(kind) ? kind : QString();
+    return policy.rule(kind).hold || policy.respond(kind) ? kind : QString();
 }
 
-const KindPrefilter &HoldingSink::prefilter(const std::shared_ptr<const KindCatalog> &catalog) const
+const KindPrefilter &HoldingSink::prefilter(const std::shared_ptr<const Rules> &rules,
+                                            const std::shared_ptr<const KindCatalog> &catalog) const
 {
-    if (!m_prefilter || m_prefilterCatalog != catalog) {
+    if (!m_prefilter || m_prefilterCatalog != catalog || m_prefilterRules != rules) {
+        m_prefilterRules = rules;
         QList<KindMatch> matches;
-        for (const QString &id : m_policy.activeKinds()) {
+        for (const QString &id : rules->policy.activeKinds()) {
             if (std::shared_ptr<const Kind> kind = catalog->kind(id))
                 matches.append(kind->match);
         }
@@ -86,8 +124,14 @@ const KindPrefilter &HoldingSink::prefilter(const std::shared_ptr<const KindCata
 HttpResponse HoldingSink::defaultAnswer(const QString &kind, const QJsonValue &request, const HttpResponse &fallback,
                                         QString *presetId) const
 {
-    const HoldRule rule = m_policy.rule(kind);
-    if (const ResponsePreset *preset = m_presets.find(kind, rule.defaultPreset)) {
+    return defaultAnswer(*rules(), kind, request, fallback, presetId);
+}
+
+HttpResponse HoldingSink::defaultAnswer(const Rules &rules, const QString &kind, const QJsonValue &request,
+                                        const HttpResponse &fallback, QString *presetId)
+{
+    const HoldRule rule = rules.policy.rule(kind);
+    if (const ResponsePreset *preset = rules.presets.find(kind, rule.defaultPreset)) {
         *presetId = preset->id;
         return AnswerBuilder::response(*preset, request, AnswerBuilder::defaultArgument(*preset, request));
     }
@@ -97,14 +141,17 @@ HttpResponse HoldingSink::defaultAnswer(const QString &kind, const QJsonValue &r
 
 void HoldingSink::submit(Event event, CaptureDone done)
 {
+    const std::shared_ptr<const Rules> rules = this->rules(); // the ones in force for this request
+    const HoldPolicy &policy = rules->policy;
     // A request the EndpointGuard refused keeps its 401/404: never held, never a preset's answer.
-    if (!m_policy.needsClassification() || event.method == "HEAD" || !event.rejection.isEmpty()) {
+    if (!policy.needsClassification() || event.method == "HEAD" || !event.rejection.isEmpty()) {
         m_inner->submit(std::move(event), std::move(done));
         return;
     }
     QString kind;
+    QJsonValue parsed; // the body, when classifying it parsed it
     try {
-        kind = kindOf(event);
+        kind = kindOf(event, rules, &parsed);
     } catch (const std::exception &e) { // std::bad_alloc of this body's parse, for one: stored, not held
         qCWarning(lcHttp).noquote() << "not classified for holding:" << e.what();
     }
@@ -112,9 +159,13 @@ void HoldingSink::submit(Event event, CaptureDone done)
         m_inner->submit(std::move(event), std::move(done));
         return;
     }
-    if (const std::optional<RespondRule> respond = m_policy.respond(kind)) {
-        if (const ResponsePreset *preset = m_presets.find(kind, respond->presetId)) {
-            const QJsonValue request = AnswerBuilder::parseRequest(event.displayBody());
+    // A kind known by its route was not parsed yet: parsed here, once.
+    const auto parsedBody = [&event, &parsed] {
+        return parsed.isNull() ? AnswerBuilder::parseRequest(event.displayBody()) : parsed;
+    };
+    if (const std::optional<RespondRule> respond = policy.respond(kind)) {
+        if (const ResponsePreset *preset = rules->presets.find(kind, respond->presetId)) {
+            const QJsonValue request = parsedBody();
             const QString argument = respond->argument.value_or(AnswerBuilder::defaultArgument(*preset, request));
             const HttpResponse answer = AnswerBuilder::response(*preset, request, argument);
             event.response = answer;
@@ -141,7 +192,7 @@ void HoldingSink::submit(Event event, CaptureDone done)
         }
         qCWarning(lcHttp).noquote() << "--respond: no preset" << respond->presetId << "for" << kind;
     }
-    const HoldRule rule = m_policy.rule(kind);
+    const HoldRule rule = policy.rule(kind);
     if (!rule.hold) {
         m_inner->submit(std::move(event), std::move(done));
         return;
@@ -152,8 +203,7 @@ void HoldingSink::submit(Event event, CaptureDone done)
     held.body = event.displayBody();
     held.receivedAtMs = event.receivedAtMs;
     held.deadlineAtMs = event.receivedAtMs + rule.deadlineMs;
-    held.defaultAnswer = defaultAnswer(kind, AnswerBuilder::parseRequest(held.body), event.response,
-                                       &held.defaultPresetId);
+    held.defaultAnswer = defaultAnswer(*rules, kind, parsedBody(), event.response, &held.defaultPresetId);
     // Stored with no answer yet (status 0): the answer, once sent, is recorded beside it.
     event.response = HttpResponse{0, {}, {}};
     HoldDesk *desk = m_desk;

@@ -5,6 +5,8 @@
 #include "PresetCatalog.h"
 #include "event/CaptureSink.h"
 
+#include <QJsonValue>
+#include <QMutex>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -20,7 +22,10 @@ class KindCatalog;
 //   - a held kind: stores the event, then hands it to the HoldDesk, which answers it later;
 //   - a --respond kind: stores the event and answers with the preset's body;
 //   - anything else: passes straight through, as when nothing is held.
-// Lives on the receiver's thread.
+// Lives on the receiver's thread (CaptureSession's network thread); the policy and the presets
+// may be replaced and read from any thread (each request takes the ones in force under a lock).
+// The body is parsed at most once per request: the parse that found the kind by its shape is
+// the one the preset's answer is built from.
 class HoldingSink final : public CaptureSink
 {
 public:
@@ -30,14 +35,11 @@ public:
     HoldingSink(CaptureSink *inner, HoldDesk *desk, CatalogSource catalog);
     ~HoldingSink() override;
 
-    void setPolicy(HoldPolicy policy)
-    {
-        m_policy = std::move(policy);
-        m_prefilter.reset();
-    }
-    [[nodiscard]] const HoldPolicy &policy() const { return m_policy; }
-    void setPresets(PresetCatalog presets) { m_presets = std::move(presets); }
-    [[nodiscard]] const PresetCatalog &presets() const { return m_presets; }
+    // Any thread: applies to requests arriving from now on.
+    void setPolicy(HoldPolicy policy);
+    [[nodiscard]] HoldPolicy policy() const; // a copy, any thread
+    void setPresets(PresetCatalog presets);
+    [[nodiscard]] PresetCatalog presets() const; // a copy, any thread
 
     void submit(Event event, CaptureDone done) override;
     void responded(qint64 id, qint64 handlingUs) override;
@@ -53,15 +55,28 @@ public:
                                              const HttpResponse &fallback, QString *presetId) const;
 
 private:
-    // The active kinds' name pre-check, rebuilt when the policy or the catalog changes.
-    [[nodiscard]] const KindPrefilter &prefilter(const std::shared_ptr<const KindCatalog> &catalog) const;
+    struct Rules
+    {
+        HoldPolicy policy;
+        PresetCatalog presets;
+    };
+    [[nodiscard]] std::shared_ptr<const Rules> rules() const;
+    // kindOf() under these rules; *parsed: the body as parsed to find the kind (Null when not parsed).
+    [[nodiscard]] QString kindOf(const Event &event, const std::shared_ptr<const Rules> &rules, QJsonValue *parsed) const;
+    [[nodiscard]] static HttpResponse defaultAnswer(const Rules &rules, const QString &kind, const QJsonValue &request,
+                                                    const HttpResponse &fallback, QString *presetId);
+    // The active kinds' name pre-check, rebuilt when the policy or the catalog changes. Only
+    // the receiving thread uses it.
+    [[nodiscard]] const KindPrefilter &prefilter(const std::shared_ptr<const Rules> &rules,
+                                                 const std::shared_ptr<const KindCatalog> &catalog) const;
 
     CaptureSink *m_inner; // not owned
     HoldDesk *m_desk; // not owned
     CatalogSource m_catalog;
-    HoldPolicy m_policy;
-    PresetCatalog m_presets;
+    mutable QMutex m_mutex; // guards m_rules (the pointer; the rules it points to never change)
+    std::shared_ptr<const Rules> m_rules;
     mutable std::optional<KindPrefilter> m_prefilter;
+    mutable std::shared_ptr<const Rules> m_prefilterRules; // held, so new rules never reuse its address
     mutable std::shared_ptr<const KindCatalog> m_prefilterCatalog;
 };
 

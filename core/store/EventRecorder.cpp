@@ -76,8 +76,19 @@ void EventRecorder::close()
         m_writerThread = nullptr;
         m_writer = nullptr;
         // Deliver the last batches' results (queued to us) before callers go on.
-        QCoreApplication::sendPostedEvents(this);
+        deliverReports();
     }
+}
+
+void EventRecorder::deliverReports()
+{
+    if (thread() == QThread::currentThread()) {
+        QCoreApplication::sendPostedEvents(this);
+        return;
+    }
+    // Called from another thread (the GUI clearing the store while the recorder lives on the
+    // capture thread): the reports are delivered there, and this returns once they are.
+    QMetaObject::invokeMethod(this, [this] { QCoreApplication::sendPostedEvents(this); }, Qt::BlockingQueuedConnection);
 }
 
 void EventRecorder::submit(Event event, CaptureDone done)
@@ -130,7 +141,7 @@ void EventRecorder::waitForPending()
     if (!m_writerThread)
         return;
     QMetaObject::invokeMethod(m_writer, [this] { m_writer->drainAll(); }, Qt::BlockingQueuedConnection);
-    QCoreApplication::sendPostedEvents(this);
+    deliverReports();
 }
 
 std::size_t EventRecorder::pendingInfos() const
@@ -144,7 +155,7 @@ bool EventRecorder::clear(QString *error)
         return false;
     bool done = false;
     QMetaObject::invokeMethod(m_writer, [&] { done = m_writer->clear(error); }, Qt::BlockingQueuedConnection);
-    QCoreApplication::sendPostedEvents(this);
+    deliverReports();
     return done;
 }
 
@@ -154,7 +165,7 @@ bool EventRecorder::remove(const QList<qint64> &ids, QString *error)
         return false;
     bool done = false;
     QMetaObject::invokeMethod(m_writer, [&] { done = m_writer->remove(ids, error); }, Qt::BlockingQueuedConnection);
-    QCoreApplication::sendPostedEvents(this);
+    deliverReports();
     return done;
 }
 

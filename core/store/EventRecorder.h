@@ -15,7 +15,9 @@ namespace hookscope {
 
 // The network thread's door to the store: takes captured events, has them written by
 // the StoreWriter thread in group commits, and calls each capture's `done` on this
-// thread once its batch is committed.
+// thread once its batch is committed. submit() and the CaptureSink calls run on this
+// object's thread (CaptureSession's network thread); the record*() calls, clear(), remove(),
+// runOnWriter() and waitForPending() may come from any other thread as well.
 class EventRecorder final : public QObject, public CaptureSink
 {
     Q_OBJECT
@@ -76,6 +78,8 @@ Q_SIGNALS:
     void storeFailed(const QString &error);
 
 private:
+    // Delivers the batch results queued to this object, on its thread, before returning.
+    void deliverReports();
     void onCommitted(const QList<hookscope::WriteOutcome> &outcomes);
 
     std::unique_ptr<WriteQueue> m_queue;

@@ -1,6 +1,7 @@
 #include "TestWindow.h"
 
 #include "FakeInspector.h"
+#include "session/CaptureSession.h"
 #include "enrich/DefaultInspector.h"
 #include "http/Receiver.h"
 
@@ -60,8 +61,8 @@ bool TestWindow::show(const AppOptions &options, QString *error, Receiving recei
         *error = QStringLiteral("the window was not exposed");
         return false;
     }
-    if (receiving == Receiving::Now && !m_window->receiver()->isListening()) {
-        *error = QStringLiteral("not listening: ") + m_window->receiver()->errorString();
+    if (receiving == Receiving::Now && !m_window->session()->isListening()) {
+        *error = QStringLiteral("not listening: ") + m_window->session()->errorString();
         return false;
     }
     return true;

@@ -5,6 +5,7 @@
 #include "JsonTreeModel.h"
 #include "JsonTreeView.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "TestWindow.h"
 #include "ViolationsPanel.h"
 #include "enrich/EnrichmentService.h"
@@ -73,7 +74,7 @@ void tst_EnrichedWindow::cleanup()
 
 void tst_EnrichedWindow::post(const QByteArray &target, const QByteArray &body, const QByteArray &contentType)
 {
-    QNetworkRequest request(m_window->receiver()->url().resolved(QUrl(QString::fromUtf8(target))));
+    QNetworkRequest request(m_window->session()->url().resolved(QUrl(QString::fromUtf8(target))));
     request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     QNetworkReply *reply = m_network.post(request, body);
     QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);

@@ -3,7 +3,7 @@
 #include "ExportDialog.h"
 #include "TestWindow.h"
 #include "common/RawHttpClient.h"
-#include "http/Receiver.h"
+#include "session/CaptureSession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -72,7 +72,7 @@ void tst_ExportDialog::redactBoxDecidesWhetherCredentialsAreExported()
     QFETCH(bool, tick);
     QFETCH(QString, file);
     MainWindow *window = m_test->window();
-    RawHttpClient client(window->receiver()->port());
+    RawHttpClient client(window->session()->port());
     client.send(post("/hooks/crm", R"({"id":1})", "Authorization: Bearer " + kToken + "\r\nContent-Type: application/json\r\n"));
     QTRY_COMPARE(client.responses().size(), 1);
     QTRY_COMPARE(window->listPane()->eventCount(), 1);

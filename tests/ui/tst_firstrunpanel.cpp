@@ -1,6 +1,7 @@
 #include "EventListPane.h"
 #include "FirstRunPanel.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "TestWindow.h"
 #include "http/Receiver.h"
 
@@ -40,8 +41,8 @@ private Q_SLOTS:
         QTRY_VERIFY(panel->isVisible());
         QCOMPARE(panel->parentWidget(), m_window->listPane()->table()->viewport());
         QCOMPARE(panel->size(), m_window->listPane()->table()->viewport()->size());
-        QCOMPARE(panel->urlEdit()->text(), m_window->receiver()->url().toString());
-        QCOMPARE(panel->ngrokEdit()->text(), QStringLiteral("ngrok http %1").arg(m_window->receiver()->port()));
+        QCOMPARE(panel->urlEdit()->text(), m_window->session()->url().toString());
+        QCOMPARE(panel->ngrokEdit()->text(), QStringLiteral("ngrok http %1").arg(m_window->session()->port()));
         // A button per vendor pack: a menu of its samples, or the one sample it has.
         QStringList kinds;
         for (QPushButton *button : panel->sampleButtons())

@@ -127,24 +127,28 @@ void tst_ForwardDialog::settingsAreRememberedButTheCommandLineWins()
 {
     EventRecorder recorder; // not opened: nothing is forwarded here
     {
-        ForwardController controller(&recorder, QUrl(), QString());
+        Forwarder forwarder(&recorder); // a new session's
+        ForwardController controller(&forwarder, QUrl(), QString());
         QVERIFY(controller.url().isEmpty());
         controller.configure(QUrl(QStringLiteral("http://localhost:3000/webhooks")), QStringLiteral("jicoo"));
         QCOMPARE(controller.forwarder()->target().toString(), QStringLiteral("http://localhost:3000/webhooks"));
         QCOMPARE(controller.forwarder()->kindFilter(), QStringLiteral("jicoo"));
     }
     {
-        ForwardController controller(&recorder, QUrl(), QString());
+        Forwarder forwarder(&recorder); // a new session's
+        ForwardController controller(&forwarder, QUrl(), QString());
         QCOMPARE(controller.url().toString(), QStringLiteral("http://localhost:3000/webhooks"));
         QCOMPARE(controller.kind(), QStringLiteral("jicoo"));
     }
     {
-        ForwardController controller(&recorder, QUrl(QStringLiteral("http://localhost:9999/cli")), QString());
+        Forwarder forwarder(&recorder);
+        ForwardController controller(&forwarder, QUrl(QStringLiteral("http://localhost:9999/cli")), QString());
         QCOMPARE(controller.url().toString(), QStringLiteral("http://localhost:9999/cli"));
         QVERIFY(controller.kind().isEmpty());
         controller.configure(QUrl(), QString()); // switched off, and remembered
     }
-    ForwardController controller(&recorder, QUrl(), QString());
+    Forwarder forwarder(&recorder);
+    ForwardController controller(&forwarder, QUrl(), QString());
     QVERIFY(controller.url().isEmpty());
 }
 

@@ -11,6 +11,7 @@
 #include "JsonTreeModel.h"
 #include "JsonTreeView.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "PlainToolTip.h"
 #include "TestWindow.h"
 #include "ViolationsPanel.h"
@@ -208,7 +209,7 @@ void tst_HostileInput::shownLiterallyAndResponsive()
 
     Heartbeat heartbeat;
     heartbeat.start();
-    RawHttpClient client(m_window->receiver()->port());
+    RawHttpClient client(m_window->session()->port());
     client.send(request(target, body, headers));
     QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 1, 30'000);
     QCOMPARE(client.responses().first().status, 200);
@@ -312,7 +313,7 @@ void tst_HostileInput::nestingBeyondTheLimitIsAViolation()
 {
     const QByteArray body = R"({"event":"guest_booked","createdAt":"2024-05-01T10:00:00Z","object":)" + nested(10'000) + "}";
     const QByteArray target = "/hooks/jicoo";
-    RawHttpClient client(m_window->receiver()->port());
+    RawHttpClient client(m_window->session()->port());
     client.send(request(target, body, "Content-Type: application/json\r\nX-Case: nested\r\n"));
     QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 1, 30'000);
     QCOMPARE(client.responses().first().status, 200);
@@ -350,7 +351,7 @@ void tst_HostileInput::nestingBeyondTheLimitIsAViolation()
 void tst_HostileInput::numberBeyondADoubleIsAViolationShownAsWritten()
 {
     const QByteArray target = "/hooks/jicoo";
-    RawHttpClient client(m_window->receiver()->port());
+    RawHttpClient client(m_window->session()->port());
     for (const QByteArray &value : {QByteArray("1"), QByteArray("1E400")}) {
         const QByteArray body = R"({"event":"guest_booked","createdAt":"2024-05-01T10:00:00Z","object":{"uid":"u-1e400","n":)"
             + value + "}}";

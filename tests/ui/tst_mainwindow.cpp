@@ -8,6 +8,7 @@
 #include "JsonTreeView.h"
 #include "MainToolBar.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "StatusBarPane.h"
 #include "TestWindow.h"
 #include "http/Receiver.h"
@@ -85,7 +86,7 @@ void tst_MainWindow::cleanup()
 void tst_MainWindow::post(const QByteArray &target, const QByteArray &body, const QByteArray &contentType,
                           const QList<std::pair<QByteArray, QByteArray>> &headers)
 {
-    QNetworkRequest request(m_window->receiver()->url().resolved(QUrl(QString::fromUtf8(target))));
+    QNetworkRequest request(m_window->session()->url().resolved(QUrl(QString::fromUtf8(target))));
     request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
@@ -99,7 +100,7 @@ void tst_MainWindow::postMany(int count, const QByteArray &prefix)
 {
     QList<QNetworkReply *> replies;
     for (int i = 0; i < count; ++i) {
-        QNetworkRequest request(m_window->receiver()->url().resolved(QUrl(QString::fromUtf8(prefix) + QString::number(i))));
+        QNetworkRequest request(m_window->session()->url().resolved(QUrl(QString::fromUtf8(prefix) + QString::number(i))));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
         replies.append(m_network.post(request, QByteArray(R"({"n": )") + QByteArray::number(i) + "}"));
     }
@@ -134,7 +135,7 @@ void tst_MainWindow::postedRequestsAppearAsRows()
     QVERIFY(model->index(0, EventTableModel::TimeColumn).data().toString().contains(QLatin1Char('.')));
     auto *count = m_window->statusPane()->findChild<QLabel *>(QStringLiteral("countLabel"));
     QCOMPARE(count->text(), QStringLiteral("2 events"));
-    QVERIFY(m_window->statusPane()->listeningText().contains(m_window->receiver()->url().toString()));
+    QVERIFY(m_window->statusPane()->listeningText().contains(m_window->session()->url().toString()));
 }
 
 void tst_MainWindow::selectingARowFillsEachTab()
@@ -143,7 +144,7 @@ void tst_MainWindow::selectingARowFillsEachTab()
     // Raw bytes: QNetworkAccessManager would merge the two X-Trace fields.
     const QByteArray second = R"({"second": {"deep": [1, 2]}})";
     QTcpSocket raw;
-    raw.connectToHost(QHostAddress::LocalHost, m_window->receiver()->port());
+    raw.connectToHost(QHostAddress::LocalHost, m_window->session()->port());
     QVERIFY(raw.waitForConnected(5000));
     raw.write("POST /hooks/b HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nX-Trace: t-1\r\n"
               "X-Trace: t-2\r\nContent-Length: " + QByteArray::number(second.size()) + "\r\n\r\n" + second);
@@ -369,12 +370,12 @@ void tst_MainWindow::reopeningLoadsTheHistory()
 
 void tst_MainWindow::busyPortShowsTheError()
 {
-    const quint16 busy = m_window->receiver()->port();
+    const quint16 busy = m_window->session()->port();
     AppOptions o = m_test->options();
     o.dbPath = m_test->filePath(QStringLiteral("second.sqlite"));
     o.receiver.port = busy;
     const std::unique_ptr<MainWindow> second = m_test->build(o);
-    QVERIFY(!second->receiver()->isListening());
+    QVERIFY(!second->session()->isListening());
     QVERIFY2(second->statusPane()->listeningText().contains(QStringLiteral("Not listening")),
              qPrintable(second->statusPane()->listeningText()));
     QCOMPARE(second->toolBar()->startStopAction()->text(), QStringLiteral("Start"));

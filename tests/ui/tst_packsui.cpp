@@ -2,6 +2,7 @@
 #include "EventDetailPane.h"
 #include "EventListPane.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "TestWindow.h"
 #include "app/AppSettings.h"
 #include "common/Samples.h"
@@ -208,7 +209,7 @@ void TestPacksUi::oneClickInTheWindowRoutesThePath()
     body.insert(QStringLiteral("kind"), QStringLiteral("before-book-appointment")); // for the fake inspector
     QNetworkAccessManager network;
     network.setProxy(QNetworkProxy::NoProxy);
-    QUrl url = window->receiver()->url();
+    QUrl url = window->session()->url();
     url.setPath(QStringLiteral("/hooks/booking"));
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));

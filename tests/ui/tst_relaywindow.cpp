@@ -4,6 +4,7 @@
 #include "ForwardView.h"
 #include "MainToolBar.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "PublicUrlBox.h"
 #include "ReplayDialog.h"
 #include "StatusBarPane.h"
@@ -102,7 +103,7 @@ void tst_RelayWindow::openWindow(const AppOptions &options)
 
 void tst_RelayWindow::postAndSelect(const QByteArray &target, const QByteArray &body)
 {
-    RawHttpClient client(m_window->receiver()->port());
+    RawHttpClient client(m_window->session()->port());
     client.send(post(target, body, "Content-Type: application/json\r\n"));
     QTRY_COMPARE(client.responses().size(), 1);
     QCOMPARE(client.responses().first().status, 200);
@@ -123,7 +124,7 @@ void tst_RelayWindow::publicUrlAppearsInToolbarAndStatusBar()
     QVERIFY(!bar->isVisible());
     QVERIFY(!status->isVisible());
 
-    const QByteArray addr = "http://localhost:" + QByteArray::number(m_window->receiver()->port());
+    const QByteArray addr = "http://localhost:" + QByteArray::number(m_window->session()->port());
     m_agent->answer(FakeNgrokAgent::tunnels({FakeNgrokAgent::tunnel("https://<b>x</b>.ngrok.app", "https", addr)}));
     QTRY_VERIFY(bar->isVisible());
     QCOMPARE(bar->label()->text(), QStringLiteral("Public: https://<b>x</b>.ngrok.app"));
@@ -142,7 +143,7 @@ void tst_RelayWindow::publicUrlAppearsInToolbarAndStatusBar()
     QTRY_VERIFY(!bar->isVisible());
     QVERIFY(!status->isVisible());
     m_window->toolBar()->copyUrlAction()->trigger();
-    QCOMPARE(QApplication::clipboard()->text(), m_window->receiver()->url().toString());
+    QCOMPARE(QApplication::clipboard()->text(), m_window->session()->url().toString());
 }
 
 void tst_RelayWindow::startNgrokWithoutNgrokExplainsHowToInstall()
@@ -183,7 +184,7 @@ void tst_RelayWindow::startNgrokRunsAndStopsTheChild()
         QFile file(bin.filePath(QStringLiteral("args")));
         return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray();
     };
-    QTRY_COMPARE(args(), "http " + QByteArray::number(m_window->receiver()->port()) + " --log stdout");
+    QTRY_COMPARE(args(), "http " + QByteArray::number(m_window->session()->port()) + " --log stdout");
     // Closing Hookscope stops ngrok.
     m_window = nullptr;
     m_test->close();
@@ -247,7 +248,7 @@ void tst_RelayWindow::forwardToItsOwnAddressIsSwitchedOffAtStart()
     o.receiver.port = port;
     o.forwardUrl = QUrl(QStringLiteral("http://%1:%2/loop").arg(host).arg(port));
     openWindow(o);
-    QCOMPARE(m_window->receiver()->port(), port);
+    QCOMPARE(m_window->session()->port(), port);
     QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("forwardAction"))->isChecked());
     QVERIFY2(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Forwarding switched off")),
              qPrintable(m_window->statusBar()->currentMessage()));
@@ -267,7 +268,7 @@ void tst_RelayWindow::replayActionOpensTheDialogForTheSelectedEvent()
     QVERIFY(dialog->originalResponse()->toPlainText().contains(QStringLiteral("HTTP/1.1 200 OK")));
     // Replayed to Hookscope itself it would come straight back in (a loop when forwarding):
     // refused with the reason, nothing sent (issue 20).
-    dialog->setUrl(m_window->receiver()->url().toString());
+    dialog->setUrl(m_window->session()->url().toString());
     QSignalSpy replayed(dialog, &ReplayDialog::replayed);
     dialog->send();
     QVERIFY2(dialog->statusLabel()->text().contains(QStringLiteral("where this Hookscope itself listens")),

@@ -5,6 +5,7 @@
 #include "EventTableModel.h"
 #include "HoldController.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "ResponseView.h"
 #include "RespondPanel.h"
 #include "common/RawHttpClient.h"
@@ -285,8 +286,8 @@ void tst_RespondPanel::windowAnswersAHeldRequestWithTheClickedPreset()
     QVERIFY2(test.show(&error), qPrintable(error));
     MainWindow &window = *test.window();
 
-    RawHttpClient other(window.receiver()->port());
-    RawHttpClient hook(window.receiver()->port());
+    RawHttpClient other(window.session()->port());
+    RawHttpClient hook(window.session()->port());
     hook.send(post("/hooks/before-book-appointment", beforeBookSample()));
     RespondPanel *panel = window.holdController()->panel();
     QTRY_VERIFY(panel->requestId() > 0);
@@ -336,7 +337,7 @@ void tst_RespondPanel::windowShowsWaitingRowAndDeadlineAnswer()
     QVERIFY2(test.show(&error), qPrintable(error));
     MainWindow &window = *test.window();
     QSignalSpy answered(window.holdDesk(), &HoldDesk::answered);
-    RawHttpClient hook(window.receiver()->port());
+    RawHttpClient hook(window.session()->port());
     hook.send(post("/hooks/before-book-appointment", beforeBookSample()));
     QTRY_COMPARE(hook.responses().size(), 1);
     QCOMPARE(QJsonDocument::fromJson(hook.responses().at(0).body).object().value(QStringLiteral("cancelled")),
@@ -359,7 +360,7 @@ void tst_RespondPanel::windowWithRespondOptionAnswersAtOnce()
     QVERIFY2(test.show(options, &error), qPrintable(error));
     MainWindow &window = *test.window();
     QSignalSpy held(window.holdDesk(), &HoldDesk::held);
-    RawHttpClient hook(window.receiver()->port());
+    RawHttpClient hook(window.session()->port());
     hook.send(post("/hooks/before-book-appointment", beforeBookSample()));
     QTRY_COMPARE(hook.responses().size(), 1);
     const QJsonObject body = QJsonDocument::fromJson(hook.responses().at(0).body).object();

@@ -1,6 +1,7 @@
 #include "EventListPane.h"
 #include "EventTableModel.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "app/AppSettings.h"
 #include "common/RawHttpClient.h"
 #include "http/Receiver.h"
@@ -71,11 +72,11 @@ private Q_SLOTS:
         rule.secret = kSigningKey;
         trust.signatures = {rule};
         save(trust);
-        const quint16 port = m_window->receiver()->port();
+        const quint16 port = m_window->session()->port();
         QSettings().setValue(QLatin1String(AppSettings::Port), port); // as openSettings() stores the toolbar's port
         m_window->applySettings();
-        QVERIFY(m_window->receiver()->isListening());
-        QCOMPARE(m_window->receiver()->port(), port);
+        QVERIFY(m_window->session()->isListening());
+        QCOMPARE(m_window->session()->port(), port);
 
         QCOMPARE(send(post("/hooks/b", body, signature)), 401); // no secret
         QCOMPARE(send(post("/elsewhere", body, "Authorization: Bearer " + kGate + "\r\n" + signature)), 404);
@@ -120,7 +121,7 @@ private:
 
     int send(const QByteArray &request) const
     {
-        RawHttpClient client(m_window->receiver()->port());
+        RawHttpClient client(m_window->session()->port());
         client.send(request);
         if (!QTest::qWaitFor([&] { return !client.responses().isEmpty(); }, 10'000))
             return 0;

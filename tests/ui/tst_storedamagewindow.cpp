@@ -6,6 +6,7 @@
 
 #include "ExchangeActions.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "StatusBarPane.h"
 #include "StoreHealthNotice.h"
 #include "common/RawHttpClient.h"
@@ -87,8 +88,8 @@ void tst_StoreDamageWindow::damagedStoreIsNamedAndCapturingGoesOn()
     QVERIFY(m_window->storeNotice().isEmpty()); // not set aside: the file stays where it is
 
     // The receiver listens and stores new events beside the damage.
-    QTRY_VERIFY(m_window->receiver()->port() > 0);
-    RawHttpClient client(m_window->receiver()->port());
+    QTRY_VERIFY(m_window->session()->port() > 0);
+    RawHttpClient client(m_window->session()->port());
     client.send(post("/after-damage", R"({"kind":"x"})"));
     QTRY_COMPARE_WITH_TIMEOUT(client.responses().size(), 1, 10'000);
     QCOMPARE(client.responses().first().status, 200);

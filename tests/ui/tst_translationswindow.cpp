@@ -3,6 +3,7 @@
 #include "EventListPane.h"
 #include "EventTableModel.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "TestWindow.h"
 #include "TranslationTableModel.h"
 #include "TranslationsPane.h"
@@ -86,7 +87,7 @@ void tst_TranslationsWindow::cleanup()
 
 void tst_TranslationsWindow::post(const QByteArray &body)
 {
-    QNetworkRequest request(m_window->receiver()->url().resolved(QUrl(QStringLiteral("/hook"))));
+    QNetworkRequest request(m_window->session()->url().resolved(QUrl(QStringLiteral("/hook"))));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     QNetworkReply *reply = m_network.post(request, body);
     QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);

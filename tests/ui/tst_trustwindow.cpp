@@ -4,6 +4,7 @@
 #include "EventListPane.h"
 #include "EventTableModel.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "StatusBarPane.h"
 #include "TestWindow.h"
 #include "TrustLine.h"
@@ -90,7 +91,7 @@ void tst_TrustWindow::cleanup()
 
 int tst_TrustWindow::send(const QByteArray &request)
 {
-    RawHttpClient client(m_window->receiver()->port());
+    RawHttpClient client(m_window->session()->port());
     client.send(request);
     if (!QTest::qWaitFor([&] { return !client.responses().isEmpty(); }, 10'000))
         return 0;
@@ -224,7 +225,7 @@ void tst_TrustWindow::damagedStoreIsKeptAsideWithANotice()
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("was damaged")));
     open(o);
     QVERIFY(m_window->storeError().isEmpty());
-    QVERIFY(m_window->receiver()->isListening());
+    QVERIFY(m_window->session()->isListening());
     const QString notice = m_window->storeNotice();
     QVERIFY2(notice.contains(o.dbPath + QStringLiteral(".corrupt-")), qPrintable(notice));
     QVERIFY(m_window->statusPane()->storeProblemText().contains(QLatin1String("kept as")));

@@ -1,0 +1,33 @@
+#include "SessionOptions.h"
+
+#include <QSettings>
+
+namespace hookscope {
+
+HoldPolicy savedHoldPolicy(const AppOptions &options)
+{
+    HoldPolicy policy = HoldPolicy::builtIn();
+    policy.loadSettings(QSettings());
+    for (const RespondRule &rule : options.respond)
+        policy.addRespond(rule);
+    return policy;
+}
+
+SessionConfig sessionConfig(const AppOptions &options)
+{
+    SessionConfig config;
+    config.storePath = options.dbPath;
+    config.sync = options.sync;
+    config.receiver = options.receiver;
+    config.enrich = options.validate;
+    config.inspectTimeout = std::chrono::milliseconds(options.inspectTimeoutMs);
+    config.signatures = std::make_shared<const SignatureVerifier>(options.signatures, options.signatureTolerance);
+    config.publicBase = options.publicUrl.toUtf8();
+    config.followTunnelUrl = true;
+    config.holdPolicy = savedHoldPolicy(options);
+    config.presets = PresetCatalog::load();
+    config.ngrokApi = options.ngrokApi;
+    return config;
+}
+
+} // namespace hookscope
