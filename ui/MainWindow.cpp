@@ -27,6 +27,7 @@
 #include "app/AppSettings.h"
 #include "app/ResourceLocator.h"
 #include "enrich/DefaultInspector.h"
+#include "app/PackSignatureSpec.h"
 #include "schema/KindCatalog.h"
 #include "schema/SchemaRegistry.h"
 #include "http/OwnAddresses.h"
@@ -82,14 +83,16 @@ std::shared_ptr<const SignatureVerifier> signatureVerifier(const AppOptions &opt
     const TrustSettings saved = savedTrust();
     const int tolerance = options.givenOptions.contains(QStringLiteral("signature-tolerance")) ? options.signatureTolerance
                                                                                              : saved.signatureTolerance;
-    return std::make_shared<const SignatureVerifier>(options.signatures.isEmpty() ? saved.signatures : options.signatures,
-                                                     tolerance);
+    // A pack rule of the settings ("cubu/*", one secret) verifies every request kind of the pack.
+    return std::make_shared<const SignatureVerifier>(
+        options.signatures.isEmpty() ? PackSignatureSpec::expandRules(saved.signatures, *appKindCatalog()) : options.signatures,
+        tolerance);
 }
 
 // The built-in hold policy, the user's settings over it, the command line's --respond rules.
 HoldPolicy savedHoldPolicy(const AppOptions &options)
 {
-    HoldPolicy policy = HoldPolicy::builtIn();
+    HoldPolicy policy = HoldPolicy::builtIn(*appKindCatalog()); // the packs' hold.json, the user's included
     policy.loadSettings(QSettings());
     for (const RespondRule &rule : options.respond)
         policy.addRespond(rule);
@@ -405,6 +408,7 @@ void MainWindow::openSettings()
     settings.setValue(QLatin1String(AppSettings::Port), m_toolBar->port()); // the toolbar's port is the current one
     SettingsDialog dialog(&settings, this);
     SettingsContext context;
+    context.packs = appSchemaRegistry()->catalog()->packs();
     for (const auto &kind : appSchemaRegistry()->catalog()->kinds()) {
         context.kindIds.append(kind->id);
         if (kind->request)
@@ -541,7 +545,7 @@ void MainWindow::onEnriched(const QList<EventInfo> &infos)
 void MainWindow::setupHolding()
 {
     m_holdingSink->setPolicy(savedHoldPolicy(m_options));
-    m_holdingSink->setPresets(PresetCatalog::load());
+    m_holdingSink->setPresets(PresetCatalog::load(*appKindCatalog()));
     m_holdDesk->setRecorder([this](const AnswerRecord &record) { m_recorder->recordAnswer(record); });
     m_hold = new HoldController(this, m_holdDesk, m_holdingSink.get(), m_list, m_detail, &m_reader);
     connect(m_list, &EventListPane::currentEventChanged, m_hold, &HoldController::onCurrentEventChanged);

@@ -50,12 +50,12 @@ HeadlessRunner::HeadlessRunner(AppOptions options, QObject *parent)
     , m_holdingSink(std::make_unique<HoldingSink>(m_recorder, m_holdDesk, appKindCatalog))
     , m_receiver(new Receiver(m_holdingSink.get(), this))
 {
-    HoldPolicy policy = HoldPolicy::builtIn();
+    HoldPolicy policy = HoldPolicy::builtIn(*appKindCatalog()); // problems: hookscope schemas names them
     policy.loadSettings(QSettings());
     for (const RespondRule &rule : m_options.respond)
         policy.addRespond(rule);
     m_holdingSink->setPolicy(policy);
-    m_holdingSink->setPresets(PresetCatalog::load());
+    m_holdingSink->setPresets(PresetCatalog::load(*appKindCatalog()));
     m_holdDesk->setRecorder([this](const AnswerRecord &record) { m_recorder->recordAnswer(record); });
     connect(m_holdDesk, &HoldDesk::held, this, [this](const HeldRequest &held) {
         m_out->print("held #" + QByteArray::number(held.id) + ' ' + held.kind.toUtf8() + ": waiting for an answer, "
