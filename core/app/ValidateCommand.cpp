@@ -283,6 +283,8 @@ int runSchemasCommand(const QStringList &args)
             text += indent + QStringLiteral("response body: never picked for a request\n");
         else if (!kind->routes.isEmpty())
             text += indent + QStringLiteral("routes: %1\n").arg(kind->routes.join(QStringLiteral(", ")));
+        else if (!kind->match.byShape) // an open pack kind: its page gave neither its URL nor its members
+            text += indent + QStringLiteral("routes: none documented; name the path in Settings -> Kinds and schemas -> Routes\n");
         printOut(text);
     }
     for (const Pack &pack : catalog->packs()) {
