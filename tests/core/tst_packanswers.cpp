@@ -44,6 +44,27 @@ void writeAcmePack(const QTemporaryDir &dir)
     QVERIFY(writeFile(root + QStringLiteral("schemas/acme.order.response.schema.json"), R"({"type": "object"})"));
     QVERIFY(writeFile(root + QStringLiteral("schemas/acme.note.schema.json"), R"({"type": "object"})"));
 }
+
+// What a run reads with `userKindsDir` as the user's kinds folder.
+struct Answers
+{
+    QStringList kindErrors; // the catalog's
+    QStringList errors; // the presets' and hold policies'
+    PresetCatalog presets;
+    HoldPolicy policy;
+
+    static Answers of(const QString &userKindsDir)
+    {
+        SchemaRegistry registry;
+        registry.setUserKindsDirectory(userKindsDir);
+        const auto catalog = registry.catalog();
+        Answers answers;
+        answers.kindErrors = catalog->errors();
+        answers.presets = PresetCatalog::load(*catalog, &answers.errors);
+        answers.policy = HoldPolicy::builtIn(*catalog, &answers.errors);
+        return answers;
+    }
+};
 } // namespace
 
 class TestPackAnswers final : public QObject
@@ -63,14 +84,11 @@ void TestPackAnswers::userPackPresetsAndHoldAreRead()
     writeAcmePack(dir);
     QVERIFY(writeFile(dir.filePath(QStringLiteral("packs/acme/presets/acme.order.ok.preset.json")), kOkPreset));
     QVERIFY(writeFile(dir.filePath(QStringLiteral("packs/acme/hold.json")), kHold));
-    SchemaRegistry registry;
-    registry.setUserKindsDirectory(dir.path());
-    const auto catalog = registry.catalog();
-    QVERIFY2(catalog->errors().isEmpty(), qPrintable(catalog->errors().join(u'\n')));
-
-    QStringList errors;
-    const PresetCatalog presets = PresetCatalog::load(*catalog, &errors);
-    const HoldPolicy policy = HoldPolicy::builtIn(*catalog, &errors);
+    const Answers answers = Answers::of(dir.path());
+    QVERIFY2(answers.kindErrors.isEmpty(), qPrintable(answers.kindErrors.join(u'\n')));
+    const QStringList &errors = answers.errors;
+    const PresetCatalog &presets = answers.presets;
+    const HoldPolicy &policy = answers.policy;
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     const ResponsePreset *ok = presets.find(QStringLiteral("acme.order"), QStringLiteral("ok"));
     QVERIFY(ok);
@@ -138,14 +156,11 @@ void TestPackAnswers::hostileFileIsNamedAndNothingOfItApplies()
     writeAcmePack(dir);
     const QString path = dir.filePath(QStringLiteral("packs/acme/") + file);
     QVERIFY(writeFile(path, content));
-    SchemaRegistry registry;
-    registry.setUserKindsDirectory(dir.path());
-    const auto catalog = registry.catalog();
-    QVERIFY2(catalog->errors().isEmpty(), qPrintable(catalog->errors().join(u'\n')));
-
-    QStringList errors;
-    const PresetCatalog presets = PresetCatalog::load(*catalog, &errors);
-    const HoldPolicy policy = HoldPolicy::builtIn(*catalog, &errors);
+    const Answers answers = Answers::of(dir.path());
+    QVERIFY2(answers.kindErrors.isEmpty(), qPrintable(answers.kindErrors.join(u'\n')));
+    const QStringList &errors = answers.errors;
+    const PresetCatalog &presets = answers.presets;
+    const HoldPolicy &policy = answers.policy;
     QCOMPARE(errors.size(), 1);
     QVERIFY2(errors.first().startsWith(path + QStringLiteral(": ")), qPrintable(errors.first()));
     QVERIFY2(errors.first().contains(reason), qPrintable(errors.first()));
@@ -166,17 +181,12 @@ void TestPackAnswers::replacedOrDisabledBuiltInPackTakesItsAnswersAlong()
     QTemporaryDir disabled;
     QVERIFY(writeFile(disabled.filePath(QStringLiteral("packs/cubu/pack.json")), R"({"disabled": true})"));
     for (const QTemporaryDir *dir : {&replaced, &disabled}) {
-        SchemaRegistry registry;
-        registry.setUserKindsDirectory(dir->path());
-        const auto catalog = registry.catalog();
-        QVERIFY2(catalog->errors().isEmpty(), qPrintable(catalog->errors().join(u'\n')));
-        QStringList errors;
-        const PresetCatalog presets = PresetCatalog::load(*catalog, &errors);
-        const HoldPolicy policy = HoldPolicy::builtIn(*catalog, &errors);
-        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
-        QVERIFY(presets.forKind(QStringLiteral("before-queue-up")).isEmpty());
-        QVERIFY(!policy.rule(QStringLiteral("before-queue-up")).hold);
-        QVERIFY(!presets.forKind(QStringLiteral("before-book-appointment")).isEmpty()); // loose built-in presets stay
+        const Answers answers = Answers::of(dir->path());
+        QVERIFY2(answers.kindErrors.isEmpty(), qPrintable(answers.kindErrors.join(u'\n')));
+        QVERIFY2(answers.errors.isEmpty(), qPrintable(answers.errors.join(u'\n')));
+        QVERIFY(answers.presets.forKind(QStringLiteral("before-queue-up")).isEmpty());
+        QVERIFY(!answers.policy.rule(QStringLiteral("before-queue-up")).hold);
+        QVERIFY(!answers.presets.forKind(QStringLiteral("before-book-appointment")).isEmpty()); // loose presets stay
     }
 }
 
