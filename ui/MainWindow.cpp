@@ -27,6 +27,7 @@
 #include "app/AppSettings.h"
 #include "util/ResourceLocator.h"
 #include "enrich/DefaultInspector.h"
+#include "app/PackSignatureSpec.h"
 #include "schema/KindCatalog.h"
 #include "schema/SchemaRegistry.h"
 #include "app/SessionOptions.h"
@@ -82,8 +83,10 @@ std::shared_ptr<const SignatureVerifier> signatureVerifier(const AppOptions &opt
     const TrustSettings saved = savedTrust();
     const int tolerance = options.givenOptions.contains(QStringLiteral("signature-tolerance")) ? options.signatureTolerance
                                                                                              : saved.signatureTolerance;
-    return std::make_shared<const SignatureVerifier>(options.signatures.isEmpty() ? saved.signatures : options.signatures,
-                                                     tolerance);
+    // A pack rule of the settings ("cubu/*", one secret) verifies every request kind of the pack.
+    return std::make_shared<const SignatureVerifier>(
+        options.signatures.isEmpty() ? PackSignatureSpec::expandRules(saved.signatures, *appKindCatalog()) : options.signatures,
+        tolerance);
 }
 
 // Empty when only this machine can reach the receiver.
@@ -419,6 +422,7 @@ void MainWindow::openSettings()
     settings.setValue(QLatin1String(AppSettings::Port), m_toolBar->port()); // the toolbar's port is the current one
     SettingsDialog dialog(&settings, this);
     SettingsContext context;
+    context.packs = appSchemaRegistry()->catalog()->packs();
     for (const auto &kind : appSchemaRegistry()->catalog()->kinds()) {
         context.kindIds.append(kind->id);
         if (kind->request)
@@ -557,7 +561,7 @@ void MainWindow::onEnriched(const QList<EventInfo> &infos)
 void MainWindow::setupHolding()
 {
     // The policy and the presets are the session's (open() and apply() set them).
-    holdingSink()->setPresets(PresetCatalog::load()); // the Respond panel lists them from the start
+    holdingSink()->setPresets(PresetCatalog::load(*appKindCatalog())); // the Respond panel lists them from the start
     m_hold = new HoldController(this, holdDesk(), holdingSink(), m_list, m_detail, &m_reader);
     connect(m_list, &EventListPane::currentEventChanged, m_hold, &HoldController::onCurrentEventChanged);
     m_toolBar->addSeparator();

@@ -409,7 +409,7 @@ ParseOutcome CommandLine::parse(const QStringList &args, AppOptions *options, QS
     if (!parseRelayOptions(parser, o, &out, error))
         return ParseOutcome::Error;
     if (parser.isSet(o.respond)) {
-        const PresetCatalog presets = PresetCatalog::load();
+        const PresetCatalog presets = PresetCatalog::load(*appKindCatalog());
         for (const QString &text : parser.values(o.respond)) {
             QString why;
             const std::optional<RespondRule> rule = RespondRule::parse(text, &why);

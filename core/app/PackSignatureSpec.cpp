@@ -3,6 +3,7 @@
 #include "schema/KindCatalog.h"
 #include "trust/SignaturePresets.h"
 
+#include <QSet>
 #include <QStringList>
 
 namespace hookscope {
@@ -20,6 +21,43 @@ QString packNames(const KindCatalog &catalog)
     return names.join(QStringLiteral(", "));
 }
 } // namespace
+
+QString PackSignatureSpec::packKind(const QString &packId)
+{
+    return packId + kPackSuffix;
+}
+
+QString PackSignatureSpec::packOfKind(const QString &kind)
+{
+    return kind.size() > kPackSuffix.size() && kind.endsWith(kPackSuffix) ? kind.chopped(kPackSuffix.size()) : QString();
+}
+
+SignatureRules PackSignatureSpec::expandRules(const SignatureRules &rules, const KindCatalog &catalog)
+{
+    SignatureRules out;
+    QSet<QString> ownRules;
+    for (const SignatureRule &rule : rules) {
+        if (packOfKind(rule.kind).isEmpty()) {
+            out.append(rule);
+            ownRules.insert(rule.kind);
+        }
+    }
+    for (const SignatureRule &rule : rules) {
+        const QString packId = packOfKind(rule.kind);
+        const Pack *pack = packId.isEmpty() ? nullptr : catalog.pack(packId);
+        if (!pack || pack->disabled)
+            continue;
+        for (const std::shared_ptr<const Kind> &kind : catalog.kinds()) {
+            if (kind->pack != packId || !kind->request || ownRules.contains(kind->id))
+                continue;
+            SignatureRule perKind = rule;
+            perKind.kind = kind->id;
+            out.append(perKind);
+            ownRules.insert(kind->id);
+        }
+    }
+    return out;
+}
 
 bool PackSignatureSpec::isPackSpec(const QString &spec)
 {

@@ -1,12 +1,14 @@
 #include "SessionOptions.h"
 
+#include "enrich/DefaultInspector.h"
+
 #include <QSettings>
 
 namespace hookscope {
 
 HoldPolicy savedHoldPolicy(const AppOptions &options)
 {
-    HoldPolicy policy = HoldPolicy::builtIn();
+    HoldPolicy policy = HoldPolicy::builtIn(*appKindCatalog()); // the packs' hold.json, the user's included
     policy.loadSettings(QSettings());
     for (const RespondRule &rule : options.respond)
         policy.addRespond(rule);
@@ -25,7 +27,7 @@ SessionConfig sessionConfig(const AppOptions &options)
     config.publicBase = options.publicUrl.toUtf8();
     config.followTunnelUrl = true;
     config.holdPolicy = savedHoldPolicy(options);
-    config.presets = PresetCatalog::load();
+    config.presets = PresetCatalog::load(*appKindCatalog());
     config.ngrokApi = options.ngrokApi;
     return config;
 }

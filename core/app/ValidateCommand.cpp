@@ -2,6 +2,8 @@
 
 #include "CommandIo.h"
 
+#include "hold/HoldPolicy.h"
+#include "hold/PresetCatalog.h"
 #include "schema/EventInspector.h"
 #include "schema/Kind.h"
 #include "schema/KindCatalog.h"
@@ -281,6 +283,8 @@ int runSchemasCommand(const QStringList &args)
             text += indent + QStringLiteral("response body: never picked for a request\n");
         else if (!kind->routes.isEmpty())
             text += indent + QStringLiteral("routes: %1\n").arg(kind->routes.join(QStringLiteral(", ")));
+        else if (!kind->match.byShape) // an open pack kind: its page gave neither its URL nor its members
+            text += indent + QStringLiteral("routes: none documented; name the path in Settings -> Kinds and schemas -> Routes\n");
         printOut(text);
     }
     for (const Pack &pack : catalog->packs()) {
@@ -300,9 +304,13 @@ int runSchemasCommand(const QStringList &args)
     }
     printOut(QStringLiteral("user kinds folder: %1\n").arg(registry.userKindsDirectory()));
     std::fflush(stdout);
-    for (const QString &problem : catalog->errors())
+    // A pack's presets and hold.json (the user's are as hostile as its kinds) are read as a run reads them.
+    QStringList problems = catalog->errors();
+    (void)PresetCatalog::load(*catalog, &problems);
+    (void)HoldPolicy::builtIn(*catalog, &problems);
+    for (const QString &problem : problems)
         printErr(QStringLiteral("hookscope schemas: %1\n").arg(problem));
-    return catalog->errors().isEmpty() ? 0 : 1;
+    return problems.isEmpty() ? 0 : 1;
 }
 
 } // namespace hookscope

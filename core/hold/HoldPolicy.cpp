@@ -1,5 +1,6 @@
 #include "HoldPolicy.h"
 
+#include "PackAnswers.h"
 #include "util/ResourceLocator.h"
 
 #include <QDir>
@@ -58,6 +59,20 @@ HoldPolicy HoldPolicy::builtIn()
         if (packFile.open(QIODevice::ReadOnly))
             (void)policy.loadJson(packFile.readAll(), &error);
     }
+    return policy;
+}
+
+HoldPolicy HoldPolicy::builtIn(const KindCatalog &catalog, QStringList *errors)
+{
+    HoldPolicy policy;
+    QFile file(ResourceLocator::directory(QStringLiteral("hold")) + QStringLiteral("/policy.json"));
+    QString error;
+    if (file.open(QIODevice::ReadOnly))
+        (void)policy.loadJson(file.readAll(), &error);
+    QStringList packErrors;
+    PackAnswers::addHold(catalog, &policy, &packErrors);
+    if (errors)
+        errors->append(packErrors);
     return policy;
 }
 

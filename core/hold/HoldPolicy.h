@@ -9,6 +9,8 @@ class QSettings;
 
 namespace hookscope {
 
+class KindCatalog;
+
 // --respond KIND=PRESET[:ARG]: answer every request of KIND at once with PRESET.
 struct RespondRule
 {
@@ -36,6 +38,9 @@ class HoldPolicy final
 public:
     // The defaults of resources/hold/policy.json.
     [[nodiscard]] static HoldPolicy builtIn();
+    // resources/hold/policy.json, then the hold.json of the catalog's packs in effect (the user's
+    // packs included, see PackAnswers; unusable rules are named in *errors).
+    [[nodiscard]] static HoldPolicy builtIn(const KindCatalog &catalog, QStringList *errors = nullptr);
     // Parses a policy file ({"kind": {"hold", "deadlineSeconds", "defaultPreset"}}).
     bool loadJson(const QByteArray &json, QString *error);
 

@@ -1,5 +1,6 @@
 #include "PresetCatalog.h"
 
+#include "PackAnswers.h"
 #include "util/ResourceLocator.h"
 
 #include <QDir>
@@ -29,6 +30,19 @@ PresetCatalog PresetCatalog::load()
     return catalog;
 }
 
+PresetCatalog PresetCatalog::load(const KindCatalog &catalog, QStringList *errors)
+{
+    PresetCatalog presets;
+    presets.loadDirectory(ResourceLocator::directory(QStringLiteral("presets")), ResponsePreset::Origin::BuiltIn);
+    QStringList packErrors;
+    PackAnswers::addPresets(catalog, &presets, &packErrors);
+    presets.m_errors.append(packErrors);
+    if (errors)
+        errors->append(packErrors);
+    presets.loadDirectory(userDirectory(), ResponsePreset::Origin::User);
+    return presets;
+}
+
 QString PresetCatalog::userDirectory()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/presets");
@@ -44,9 +58,13 @@ void PresetCatalog::loadDirectory(const QString &dir, ResponsePreset::Origin ori
             m_errors.append(QStringLiteral("%1: %2").arg(file.fileName(), file.errorString()));
             continue;
         }
+        if (file.size() > PackAnswers::kMaxFileBytes) { // the user's folder is as hostile as the kinds folder
+            m_errors.append(QStringLiteral("%1: larger than %2 bytes").arg(file.fileName()).arg(PackAnswers::kMaxFileBytes));
+            continue;
+        }
         ResponsePreset preset;
         QString error;
-        if (!ResponsePreset::fromJson(file.readAll(), &preset, &error)) {
+        if (!ResponsePreset::fromJson(file.read(PackAnswers::kMaxFileBytes), &preset, &error)) {
             m_errors.append(QStringLiteral("%1: %2").arg(file.fileName(), error));
             continue;
         }

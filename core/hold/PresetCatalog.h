@@ -7,6 +7,8 @@
 
 namespace hookscope {
 
+class KindCatalog;
+
 // The presets Hookscope offers: the built-in ones (presets/*.preset.json in the data folder,
 // see ResourceLocator) and the user's (*.preset.json in userDirectory(); a user preset with the
 // id of a built-in one for the same kind replaces it). Plain data: copy it freely.
@@ -15,6 +17,9 @@ class PresetCatalog final
 public:
     // Built-ins plus the user folder.
     [[nodiscard]] static PresetCatalog load();
+    // The loose built-in presets, the presets of the catalog's packs in effect (the user's packs
+    // included, see PackAnswers; unusable files are named in *errors), then the user folder.
+    [[nodiscard]] static PresetCatalog load(const KindCatalog &catalog, QStringList *errors = nullptr);
     [[nodiscard]] static PresetCatalog builtIn();
     // QStandardPaths::AppConfigLocation + "/presets".
     [[nodiscard]] static QString userDirectory();

@@ -6,6 +6,7 @@ target_sources(hookscope_core PRIVATE
   hold/HoldingSink.h hold/HoldingSink.cpp
   hold/HoldPolicy.h hold/HoldPolicy.cpp
   hold/KindPrefilter.h hold/KindPrefilter.cpp
+  hold/PackAnswers.h hold/PackAnswers.cpp
   hold/PresetCatalog.h hold/PresetCatalog.cpp
   hold/ResponsePreset.h hold/ResponsePreset.cpp
 )

@@ -51,6 +51,7 @@ private Q_SLOTS:
 
 private:
     [[nodiscard]] ValidationOutcome stored(qint64 id);
+    [[nodiscard]] QByteArray bodyFor(const QString &kind, const QByteArray &path);
 };
 
 void TestCubuPack::init()
@@ -61,6 +62,17 @@ void TestCubuPack::init()
 void TestCubuPack::cleanup()
 {
     tearDown();
+}
+
+// The kind's sample; a kind whose page could not be read (no sample, no URL, open schema) is
+// named by a route of the user's, as the user would after seeing the path Cubu used.
+QByteArray TestCubuPack::bodyFor(const QString &kind, const QByteArray &path)
+{
+    const auto k = m_registry->catalog()->kind(kind);
+    if (!k || !k->sampleFile.isEmpty())
+        return k ? readFile(k->sampleFile) : QByteArray();
+    m_registry->setRoutes({{QString::fromUtf8(path), kind}});
+    return R"({"sent":"by the test"})";
 }
 
 // What the window shows for a stored event: the enrichment's inspection of its body and path.
@@ -133,16 +145,22 @@ void TestCubuPack::asynchronousHookIsAnsweredAtOnce_data()
     QTest::newRow("after resolve") << QStringLiteral("after-resolve") << QByteArray("/c/service/actions/afterResolve");
     QTest::newRow("before query appointments (returns no data)")
         << QStringLiteral("before-query-appointments") << QByteArray("/c/kiosk/actions/beforeQueryAppointments");
+    // Pages that could not be read: open kinds, named by a route of the user's.
+    QTest::newRow("after check in (user route)") << QStringLiteral("after-check-in") << QByteArray("/c/mine/afterCheckIn");
+    QTest::newRow("after close (user route)") << QStringLiteral("after-close") << QByteArray("/c/mine/afterClose");
+    QTest::newRow("send SMS (user route)") << QStringLiteral("send-sms") << QByteArray("/c/mine/sendSms");
 }
 
 void TestCubuPack::asynchronousHookIsAnsweredAtOnce()
 {
     QFETCH(QString, kind);
     QFETCH(QByteArray, path);
+    const QByteArray body = bodyFor(kind, path);
+    QVERIFY(!body.isEmpty());
     start(HoldPolicy::builtIn());
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());
-    hook.send(post(path, readFile(m_registry->catalog()->kind(kind)->sampleFile)));
+    hook.send(post(path, body));
     QTRY_COMPARE(hook.responses().size(), 1);
     QCOMPARE(hook.responses().at(0).status, 200);
     QCOMPARE(held.count(), 0);
@@ -200,16 +218,22 @@ void TestCubuPack::synchronousHookWithoutPresetsIsHeldAndAnsweredByHand_data()
     QTest::addColumn<QByteArray>("path");
     QTest::newRow("before resolve") << QStringLiteral("before-resolve") << QByteArray("/n/service/actions/beforeResolved");
     QTest::newRow("data table query") << QStringLiteral("data-table-query") << QByteArray("/n/dataTable/actions/query");
+    // Pages whose URL and answer could not be read: open kinds, named by a route of the user's.
+    QTest::newRow("before check in (user route)") << QStringLiteral("before-check-in") << QByteArray("/n/mine/beforeCheckIn");
+    QTest::newRow("data table find (user route)") << QStringLiteral("data-table-find") << QByteArray("/n/mine/find");
+    QTest::newRow("data table fetch (user route)") << QStringLiteral("data-table-fetch") << QByteArray("/n/mine/fetch");
 }
 
 void TestCubuPack::synchronousHookWithoutPresetsIsHeldAndAnsweredByHand()
 {
     QFETCH(QString, kind);
     QFETCH(QByteArray, path);
+    const QByteArray body = bodyFor(kind, path);
+    QVERIFY(!body.isEmpty());
     start(HoldPolicy::builtIn());
     QSignalSpy held(m_desk, &HoldDesk::held);
     RawHttpClient hook(m_receiver->port());
-    hook.send(post(path, readFile(m_registry->catalog()->kind(kind)->sampleFile)));
+    hook.send(post(path, body));
     QTRY_COMPARE(held.count(), 1);
     const HeldRequest request = held.at(0).at(0).value<HeldRequest>();
     QCOMPARE(request.kind, kind);

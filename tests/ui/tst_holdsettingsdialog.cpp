@@ -35,14 +35,14 @@ void tst_HoldSettingsDialog::listsEveryKindWithItsRule()
     HoldSettingsDialog dialog(HoldPolicy::builtIn(), {QStringLiteral("jicoo"), QStringLiteral("callback-request")});
     HoldPolicyModel *model = dialog.model();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    // The two listed plus the configured before-book-appointment and Cubu pack's before-queue-up,
-    // before-resolve and data-table-query, sorted.
-    QCOMPARE(model->rowCount(), 6);
+    // The two listed plus the configured before-book-appointment and Cubu pack's before-check-in,
+    // before-queue-up, before-resolve, data-table-fetch, data-table-find and data-table-query, sorted.
+    QCOMPARE(model->rowCount(), 9);
     QCOMPARE(model->index(0, HoldPolicyModel::KindColumn).data().toString(), QStringLiteral("before-book-appointment"));
     QCOMPARE(model->index(0, HoldPolicyModel::HoldColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
     QCOMPARE(model->index(0, HoldPolicyModel::DeadlineColumn).data().toDouble(), 10.0);
-    QCOMPARE(model->index(3, HoldPolicyModel::KindColumn).data().toString(), QStringLiteral("callback-request"));
-    QCOMPARE(model->index(3, HoldPolicyModel::HoldColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    QCOMPARE(model->index(4, HoldPolicyModel::KindColumn).data().toString(), QStringLiteral("callback-request"));
+    QCOMPARE(model->index(4, HoldPolicyModel::HoldColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
 }
 
 void tst_HoldSettingsDialog::editsChangeThePolicy_data()

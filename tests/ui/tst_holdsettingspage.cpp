@@ -52,8 +52,9 @@ private Q_SLOTS:
         auto *page = addPage(dialog);
         QAbstractItemModelTester tester(page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         // jicoo, callback-request, and the kinds the built-in policy holds: before-book-appointment
-        // (resources/hold) and Cubu's before-queue-up, before-resolve, data-table-query (its pack).
-        QCOMPARE(page->model()->rowCount(), 6);
+        // (resources/hold) and Cubu's before-queue-up, before-resolve, data-table-query,
+        // before-check-in, data-table-find and data-table-fetch (its pack's hold.json).
+        QCOMPARE(page->model()->rowCount(), 9);
         const int booking = rowOf(page->model(), kBooking);
         QVERIFY(booking >= 0);
         QCOMPARE(page->model()->index(booking, HoldPolicyModel::HoldColumn).data(Qt::CheckStateRole).toInt(),

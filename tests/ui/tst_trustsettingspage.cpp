@@ -2,6 +2,9 @@
 #include "SettingsField.h"
 #include "SignatureRulesModel.h"
 #include "TrustSettingsPage.h"
+#include "app/PackSignatureSpec.h"
+#include "schema/KindCatalog.h"
+#include "schema/SchemaRegistry.h"
 #include "trust/SecretStore.h"
 #include "trust/SignatureVerifier.h"
 #include "trust/TrustSettings.h"
@@ -12,6 +15,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageAuthenticationCode>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -249,6 +253,66 @@ private Q_SLOTS:
         QVERIFY(!m_secrets->read(TrustSettings::signatureSecretKey(kJicoo), &error));
         QVERIFY(!m_secrets->read(QString::fromLatin1(TrustSettings::kEndpointSecretKey), &error));
         QCOMPARE(m_settings->value(QStringLiteral("trust/signatures/size")).toInt(), 0);
+    }
+
+    // One rule for a whole vendor pack: choose Cubu, Add pack rule, type the secret once. Every
+    // request kind of the pack is then verified with Cubu's scheme (the one its pack.json names);
+    // a kind's own rule wins; other vendors' kinds get no rule from it.
+    void packRuleTakesTheVendorsSecretOnce()
+    {
+        QTemporaryDir kinds; // no user kinds of the machine running the test
+        SchemaRegistry registry;
+        registry.setUserKindsDirectory(kinds.path());
+        const std::shared_ptr<const KindCatalog> catalog = registry.catalog();
+        {
+            SettingsDialog dialog(m_settings.get());
+            auto *page = new TrustSettingsPage({kJicoo, kBooking, QStringLiteral("before-queue-up")}, m_secrets.get(),
+                                               catalog->packs());
+            dialog.addPage(page);
+            dialog.show();
+            QComboBox *packs = page->packBox();
+            QVERIFY(packs->isVisibleTo(page));
+            QCOMPARE(packs->findText(QStringLiteral("Pexip Engage"), Qt::MatchStartsWith), -1); // names no scheme
+            packs->setCurrentIndex(packs->findText(QStringLiteral("Cubu (cubu)")));
+            QVERIFY(packs->currentIndex() >= 0);
+            QTest::mouseClick(page->addPackButton(), Qt::LeftButton);
+            SignatureRulesModel *rules = page->rulesModel();
+            QCOMPARE(rules->rowCount(), 1);
+            QCOMPARE(rules->index(0, SignatureRulesModel::KindColumn).data().toString(), QStringLiteral("cubu/*"));
+            QCOMPARE(rules->index(0, SignatureRulesModel::PresetColumn).data().toString(), QStringLiteral("cubu"));
+            // Add opened the secret cell's editor: the secret is what the user types next.
+            auto *editor = page->rulesView()->findChild<QLineEdit *>();
+            QVERIFY(editor);
+            QTest::keyClicks(editor, QStringLiteral("cubu-s3cret"));
+            QTest::keyClick(editor, Qt::Key_Return);
+            QTest::mouseClick(page->addPackButton(), Qt::LeftButton); // the same pack again: no second rule
+            QCOMPARE(rules->rowCount(), 1);
+            addRule(page, QStringLiteral("before-queue-up|hmac-sha256|X-Own||own-s3cret"));
+            QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+            dialog.accept();
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        QString warning;
+        const TrustSettings trust = TrustSettings::load(*m_settings, *m_secrets, &warning);
+        QVERIFY2(warning.isEmpty(), qPrintable(warning));
+        QCOMPARE(trust.signatures.size(), 2);
+        // What the window builds its verifier from.
+        const SignatureVerifier verifier(PackSignatureSpec::expandRules(trust.signatures, *catalog));
+        const QByteArray body = R"({"caseId":"8d3c0f2e-6a41-4a59-9a55-0f7b1c1d2e3f"})";
+        const HeaderList signedByCubu{
+            {"Authorization",
+             "HMAC " + QMessageAuthenticationCode::hash(body, "cubu-s3cret", QCryptographicHash::Sha256).toBase64()}};
+        for (const QString &kind : {QStringLiteral("after-book-appointment"), QStringLiteral("before-resolve"),
+                                    QStringLiteral("data-table-query"), kBooking}) {
+            const SignatureRule *rule = verifier.ruleFor(kind);
+            QVERIFY2(rule, qPrintable(kind));
+            QCOMPARE(rule->preset, QStringLiteral("cubu"));
+            QCOMPARE(verifier.verify(kind, signedByCubu, body).status, SignatureStatus::Valid);
+            QCOMPARE(verifier.verify(kind, signedByCubu, body + ' ').status, SignatureStatus::Invalid);
+        }
+        QCOMPARE(verifier.ruleFor(QStringLiteral("before-queue-up"))->secret, QByteArray("own-s3cret"));
+        QVERIFY(!verifier.ruleFor(kJicoo));
+        QVERIFY(!verifier.ruleFor(QStringLiteral("before-book-appointment.response"))); // responses are not signed
     }
 
 private:

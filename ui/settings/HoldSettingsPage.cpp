@@ -2,6 +2,7 @@
 
 #include "HoldPolicyModel.h"
 #include "SettingsField.h"
+#include "enrich/DefaultInspector.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -166,7 +167,7 @@ QString HoldSettingsPage::checkDeadline(const QString &seconds)
 
 void HoldSettingsPage::load(const QSettings &settings)
 {
-    HoldPolicy policy = HoldPolicy::builtIn();
+    HoldPolicy policy = HoldPolicy::builtIn(*appKindCatalog());
     policy.loadSettings(settings);
     m_model->setPolicy(policy, m_kinds);
     m_view->resizeColumnsToContents();
@@ -181,7 +182,7 @@ void HoldSettingsPage::save(QSettings &settings) const
 
 void HoldSettingsPage::restoreDefaults()
 {
-    m_model->setPolicy(HoldPolicy::builtIn(), m_kinds);
+    m_model->setPolicy(HoldPolicy::builtIn(*appKindCatalog()), m_kinds);
     m_view->resizeColumnsToContents();
 }
 

@@ -7,6 +7,7 @@
 #include "SettingsDialog.h"
 #include "TrustSettingsPage.h"
 #include "TunnelSettingsPage.h"
+#include "enrich/DefaultInspector.h"
 
 namespace hookscope {
 
@@ -15,9 +16,9 @@ void addSettingsPages(SettingsDialog &dialog, const SettingsContext &context)
     dialog.addPage(new ReceiverSettingsPage);
     dialog.addPage(new AnswerSettingsPage);
     dialog.addPage(new KindsSettingsPage(context.kindIds));
-    dialog.addPage(new HoldSettingsPage(context.requestKindIds, PresetCatalog::load()));
+    dialog.addPage(new HoldSettingsPage(context.requestKindIds, PresetCatalog::load(*appKindCatalog())));
     dialog.addPage(new TunnelSettingsPage);
-    dialog.addPage(new TrustSettingsPage(context.kindIds, context.secrets));
+    dialog.addPage(new TrustSettingsPage(context.kindIds, context.secrets, context.packs));
 }
 
 } // namespace hookscope

@@ -1,6 +1,7 @@
 #include "TrustSettingsPage.h"
 
 #include "SettingsField.h"
+#include "app/PackSignatureSpec.h"
 #include "SignatureRulesModel.h"
 #include "trust/GuardConfig.h"
 #include "trust/SecretStore.h"
@@ -92,7 +93,8 @@ const QByteArray kDefaultQueryName = GuardConfig().queryName;
 
 } // namespace
 
-TrustSettingsPage::TrustSettingsPage(const QStringList &kindIds, SecretStore *secrets, QWidget *parent)
+TrustSettingsPage::TrustSettingsPage(const QStringList &kindIds, SecretStore *secrets, const QList<Pack> &packs,
+                                     QWidget *parent)
     : SettingsPage(parent)
     , m_ownSecrets(secrets ? nullptr : std::make_unique<SecretStore>())
     , m_secrets(secrets ? secrets : m_ownSecrets.get())
@@ -105,9 +107,23 @@ TrustSettingsPage::TrustSettingsPage(const QStringList &kindIds, SecretStore *se
     , m_tolerance(new QSpinBox(this))
     , m_add(new QPushButton(tr("&Add rule"), this))
     , m_remove(new QPushButton(tr("Remo&ve rule"), this))
+    , m_pack(new QComboBox(this))
+    , m_addPack(new QPushButton(tr("Add &pack rule"), this))
 {
     setObjectName(QStringLiteral("trustSettings"));
-    m_rules->setKindIds(kindIds);
+    // A pack rule's kind is "PACK/*": every request kind of the pack (PackSignatureSpec).
+    QStringList ruleKinds = kindIds;
+    for (const Pack &pack : packs) {
+        if (pack.disabled || pack.signature.isEmpty() || !SignaturePresets::find(pack.signature))
+            continue;
+        m_pack->addItem(tr("%1 (%2)").arg(pack.title, pack.signature), pack.signature);
+        m_pack->setItemData(m_pack->count() - 1, PackSignatureSpec::packKind(pack.id), Qt::UserRole + 1);
+        ruleKinds.append(PackSignatureSpec::packKind(pack.id));
+    }
+    m_pack->setObjectName(QStringLiteral("signaturePack"));
+    m_pack->setVisible(m_pack->count() > 0);
+    m_addPack->setVisible(m_pack->count() > 0);
+    m_rules->setKindIds(ruleKinds);
     auto *form = new QFormLayout(this);
     auto *intro = new QLabel(tr("Secrets are kept in the system keychain (or a file only you can read), never in the "
                                 "settings file. Everything applies when you press OK (a running receiver restarts); "
@@ -147,7 +163,7 @@ TrustSettingsPage::TrustSettingsPage(const QStringList &kindIds, SecretStore *se
 
     m_view->setObjectName(QStringLiteral("signaturesView"));
     m_view->setModel(m_rules);
-    QStringList kinds = kindIds;
+    QStringList kinds = ruleKinds;
     kinds.prepend(QStringLiteral("*"));
     m_view->setItemDelegateForColumn(SignatureRulesModel::KindColumn, new ChoiceDelegate(kinds, true, m_view));
     // The preset chooser: picking one fills the rule's other columns from the vendor's scheme.
@@ -177,9 +193,13 @@ TrustSettingsPage::TrustSettingsPage(const QStringList &kindIds, SecretStore *se
     buttons->addWidget(m_add);
     buttons->addWidget(m_remove);
     buttons->addStretch(1);
+    buttons->addWidget(m_pack);
+    buttons->addWidget(m_addPack);
     boxLayout->addLayout(buttons);
     auto *signatures = new SettingsField(tr("Signatures"), box,
-                                         tr("Per kind (* for any other): a vendor's preset, or how the sender signs; "
+                                         tr("Per kind (* for any other; VENDOR/* for every kind of a vendor's pack: "
+                                            "choose the vendor, Add pack rule, type its secret once): a vendor's "
+                                            "preset, or how the sender signs; "
                                             "each event then shows signature valid or invalid and why. Several "
                                             "secrets (one per line) or PEM keys verify during a key rotation. F2 edits "
                                             "a cell."),
@@ -213,6 +233,11 @@ TrustSettingsPage::TrustSettingsPage(const QStringList &kindIds, SecretStore *se
         m_view->setCurrentIndex(index);
         m_view->edit(index);
     });
+    connect(m_addPack, &QPushButton::clicked, this, [this] {
+        const QModelIndex index = m_rules->index(addPackRule(), SignatureRulesModel::SecretColumn);
+        m_view->setCurrentIndex(index);
+        m_view->edit(index);
+    });
     connect(m_remove, &QPushButton::clicked, this, [this] { m_rules->removeRule(m_view->currentIndex().row()); });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_rules, signal, this, &SettingsPage::edited);
@@ -222,6 +247,18 @@ TrustSettingsPage::TrustSettingsPage(const QStringList &kindIds, SecretStore *se
 }
 
 TrustSettingsPage::~TrustSettingsPage() = default;
+
+int TrustSettingsPage::addPackRule()
+{
+    const QString kind = m_pack->currentData(Qt::UserRole + 1).toString();
+    for (int row = 0; row < m_rules->rowCount(); ++row) {
+        if (m_rules->rules().at(row).kind == kind)
+            return row; // one rule per pack: the existing one is where its secret goes
+    }
+    const int row = m_rules->appendRule(kind);
+    (void)m_rules->setData(m_rules->index(row, SignatureRulesModel::PresetColumn), m_pack->currentData());
+    return row;
+}
 
 void TrustSettingsPage::load(const QSettings &settings)
 {

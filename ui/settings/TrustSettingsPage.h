@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SettingsPage.h"
+#include "schema/Pack.h"
 
 #include <QStringList>
 #include <memory>
@@ -26,7 +27,10 @@ class TrustSettingsPage final : public SettingsPage
     Q_OBJECT
 public:
     // secrets: where secrets are read and written (not owned); null: the app's default store.
-    TrustSettingsPage(const QStringList &kindIds, SecretStore *secrets, QWidget *parent = nullptr);
+    // packs: the vendor packs in effect; one rule ("cubu/*") may cover each enabled one that
+    // names its signature scheme, so the user gives that vendor's secret once.
+    TrustSettingsPage(const QStringList &kindIds, SecretStore *secrets, const QList<Pack> &packs = {},
+                      QWidget *parent = nullptr);
     ~TrustSettingsPage() override;
 
     [[nodiscard]] QString title() const override { return tr("Secrets and signatures"); }
@@ -42,6 +46,10 @@ public:
     [[nodiscard]] SignatureRulesModel *rulesModel() const { return m_rules; }
     [[nodiscard]] QTableView *rulesView() const { return m_view; }
     [[nodiscard]] QSpinBox *toleranceBox() const { return m_tolerance; }
+    [[nodiscard]] QComboBox *packBox() const { return m_pack; }
+    [[nodiscard]] QPushButton *addPackButton() const { return m_addPack; }
+    // Adds (or selects) the rule of the pack chosen in packBox(), its scheme filled in; its row.
+    int addPackRule();
     [[nodiscard]] const QList<SettingsField *> &fields() const { return m_fields; }
 
 private:
@@ -61,6 +69,8 @@ private:
     QSpinBox *m_tolerance;
     QPushButton *m_add;
     QPushButton *m_remove;
+    QComboBox *m_pack; // the enabled packs naming a signature scheme
+    QPushButton *m_addPack;
     QList<SettingsField *> m_fields;
     QStringList m_loadedKinds; // signature secrets to drop when their rule is removed
 };
