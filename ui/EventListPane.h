@@ -3,6 +3,8 @@
 #include "enrich/EventInfo.h"
 #include "store/Event.h"
 
+#include "FilterEdit.h"
+
 #include <QSet>
 #include <QWidget>
 
@@ -82,11 +84,10 @@ private:
     EventFilterProxy *m_proxy;
     EventSearch *m_search;
     EventHistoryLoader *m_loader;
-    QLineEdit *m_filter;
+    FilterEdit *m_filter;
     QComboBox *m_kindCombo;
     QComboBox *m_validityCombo;
     QCheckBox *m_missingTranslationsCheck;
-    QLabel *m_matchLabel;
     QTableView *m_table;
     QTimer *m_filterDelay;
     QByteArray m_needle; // lowered filter text while a filter is active

@@ -545,8 +545,8 @@ void MainWindow::setupHolding()
     m_holdDesk->setRecorder([this](const AnswerRecord &record) { m_recorder->recordAnswer(record); });
     m_hold = new HoldController(this, m_holdDesk, m_holdingSink.get(), m_list, m_detail, &m_reader);
     connect(m_list, &EventListPane::currentEventChanged, m_hold, &HoldController::onCurrentEventChanged);
+    m_toolBar->addPanelToggle(m_hold->dock()->toggleViewAction());
     m_toolBar->addSeparator();
-    m_toolBar->addAction(m_hold->dock()->toggleViewAction());
     m_toolBar->addAction(m_hold->settingsAction());
 }
 

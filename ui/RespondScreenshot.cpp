@@ -80,11 +80,16 @@ bool RespondScreenshot::shoot(MainWindow &window, const QString &output, QString
         *error = QStringLiteral("no Before Book sample");
         return false;
     }
-    QNetworkReply *held = post(network, port, *booking); // answered after the picture
+    // Two hooks wait at once: the panel answers the first, its queue counts both down.
+    QList<QNetworkReply *> held;
     HoldController *hold = window.holdController();
-    if (!waitFor([&] { return hold->panel()->requestId() > 0; }, 10'000)) {
-        *error = QStringLiteral("the Before Book sample was not held (is the kind recognised?)");
-        return false;
+    for (int i = 0; i < 2; ++i) {
+        held.append(post(network, port, *booking)); // answered after the picture
+        if (!waitFor([&] { return window.holdDesk()->count() == i + 1; }, 10'000)) {
+            *error = QStringLiteral("the Before Book sample was not held (is the kind recognised?)");
+            return false;
+        }
+        waitFor([] { return false; }, 1200); // the two countdowns differ, as they would
     }
     const qint64 id = hold->panel()->requestId();
 
@@ -98,21 +103,23 @@ bool RespondScreenshot::shoot(MainWindow &window, const QString &output, QString
                 != int(EventInfo::Validity::NotChecked);
         },
         5000);
-    const QModelIndex index = list->proxy()->mapFromSource(list->model()->index(list->model()->rowOf(id), 0));
-    list->table()->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    // The panel selected the held hook itself (nothing else was being read): its request is
+    // the one in the details.
     window.detailPane()->tabs()->setCurrentIndex(EventDetailPane::BodyTab);
-    // Wide enough for the panel's preset buttons and the table's columns side by side.
-    window.resize(1720, 940);
-    hold->dock()->show();
-    waitFor([] { return false; }, 100); // the new size is laid out before the dock takes its share
-    window.resizeDocks({hold->dock()}, {820}, Qt::Horizontal);
     hold->panel()->setFocus();
     waitFor([] { return false; }, 400); // layouts, the highlighter and the countdown settle
 
     const bool saved = window.grab().save(output);
-    hold->panel()->answerWithPreset(QStringLiteral("accept"));
-    waitFor([held] { return held->isFinished(); }, 5000);
-    held->deleteLater();
+    while (hold->panel()->requestId() > 0) {
+        const qint64 before = hold->panel()->requestId();
+        hold->panel()->answerWithPreset(QStringLiteral("accept"));
+        if (!waitFor([&] { return hold->panel()->requestId() != before; }, 5000))
+            break;
+    }
+    for (QNetworkReply *reply : std::as_const(held)) {
+        waitFor([reply] { return reply->isFinished(); }, 5000);
+        reply->deleteLater();
+    }
     if (!saved) {
         *error = QStringLiteral("cannot write %1").arg(output);
         return false;
