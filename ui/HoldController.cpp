@@ -208,11 +208,14 @@ void HoldController::onAnswered(const AnswerRecord &record)
 {
     const bool invalid = answerBreaksSchema(record.id, record);
     m_list->model()->setAnswered(record, answerTitle(record), invalid);
-    // Replaces "… is waiting for your answer": that message is no longer true.
-    QString message = answeredMessage(record);
-    if (const int left = m_desk->count(); left > 0)
-        message += tr("; %1 still waiting").arg(left);
-    m_window->statusBar()->showMessage(message, 10'000);
+    // Replaces "… is waiting for your answer": that message is no longer true. A hook
+    // --respond answered at once never waited: no message for it (one per event is noise).
+    if (m_kinds.contains(record.id) || !record.sent()) {
+        QString message = answeredMessage(record);
+        if (const int left = m_desk->count(); left > 0)
+            message += tr("; %1 still waiting").arg(left);
+        m_window->statusBar()->showMessage(message, 10'000);
+    }
     m_kinds.remove(record.id);
     const bool wasShown = m_detail->eventId() == record.id;
     m_recent.insert_or_assign(record.id, record);

@@ -307,8 +307,10 @@ void RespondPanel::setRequest(const std::optional<HeldRequest> &request)
     rebuildPresets();
     m_fields->setRequest(m_requestJson);
     for (auto it = m_arguments.begin(); it != m_arguments.end(); ++it) {
-        if (const ResponsePreset *preset = m_presets.find(m_kind, it.key()))
+        if (const ResponsePreset *preset = m_presets.find(m_kind, it.key())) {
             it.value()->setText(rememberedArgument(*preset));
+            it.value()->setCursorPosition(0); // an id reads from its start
+        }
     }
     const bool waiting = request.has_value();
     m_presetBox->setEnabled(waiting);

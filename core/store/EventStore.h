@@ -6,6 +6,7 @@
 #include "hold/AnswerRecord.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <functional>
 #include <memory>
@@ -95,6 +96,8 @@ public:
     // The answer a held hook got (event_answer); load() and summaries() already show it.
     bool saveAnswer(const AnswerRecord &record);
     [[nodiscard]] std::optional<AnswerRecord> loadAnswer(qint64 id) const;
+    // Every event with an answer record (an export asks loadAnswer() only for those).
+    [[nodiscard]] QSet<qint64> answeredIds() const;
     // Events whose enrichment has not run (or did not finish) yet, oldest first.
     [[nodiscard]] QList<qint64> idsWithoutInfo() const;
     bool clear(QString *error);
