@@ -80,6 +80,7 @@ private Q_SLOTS:
     void cleanup();
     void dockFitsTheWindow_data();
     void dockFitsTheWindow();
+    void panelFitsIn360Pixels();
     void tableGetsItsSpaceBackWhenNothingWaits();
     void heldHookIsSelectedWhenNothingElseIsRead();
     void heldHookLeavesWhatTheUserReadsAndOffersALink();
@@ -193,6 +194,36 @@ void tst_RespondFlow::dockFitsTheWindow()
     QVERIFY(toggle);
     QVERIFY(toggle->isVisible());
     QVERIFY2(whollyInside(toggle, toolBar), qPrintable(describe(toggle)));
+}
+
+void tst_RespondFlow::panelFitsIn360Pixels()
+{
+    m_window->resize(1280, 820);
+    RawHttpClient hook(m_window->receiver()->port());
+    QVERIFY(holdOne(hook) > 0);
+    HoldController *hold = m_window->holdController();
+    QDockWidget *dock = hold->dock();
+    QTRY_VERIFY(dock->isVisible());
+    RespondPanel *panel = hold->panel();
+    QVERIFY2(panel->minimumSizeHint().width() <= 360, qPrintable(QString::number(panel->minimumSizeHint().width())));
+    m_window->resizeDocks({dock}, {360}, Qt::Horizontal);
+    QTRY_VERIFY2(dock->width() <= 362, qPrintable(QString::number(dock->width())));
+    QApplication::processEvents();
+    QScrollArea *scroll = panel->scrollArea();
+    QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+    QVERIFY(scroll->widget()->width() <= scroll->viewport()->width());
+    for (QPushButton *button : scroll->widget()->findChildren<QPushButton *>()) {
+        if (!button->objectName().startsWith(QLatin1String("preset-")))
+            continue;
+        scroll->ensureWidgetVisible(button);
+        QVERIFY2(whollyInside(button, scroll->viewport()), qPrintable(describe(button)));
+        QVERIFY2(button->width() >= button->sizeHint().width(), qPrintable(button->text()));
+    }
+    for (QPushButton *button : {panel->sendCustomButton(), panel->showRequestButton()}) {
+        if (button->isVisible())
+            QVERIFY2(whollyInside(button, dock), qPrintable(describe(button)));
+    }
+    QVERIFY(panel->sendCustomButton()->isVisible());
 }
 
 void tst_RespondFlow::tableGetsItsSpaceBackWhenNothingWaits()
