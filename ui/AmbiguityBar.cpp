@@ -59,7 +59,9 @@ void AmbiguityBar::setEvent(const QByteArray &body, const QByteArray &target,
     QStringList candidates{m_classification.kindId};
     candidates += m_classification.sameShape;
     for (const QString &kind : std::as_const(candidates)) {
-        auto *button = new QPushButton(tr("Route %1 to %2").arg(path, kind), this);
+        // The path is in the note above and in the tooltip: the button names the kind only, so
+        // two of them fit beside a Respond dock at 1024 px (issue 24).
+        auto *button = new QPushButton(tr("Route to %1").arg(kind), this);
         button->setObjectName(QStringLiteral("routeTo:") + kind);
         button->setToolTip(tr("Every request to %1 is taken as %2 from now on (Settings > Kinds > Routes)").arg(path, kind));
         m_buttonsLayout->insertWidget(m_buttons.size(), button);

@@ -9,6 +9,7 @@
 #include "HeadersView.h"
 #include "JsonTreeView.h"
 #include "ResponseView.h"
+#include "StableTabWidget.h"
 #include "TranslationsPane.h"
 #include "TrustLine.h"
 #include "ViolationEntry.h"
@@ -28,7 +29,7 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     , m_title(new QLabel(this))
     , m_trust(new TrustLine(this))
     , m_ambiguity(new AmbiguityBar(this))
-    , m_tabs(new QTabWidget(this))
+    , m_tabs(new StableTabWidget(this))
     , m_body(new BodyView(this))
     , m_tree(new JsonTreeView(this))
     , m_violations(new ViolationsPanel(this))
@@ -59,6 +60,9 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     m_tabs->setTabToolTip(ForwardTab, tr("What your local app answered when the event was forwarded to it"));
     m_tabs->setTabToolTip(ViolationsTab, tr("What schema validation found in the body"));
     m_tabs->setTabToolTip(TranslationsTab, tr("The body's translated fields, one column per language"));
+    // Counts in these titles come and go: the tabs after them stay put (issue 24, point 9).
+    m_tabs->reserveTitle(ViolationsTab, tr("Violations (%L1)").arg(99));
+    m_tabs->reserveTitle(TranslationsTab, tr("Translations (%L1 missing)").arg(99));
     m_tabs->setTabToolTip(DiffTab, tr("Fields added, removed and changed since the previous event of the same entity"));
     connect(m_tabs, &QTabWidget::currentChanged, this, &EventDetailPane::fillTab);
     connect(m_violations, &ViolationsPanel::violationActivated, this, &EventDetailPane::revealInTree);

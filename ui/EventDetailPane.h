@@ -4,6 +4,8 @@
 #include "event/Event.h"
 #include "store/ForwardRecord.h"
 
+#include "StableTabWidget.h"
+
 #include <QWidget>
 #include <array>
 #include <memory>
@@ -75,7 +77,7 @@ private:
     QLabel *m_title;
     TrustLine *m_trust;
     AmbiguityBar *m_ambiguity; // child
-    QTabWidget *m_tabs;
+    StableTabWidget *m_tabs;
     BodyView *m_body;
     JsonTreeView *m_tree;
     ViolationsPanel *m_violations;

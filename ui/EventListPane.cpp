@@ -4,6 +4,7 @@
 #include "enrich/DefaultInspector.h"
 
 #include "EventFilterProxy.h"
+#include "FilterEdit.h"
 #include "EventHistoryLoader.h"
 #include "EventItemDelegate.h"
 #include "EventSearch.h"
@@ -12,6 +13,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QAbstractItemView>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -30,11 +32,10 @@ EventListPane::EventListPane(QWidget *parent)
     , m_proxy(new EventFilterProxy(this))
     , m_search(new EventSearch(this))
     , m_loader(new EventHistoryLoader(this))
-    , m_filter(new QLineEdit(this))
+    , m_filter(new FilterEdit(this))
     , m_kindCombo(new QComboBox(this))
     , m_validityCombo(new QComboBox(this))
     , m_missingTranslationsCheck(new QCheckBox(tr("Missing translations"), this))
-    , m_matchLabel(new QLabel(this))
     , m_table(new QTableView(this))
     , m_filterDelay(new QTimer(this))
 {
@@ -46,7 +47,10 @@ EventListPane::EventListPane(QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     m_kindCombo->setObjectName(QStringLiteral("kindCombo"));
     m_kindCombo->setToolTip(tr("Show events of one kind"));
-    m_kindCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Fixed widths: the bar must not shift as kinds arrive or counts change (issue 24, point 9).
+    m_filter->setMinimumWidth(m_filter->fontMetrics().horizontalAdvance(tr("Filter by target, headers")) + 40);
+    m_kindCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_kindCombo->setMinimumContentsLength(12);
     fillKindCombo();
     m_validityCombo->setObjectName(QStringLiteral("validityCombo"));
     m_validityCombo->setToolTip(tr("Show events by validation result"));
@@ -58,9 +62,6 @@ EventListPane::EventListPane(QWidget *parent)
     m_validityCombo->addItem(tr("Not JSON"), int(ValidityFilter::NotJson));
     m_missingTranslationsCheck->setObjectName(QStringLiteral("missingTranslationsCheck"));
     m_missingTranslationsCheck->setToolTip(tr("Show only events whose translated fields lack a language other fields have"));
-    m_matchLabel->setObjectName(QStringLiteral("matchLabel"));
-    m_matchLabel->setTextFormat(Qt::PlainText);
-    m_matchLabel->setForegroundRole(QPalette::PlaceholderText);
     m_filterDelay->setSingleShot(true);
     m_filterDelay->setInterval(200);
 
@@ -100,7 +101,6 @@ EventListPane::EventListPane(QWidget *parent)
     filterRow->addWidget(m_kindCombo);
     filterRow->addWidget(m_validityCombo);
     filterRow->addWidget(m_missingTranslationsCheck);
-    filterRow->addWidget(m_matchLabel);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -207,6 +207,8 @@ void EventListPane::fillKindCombo()
         }
     }
     m_kindCombo->addItem(tr("unknown"), QString(QLatin1String("")));
+    // The box keeps its width; its list is as wide as its longest kind.
+    m_kindCombo->view()->setMinimumWidth(m_kindCombo->view()->sizeHintForColumn(0) + 24);
     int index = 0;
     if (chosen.isValid()) {
         for (int i = 1; i < m_kindCombo->count(); ++i) {
@@ -287,7 +289,7 @@ void EventListPane::startSearch()
         return;
     }
     m_textFilter = EventFilter::forText(text);
-    m_matchLabel->setText(tr("Searching…"));
+    m_filter->setCountText(tr("Searching…"));
     m_search->start(text);
 }
 
@@ -305,9 +307,9 @@ void EventListPane::onSearchFinished(const QString &text, const QSet<qint64> &id
 void EventListPane::updateMatchLabel()
 {
     if (m_proxy->isFiltering())
-        m_matchLabel->setText(tr("%L1 of %L2 events").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+        m_filter->setCountText(tr("%L1 of %L2 events").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
     else
-        m_matchLabel->clear(); // the status bar counts the events
+        m_filter->setCountText({}); // the status bar counts the events
 }
 
 QList<qint64> EventListPane::selectedIds() const

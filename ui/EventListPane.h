@@ -4,6 +4,8 @@
 #include "event/Event.h"
 #include "store/EventFilter.h"
 
+#include "FilterEdit.h"
+
 #include <QSet>
 #include <QWidget>
 
@@ -83,11 +85,10 @@ private:
     EventFilterProxy *m_proxy;
     EventSearch *m_search;
     EventHistoryLoader *m_loader;
-    QLineEdit *m_filter;
+    FilterEdit *m_filter;
     QComboBox *m_kindCombo;
     QComboBox *m_validityCombo;
     QCheckBox *m_missingTranslationsCheck;
-    QLabel *m_matchLabel;
     QTableView *m_table;
     QTimer *m_filterDelay;
     EventFilter m_textFilter; // the filter text while a filter is active (its needle empty otherwise)

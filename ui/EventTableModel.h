@@ -66,7 +66,9 @@ public:
     // Held hooks (EventTableModelHold.cpp): a waiting row counts down to its deadline in the
     // result column; an answered one shows the status sent and who decided it.
     void setWaiting(qint64 id, qint64 deadlineAtMs);
-    void setAnswered(const AnswerRecord &record);
+    // `answerTitle` names the answer ("Cancel", "custom"); `answerInvalid`: it broke the
+    // kind's response schema (sent with "Send anyway", or a local app's bad answer).
+    void setAnswered(const AnswerRecord &record, const QString &answerTitle = {}, bool answerInvalid = false);
     [[nodiscard]] bool isWaiting(qint64 id) const { return m_waiting.contains(id); }
     // Every kind id seen so far, sorted.
     [[nodiscard]] QStringList kinds() const { return m_kinds; }
@@ -97,6 +99,7 @@ private:
     bool m_held = false;
     QHash<qint64, qint64> m_waiting; // event id → deadline (UTC ms)
     QHash<qint64, AnswerRecord> m_answers; // answered after holding, or by --respond
+    QHash<qint64, std::pair<QString, bool>> m_answerMarks; // id → answer title, answer invalid
     QTimer *m_countdown = nullptr; // runs while something waits
 };
 

@@ -21,10 +21,11 @@ void EventTableModel::setWaiting(qint64 id, qint64 deadlineAtMs)
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-void EventTableModel::setAnswered(const AnswerRecord &record)
+void EventTableModel::setAnswered(const AnswerRecord &record, const QString &answerTitle, bool answerInvalid)
 {
     m_waiting.remove(record.id);
     m_answers.insert(record.id, record);
+    m_answerMarks.insert(record.id, {answerTitle, answerInvalid});
     if (m_countdown && m_waiting.isEmpty())
         m_countdown->stop();
     const int status = record.sent() ? record.response.status : 0;
@@ -66,11 +67,24 @@ std::optional<QVariant> EventTableModel::holdData(const EventSummary &row, int c
         return tr("waiting %1 s").arg((left + 999) / 1000);
     }
     if (const auto answer = m_answers.constFind(row.id); answer != m_answers.cend()) {
-        if (role == Qt::ToolTipRole)
-            return answer->describe();
+        // Which answer went out and who decided it ("200 · Cancel · you"); the request's own
+        // validity is in the tooltip and the row's mark, not mixed into the answer's words.
+        const auto [title, invalid] = m_answerMarks.value(row.id);
+        if (role == Qt::ToolTipRole) {
+            QString tip = answer->describe() + QStringLiteral("\n") + tr("Request: %1").arg(EventRowText::result(row));
+            if (invalid)
+                tip += QStringLiteral("\n") + tr("The answer breaks the kind's response schema");
+            return tip;
+        }
         if (!answer->sent())
-            return tr("client gone");
-        return QStringLiteral("%1 · %2").arg(EventRowText::result(row), AnswerRecord::sourceName(answer->source));
+            return tr("no answer · client gone");
+        QStringList parts{QString::number(answer->response.status)};
+        if (!title.isEmpty())
+            parts.append(title);
+        parts.append(answer->source == AnswerSource::Click ? tr("you") : AnswerRecord::sourceName(answer->source));
+        if (invalid)
+            parts.append(tr("answer invalid"));
+        return parts.join(QStringLiteral(" · "));
     }
     return std::nullopt;
 }

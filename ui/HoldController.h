@@ -1,10 +1,12 @@
 #pragma once
 
 #include "event/AnswerRecord.h"
+#include "hold/AnswerValidator.h"
 #include "hold/HoldDesk.h"
 #include "hold/HoldPolicy.h"
 #include "event/Event.h"
 
+#include <QHash>
 #include <QObject>
 #include <map>
 
@@ -46,10 +48,22 @@ public:
     // The selected event changed (after the detail pane got it).
     void onCurrentEventChanged(qint64 id);
 
+    // "Hook #29 answered: Cancel, by you, after 8.5 s" (what the status bar says).
+    [[nodiscard]] QString answeredMessage(const AnswerRecord &record) const;
+
 private:
     void onHeld(const HeldRequest &request);
     void onAnswered(const AnswerRecord &record);
     void updatePanel();
+    // Selects the hook's row and scrolls it into view (once the row exists); the details
+    // pane follows the selection.
+    void reveal(qint64 id);
+    void tryPendingReveal();
+    // The details show an event the user chose that is no hook of this session: leave it.
+    [[nodiscard]] bool userReadsSomethingElse() const;
+    [[nodiscard]] QString answerTitle(const AnswerRecord &record) const;
+    [[nodiscard]] bool answerBreaksSchema(qint64 id, const AnswerRecord &record) const;
+    void showDock();
     void updateNote(qint64 id);
     [[nodiscard]] std::optional<AnswerRecord> answerOf(qint64 id) const;
 
@@ -64,6 +78,11 @@ private:
     HoldingSink *m_sink; // not owned
     QAction *m_settingsAction;
     qint64 m_current = 0;
+    qint64 m_chosen = 0; // the waiting hook picked in the queue
+    qint64 m_revealPending = 0; // held before its row reached the table
+    bool m_dockAutoShown = false; // opened by a held hook (not by the user): closes when none waits
+    std::shared_ptr<const AnswerValidator> m_validator;
+    QHash<qint64, QString> m_kinds; // waiting id → kind, for the answer's schema
     std::map<qint64, AnswerRecord> m_recent; // answers of this session, until the store has them
 };
 

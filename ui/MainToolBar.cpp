@@ -92,6 +92,15 @@ void MainToolBar::changeEvent(QEvent *event)
     }
 }
 
+void MainToolBar::addPanelToggle(QAction *toggle)
+{
+    const QList<QAction *> all = actions();
+    const qsizetype at = all.indexOf(m_clear);
+    QAction *before = at >= 0 && at + 1 < all.size() ? all.at(at + 1) : nullptr;
+    insertAction(before, toggle);
+    insertSeparator(before ? before : nullptr);
+}
+
 quint16 MainToolBar::port() const
 {
     return quint16(m_port->value());

@@ -25,6 +25,9 @@ public:
     [[nodiscard]] QAction *startStopAction() const { return m_startStop; }
     [[nodiscard]] QAction *copyUrlAction() const { return m_copyUrl; }
     [[nodiscard]] QAction *clearAction() const { return m_clear; }
+    // A panel's show/hide toggle (the Respond dock's), placed right after Clear so that it
+    // stays on the bar at 1024 px instead of behind the overflow "»" (issue 24).
+    void addPanelToggle(QAction *toggle);
     [[nodiscard]] QAction *pauseAction() const { return m_pause; }
     // The ngrok tunnel: "Start ngrok" and the public URL with its copy button (hidden without one).
     [[nodiscard]] QAction *ngrokAction() const { return m_ngrok; }

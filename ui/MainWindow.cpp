@@ -564,8 +564,8 @@ void MainWindow::setupHolding()
     holdingSink()->setPresets(PresetCatalog::load(*appKindCatalog())); // the Respond panel lists them from the start
     m_hold = new HoldController(this, holdDesk(), holdingSink(), m_list, m_detail, &m_reader);
     connect(m_list, &EventListPane::currentEventChanged, m_hold, &HoldController::onCurrentEventChanged);
+    m_toolBar->addPanelToggle(m_hold->dock()->toggleViewAction());
     m_toolBar->addSeparator();
-    m_toolBar->addAction(m_hold->dock()->toggleViewAction());
     m_toolBar->addAction(m_hold->settingsAction());
 }
 

@@ -1,6 +1,7 @@
 #include "RespondPanel.h"
 
 #include "AnswerFieldsModel.h"
+#include "HoldQueueView.h"
 #include "PlainToolTip.h"
 #include "Theme.h"
 #include "hold/AnswerBuilder.h"
@@ -31,8 +32,6 @@
 namespace hookscope {
 
 namespace {
-constexpr int kPresetColumns = 3;
-
 QLabel *singleLineLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
@@ -51,42 +50,73 @@ RespondPanel::RespondPanel(QWidget *parent)
     , m_fields(new AnswerFieldsModel(this))
     , m_countdown(new QTimer(this))
 {
+    // Three bands: who waits (title, queue, "Show request") and how to send (status, Send)
+    // stay in view; the presets, fields and editor between them scroll vertically only, so
+    // nothing needs a horizontal scroll bar from about 360 px on (issue 24, point 1).
     auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto *content = new QWidget(scroll);
-    scroll->setWidget(content);
-    auto *layout = new QVBoxLayout(content);
+    outer->setContentsMargins(6, 4, 6, 4);
+    outer->setSpacing(4);
 
-    m_title = singleLineLabel(tr("No hook is waiting. Select a waiting event to answer it."), content);
+    m_title = singleLineLabel(tr("No hook is waiting."), this);
     m_title->setObjectName(QStringLiteral("respondTitle"));
     m_title->setWordWrap(true);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
-    layout->addWidget(m_title);
+    outer->addWidget(m_title);
+    m_subtitle = singleLineLabel(QString(), this);
+    m_subtitle->setObjectName(QStringLiteral("respondSubtitle"));
+    m_subtitle->setWordWrap(true);
+    outer->addWidget(m_subtitle);
+    m_showRequest = new QPushButton(tr("Show request"), this);
+    m_showRequest->setObjectName(QStringLiteral("showRequest"));
+    m_showRequest->setFlat(true);
+    m_showRequest->setCursor(Qt::PointingHandCursor);
+    m_showRequest->setToolTip(tr("Select this hook in the table and show its request in the details"));
+    m_showRequest->hide();
+    outer->addWidget(m_showRequest, 0, Qt::AlignLeft);
+    connect(m_showRequest, &QPushButton::clicked, this, [this] {
+        if (m_request)
+            Q_EMIT showRequestClicked(m_request->id);
+    });
+    m_queue = new HoldQueueView(this);
+    outer->addWidget(m_queue);
+    connect(m_queue, &HoldQueueView::chosen, this, &RespondPanel::requestChosen);
 
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("respondScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    outer->addWidget(m_scroll, 1);
+    auto *content = new QWidget(m_scroll);
+    m_scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    // One preset per line, its argument right under it: nothing to the side to clip.
     m_presetBox = new QWidget(content);
-    m_presetGrid = new QGridLayout(m_presetBox);
-    m_presetGrid->setContentsMargins(0, 0, 0, 0);
+    m_presetBox->setObjectName(QStringLiteral("presetBox"));
+    m_presetList = new QVBoxLayout(m_presetBox);
+    m_presetList->setContentsMargins(0, 0, 0, 0);
+    m_presetList->setSpacing(3);
     layout->addWidget(m_presetBox);
 
-    m_argumentBox = new QWidget(content);
-    m_argumentGrid = new QGridLayout(m_argumentBox);
-    m_argumentGrid->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_argumentBox);
-
-    layout->addWidget(singleLineLabel(tr("Fields and tags (returned fields replace ALL the case's fields):"), content));
+    auto *fieldsLabel = singleLineLabel(tr("Fields and tags (returned fields replace ALL the case's fields):"), content);
+    fieldsLabel->setWordWrap(true);
+    layout->addWidget(fieldsLabel);
     m_fieldsView = new QTableView(content);
     m_fieldsView->setObjectName(QStringLiteral("fieldsView"));
     m_fieldsView->setTabKeyNavigation(false); // Tab moves on; arrows move between cells
     m_fieldsView->setModel(m_fields);
+    m_fieldsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_fieldsView->horizontalHeader()->setStretchLastSection(true);
+    m_fieldsView->horizontalHeader()->setMinimumSectionSize(40);
     m_fieldsView->verticalHeader()->hide();
+    m_fieldsView->setTextElideMode(Qt::ElideLeft); // ids differ at their end
     m_fieldsView->setMinimumHeight(110);
+    m_fieldsView->setMinimumWidth(0);
+    m_fieldsView->setSizeAdjustPolicy(QAbstractScrollArea::AdjustIgnored);
     layout->addWidget(m_fieldsView);
     auto *fieldButtons = new QHBoxLayout;
     auto *addField = new QPushButton(tr("Add field"), content);
@@ -116,17 +146,42 @@ RespondPanel::RespondPanel(QWidget *parent)
     m_custom->setTabChangesFocus(true); // JSON is indented with spaces; Tab moves on
     m_custom->setFont(Theme::monospace());
     m_custom->setMinimumHeight(120);
+    m_custom->setMinimumWidth(0);
     layout->addWidget(m_custom);
+    layout->addStretch(1);
+
+    // The footer: why an answer was refused, "Send anyway", and the custom answer's Send.
+    m_violations = singleLineLabel(QString(), this);
+    m_violations->setObjectName(QStringLiteral("violations"));
+    m_violations->setWordWrap(true);
+    m_violations->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette errorPalette = m_violations->palette();
+    errorPalette.setColor(QPalette::WindowText, Theme::errorText(errorPalette));
+    m_violations->setPalette(errorPalette);
+    m_violations->hide();
+    outer->addWidget(m_violations);
+    m_sendAnyway = new QPushButton(tr("Send anyway"), this);
+    m_sendAnyway->setObjectName(QStringLiteral("sendAnyway"));
+    m_sendAnyway->hide();
+    outer->addWidget(m_sendAnyway, 0, Qt::AlignLeft);
+    connect(m_sendAnyway, &QPushButton::clicked, this, [this] {
+        if (!m_pending || !m_request)
+            return;
+        const auto [body, status, presetId] = *m_pending;
+        const qint64 id = m_request->id;
+        clearPending();
+        Q_EMIT answerRequested(id, AnswerBuilder::jsonResponse(status, body), presetId, true);
+    });
     auto *customRow = new QHBoxLayout;
-    customRow->addWidget(singleLineLabel(tr("Status"), content));
-    m_customStatus = new QSpinBox(content);
+    customRow->addWidget(singleLineLabel(tr("Status"), this));
+    m_customStatus = new QSpinBox(this);
     m_customStatus->setRange(100, 599);
     m_customStatus->setValue(200);
     customRow->addWidget(m_customStatus);
     customRow->addStretch(1);
-    m_savePreset = new QPushButton(tr("Save as preset…"), content);
+    m_savePreset = new QPushButton(tr("Save as preset…"), this);
     customRow->addWidget(m_savePreset);
-    m_sendCustom = new QPushButton(tr("Send custom"), content);
+    m_sendCustom = new QPushButton(tr("Send custom"), this);
     m_sendCustom->setObjectName(QStringLiteral("sendCustom"));
     // Only from the editor: Ctrl+Return elsewhere in the window must not send anything.
     auto *sendFromEditor = new QAction(m_custom);
@@ -135,7 +190,7 @@ RespondPanel::RespondPanel(QWidget *parent)
     m_custom->addAction(sendFromEditor);
     connect(sendFromEditor, &QAction::triggered, this, &RespondPanel::sendCustom);
     customRow->addWidget(m_sendCustom);
-    layout->addLayout(customRow);
+    outer->addLayout(customRow);
     connect(m_sendCustom, &QPushButton::clicked, this, &RespondPanel::sendCustom);
     connect(m_custom, &QPlainTextEdit::textChanged, this, &RespondPanel::clearPending);
     connect(m_savePreset, &QPushButton::clicked, this, [this] {
@@ -143,32 +198,11 @@ RespondPanel::RespondPanel(QWidget *parent)
         const QString title = QInputDialog::getText(this, tr("Save as preset"), tr("Preset name:"), QLineEdit::Normal,
                                                     QString(), &ok);
         QString error;
-        if (ok && !title.trimmed().isEmpty() && !saveCustomAsPreset(title.trimmed(), &error))
+        if (ok && !title.trimmed().isEmpty() && !saveCustomAsPreset(title.trimmed(), &error)) {
             m_violations->setText(tr("Not saved: %1").arg(error));
+            m_violations->show();
+        }
     });
-
-    m_violations = singleLineLabel(QString(), content);
-    m_violations->setObjectName(QStringLiteral("violations"));
-    m_violations->setWordWrap(true);
-    m_violations->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette errorPalette = m_violations->palette();
-    errorPalette.setColor(QPalette::WindowText, Theme::errorText(errorPalette));
-    m_violations->setPalette(errorPalette);
-    m_violations->hide();
-    layout->addWidget(m_violations);
-    m_sendAnyway = new QPushButton(tr("Send anyway"), content);
-    m_sendAnyway->setObjectName(QStringLiteral("sendAnyway"));
-    m_sendAnyway->hide();
-    layout->addWidget(m_sendAnyway, 0, Qt::AlignLeft);
-    connect(m_sendAnyway, &QPushButton::clicked, this, [this] {
-        if (!m_pending || !m_request)
-            return;
-        const auto [body, status, presetId] = *m_pending;
-        const qint64 id = m_request->id;
-        clearPending();
-        Q_EMIT answerRequested(id, AnswerBuilder::jsonResponse(status, body), presetId);
-    });
-    layout->addStretch(1);
 
     m_countdown->setInterval(250);
     connect(m_countdown, &QTimer::timeout, this, &RespondPanel::updateCountdown);
@@ -204,11 +238,10 @@ void RespondPanel::rebuildPresets()
     if (kind == m_kind && !m_buttons.isEmpty())
         return;
     m_kind = kind;
-    for (QPushButton *button : std::as_const(m_buttons))
-        delete button;
+    // The buttons and the argument rows are all in the list: deleted with its items.
     m_buttons.clear();
-    m_arguments.clear(); // the edits are in the grid: deleted with its items below
-    while (QLayoutItem *item = m_argumentGrid->takeAt(0)) {
+    m_arguments.clear();
+    while (QLayoutItem *item = m_presetList->takeAt(0)) {
         delete item->widget();
         delete item;
     }
@@ -217,7 +250,6 @@ void RespondPanel::rebuildPresets()
     m_shortcuts.clear();
 
     const QList<ResponsePreset> presets = m_presets.forKind(kind);
-    int i = 0;
     for (const ResponsePreset &preset : presets) {
         const QKeySequence key(preset.shortcut);
         const QString text = key.isEmpty() ? preset.title
@@ -225,7 +257,8 @@ void RespondPanel::rebuildPresets()
         auto *button = new QPushButton(text, m_presetBox);
         button->setObjectName(QStringLiteral("preset-") + preset.id);
         button->setToolTip(PlainToolTip::html(preset.description));
-        m_presetGrid->addWidget(button, i / kPresetColumns, i % kPresetColumns);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        m_presetList->addWidget(button);
         const QString id = preset.id;
         connect(button, &QPushButton::clicked, this, [this, id] { answerWithPreset(id); });
         m_buttons.insert(id, button);
@@ -242,17 +275,24 @@ void RespondPanel::rebuildPresets()
             m_shortcuts.append(action);
         }
         if (preset.hasArgument) {
-            const int row = m_argumentGrid->rowCount();
-            m_argumentGrid->addWidget(singleLineLabel(preset.title + QStringLiteral(" — ") + preset.argumentLabel, m_argumentBox),
-                                      row, 0);
-            auto *edit = new QLineEdit(m_argumentBox);
+            // Under its preset, indented: "Reason [Slot no longer available      ]".
+            auto *row = new QWidget(m_presetBox);
+            auto *rowLayout = new QHBoxLayout(row);
+            rowLayout->setContentsMargins(18, 0, 0, 4);
+            auto *label = singleLineLabel(preset.argumentLabel, row);
+            label->setForegroundRole(QPalette::PlaceholderText);
+            rowLayout->addWidget(label);
+            auto *edit = new QLineEdit(row);
             edit->setObjectName(QStringLiteral("argument-") + preset.id);
-            m_argumentGrid->addWidget(edit, row, 1);
+            edit->setMinimumWidth(60);
+            edit->setToolTip(PlainToolTip::html(preset.title + QStringLiteral(" — ") + preset.argumentLabel));
+            label->setBuddy(edit);
+            rowLayout->addWidget(edit, 1);
+            m_presetList->addWidget(row);
             m_arguments.insert(id, edit);
             connect(edit, &QLineEdit::textEdited, this, &RespondPanel::clearPending);
             connect(edit, &QLineEdit::returnPressed, this, [this, id] { answerWithPreset(id); });
         }
-        ++i;
     }
 }
 
@@ -267,12 +307,13 @@ void RespondPanel::setRequest(const std::optional<HeldRequest> &request)
     rebuildPresets();
     m_fields->setRequest(m_requestJson);
     for (auto it = m_arguments.begin(); it != m_arguments.end(); ++it) {
-        if (const ResponsePreset *preset = m_presets.find(m_kind, it.key()))
+        if (const ResponsePreset *preset = m_presets.find(m_kind, it.key())) {
             it.value()->setText(rememberedArgument(*preset));
+            it.value()->setCursorPosition(0); // an id reads from its start
+        }
     }
     const bool waiting = request.has_value();
     m_presetBox->setEnabled(waiting);
-    m_argumentBox->setEnabled(waiting);
     m_fieldsView->setEnabled(waiting);
     m_custom->setEnabled(waiting);
     m_sendCustom->setEnabled(waiting);
@@ -297,14 +338,28 @@ void RespondPanel::setRequest(const std::optional<HeldRequest> &request)
 void RespondPanel::updateCountdown()
 {
     if (!m_request) {
-        m_title->setText(tr("No hook is waiting. Select a waiting event to answer it."));
+        m_title->setText(tr("No hook is waiting."));
+        m_subtitle->setText(tr("A held hook appears here with a button per answer; the panel closes again when none waits."));
         return;
     }
     const qint64 left = qMax<qint64>(0, m_request->deadlineAtMs - QDateTime::currentMSecsSinceEpoch());
-    m_title->setText(tr("Event #%1 (%2) is waiting: %3 s left, then the default answer goes out")
-                         .arg(m_request->id)
-                         .arg(m_request->kind)
-                         .arg((left + 999) / 1000));
+    m_title->setText(tr("#%1 %2 is waiting: %3 s left").arg(m_request->id).arg(m_request->kind).arg((left + 999) / 1000));
+    const ResponsePreset *fallback = m_presets.find(m_request->kind, m_request->defaultPresetId);
+    m_subtitle->setText(tr("Then the default answer goes out (%1).")
+                            .arg(fallback ? fallback->title
+                                          : m_request->defaultPresetId.isEmpty() ? tr("the receiver's answer")
+                                                                                 : m_request->defaultPresetId));
+}
+
+void RespondPanel::setQueue(const QList<HeldRequest> &waiting)
+{
+    m_queue->setQueue(waiting, requestId());
+}
+
+void RespondPanel::setRequestShown(bool shown)
+{
+    m_showRequest->setText(m_request ? tr("Show request #%1").arg(m_request->id) : tr("Show request"));
+    m_showRequest->setVisible(m_request && !shown);
 }
 
 QJsonValue RespondPanel::editedRequest() const
@@ -355,7 +410,7 @@ void RespondPanel::send(const QByteArray &body, int status, const QString &prese
     if (violations.isEmpty()) {
         const qint64 id = m_request->id;
         clearPending();
-        Q_EMIT answerRequested(id, AnswerBuilder::jsonResponse(status, body), presetId);
+        Q_EMIT answerRequested(id, AnswerBuilder::jsonResponse(status, body), presetId, false);
         return;
     }
     QStringList lines;

@@ -11,18 +11,20 @@
 #include <tuple>
 
 class QAction;
-class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTableView;
+class QScrollArea;
 class QTimer;
+class QVBoxLayout;
 
 namespace hookscope {
 
 class AnswerFieldsModel;
+class HoldQueueView;
 
 // Answers the selected waiting hook: one button per preset of its kind (with Ctrl+1…9), the
 // presets' arguments (cancel reason — remembered —, customer record, service type, channel:
@@ -42,6 +44,10 @@ public:
     // The waiting request to answer; nullopt when the selected event is not waiting.
     void setRequest(const std::optional<HeldRequest> &request);
     [[nodiscard]] qint64 requestId() const { return m_request ? m_request->id : 0; }
+    // Every hook that waits, oldest first, each with its countdown; the answered one is marked.
+    void setQueue(const QList<HeldRequest> &waiting);
+    // Whether the details pane shows the request answered; if not, a "Show request #N" link.
+    void setRequestShown(bool shown);
 
     // Builds a preset's answer from the current controls, validates and sends it.
     void answerWithPreset(const QString &presetId);
@@ -61,9 +67,17 @@ public:
     [[nodiscard]] QLabel *violationsLabel() const { return m_violations; }
     [[nodiscard]] AnswerFieldsModel *fieldsModel() const { return m_fields; }
     [[nodiscard]] QString presetsKind() const { return m_kind; }
+    [[nodiscard]] HoldQueueView *queueView() const { return m_queue; }
+    [[nodiscard]] QPushButton *showRequestButton() const { return m_showRequest; }
+    [[nodiscard]] QScrollArea *scrollArea() const { return m_scroll; }
+    [[nodiscard]] QLabel *titleLabel() const { return m_title; }
 
 Q_SIGNALS:
-    void answerRequested(qint64 id, const hookscope::HttpResponse &response, const QString &presetId);
+    // `overridden`: sent with "Send anyway" although it breaks "<kind>.response".
+    void answerRequested(qint64 id, const hookscope::HttpResponse &response, const QString &presetId, bool overridden);
+    // The user picked another waiting hook in the queue, or asked to see the answered one.
+    void requestChosen(qint64 id);
+    void showRequestClicked(qint64 id);
 
 private:
     void rebuildPresets();
@@ -81,10 +95,12 @@ private:
     QString m_kind; // the kind the buttons were built for
 
     QLabel *m_title;
+    QLabel *m_subtitle;
+    QPushButton *m_showRequest;
+    HoldQueueView *m_queue;
+    QScrollArea *m_scroll;
     QWidget *m_presetBox;
-    QGridLayout *m_presetGrid;
-    QWidget *m_argumentBox;
-    QGridLayout *m_argumentGrid;
+    QVBoxLayout *m_presetList;
     QHash<QString, QPushButton *> m_buttons;
     QHash<QString, QLineEdit *> m_arguments;
     QList<QAction *> m_shortcuts;

@@ -74,14 +74,20 @@ bool RespondScreenshot::shoot(MainWindow &window, const QString &output, QString
         *error = QStringLiteral("no Before Book sample");
         return false;
     }
-    QNetworkReply *held = post(network, port, *booking); // answered after the picture
+    // Two hooks wait at once: the panel answers the first, its queue counts both down.
+    QList<QNetworkReply *> held;
     HoldController *hold = window.holdController();
-    const bool isHeld = SignalWait([hold] { return hold->panel()->requestId() > 0; })
-                            .on(window.holdDesk(), &HoldDesk::held)
-                            .wait(10'000);
-    if (!isHeld) {
-        *error = QStringLiteral("the Before Book sample was not held (is the kind recognised?)");
-        return false;
+    HoldDesk *desk = window.holdDesk();
+    for (int i = 0; i < 2; ++i) {
+        held.append(post(network, port, *booking)); // answered after the picture
+        const bool isHeld = SignalWait([hold, desk, i] { return desk->count() == i + 1 && hold->panel()->requestId() > 0; })
+                                .on(desk, &HoldDesk::held)
+                                .wait(10'000);
+        if (!isHeld) {
+            *error = QStringLiteral("the Before Book sample was not held (is the kind recognised?)");
+            return false;
+        }
+        SignalWait::settle(1200); // the two countdowns differ, as they would
     }
     const qint64 id = hold->panel()->requestId();
 
@@ -95,21 +101,27 @@ bool RespondScreenshot::shoot(MainWindow &window, const QString &output, QString
         .on(model, &QAbstractItemModel::dataChanged)
         .on(model, &QAbstractItemModel::rowsInserted)
         .wait(5000);
-    const QModelIndex index = list->proxy()->mapFromSource(list->model()->index(list->model()->rowOf(id), 0));
-    list->table()->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    // The panel selected the held hook itself (nothing else was being read): its request is
+    // the one in the details.
     window.detailPane()->tabs()->setCurrentIndex(EventDetailPane::BodyTab);
-    // Wide enough for the panel's preset buttons and the table's columns side by side.
-    window.resize(1720, 940);
-    hold->dock()->show();
-    SignalWait::settle(100); // the new size is laid out before the dock takes its share
-    window.resizeDocks({hold->dock()}, {820}, Qt::Horizontal);
     hold->panel()->setFocus();
     SignalWait::settle(400); // layouts, the highlighter and the countdown
 
     const bool saved = window.grab().save(output);
-    hold->panel()->answerWithPreset(QStringLiteral("accept"));
-    finish(held, 5000);
-    held->deleteLater();
+    while (hold->panel()->requestId() > 0) {
+        const qint64 before = hold->panel()->requestId();
+        hold->panel()->answerWithPreset(QStringLiteral("accept"));
+        const bool moved = SignalWait([hold, before] { return hold->panel()->requestId() != before; })
+                               .on(desk, &HoldDesk::answered)
+                               .on(model, &QAbstractItemModel::dataChanged)
+                               .wait(5000);
+        if (!moved)
+            break;
+    }
+    for (QNetworkReply *reply : std::as_const(held)) {
+        finish(reply, 5000);
+        reply->deleteLater();
+    }
     if (!saved) {
         *error = QStringLiteral("cannot write %1").arg(output);
         return false;

@@ -1,6 +1,8 @@
 #include "ResponseView.h"
 
+#include "BodyFormatter.h"
 #include "EventTableModel.h"
+#include "JsonHighlighter.h"
 #include "Theme.h"
 #include "event/HttpMessage.h"
 #include "event/Event.h"
@@ -86,7 +88,23 @@ void ResponseView::setEvent(const Event &event)
     m_headers->clear();
     for (const auto &[name, value] : r.headers)
         new QTreeWidgetItem(m_headers, {QString::fromLatin1(name), QString::fromUtf8(value)});
-    m_body->setPlainText(QString::fromUtf8(r.body));
+    // JSON answers read like the Body tab: indented and coloured (issue 24, point 4).
+    delete m_highlighter;
+    m_highlighter = nullptr;
+    // BodyFormatter keeps the key order as sent and bounds what a big answer costs.
+    QByteArray contentType;
+    for (const auto &[name, value] : r.headers) {
+        if (name.compare("content-type", Qt::CaseInsensitive) == 0)
+            contentType = value;
+    }
+    const BodyFormat format = BodyFormatter::format(r.body, contentType);
+    if (format.mode == BodyMode::Json) {
+        m_body->setPlainText(format.text);
+        if (format.highlight)
+            m_highlighter = new JsonHighlighter(m_body->document(), m_body->palette());
+    } else {
+        m_body->setPlainText(QString::fromUtf8(r.body));
+    }
 }
 
 void ResponseView::setNote(const QString &note)

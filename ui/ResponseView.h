@@ -8,6 +8,8 @@ class QTreeWidget;
 
 namespace hookscope {
 
+class JsonHighlighter;
+
 struct Event;
 
 // The Response tab: the status, headers and body Hookscope sent back, and how long
@@ -32,6 +34,7 @@ private:
     QLabel *m_note;
     QTreeWidget *m_headers;
     QPlainTextEdit *m_body;
+    JsonHighlighter *m_highlighter = nullptr; // on m_body's document, for a JSON answer
 };
 
 } // namespace hookscope

@@ -21,6 +21,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpSocket>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <cstdio>
 
@@ -125,13 +126,20 @@ int ScreenshotRunner::run(int argc, char *argv[], AppOptions options)
     options.sync = SyncMode::Normal;
     // "respond:FILE": the Respond panel on a held Before Book hook (RespondScreenshot).
     const bool respondShot = options.screenshotPath.startsWith(QLatin1String(RespondScreenshot::kPrefix));
-    const QString output = options.screenshotPath.mid(respondShot ? qsizetype(qstrlen(RespondScreenshot::kPrefix)) : 0);
+    QString output = options.screenshotPath.mid(respondShot ? qsizetype(qstrlen(RespondScreenshot::kPrefix)) : 0);
+    // "[respond:]WIDTHxHEIGHT:FILE": the window at that size (the README shows 1024×700 and 1280×820).
+    QSize size(1360, 860);
+    static const QRegularExpression sized(QStringLiteral("^(\\d{3,4})x(\\d{3,4}):"));
+    if (const QRegularExpressionMatch m = sized.match(output); m.hasMatch()) {
+        size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+        output = output.mid(m.capturedLength());
+    }
     // The sample booking hook would otherwise be held open until its deadline.
     if (!respondShot)
         options.respond.append(RespondRule{QStringLiteral("before-book-appointment"), QStringLiteral("accept"), std::nullopt});
 
     MainWindow window(options);
-    window.resize(1360, 860);
+    window.resize(size);
     window.show();
     QString error;
     if (!window.session()->isListening()) {

@@ -33,6 +33,11 @@ struct Event
     QString error; // the receiver's reason when it answered 4xx/5xx itself
     QString rejection; // set when the EndpointGuard refused it (401/404): why; stored in event_trust
     qint64 importedAtMs = 0; // UTC; set when the event came from an imported file, 0 when captured here
+    // Who decided a held (or --respond) hook's answer, carried through export and import
+    // (branch respond, issue 24): AnswerSource as an int, 0 when the receiver answered itself.
+    int answerSource = 0;
+    qint64 answerAfterMs = 0;
+    QString answerPreset;
 
     // The body as a person reads it: decoded when it was content-encoded.
     [[nodiscard]] const QByteArray &displayBody() const { return decodedBody ? *decodedBody : body; }

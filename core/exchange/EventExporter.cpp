@@ -66,6 +66,7 @@ ExportResult EventExporter::exportTo(const QString &path, ExportFormat format, c
     // One query per window of ids, its rows written as they are read: at most one event in memory.
     bool stopped = false;
     QString writeError;
+    const QSet<qint64> answered = m_store->answeredIds();
     const EventStore::EventVisitor write = [&](const Event &event, const std::optional<EventInfo> &info) {
         if (cancelled()) {
             stopped = true;
@@ -74,10 +75,19 @@ ExportResult EventExporter::exportTo(const QString &path, ExportFormat format, c
         if (!m_filter.matchesText(event))
             return true;
         bool written = false;
-        if (m_redactAuthorization) {
-            Event redacted = event;
-            SecretRedaction::redactAuthorization(&redacted.headers);
-            written = writer->write(redacted, info);
+        // A held hook's answer: who decided it, kept by the export (issue 24).
+        const std::optional<AnswerRecord> answer
+            = answered.contains(event.id) ? m_store->loadAnswer(event.id) : std::nullopt;
+        if (m_redactAuthorization || answer) {
+            Event copy = event;
+            if (m_redactAuthorization)
+                SecretRedaction::redactAuthorization(&copy.headers);
+            if (answer) {
+                copy.answerSource = int(answer->source);
+                copy.answerAfterMs = answer->afterMs;
+                copy.answerPreset = answer->presetId;
+            }
+            written = writer->write(copy, info);
         } else {
             written = writer->write(event, info);
         }

@@ -52,6 +52,19 @@ ImportResult EventImporter::importInto(EventStore *store, const QString &path, c
         }
         if (!store->insert(event, error))
             return false;
+        // Who decided a held hook's answer survives the round trip (issue 24).
+        if (event.answerSource != 0) {
+            AnswerRecord answer;
+            answer.id = event.id;
+            answer.source = AnswerSource(event.answerSource);
+            answer.response = event.response;
+            answer.afterMs = event.answerAfterMs;
+            answer.presetId = event.answerPreset;
+            if (!store->saveAnswer(answer)) {
+                *error = QStringLiteral("cannot store the answer of event %1").arg(event.id);
+                return false;
+            }
+        }
         if (result.firstId == 0)
             result.firstId = event.id;
         result.lastId = event.id;

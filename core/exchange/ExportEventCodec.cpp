@@ -1,5 +1,7 @@
 #include "ExportEventCodec.h"
 
+#include <array>
+
 #include "ExchangeJson.h"
 
 namespace hookscope {
@@ -124,6 +126,11 @@ private:
     QString m_path;
 };
 
+// AnswerSource's values (core/hold) and their names in an export: "decidedBy".
+constexpr std::array<std::pair<int, const char *>, 6> kDeciders{{
+    {1, "click"}, {2, "deadline"}, {3, "--respond"}, {4, "client gone"}, {5, "shutdown"}, {6, "local app"},
+}};
+
 } // namespace
 
 const char *ExportEventCodec::validityName(EventInfo::Validity validity)
@@ -179,6 +186,16 @@ json ExportEventCodec::toJson(const Event &event, const std::optional<EventInfo>
     out["response"] = std::move(response);
     if (!event.error.isEmpty())
         out["error"] = toStd(event.error);
+    for (const auto &[source, name] : kDeciders) {
+        if (source != event.answerSource)
+            continue;
+        json answer = json::object();
+        answer["decidedBy"] = name;
+        answer["afterMs"] = event.answerAfterMs;
+        if (!event.answerPreset.isEmpty())
+            answer["preset"] = toStd(event.answerPreset);
+        out["answer"] = std::move(answer);
+    }
 
     const EventInfo known = info.value_or(EventInfo());
     out["kind"] = known.kind.isEmpty() ? json(nullptr) : json(toStd(known.kind));
@@ -272,6 +289,27 @@ bool ExportEventCodec::fromJson(const json &value, Event *event, QString *error)
     if (status < 100 || status > 999)
         return resp.fail(QStringLiteral("status"), QStringLiteral("is not an HTTP status"), error);
     event->response.status = int(status);
+
+    if (!top.find("answer"))
+        return true;
+    const json *answer = top.object("answer", error);
+    if (!answer)
+        return false;
+    const Fields decided(*answer, QStringLiteral("answer."));
+    QString by;
+    qint64 afterMs = 0;
+    if (!decided.text("decidedBy", &by, error) || !decided.integer("afterMs", &afterMs, error)
+        || !decided.text("preset", &event->answerPreset, error))
+        return false;
+    if (afterMs < 0)
+        return decided.fail(QStringLiteral("afterMs"), QStringLiteral("is negative"), error);
+    for (const auto &[source, name] : kDeciders) {
+        if (by == QLatin1String(name))
+            event->answerSource = source;
+    }
+    if (event->answerSource == 0)
+        return decided.fail(QStringLiteral("decidedBy"), QStringLiteral("is not one of click, deadline, --respond, client gone, shutdown, local app"), error);
+    event->answerAfterMs = afterMs;
     return true;
 }
 

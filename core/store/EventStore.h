@@ -9,6 +9,7 @@
 #include "event/AnswerRecord.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <functional>
 #include <map>
@@ -87,6 +88,8 @@ public:
     // The answer a held hook got (event_answer); load() and summaries() already show it.
     [[nodiscard]] bool saveAnswer(const AnswerRecord &record);
     [[nodiscard]] std::optional<AnswerRecord> loadAnswer(qint64 id) const;
+    // Every event with an answer record (an export asks loadAnswer() only for those).
+    [[nodiscard]] QSet<qint64> answeredIds() const;
     // Events whose enrichment has not run (or did not finish) yet, oldest first.
     [[nodiscard]] QList<qint64> idsWithoutInfo() const;
     // Side rows (event_info, _trust, _answer, _import, _forward, _trailers) go with their

@@ -49,6 +49,18 @@ std::optional<AnswerRecord> EventStore::loadAnswer(qint64 id) const
     return record;
 }
 
+QSet<qint64> EventStore::answeredIds() const
+{
+    QSet<qint64> out;
+    QSqlQuery q = query();
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT id FROM event_answer"))) {
+        while (q.next())
+            out.insert(q.value(0).toLongLong());
+    }
+    return out;
+}
+
 QList<qint64> EventStore::idsWithoutInfo() const
 {
     QList<qint64> out;

@@ -21,7 +21,104 @@ class TestExchangeRoundTrip final : public QObject
 private Q_SLOTS:
     void capturedRequestsSurviveExportAndImport_data();
     void capturedRequestsSurviveExportAndImport();
+    void heldHookAnswerKeepsWhoDecidedIt_data();
+    void heldHookAnswerKeepsWhoDecidedIt();
+    void unknownDeciderIsRefused();
 };
+
+namespace {
+// A store with one held hook answered as `record` says; the export file written from it.
+bool exportAnswered(const QTemporaryDir &dir, const AnswerRecord &record, QString *file, QString *error)
+{
+    EventStore source;
+    if (!source.open(dir.filePath(QStringLiteral("held.sqlite")), error))
+        return false;
+    Event event;
+    event.method = "POST";
+    event.target = "/hooks/before-book-appointment";
+    event.body = R"({"caseId":"c1"})";
+    event.receivedAtMs = 1'700'000'000'000;
+    event.response = record.response;
+    if (!source.insert(event, error))
+        return false;
+    AnswerRecord answer = record;
+    answer.id = event.id;
+    if (!source.saveAnswer(answer)) {
+        *error = QStringLiteral("answer not saved");
+        return false;
+    }
+    *file = dir.filePath(QStringLiteral("held.json"));
+    const ExportResult exported = EventExporter(&source).exportTo(*file, EventExporter::formatForPath(*file), std::nullopt);
+    *error = exported.error;
+    return exported.ok;
+}
+} // namespace
+
+void TestExchangeRoundTrip::heldHookAnswerKeepsWhoDecidedIt_data()
+{
+    QTest::addColumn<int>("source");
+    QTest::addColumn<QString>("preset");
+    QTest::newRow("cancelled by a click on a preset") << int(AnswerSource::Click) << QStringLiteral("cancel");
+    QTest::newRow("custom answer by click") << int(AnswerSource::Click) << QString();
+    QTest::newRow("default answer at the deadline") << int(AnswerSource::Deadline) << QStringLiteral("accept");
+    QTest::newRow("the local app's answer") << int(AnswerSource::LocalApp) << QString();
+}
+
+void TestExchangeRoundTrip::heldHookAnswerKeepsWhoDecidedIt()
+{
+    QFETCH(int, source);
+    QFETCH(QString, preset);
+    QTemporaryDir dir;
+    AnswerRecord record;
+    record.source = AnswerSource(source);
+    record.response.status = 200;
+    record.response.headers = {{"Content-Type", "application/json"}};
+    record.response.body = R"({"cancelled":true})";
+    record.afterMs = 8'512;
+    record.presetId = preset;
+    QString file;
+    QString error;
+    QVERIFY2(exportAnswered(dir, record, &file, &error), qPrintable(error));
+
+    EventStore target;
+    QVERIFY2(target.open(dir.filePath(QStringLiteral("target.sqlite")), &error), qPrintable(error));
+    const ImportResult imported = EventImporter::importInto(&target, file);
+    QVERIFY2(imported.ok, qPrintable(imported.error));
+    const std::optional<AnswerRecord> back = target.loadAnswer(imported.firstId);
+    QVERIFY(back);
+    QCOMPARE(int(back->source), source);
+    QCOMPARE(back->afterMs, record.afterMs);
+    QCOMPARE(back->presetId, preset);
+    QCOMPARE(back->response.body, record.response.body);
+    QCOMPARE(back->describe(), [&] { AnswerRecord r = record; r.id = back->id; return r.describe(); }());
+}
+
+void TestExchangeRoundTrip::unknownDeciderIsRefused()
+{
+    QTemporaryDir dir;
+    AnswerRecord record;
+    record.source = AnswerSource::Click;
+    record.response.status = 200;
+    record.afterMs = 10;
+    QString file;
+    QString error;
+    QVERIFY2(exportAnswered(dir, record, &file, &error), qPrintable(error));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    f.close();
+    QVERIFY(text.contains(R"("decidedBy":"click")"));
+    text.replace(R"("decidedBy":"click")", R"("decidedBy":"a robot")");
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+    f.close();
+    EventStore target;
+    QVERIFY2(target.open(dir.filePath(QStringLiteral("target.sqlite")), &error), qPrintable(error));
+    const ImportResult imported = EventImporter::importInto(&target, file);
+    QVERIFY(!imported.ok);
+    QVERIFY2(imported.error.contains(QStringLiteral("answer.decidedBy")), qPrintable(imported.error));
+    QCOMPARE(target.count(), 0); // all or nothing
+}
 
 void TestExchangeRoundTrip::capturedRequestsSurviveExportAndImport_data()
 {

@@ -314,7 +314,7 @@ void tst_RespondPanel::windowAnswersAHeldRequestWithTheClickedPreset()
              QJsonValue(QStringLiteral("cust-42")));
     QCOMPARE(panel->requestId(), 0);
     QTRY_COMPARE(result.data(EventTableModel::HoldStateRole).toInt(), int(EventTableModel::HoldState::Answered));
-    QVERIFY2(result.data().toString().contains(QStringLiteral("click")), qPrintable(result.data().toString()));
+    QVERIFY2(result.data().toString().contains(QStringLiteral("you")), qPrintable(result.data().toString()));
 
     // The Response tab shows the answer sent and who sent it.
     QTableView *table = window.listPane()->table();
