@@ -15,6 +15,10 @@ bool EventItemDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, co
 void EventItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    // The view elides targets in the middle (both ends of a path say something); the words of
+    // kind, result and languages read from the left, so they lose their end if anything.
+    if (index.column() != EventTableModel::TargetColumn)
+        option->textElideMode = Qt::ElideRight;
     const auto validity = EventInfo::Validity(index.data(EventTableModel::ValidityRole).toInt());
     if (index.column() == EventTableModel::ResultColumn) {
         // The glyph shows on selected rows too: it is part of the signal, not decoration.

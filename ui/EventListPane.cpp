@@ -3,6 +3,8 @@
 #include "schema/KindGroups.h"
 #include "enrich/DefaultInspector.h"
 
+#include "DeleteConfirmation.h"
+#include "EventColumns.h"
 #include "EventFilterProxy.h"
 #include "EventHistoryLoader.h"
 #include "EventItemDelegate.h"
@@ -93,6 +95,7 @@ EventListPane::EventListPane(QWidget *parent)
     header->resizeSection(EventTableModel::LanguagesColumn, 110);
     header->resizeSection(EventTableModel::BodySizeColumn, 84);
     header->resizeSection(EventTableModel::SenderColumn, 130);
+    m_columns = new EventColumns(m_table);
 
     auto *filterRow = new QHBoxLayout;
     filterRow->setContentsMargins(6, 6, 6, 4);
@@ -116,7 +119,7 @@ EventListPane::EventListPane(QWidget *parent)
     deleteAction->setShortcut(QKeySequence::Delete);
     deleteAction->setShortcutContext(Qt::WidgetShortcut);
     connect(deleteAction, &QAction::triggered, this, [this] {
-        if (const QList<qint64> ids = selectedIds(); !ids.isEmpty())
+        if (const QList<qint64> ids = selectedIds(); !ids.isEmpty() && DeleteConfirmation::confirm(this, int(ids.size())))
             Q_EMIT deleteRequested(ids);
     });
     m_table->addAction(deleteAction);
@@ -139,6 +142,7 @@ EventListPane::EventListPane(QWidget *parent)
         Q_EMIT historyLoaded();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventListPane::onCurrentChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &EventListPane::updateCompareBase);
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, &EventListPane::onAboutToInsert);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &EventListPane::onInserted);
     const auto countChanged = [this] {
@@ -334,6 +338,20 @@ int EventListPane::eventCount() const
 void EventListPane::onCurrentChanged(const QModelIndex &current)
 {
     Q_EMIT currentEventChanged(current.isValid() ? current.data(EventTableModel::IdRole).toLongLong() : 0);
+    updateCompareBase(); // the selection model moves the current row after the selection
+}
+
+void EventListPane::updateCompareBase()
+{
+    const QList<qint64> ids = selectedIds();
+    const qint64 current = currentId();
+    qint64 base = 0;
+    if (ids.size() == 2 && ids.contains(current))
+        base = ids.first() == current ? ids.last() : ids.first();
+    if (base == m_compareBase)
+        return;
+    m_compareBase = base;
+    Q_EMIT compareBaseChanged(base);
 }
 
 bool EventListPane::newestAtTop() const

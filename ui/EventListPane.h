@@ -15,6 +15,7 @@ class QTimer;
 
 namespace hookscope {
 
+class EventColumns;
 class EventFilterProxy;
 class EventHistoryLoader;
 class EventSearch;
@@ -51,6 +52,7 @@ public:
     [[nodiscard]] EventTableModel *model() const { return m_model; }
     [[nodiscard]] EventFilterProxy *proxy() const { return m_proxy; }
     [[nodiscard]] QTableView *table() const { return m_table; }
+    [[nodiscard]] EventColumns *columns() const { return m_columns; }
     [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
     [[nodiscard]] QComboBox *kindCombo() const { return m_kindCombo; }
     [[nodiscard]] QComboBox *validityCombo() const { return m_validityCombo; }
@@ -58,6 +60,8 @@ public:
 
 Q_SIGNALS:
     void currentEventChanged(qint64 id); // 0: none
+    // With exactly two rows selected, the one that is not current (Diff compares the two); else 0.
+    void compareBaseChanged(qint64 id);
     void deleteRequested(const QList<qint64> &ids);
     void eventCountChanged(int count);
     void historyLoaded();
@@ -67,6 +71,7 @@ private:
     void startSearch();
     void onSearchFinished(const QString &text, const QSet<qint64> &ids);
     void onCurrentChanged(const QModelIndex &current);
+    void updateCompareBase();
     void onAboutToInsert();
     void onInserted();
     [[nodiscard]] bool newestAtTop() const;
@@ -89,8 +94,10 @@ private:
     QLabel *m_matchLabel;
     QTableView *m_table;
     QTimer *m_filterDelay;
+    EventColumns *m_columns = nullptr; // child of m_table
     QByteArray m_needle; // lowered filter text while a filter is active
     QSet<qint64> m_liveMatches; // live events matched while the store search runs
+    qint64 m_compareBase = 0;
     bool m_paused = false;
     bool m_wasAtEdge = true;
 };

@@ -9,7 +9,11 @@ namespace hookscope {
 void JsonTreeDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    if (index.column() == JsonTreeModel::KeyColumn)
+        option->textElideMode = Qt::ElideLeft; // a long key's end tells it from its siblings
     const auto state = ViolationState(index.data(JsonTreeModel::ViolationStateRole).toInt());
+    if (matches(index))
+        option->backgroundBrush = Theme::findBackground(option->palette, false);
     if (state == ViolationState::None)
         return;
     option->backgroundBrush = Theme::violationBackground(state, option->palette);
@@ -21,6 +25,13 @@ void JsonTreeDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     }
     if (state == ViolationState::Offending)
         option->font.setBold(true);
+}
+
+bool JsonTreeDelegate::matches(const QModelIndex &index) const
+{
+    if (m_term.isEmpty() || (index.column() != JsonTreeModel::KeyColumn && index.column() != JsonTreeModel::ValueColumn))
+        return false;
+    return index.data().toString().contains(m_term, Qt::CaseInsensitive);
 }
 
 bool JsonTreeDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
