@@ -282,6 +282,7 @@ void EventListPane::startSearch()
 {
     const QString text = m_filter->text().trimmed();
     m_liveMatches.clear();
+    Q_EMIT searchTermChanged(text);
     if (text.isEmpty()) {
         m_needle.clear();
         m_search->cancel();

@@ -66,6 +66,7 @@ Q_SIGNALS:
     void eventCountChanged(int count);
     void historyLoaded();
     void filterApplied(); // a filter (or its removal) took effect
+    void searchTermChanged(const QString &term); // the filter box's text, trimmed; empty: none
 
 private:
     void startSearch();

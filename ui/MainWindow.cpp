@@ -188,6 +188,7 @@ MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector i
     connect(m_list, &EventListPane::currentEventChanged, this, &MainWindow::showEventDetails);
     connect(m_list, &EventListPane::deleteRequested, this, &MainWindow::deleteEvents);
     connect(m_list, &EventListPane::compareBaseChanged, m_detail, &EventDetailPane::setCompareBase);
+    connect(m_list, &EventListPane::searchTermChanged, m_detail, &EventDetailPane::setSearchTerm);
     connect(m_list, &EventListPane::eventCountChanged, m_status, &StatusBarPane::setEventCount);
     wireRelay();
     setupHolding();
