@@ -6,6 +6,8 @@
 #include <limits>
 #include <QStringDecoder>
 #include <QStringList>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace hookscope {
 
@@ -13,6 +15,11 @@ bool BodyFormatter::claimsJson(const QByteArray &contentType)
 {
     const QByteArray type = contentType.toLower();
     return type.contains("/json") || type.contains("+json");
+}
+
+bool BodyFormatter::isForm(const QByteArray &contentType)
+{
+    return contentType.toLower().contains("application/x-www-form-urlencoded");
 }
 
 bool BodyFormatter::looksBinary(const QByteArray &body)
@@ -123,6 +130,19 @@ BodyFormat BodyFormatter::formatBody(const QByteArray &body, const QByteArray &c
         }
         if (claimed)
             out.banner = tr("Not valid JSON: %1 at offset %2").arg(check.message).arg(check.offset);
+    }
+    if (isForm(contentType) && body.size() <= kMaxShownBytes && !looksBinary(body)) {
+        // Fields decoded one a line ("name = value"), then the body as sent.
+        QUrlQuery query;
+        query.setQuery(QString::fromUtf8(QByteArray(body).replace('+', "%20")));
+        const QList<std::pair<QString, QString>> fields = query.queryItems(QUrl::FullyDecoded);
+        out.mode = BodyMode::Text;
+        info << (fields.size() == 1 ? tr("form, 1 field, decoded") : tr("form, %L1 fields, decoded").arg(fields.size()));
+        out.info = info.join(QStringLiteral("  ·  "));
+        for (const auto &[name, value] : fields)
+            out.text += name + QLatin1String(" = ") + value + QLatin1Char('\n');
+        out.text += QLatin1Char('\n') + tr("As sent:") + QLatin1Char('\n') + QString::fromUtf8(body);
+        return out;
     }
     if (looksBinary(body)) {
         out.mode = BodyMode::Hex;

@@ -39,6 +39,8 @@ public:
 
     [[nodiscard]] static bool claimsJson(const QByteArray &contentType);
     [[nodiscard]] static bool looksBinary(const QByteArray &body);
+    // application/x-www-form-urlencoded: shown as its fields, decoded.
+    [[nodiscard]] static bool isForm(const QByteArray &contentType);
     [[nodiscard]] static QString hexDump(const QByteArray &data, qsizetype limit);
     [[nodiscard]] static QString sizeText(qsizetype bytes);
 

@@ -22,7 +22,7 @@ const QString kHiddenKey = QStringLiteral("eventTable/hiddenColumns");
 
 // Columns whose words decide what a row is: never cut when the window leaves room.
 constexpr int kContentColumns[] = {EventTableModel::KindColumn, EventTableModel::ResultColumn,
-                                   EventTableModel::LanguagesColumn};
+                                   EventTableModel::ForwardColumn, EventTableModel::LanguagesColumn};
 
 int minimumWidth(int column)
 {
@@ -31,6 +31,8 @@ int minimumWidth(int column)
         return 90;
     case EventTableModel::ResultColumn:
         return 110;
+    case EventTableModel::ForwardColumn:
+        return 50;
     default:
         return 80;
     }
@@ -46,11 +48,16 @@ EventColumns::EventColumns(QTableView *table)
     , m_fitDelay(new QTimer(this))
 {
     m_menu->setObjectName(QStringLiteral("columnMenu"));
+    connect(m_menu, &QMenu::aboutToShow, this, [this] { // the window restores the header's state later
+        for (int column = 0; column < EventTableModel::ColumnCount; ++column)
+            m_menu->actions().at(column)->setChecked(!m_header->isSectionHidden(column));
+    });
     m_fitDelay->setSingleShot(true);
     m_fitDelay->setInterval(kFitDelayMs);
     connect(m_fitDelay, &QTimer::timeout, this, &EventColumns::fitNow);
 
-    const QStringList hidden = QSettings().value(kHiddenKey).toStringList();
+    // The App column is empty until something is forwarded: hidden until then (revealOnce).
+    const QStringList hidden = QSettings().value(kHiddenKey, QStringList{keyOf(EventTableModel::ForwardColumn)}).toStringList();
     for (int column = 0; column < EventTableModel::ColumnCount; ++column)
         m_header->setSectionHidden(column, hidden.contains(keyOf(column)));
     fillMenu();
@@ -93,6 +100,8 @@ QString EventColumns::keyOf(int column)
         return QStringLiteral("kind");
     case EventTableModel::ResultColumn:
         return QStringLiteral("result");
+    case EventTableModel::ForwardColumn:
+        return QStringLiteral("app");
     case EventTableModel::LanguagesColumn:
         return QStringLiteral("languages");
     case EventTableModel::BodySizeColumn:
@@ -137,6 +146,16 @@ void EventColumns::setColumnShown(int column, bool shown)
     m_menu->actions().at(column)->setChecked(shown);
     saveHidden();
     scheduleFit();
+}
+
+void EventColumns::revealOnce(int column)
+{
+    const QString key = QStringLiteral("eventTable/revealed/") + keyOf(column);
+    QSettings settings;
+    if (settings.value(key, false).toBool())
+        return;
+    settings.setValue(key, true);
+    setColumnShown(column, true);
 }
 
 void EventColumns::saveHidden() const
@@ -192,7 +211,7 @@ void EventColumns::fitNow()
     }
     // Too little room: Languages gives way first, then Kind, then Result, down to their minimums.
     for (const int column : {int(EventTableModel::LanguagesColumn), int(EventTableModel::KindColumn),
-                             int(EventTableModel::ResultColumn)}) {
+                             int(EventTableModel::ResultColumn), int(EventTableModel::ForwardColumn)}) {
         if (total <= room || !wanted.contains(column))
             continue;
         const int cut = std::min(total - room, wanted[column] - minimumWidth(column));

@@ -28,6 +28,9 @@ public:
     // The header's context menu (also View ▸ Columns): a check per column and "Fit".
     [[nodiscard]] QMenu *menu() const { return m_menu; }
     void setColumnShown(int column, bool shown);
+    // Shows a column hidden by default (App) the first time it has something to say; once
+    // shown so, the user's choice rules (remembered under "eventTable/revealed").
+    void revealOnce(int column);
     // Measures the content columns now instead of at the next coalesced pass.
     void fitNow();
 

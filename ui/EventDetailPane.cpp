@@ -3,6 +3,7 @@
 #include "AmbiguityBar.h"
 #include "enrich/DefaultInspector.h"
 
+#include "BodyFormatter.h"
 #include "BodyView.h"
 #include "FindBar.h"
 #include "DiffView.h"
@@ -19,6 +20,7 @@
 #include <QDateTime>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -94,6 +96,7 @@ void EventDetailPane::setEvent(std::optional<Event> event)
     m_diff->clear();
     m_trust->setRejection(m_event ? m_event->rejection : QString());
     m_ambiguity->clear();
+    markTabsThatApply();
     if (!m_event) {
         m_title->setText(tr("Select an event to see its details"));
         updateTabTitles();
@@ -121,6 +124,11 @@ void EventDetailPane::setInfo(const EventInfo &info)
         m_ambiguity->setEvent(m_event->displayBody(), m_event->target, appKindCatalog());
     m_trust->setInfo(info);
     updateTabTitles();
+    markTabsThatApply();
+    if (info.validity == EventInfo::Validity::NotJson) { // tabs filled before the verdict say it now
+        m_filled[TreeTab] = false;
+        m_filled[TranslationsTab] = false;
+    }
     if (m_filled[TreeTab])
         m_tree->setViolations(ViolationEntry::listFromJson(info.violationsJson));
     if (m_filled[BodyTab])
@@ -164,6 +172,26 @@ void EventDetailPane::fillTab(int tab)
         return;
     m_filled[size_t(tab)] = true;
     const Event &e = *m_event;
+    if (const QString notJson = notJsonSentence(); !notJson.isEmpty()) {
+        switch (Tab(tab)) {
+        case TreeTab:
+            m_tree->showNotApplicable(notJson);
+            return;
+        case ViolationsTab:
+            m_violations->showNotApplicable(notJson);
+            return;
+        case TranslationsTab:
+            m_translations->showNotApplicable(notJson);
+            return;
+        case DiffTab:
+            if (m_compareBase > 0)
+                break; // two rows picked: the comparison says what it can
+            m_diff->showMessage(notJson);
+            return;
+        default:
+            break;
+        }
+    }
     switch (Tab(tab)) {
     case BodyTab: {
         QString note;
@@ -201,6 +229,27 @@ void EventDetailPane::fillTab(int tab)
     case TabCount:
         break;
     }
+}
+
+QString EventDetailPane::notJsonSentence() const
+{
+    if (!m_event || !m_info || m_info->validity != EventInfo::Validity::NotJson)
+        return {};
+    if (m_event->displayBody().isEmpty())
+        return tr("There is no body: nothing to show here.");
+    if (BodyFormatter::claimsJson(m_event->contentType))
+        return tr("The body claims to be JSON but does not parse (the Body tab shows where): nothing to show here.");
+    const QString type = m_event->contentType.isEmpty() ? tr("not JSON") : QString::fromLatin1(m_event->contentType);
+    return tr("The body is %1, not JSON: nothing to show here. The Body tab shows it as it came.").arg(type);
+}
+
+void EventDetailPane::markTabsThatApply()
+{
+    // Dimmed, not disabled: the tab still opens and says why it does not apply.
+    const bool notJson = !notJsonSentence().isEmpty();
+    const QColor dim = notJson ? palette().color(QPalette::PlaceholderText) : QColor();
+    for (const int tab : {int(TreeTab), int(ViolationsTab), int(TranslationsTab), int(DiffTab)})
+        m_tabs->tabBar()->setTabTextColor(tab, dim);
 }
 
 void EventDetailPane::setSearchTerm(const QString &term)

@@ -83,6 +83,10 @@ private:
     void fillTab(int tab);
     void fillDiff();
     void showDiff(const Event &before, const Event &after, const QString &against);
+    // One sentence for every tab that reads JSON when the body is not JSON; empty when it is (or
+    // is not known yet). The parse error itself is said once, in the Body tab's banner.
+    [[nodiscard]] QString notJsonSentence() const;
+    void markTabsThatApply();
     void updateTabTitles();
 
     QLabel *m_title;

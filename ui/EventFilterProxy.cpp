@@ -103,6 +103,10 @@ bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         return validity == EventInfo::Validity::NotChecked;
     case ValidityFilter::NotJson:
         return validity == EventInfo::Validity::NotJson;
+    case ValidityFilter::AppFailed: {
+        const int app = index.data(EventTableModel::ForwardStatusRole).toInt();
+        return app < 0 || app >= 400;
+    }
     }
     return true;
 }

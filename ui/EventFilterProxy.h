@@ -15,7 +15,8 @@ class EventFilterProxy final : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
-    enum class ValidityFilter { All, Valid, Invalid, NotChecked, NotJson };
+    // AppFailed: forwarded, and the local app answered 4xx/5xx or could not be reached.
+    enum class ValidityFilter { All, Valid, Invalid, NotChecked, NotJson, AppFailed };
 
     explicit EventFilterProxy(QObject *parent = nullptr);
 

@@ -44,6 +44,13 @@ void EventItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
         option->font.setBold(httpError || invalid);
         break;
     }
+    case EventTableModel::ForwardColumn: {
+        // The app's answer in the HTTP colours; a failure (4xx/5xx or unreachable) in bold.
+        const auto result = ResultClass(index.data(EventTableModel::ResultClassRole).toInt());
+        option->palette.setColor(QPalette::Text, Theme::resultColor(result, option->palette));
+        option->font.setBold(result == ResultClass::ClientError || result == ResultClass::ServerError);
+        break;
+    }
     case EventTableModel::KindColumn:
         if (validity == EventInfo::Validity::NotChecked || index.data(EventTableModel::KindRole).toString().isEmpty()) {
             option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));

@@ -10,6 +10,7 @@
 #include "EventItemDelegate.h"
 #include "EventSearch.h"
 #include "EventTableModel.h"
+#include "store/EventStore.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -58,6 +59,9 @@ EventListPane::EventListPane(QWidget *parent)
     m_validityCombo->addItem(tr("Invalid"), int(ValidityFilter::Invalid));
     m_validityCombo->addItem(tr("Not checked yet"), int(ValidityFilter::NotChecked));
     m_validityCombo->addItem(tr("Not JSON"), int(ValidityFilter::NotJson));
+    m_validityCombo->addItem(tr("App answered an error"), int(ValidityFilter::AppFailed));
+    m_validityCombo->setItemData(m_validityCombo->count() - 1,
+                                 tr("Forwarded events your app answered with 4xx/5xx, or could not take"), Qt::ToolTipRole);
     m_missingTranslationsCheck->setObjectName(QStringLiteral("missingTranslationsCheck"));
     m_missingTranslationsCheck->setToolTip(tr("Show only events whose translated fields lack a language other fields have"));
     m_matchLabel->setObjectName(QStringLiteral("matchLabel"));
@@ -137,7 +141,11 @@ EventListPane::EventListPane(QWidget *parent)
     connect(m_missingTranslationsCheck, &QCheckBox::toggled, this, &EventListPane::applyMissingTranslationsChoice);
     connect(m_model, &EventTableModel::kindsChanged, this, &EventListPane::fillKindCombo);
     connect(m_loader, &EventHistoryLoader::chunkLoaded, m_model, &EventTableModel::append);
+    connect(m_model, &EventTableModel::firstForwardSeen, this,
+            [this] { m_columns->revealOnce(EventTableModel::ForwardColumn); });
     connect(m_loader, &EventHistoryLoader::finished, this, [this] {
+        if (m_historyStore)
+            m_model->setForwardedMany(m_historyStore->forwardOutcomes());
         m_model->release();
         Q_EMIT historyLoaded();
     });
@@ -168,6 +176,7 @@ void EventListPane::setStorePath(const QString &path)
 void EventListPane::loadHistory(const EventStore *store)
 {
     m_model->hold();
+    m_historyStore = store;
     m_loader->start(store, m_model->lastId());
 }
 
@@ -190,6 +199,11 @@ void EventListPane::addEvents(const QList<Event> &events)
 void EventListPane::applyInfos(const QList<EventInfo> &infos)
 {
     m_model->applyInfos(infos);
+}
+
+void EventListPane::applyForward(qint64 id, int status, const QString &error)
+{
+    m_model->setForwarded(id, status, error);
 }
 
 void EventListPane::fillKindCombo()

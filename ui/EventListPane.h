@@ -40,6 +40,8 @@ public:
     void clearEvents();
     // Enrichment results: updates the kind and result cells of these rows.
     void applyInfos(const QList<hookscope::EventInfo> &infos);
+    // What the local app answered a forwarded event (the App column); status 0: unreachable.
+    void applyForward(qint64 id, int status, const QString &error);
 
     void setPaused(bool paused);
     [[nodiscard]] bool isPaused() const { return m_paused; }
@@ -96,6 +98,7 @@ private:
     QTableView *m_table;
     QTimer *m_filterDelay;
     EventColumns *m_columns = nullptr; // child of m_table
+    const EventStore *m_historyStore = nullptr; // not owned; GUI-thread reader, for forward outcomes
     QByteArray m_needle; // lowered filter text while a filter is active
     QSet<qint64> m_liveMatches; // live events matched while the store search runs
     qint64 m_compareBase = 0;

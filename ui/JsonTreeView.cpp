@@ -197,6 +197,12 @@ void JsonTreeView::showContextMenu(const QPoint &pos)
     menu.exec(m_tree->viewport()->mapToGlobal(pos));
 }
 
+void JsonTreeView::showNotApplicable(const QString &text)
+{
+    clear();
+    m_banner->showMessage(text);
+}
+
 void JsonTreeView::setSearchTerm(const QString &term)
 {
     m_delegate->setTerm(term.trimmed());

@@ -32,6 +32,8 @@ public:
 
     void setJson(const QByteArray &json);
     void clear();
+    // No tree for this body (not JSON): an empty tree and `text` saying why.
+    void showNotApplicable(const QString &text);
     // True while a big body is read on the worker; loaded() follows.
     [[nodiscard]] bool isLoading() const;
     void setViolations(const QList<ViolationEntry> &violations);

@@ -262,6 +262,7 @@ void MainWindow::wireRelay()
     }
     connect(m_forward, &ForwardController::forwarded, this, [this](const ForwardRecord &record) {
         m_detail->setForward(record, record.id);
+        m_list->applyForward(record.id, record.status, record.error);
         if (!record.ok())
             statusBar()->showMessage(tr("Forward of #%1 failed: %2").arg(record.id).arg(record.error), 8000);
     });

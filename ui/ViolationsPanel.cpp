@@ -103,6 +103,12 @@ void ViolationsPanel::setInfo(const std::optional<EventInfo> &info)
         m_list->setCurrentItem(items.first(), 0, QItemSelectionModel::NoUpdate);
 }
 
+void ViolationsPanel::showNotApplicable(const QString &text)
+{
+    m_list->clear();
+    m_summary->setText(text);
+}
+
 int ViolationsPanel::count() const
 {
     return m_list->topLevelItemCount();

@@ -1,13 +1,19 @@
 // Issue 24 points 8 and 12 at the table: deleting many rows asks first; two selected rows are
 // offered to Diff.
 #include "DeleteConfirmation.h"
+#include "EventColumns.h"
 #include "EventFilterProxy.h"
 #include "EventListPane.h"
+#include "EventTableModel.h"
+#include "store/EventStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QMessageBox>
+#include <QComboBox>
 #include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -61,9 +67,12 @@ class tst_EventListPane final : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() { QSettings().remove(QStringLiteral("eventTable")); }
     void deletingMoreThanAFewAsksFirst_data();
     void deletingMoreThanAFewAsksFirst();
     void twoSelectedRowsAreOfferedForComparison();
+    void appAnswerShowsInItsColumnAndFilters();
+    void appAnswersOfTheHistoryShow();
 
 private:
     static void fill(EventListPane &pane, int count);
@@ -130,6 +139,72 @@ void tst_EventListPane::twoSelectedRowsAreOfferedForComparison()
     QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier,
                       table->visualRect(table->model()->index(4, 2)).center());
     QCOMPARE(base.last().at(0).toLongLong(), 0); // three rows: back to the previous version
+}
+
+void tst_EventListPane::appAnswerShowsInItsColumnAndFilters()
+{
+    EventListPane pane;
+    QAbstractItemModelTester tester(pane.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    fill(pane, 6);
+    QTableView *table = pane.table();
+    QVERIFY(table->isColumnHidden(EventTableModel::ForwardColumn)); // nothing forwarded yet
+    QSignalSpy changed(pane.model(), &QAbstractItemModel::dataChanged);
+    pane.applyForward(2, 500, QString());
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(EventTableModel::ForwardColumn));
+    QVERIFY(!table->isColumnHidden(EventTableModel::ForwardColumn)); // revealed by the first answer
+    pane.applyForward(3, 0, QStringLiteral("connection refused"));
+    pane.applyForward(4, 204, QString());
+    const auto cell = [&](int row) { return pane.proxy()->index(row, EventTableModel::ForwardColumn); };
+    QCOMPARE(cell(0).data().toString(), QString());
+    QCOMPARE(cell(1).data().toString(), QStringLiteral("→ 500"));
+    QCOMPARE(cell(2).data().toString(), QStringLiteral("→ failed"));
+    QCOMPARE(cell(3).data().toString(), QStringLiteral("→ 204"));
+    QCOMPARE(ResultClass(cell(1).data(EventTableModel::ResultClassRole).toInt()), ResultClass::ServerError);
+    QCOMPARE(ResultClass(cell(2).data(EventTableModel::ResultClassRole).toInt()), ResultClass::ServerError);
+    QCOMPARE(ResultClass(cell(3).data(EventTableModel::ResultClassRole).toInt()), ResultClass::Success);
+    QVERIFY(cell(2).data(Qt::ToolTipRole).toString().contains(QStringLiteral("connection refused")));
+    // Filterable: only the app's failures.
+    QComboBox *validity = pane.validityCombo();
+    validity->setCurrentIndex(validity->findData(int(EventFilterProxy::ValidityFilter::AppFailed)));
+    QCOMPARE(pane.proxy()->rowCount(), 2);
+    // A failure that comes later joins the filtered rows.
+    pane.applyForward(6, 502, QString());
+    QTRY_COMPARE(pane.proxy()->rowCount(), 3);
+    // Sorted by the app's status.
+    table->sortByColumn(EventTableModel::ForwardColumn, Qt::DescendingOrder);
+    QCOMPARE(cell(0).data().toString(), QStringLiteral("→ 502"));
+    // Once revealed, the user's choice rules: hidden stays hidden.
+    pane.columns()->setColumnShown(EventTableModel::ForwardColumn, false);
+    EventListPane again;
+    again.applyForward(1, 500, QString());
+    QVERIFY(again.table()->isColumnHidden(EventTableModel::ForwardColumn));
+}
+
+void tst_EventListPane::appAnswersOfTheHistoryShow()
+{
+    QTemporaryDir dir;
+    EventStore store;
+    QString error;
+    QVERIFY2(store.open(dir.filePath(QStringLiteral("events.sqlite")), &error), qPrintable(error));
+    QVERIFY(store.begin());
+    for (Event e : events(3)) {
+        e.id = 0;
+        QVERIFY2(store.insert(e, &error), qPrintable(error));
+    }
+    QVERIFY2(store.commit(&error), qPrintable(error));
+    ForwardRecord failed;
+    failed.id = 2;
+    failed.status = 503;
+    failed.url = QStringLiteral("http://127.0.0.1:3000/hooks");
+    QVERIFY(store.saveForward(failed));
+    EventListPane pane;
+    QSignalSpy loaded(&pane, &EventListPane::historyLoaded);
+    pane.loadHistory(&store);
+    QTRY_COMPARE(loaded.size(), 1);
+    QTRY_COMPARE(pane.proxy()->rowCount(), 3);
+    QCOMPARE(pane.proxy()->index(1, EventTableModel::ForwardColumn).data().toString(), QStringLiteral("→ 503"));
+    QVERIFY(!pane.table()->isColumnHidden(EventTableModel::ForwardColumn));
 }
 
 QTEST_MAIN(tst_EventListPane)
