@@ -20,8 +20,9 @@ constexpr int kFitDelayMs = 150;
 constexpr int kMaximumFitWidth = 380; // one odd long kind must not squeeze Target away
 const QString kHiddenKey = QStringLiteral("eventTable/hiddenColumns");
 
-// Columns whose words decide what a row is: never cut when the window leaves room.
-constexpr int kContentColumns[] = {EventTableModel::KindColumn, EventTableModel::ResultColumn,
+// Columns whose words decide what a row is (and Time, which grows a date for other days): never
+// cut when the window leaves room.
+constexpr int kContentColumns[] = {EventTableModel::TimeColumn, EventTableModel::KindColumn, EventTableModel::ResultColumn,
                                    EventTableModel::ForwardColumn, EventTableModel::LanguagesColumn};
 
 int minimumWidth(int column)
@@ -33,6 +34,8 @@ int minimumWidth(int column)
         return 110;
     case EventTableModel::ForwardColumn:
         return 50;
+    case EventTableModel::TimeColumn:
+        return 100;
     default:
         return 80;
     }
@@ -210,7 +213,7 @@ void EventColumns::fitNow()
         total += widest;
     }
     // Too little room: Languages gives way first, then Kind, then Result, down to their minimums.
-    for (const int column : {int(EventTableModel::LanguagesColumn), int(EventTableModel::KindColumn),
+    for (const int column : {int(EventTableModel::LanguagesColumn), int(EventTableModel::TimeColumn), int(EventTableModel::KindColumn),
                              int(EventTableModel::ResultColumn), int(EventTableModel::ForwardColumn)}) {
         if (total <= room || !wanted.contains(column))
             continue;

@@ -10,6 +10,7 @@
 #include "EventItemDelegate.h"
 #include "EventSearch.h"
 #include "EventTableModel.h"
+#include "NewEventsBadge.h"
 #include "store/EventStore.h"
 
 #include <QAction>
@@ -100,6 +101,7 @@ EventListPane::EventListPane(QWidget *parent)
     header->resizeSection(EventTableModel::BodySizeColumn, 84);
     header->resizeSection(EventTableModel::SenderColumn, 130);
     m_columns = new EventColumns(m_table);
+    m_newBadge = new NewEventsBadge(m_table);
 
     auto *filterRow = new QHBoxLayout;
     filterRow->setContentsMargins(6, 6, 6, 4);
@@ -153,6 +155,21 @@ EventListPane::EventListPane(QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &EventListPane::updateCompareBase);
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, &EventListPane::onAboutToInsert);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &EventListPane::onInserted);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        if (m_paused || !m_wasAtEdge) // the user reads older rows: say how many came meanwhile
+            m_newBadge->add(last - first + 1);
+    });
+    connect(m_newBadge, &QToolButton::clicked, this, [this] {
+        m_newBadge->reset();
+        scrollToNewest();
+    });
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        if (m_newBadge->count() > 0 && !m_paused && atNewestEdge())
+            m_newBadge->reset();
+    });
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this] { m_newBadge->setNewestAtTop(newestAtTop()); });
+    connect(m_model, &QAbstractItemModel::modelReset, m_newBadge, &NewEventsBadge::reset);
     const auto countChanged = [this] {
         updateMatchLabel();
         Q_EMIT eventCountChanged(eventCount());
@@ -275,8 +292,10 @@ void EventListPane::clearEvents()
 void EventListPane::setPaused(bool paused)
 {
     m_paused = paused;
-    if (!paused)
+    if (!paused) {
+        m_newBadge->reset();
         scrollToNewest();
+    }
 }
 
 void EventListPane::focusFilter()

@@ -16,6 +16,7 @@ class QTimer;
 namespace hookscope {
 
 class EventColumns;
+class NewEventsBadge;
 class EventFilterProxy;
 class EventHistoryLoader;
 class EventSearch;
@@ -55,6 +56,7 @@ public:
     [[nodiscard]] EventFilterProxy *proxy() const { return m_proxy; }
     [[nodiscard]] QTableView *table() const { return m_table; }
     [[nodiscard]] EventColumns *columns() const { return m_columns; }
+    [[nodiscard]] NewEventsBadge *newEventsBadge() const { return m_newBadge; }
     [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
     [[nodiscard]] QComboBox *kindCombo() const { return m_kindCombo; }
     [[nodiscard]] QComboBox *validityCombo() const { return m_validityCombo; }
@@ -98,6 +100,7 @@ private:
     QTableView *m_table;
     QTimer *m_filterDelay;
     EventColumns *m_columns = nullptr; // child of m_table
+    NewEventsBadge *m_newBadge = nullptr; // child of m_table's viewport
     const EventStore *m_historyStore = nullptr; // not owned; GUI-thread reader, for forward outcomes
     QByteArray m_needle; // lowered filter text while a filter is active
     QSet<qint64> m_liveMatches; // live events matched while the store search runs

@@ -101,8 +101,13 @@ QVariant EventTableModel::display(const EventSummary &row, int column) const
     switch (Column(column)) {
     case IdColumn:
         return row.id;
-    case TimeColumn:
-        return QDateTime::fromMSecsSinceEpoch(row.receivedAtMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+    case TimeColumn: {
+        // Today's events by the time alone; others (imported, or from an earlier session) with
+        // their date too, so two days never read the same.
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(row.receivedAtMs);
+        return at.date() == QDate::currentDate() ? at.toString(QStringLiteral("HH:mm:ss.zzz"))
+                                                 : at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    }
     case MethodColumn:
         return QString::fromLatin1(row.method);
     case TargetColumn:

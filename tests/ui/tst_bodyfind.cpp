@@ -75,6 +75,7 @@ private Q_SLOTS:
     void bigBodyCanBeReadWhole();
     void violatingLinesAreMarked_data();
     void violatingLinesAreMarked();
+    void treeStringsAreQuotedApartFromNumbers();
 };
 
 void tst_BodyFind::ctrlFInTheDetailsFindsInTheBody()
@@ -256,6 +257,24 @@ void tst_BodyFind::violatingLinesAreMarked()
         QVERIFY(!body->markMessages(lines.first()).isEmpty());
     if (QTest::currentDataTag() == QByteArrayLiteral("a value marks its line"))
         QCOMPARE(body->markMessages(1), QStringList{QStringLiteral("/order: 'order' must be >= 0, got -1")});
+}
+
+void tst_BodyFind::treeStringsAreQuotedApartFromNumbers()
+{
+    JsonTreeView view;
+    view.setJson(R"({"a":"123","b":123})");
+    QTreeView *tree = view.tree();
+    const QModelIndex root = tree->model()->index(0, 0);
+    tree->expand(root);
+    const QModelIndex a = tree->model()->index(0, 1, root);
+    const QModelIndex b = tree->model()->index(1, 1, root);
+    QCOMPARE(a.data().toString(), QStringLiteral("123"));
+    QCOMPARE(b.data().toString(), QStringLiteral("123"));
+    // The delegate shows the string with its quotes: wider by two quote marks.
+    QStyleOptionViewItem option;
+    option.initFrom(tree);
+    const int quotes = tree->fontMetrics().horizontalAdvance(QStringLiteral("\"\""));
+    QCOMPARE(tree->itemDelegate()->sizeHint(option, a).width() - tree->itemDelegate()->sizeHint(option, b).width(), quotes);
 }
 
 QTEST_MAIN(tst_BodyFind)

@@ -96,6 +96,7 @@ private Q_SLOTS:
     void theLastColumnCannotBeHidden();
     void userWidthIsKept();
     void violationPointersShowWhole();
+    void timeShowsTheDateForOtherDays();
 };
 
 void tst_EventColumns::contentColumnsAreNotElided_data()
@@ -156,7 +157,8 @@ void tst_EventColumns::chosenColumnsAreRemembered()
     QVERIFY(!sender->isChecked());
     sender->trigger();
     QVERIFY(!again.table()->isColumnHidden(EventTableModel::SenderColumn));
-    QCOMPARE(QSettings().value(QStringLiteral("eventTable/hiddenColumns")).toStringList(), QStringList());
+    // Only the App column stays hidden: it is empty until something is forwarded.
+    QCOMPARE(QSettings().value(QStringLiteral("eventTable/hiddenColumns")).toStringList(), QStringList{QStringLiteral("app")});
 }
 
 void tst_EventColumns::theLastColumnCannotBeHidden()
@@ -210,6 +212,24 @@ void tst_EventColumns::violationPointersShowWhole()
         QVERIFY2(metrics.horizontalAdvance(item->text(0)) < list->columnWidth(0), qPrintable(item->text(0)));
         QVERIFY2(metrics.horizontalAdvance(item->text(2)) < list->columnWidth(2), qPrintable(item->text(2)));
     }
+}
+
+void tst_EventColumns::timeShowsTheDateForOtherDays()
+{
+    EventListPane pane;
+    pane.resize(1280, 400);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QList<Event> events = sampleEvents().mid(0, 2);
+    const QDateTime earlier(QDate::currentDate().addDays(-3), QTime(9, 28, 47));
+    events[0].receivedAtMs = earlier.toMSecsSinceEpoch();
+    pane.addEvents(events);
+    QTRY_COMPARE(pane.proxy()->rowCount(), 2);
+    const QModelIndex old = pane.proxy()->index(0, EventTableModel::TimeColumn);
+    const QModelIndex today = pane.proxy()->index(1, EventTableModel::TimeColumn);
+    QCOMPARE(old.data().toString(), earlier.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    QCOMPARE(today.data().toString().size(), 12); // HH:mm:ss.zzz
+    QTRY_VERIFY(neededWidth(pane.table(), old) <= pane.table()->columnWidth(EventTableModel::TimeColumn));
 }
 
 QTEST_MAIN(tst_EventColumns)

@@ -2,6 +2,7 @@
 // offered to Diff.
 #include "DeleteConfirmation.h"
 #include "EventColumns.h"
+#include "NewEventsBadge.h"
 #include "EventFilterProxy.h"
 #include "EventListPane.h"
 #include "EventTableModel.h"
@@ -12,6 +13,7 @@
 #include <QMessageBox>
 #include <QComboBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QSignalSpy>
@@ -24,10 +26,10 @@ using namespace hookscope;
 
 namespace {
 
-QList<Event> events(int count)
+QList<Event> events(int count, int first = 1)
 {
     QList<Event> list;
-    for (int i = 1; i <= count; ++i) {
+    for (int i = first; i < first + count; ++i) {
         Event e;
         e.id = i;
         e.receivedAtMs = 1'700'000'000'000 + i;
@@ -73,6 +75,7 @@ private Q_SLOTS:
     void twoSelectedRowsAreOfferedForComparison();
     void appAnswerShowsInItsColumnAndFilters();
     void appAnswersOfTheHistoryShow();
+    void newEventsAreCountedWhileReadingOlderOnes();
 
 private:
     static void fill(EventListPane &pane, int count);
@@ -205,6 +208,40 @@ void tst_EventListPane::appAnswersOfTheHistoryShow()
     QTRY_COMPARE(pane.proxy()->rowCount(), 3);
     QCOMPARE(pane.proxy()->index(1, EventTableModel::ForwardColumn).data().toString(), QStringLiteral("→ 503"));
     QVERIFY(!pane.table()->isColumnHidden(EventTableModel::ForwardColumn));
+}
+
+void tst_EventListPane::newEventsAreCountedWhileReadingOlderOnes()
+{
+    EventListPane pane;
+    fill(pane, 200);
+    QTableView *table = pane.table();
+    NewEventsBadge *badge = pane.newEventsBadge();
+    QTRY_COMPARE(table->verticalScrollBar()->value(), table->verticalScrollBar()->maximum()); // following
+    pane.addEvents(events(5, 201));
+    QTRY_COMPARE(pane.proxy()->rowCount(), 205);
+    QVERIFY(badge->isHidden()); // following: nothing to announce
+    table->scrollToTop();
+    pane.addEvents(events(30, 206));
+    QTRY_COMPARE(pane.proxy()->rowCount(), 235);
+    QVERIFY(badge->isVisible());
+    QCOMPARE(badge->text(), QStringLiteral("30 new ↓"));
+    QCOMPARE(table->verticalScrollBar()->value(), 0); // the reader was not moved
+    QVERIFY(table->viewport()->rect().contains(badge->geometry()));
+    badge->click();
+    QVERIFY(badge->isHidden());
+    QCOMPARE(table->verticalScrollBar()->value(), table->verticalScrollBar()->maximum());
+    // Paused: counted too, and resuming clears it.
+    pane.setPaused(true);
+    pane.addEvents(events(2, 236));
+    QTRY_COMPARE(badge->text(), QStringLiteral("2 new ↓"));
+    pane.setPaused(false);
+    QVERIFY(badge->isHidden());
+    // Scrolling back down by hand clears it as well.
+    table->scrollToTop();
+    pane.addEvents(events(3, 238));
+    QTRY_VERIFY(badge->isVisible());
+    table->scrollToBottom();
+    QVERIFY(badge->isHidden());
 }
 
 QTEST_MAIN(tst_EventListPane)
