@@ -173,14 +173,21 @@ void EventDetailPane::fillTab(int tab)
     m_filled[size_t(tab)] = true;
     const Event &e = *m_event;
     if (const QString notJson = notJsonSentence(); !notJson.isEmpty()) {
+        // A body shaped like JSON keeps its Tree and Translations: they read what parses and say
+        // where it stops (the receiver's verdict can be stricter, e.g. on invalid UTF-8).
+        const bool shaped = looksLikeJson();
         switch (Tab(tab)) {
         case TreeTab:
+            if (shaped)
+                break;
             m_tree->showNotApplicable(notJson);
             return;
         case ViolationsTab:
             m_violations->showNotApplicable(notJson);
             return;
         case TranslationsTab:
+            if (shaped)
+                break;
             m_translations->showNotApplicable(notJson);
             return;
         case DiffTab:
@@ -237,10 +244,17 @@ QString EventDetailPane::notJsonSentence() const
         return {};
     if (m_event->displayBody().isEmpty())
         return tr("There is no body: nothing to show here.");
-    if (BodyFormatter::claimsJson(m_event->contentType))
-        return tr("The body claims to be JSON but does not parse (the Body tab shows where): nothing to show here.");
+    if (looksLikeJson() || BodyFormatter::claimsJson(m_event->contentType))
+        return m_info->jsonError.isEmpty() ? tr("The body is not valid JSON: nothing to show here.")
+                                           : tr("The body is not valid JSON (%1): nothing to show here.").arg(m_info->jsonError);
     const QString type = m_event->contentType.isEmpty() ? tr("not JSON") : QString::fromLatin1(m_event->contentType);
     return tr("The body is %1, not JSON: nothing to show here. The Body tab shows it as it came.").arg(type);
+}
+
+bool EventDetailPane::looksLikeJson() const
+{
+    const QByteArray head = m_event ? m_event->displayBody().left(4096).trimmed() : QByteArray();
+    return head.startsWith('{') || head.startsWith('[');
 }
 
 void EventDetailPane::markTabsThatApply()

@@ -87,6 +87,7 @@ private:
     // is not known yet). The parse error itself is said once, in the Body tab's banner.
     [[nodiscard]] QString notJsonSentence() const;
     void markTabsThatApply();
+    [[nodiscard]] bool looksLikeJson() const; // starts with { or [
     void updateTabTitles();
 
     QLabel *m_title;

@@ -218,8 +218,7 @@ void tst_DiffView::paneExplainsWhenThereIsNothingToCompare()
     EventInfo notJson = info(2, QString(), QString());
     notJson.validity = EventInfo::Validity::NotJson;
     pane.setInfo(notJson);
-    QCOMPARE(diff->summary()->text(), QStringLiteral("The body claims to be JSON but does not parse (the Body tab shows where): "
-                            "nothing to show here."));
+    QCOMPARE(diff->summary()->text(), QStringLiteral("The body is not valid JSON: nothing to show here."));
     pane.setEvent(m_store->load(3));
     pane.setInfo(info(3, QStringLiteral("jicoo"), QString()));
     QVERIFY(diff->summary()->text().startsWith(QStringLiteral("This jicoo event names no entity")));
