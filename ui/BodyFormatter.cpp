@@ -3,8 +3,11 @@
 #include "JsonScanner.h"
 
 #include <QLocale>
+#include <limits>
 #include <QStringDecoder>
 #include <QStringList>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace hookscope {
 
@@ -12,6 +15,11 @@ bool BodyFormatter::claimsJson(const QByteArray &contentType)
 {
     const QByteArray type = contentType.toLower();
     return type.contains("/json") || type.contains("+json");
+}
+
+bool BodyFormatter::isForm(const QByteArray &contentType)
+{
+    return contentType.toLower().contains("application/x-www-form-urlencoded");
 }
 
 bool BodyFormatter::looksBinary(const QByteArray &body)
@@ -67,10 +75,11 @@ QString BodyFormatter::utf8Prefix(const QByteArray &bytes, qsizetype limit)
     return QString::fromUtf8(bytes.constData(), end);
 }
 
-BodyFormat BodyFormatter::format(const QByteArray &body, const QByteArray &contentType, const QString &note)
+BodyFormat BodyFormatter::format(const QByteArray &body, const QByteArray &contentType, const QString &note,
+                                 qsizetype limit)
 {
     try { // whatever one body does (std::bad_alloc of its pretty print, for one), the tab says so
-        return formatBody(body, contentType, note);
+        return formatBody(body, contentType, note, limit < 0 ? std::numeric_limits<qsizetype>::max() : limit);
     } catch (const std::exception &e) {
         BodyFormat out;
         out.mode = BodyMode::Text;
@@ -80,8 +89,10 @@ BodyFormat BodyFormatter::format(const QByteArray &body, const QByteArray &conte
     }
 }
 
-BodyFormat BodyFormatter::formatBody(const QByteArray &body, const QByteArray &contentType, const QString &note)
+BodyFormat BodyFormatter::formatBody(const QByteArray &body, const QByteArray &contentType, const QString &note,
+                                     qsizetype limit)
 {
+    const bool whole = limit == std::numeric_limits<qsizetype>::max();
     BodyFormat out;
     QStringList info;
     if (!contentType.isEmpty())
@@ -94,9 +105,9 @@ BodyFormat BodyFormatter::formatBody(const QByteArray &body, const QByteArray &c
         return out;
     }
     const auto cutNotice = [&] {
-        return QLatin1Char('\n') + tr("… only the first %1 of %2 are shown here: \"Save body…\" writes the whole body "
-                                      "to a file")
-                                       .arg(sizeText(kMaxShownBytes), sizeText(body.size()));
+        return QLatin1Char('\n') + tr("… only the first %1 of %2 are shown here: \"Show all\" shows the rest, "
+                                      "\"Save body…\" writes the whole body to a file")
+                                       .arg(sizeText(limit), sizeText(body.size()));
     };
     const bool claimed = claimsJson(contentType);
     const QByteArray trimmed = body.left(4096).trimmed();
@@ -105,19 +116,33 @@ BodyFormat BodyFormatter::formatBody(const QByteArray &body, const QByteArray &c
         const JsonCheck check = JsonScanner::validate(body);
         if (check.ok) {
             out.mode = BodyMode::Json;
-            const QByteArray pretty = JsonScanner::prettyPrint(body, kMaxShownBytes);
-            out.cut = pretty.size() > kMaxShownBytes;
-            info << (out.cut ? tr("JSON, pretty-printed, the first %1 shown").arg(sizeText(kMaxShownBytes))
+            const QByteArray pretty = JsonScanner::prettyPrint(body, whole ? -1 : limit);
+            out.cut = pretty.size() > limit;
+            info << (out.cut ? tr("JSON, pretty-printed, the first %1 shown").arg(sizeText(limit))
                              : tr("JSON, pretty-printed"));
             out.info = info.join(QStringLiteral("  ·  "));
-            out.text = utf8Prefix(pretty, kMaxShownBytes);
+            out.text = utf8Prefix(pretty, limit);
             if (out.cut)
                 out.text += cutNotice();
-            out.highlight = !out.cut && pretty.size() <= kMaxHighlight;
+            // The whole of a big body is coloured as it is fed in, chunk by chunk.
+            out.highlight = !out.cut && (whole || pretty.size() <= kMaxHighlight);
             return out;
         }
         if (claimed)
             out.banner = tr("Not valid JSON: %1 at offset %2").arg(check.message).arg(check.offset);
+    }
+    if (isForm(contentType) && body.size() <= kMaxShownBytes && !looksBinary(body)) {
+        // Fields decoded one a line ("name = value"), then the body as sent.
+        QUrlQuery query;
+        query.setQuery(QString::fromUtf8(QByteArray(body).replace('+', "%20")));
+        const QList<std::pair<QString, QString>> fields = query.queryItems(QUrl::FullyDecoded);
+        out.mode = BodyMode::Text;
+        info << (fields.size() == 1 ? tr("form, 1 field, decoded") : tr("form, %L1 fields, decoded").arg(fields.size()));
+        out.info = info.join(QStringLiteral("  ·  "));
+        for (const auto &[name, value] : fields)
+            out.text += name + QLatin1String(" = ") + value + QLatin1Char('\n');
+        out.text += QLatin1Char('\n') + tr("As sent:") + QLatin1Char('\n') + QString::fromUtf8(body);
+        return out;
     }
     if (looksBinary(body)) {
         out.mode = BodyMode::Hex;
@@ -128,11 +153,11 @@ BodyFormat BodyFormatter::formatBody(const QByteArray &body, const QByteArray &c
         return out;
     }
     out.mode = BodyMode::Text;
-    out.cut = body.size() > kMaxShownBytes;
+    out.cut = body.size() > limit;
     if (out.cut)
-        info << tr("the first %1 shown").arg(sizeText(kMaxShownBytes));
+        info << tr("the first %1 shown").arg(sizeText(limit));
     out.info = info.join(QStringLiteral("  ·  "));
-    out.text = utf8Prefix(body, kMaxShownBytes);
+    out.text = utf8Prefix(body, limit);
     if (out.cut)
         out.text += cutNotice();
     return out;

@@ -32,15 +32,21 @@ public:
     static constexpr qsizetype kMaxHighlight = 1024 * 1024;
     static constexpr qsizetype kMaxHex = 64 * 1024; // beyond: the dump stops (4,096 lines of 16 bytes)
 
-    [[nodiscard]] static BodyFormat format(const QByteArray &body, const QByteArray &contentType, const QString &note = {});
+    // `limit`: how much text to make (-1: all of it, for "Show all", which the view feeds in
+    // chunks as the user scrolls).
+    [[nodiscard]] static BodyFormat format(const QByteArray &body, const QByteArray &contentType, const QString &note = {},
+                                           qsizetype limit = kMaxShownBytes);
 
     [[nodiscard]] static bool claimsJson(const QByteArray &contentType);
     [[nodiscard]] static bool looksBinary(const QByteArray &body);
+    // application/x-www-form-urlencoded: shown as its fields, decoded.
+    [[nodiscard]] static bool isForm(const QByteArray &contentType);
     [[nodiscard]] static QString hexDump(const QByteArray &data, qsizetype limit);
     [[nodiscard]] static QString sizeText(qsizetype bytes);
 
 private:
-    [[nodiscard]] static BodyFormat formatBody(const QByteArray &body, const QByteArray &contentType, const QString &note);
+    [[nodiscard]] static BodyFormat formatBody(const QByteArray &body, const QByteArray &contentType, const QString &note,
+                                               qsizetype limit);
     // `bytes` cut to at most `limit` bytes without splitting a UTF-8 sequence, as text.
     [[nodiscard]] static QString utf8Prefix(const QByteArray &bytes, qsizetype limit);
 };

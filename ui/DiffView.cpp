@@ -1,12 +1,16 @@
 #include "DiffView.h"
 
 #include "PlainToolTip.h"
+#include "TailElideDelegate.h"
 #include "Theme.h"
 #include "ViolationMarks.h"
 
+#include <QCheckBox>
+#include <QHBoxLayout>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSettings>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -45,8 +49,17 @@ QString kindWord(JsonDiff::Change::Kind kind)
 DiffView::DiffView(QWidget *parent)
     : QWidget(parent)
     , m_summary(new QLabel(this))
+    , m_ignoreVolatile(new QCheckBox(tr("Ignore ids and timestamps"), this))
     , m_tree(new QTreeWidget(this))
 {
+    m_ignoreVolatile->setObjectName(QStringLiteral("diffIgnoreVolatile"));
+    m_ignoreVolatile->setToolTip(tr("Leave out fields that differ between any two deliveries: ids (id, correlationId, …) "
+                                    "and time stamps (createdAt, updated_at, timestamp, …)"));
+    m_ignoreVolatile->setChecked(QSettings().value(QStringLiteral("diff/ignoreVolatile"), false).toBool());
+    connect(m_ignoreVolatile, &QCheckBox::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("diff/ignoreVolatile"), on);
+        render();
+    });
     m_summary->setObjectName(QStringLiteral("diffSummary"));
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
@@ -59,7 +72,7 @@ DiffView::DiffView(QWidget *parent)
     m_tree->setAlternatingRowColors(true);
     m_tree->setFrameShape(QFrame::NoFrame);
     m_tree->setWordWrap(false);
-    m_tree->setTextElideMode(Qt::ElideMiddle);
+    m_tree->setItemDelegate(new TailElideDelegate({FieldColumn}, m_tree));
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
     m_tree->header()->resizeSection(FieldColumn, 240);
@@ -68,7 +81,11 @@ DiffView::DiffView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_summary);
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 6, 0);
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_ignoreVolatile, 0, Qt::AlignTop);
+    layout->addLayout(top);
     layout->addWidget(m_tree, 1);
     clear();
 }
@@ -80,13 +97,83 @@ void DiffView::clear()
 
 void DiffView::showMessage(const QString &text)
 {
+    m_changes.clear();
+    m_against.clear();
     m_tree->clear();
     m_tree->hide();
+    m_ignoreVolatile->hide();
     m_summary->setText(text);
 }
 
 void DiffView::setChanges(const QString &summary, const QList<JsonDiff::Change> &changes)
 {
+    m_against.clear();
+    m_fixedSummary = summary;
+    m_changes = changes;
+    render();
+}
+
+void DiffView::setComparison(const QString &against, const QList<JsonDiff::Change> &changes)
+{
+    m_against = against;
+    m_changes = changes;
+    render();
+}
+
+void DiffView::setIgnoreVolatile(bool ignore)
+{
+    m_ignoreVolatile->setChecked(ignore);
+}
+
+bool DiffView::ignoresVolatile() const
+{
+    return m_ignoreVolatile->isChecked();
+}
+
+bool DiffView::isVolatile(const QString &pointer)
+{
+    const QStringList tokens = ViolationMarks::tokens(pointer);
+    if (tokens.isEmpty())
+        return false;
+    const QString &key = tokens.last();
+    const QString lower = key.toLower();
+    static const QStringList exact = {QStringLiteral("id"),        QStringLiteral("uuid"),      QStringLiteral("timestamp"),
+                                      QStringLiteral("time"),      QStringLiteral("date"),      QStringLiteral("ts"),
+                                      QStringLiteral("requestid"), QStringLiteral("messageid"), QStringLiteral("nonce")};
+    if (exact.contains(lower))
+        return true;
+    // camelCase "correlationId", "createdAt"; snake_case "event_id", "updated_at".
+    return key.endsWith(QLatin1String("Id")) || key.endsWith(QLatin1String("At")) || lower.endsWith(QLatin1String("_id"))
+        || lower.endsWith(QLatin1String("_at")) || key.endsWith(QLatin1String("Timestamp"))
+        || lower.endsWith(QLatin1String("_timestamp"));
+}
+
+void DiffView::render()
+{
+    QList<JsonDiff::Change> changes;
+    qsizetype hidden = 0;
+    for (const JsonDiff::Change &change : std::as_const(m_changes)) {
+        if (ignoresVolatile() && isVolatile(change.pointer))
+            ++hidden;
+        else
+            changes.append(change);
+    }
+    QString summary = m_fixedSummary;
+    if (!m_against.isEmpty()) {
+        int added = 0;
+        int removed = 0;
+        for (const JsonDiff::Change &c : std::as_const(changes)) {
+            added += c.kind == JsonDiff::Change::Kind::Added;
+            removed += c.kind == JsonDiff::Change::Kind::Removed;
+        }
+        const int changed = int(changes.size()) - added - removed;
+        summary = changes.isEmpty() ? m_against + tr(": the same content.")
+                                    : m_against + tr(": %L1 changed, %L2 added, %L3 removed.").arg(changed).arg(added).arg(removed);
+    }
+    if (hidden > 0)
+        summary += QLatin1Char(' ') + (hidden == 1 ? tr("(1 id or time stamp not shown)")
+                                                   : tr("(%L1 ids and time stamps not shown)").arg(hidden));
+    m_ignoreVolatile->show();
     m_tree->clear();
     m_summary->setText(summary);
     m_tree->setVisible(!changes.isEmpty());

@@ -3,7 +3,9 @@
 #include "AmbiguityBar.h"
 #include "enrich/DefaultInspector.h"
 
+#include "BodyFormatter.h"
 #include "BodyView.h"
+#include "FindBar.h"
 #include "DiffView.h"
 #include "ForwardView.h"
 #include "HeadersView.h"
@@ -17,7 +19,9 @@
 #include "store/EventStore.h"
 
 #include <QDateTime>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -96,6 +100,7 @@ void EventDetailPane::setEvent(std::optional<Event> event)
     m_diff->clear();
     m_trust->setRejection(m_event ? m_event->rejection : QString());
     m_ambiguity->clear();
+    markTabsThatApply();
     if (!m_event) {
         m_title->setText(tr("Select an event to see its details"));
         updateTabTitles();
@@ -123,8 +128,15 @@ void EventDetailPane::setInfo(const EventInfo &info)
         m_ambiguity->setEvent(m_event->displayBody(), m_event->target, appKindCatalog());
     m_trust->setInfo(info);
     updateTabTitles();
+    markTabsThatApply();
+    if (info.validity == EventInfo::Validity::NotJson) { // tabs filled before the verdict say it now
+        m_filled[TreeTab] = false;
+        m_filled[TranslationsTab] = false;
+    }
     if (m_filled[TreeTab])
         m_tree->setViolations(ViolationEntry::listFromJson(info.violationsJson));
+    if (m_filled[BodyTab])
+        m_body->setViolations(ViolationEntry::listFromJson(info.violationsJson));
     m_filled[ViolationsTab] = false;
     m_filled[DiffTab] = false;
     fillTab(m_tabs->currentIndex());
@@ -164,6 +176,33 @@ void EventDetailPane::fillTab(int tab)
         return;
     m_filled[size_t(tab)] = true;
     const Event &e = *m_event;
+    if (const QString notJson = notJsonSentence(); !notJson.isEmpty()) {
+        // A body shaped like JSON keeps its Tree and Translations: they read what parses and say
+        // where it stops (the receiver's verdict can be stricter, e.g. on invalid UTF-8).
+        const bool shaped = looksLikeJson();
+        switch (Tab(tab)) {
+        case TreeTab:
+            if (shaped)
+                break;
+            m_tree->showNotApplicable(notJson);
+            return;
+        case ViolationsTab:
+            m_violations->showNotApplicable(notJson);
+            return;
+        case TranslationsTab:
+            if (shaped)
+                break;
+            m_translations->showNotApplicable(notJson);
+            return;
+        case DiffTab:
+            if (m_compareBase > 0)
+                break; // two rows picked: the comparison says what it can
+            m_diff->showMessage(notJson);
+            return;
+        default:
+            break;
+        }
+    }
     switch (Tab(tab)) {
     case BodyTab: {
         QString note;
@@ -172,6 +211,8 @@ void EventDetailPane::fillTab(int tab)
         else if (!e.decodeError.isEmpty())
             note = tr("could not decode: %1").arg(e.decodeError);
         m_body->setBody(e.displayBody(), e.contentType, note);
+        if (m_info)
+            m_body->setViolations(ViolationEntry::listFromJson(m_info->violationsJson));
         break;
     }
     case TreeTab:
@@ -201,9 +242,100 @@ void EventDetailPane::fillTab(int tab)
     }
 }
 
+QString EventDetailPane::notJsonSentence() const
+{
+    if (!m_event || !m_info || m_info->validity != EventInfo::Validity::NotJson)
+        return {};
+    if (m_event->displayBody().isEmpty())
+        return tr("There is no body: nothing to show here.");
+    if (looksLikeJson() || BodyFormatter::claimsJson(m_event->contentType))
+        return m_info->jsonError.isEmpty() ? tr("The body is not valid JSON: nothing to show here.")
+                                           : tr("The body is not valid JSON (%1): nothing to show here.").arg(m_info->jsonError);
+    const QString type = m_event->contentType.isEmpty() ? tr("not JSON") : QString::fromLatin1(m_event->contentType);
+    return tr("The body is %1, not JSON: nothing to show here. The Body tab shows it as it came.").arg(type);
+}
+
+bool EventDetailPane::looksLikeJson() const
+{
+    const QByteArray head = m_event ? m_event->displayBody().left(4096).trimmed() : QByteArray();
+    return head.startsWith('{') || head.startsWith('[');
+}
+
+void EventDetailPane::markTabsThatApply()
+{
+    // Dimmed, not disabled: the tab still opens and says why it does not apply.
+    const bool notJson = !notJsonSentence().isEmpty();
+    const QColor dim = notJson ? palette().color(QPalette::PlaceholderText) : QColor();
+    for (const int tab : {int(TreeTab), int(ViolationsTab), int(TranslationsTab), int(DiffTab)})
+        m_tabs->tabBar()->setTabTextColor(tab, dim);
+}
+
+void EventDetailPane::setSearchTerm(const QString &term)
+{
+    m_searchTerm = term;
+    m_body->setSearchTerm(term);
+    m_tree->setSearchTerm(term);
+}
+
+void EventDetailPane::openFind()
+{
+    m_tabs->setCurrentIndex(BodyTab);
+    m_body->openFind();
+}
+
+bool EventDetailPane::event(QEvent *event)
+{
+    // Ctrl+F, F3 and Shift+F3 with the focus in the details find in the body, before the
+    // window's Ctrl+F (the event filter) sees them.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Find) || key->matches(QKeySequence::FindNext)
+            || key->matches(QKeySequence::FindPrevious)) {
+            event->accept();
+            return true;
+        }
+    }
+    return QWidget::event(event);
+}
+
+void EventDetailPane::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Find)) {
+        openFind();
+    } else if (event->matches(QKeySequence::FindNext)) {
+        m_tabs->setCurrentIndex(BodyTab);
+        m_body->findBar()->findNext();
+    } else if (event->matches(QKeySequence::FindPrevious)) {
+        m_tabs->setCurrentIndex(BodyTab);
+        m_body->findBar()->findPrevious();
+    } else {
+        QWidget::keyPressEvent(event);
+    }
+}
+
+void EventDetailPane::setCompareBase(qint64 id)
+{
+    if (id == m_compareBase)
+        return;
+    m_compareBase = id;
+    m_filled[DiffTab] = false;
+    if (m_event && m_tabs->currentIndex() == DiffTab)
+        fillTab(DiffTab);
+}
+
 void EventDetailPane::fillDiff()
 {
     const Event &e = *m_event;
+    if (m_compareBase > 0 && m_compareBase != e.id && m_store) {
+        // Two rows picked: compare them whatever their kind, the older one first.
+        if (const std::optional<Event> other = m_store->load(m_compareBase)) {
+            const bool otherFirst = other->id < e.id;
+            const Event &before = otherFirst ? *other : e;
+            const Event &after = otherFirst ? e : *other;
+            showDiff(before, after, tr("#%1 → #%2, the two selected events").arg(before.id).arg(after.id));
+            return;
+        }
+    }
     if (!m_info || !m_info->isChecked()) {
         m_diff->showMessage(tr("Validating… the entity this event belongs to is not known yet."));
         return;
@@ -217,11 +349,12 @@ void EventDetailPane::fillDiff()
         return;
     }
     if (m_info->kind.isEmpty()) {
-        m_diff->showMessage(tr("Unknown kind: there is no entity to compare with."));
+        m_diff->showMessage(tr("Unknown kind: there is no entity to compare with. Select two rows to compare them."));
         return;
     }
     if (m_info->entityId.isEmpty()) {
-        m_diff->showMessage(tr("This %1 event names no entity: there is no previous version to compare with.")
+        m_diff->showMessage(tr("This %1 event names no entity: there is no previous version to compare with. "
+                               "Select two rows to compare them.")
                                 .arg(m_info->kind));
         return;
     }
@@ -229,38 +362,34 @@ void EventDetailPane::fillDiff()
         m_store ? m_store->previousOfEntity(m_info->kind, m_info->entityId, e.id) : std::nullopt;
     const std::optional<Event> previous = previousId ? m_store->load(*previousId) : std::nullopt;
     if (!previous) {
-        m_diff->showMessage(tr("No previous version: this is the first %1 event for %2 in the store.")
+        m_diff->showMessage(tr("No previous version: this is the first %1 event for %2 in the store. "
+                               "Select two rows to compare them.")
                                 .arg(m_info->kind, m_info->entityId));
         return;
     }
+    showDiff(*previous, e,
+             tr("Against #%1 (%2), the previous version of %3 %4")
+                 .arg(previous->id)
+                 .arg(QDateTime::fromMSecsSinceEpoch(previous->receivedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                      m_info->kind, m_info->entityId));
+}
+
+void EventDetailPane::showDiff(const Event &before, const Event &after, const QString &against)
+{
     QList<JsonDiff::Change> changes;
     QString error;
     bool compared = false;
     try { // whatever the two bodies do (std::bad_alloc, for one), the Diff tab says so
-        compared = JsonDiff::compare(previous->displayBody(), e.displayBody(), &changes, &error);
+        compared = JsonDiff::compare(before.displayBody(), after.displayBody(), &changes, &error);
     } catch (const std::exception &failure) {
         error = QStringLiteral("could not be inspected: %1").arg(QString::fromUtf8(failure.what()));
     }
+    const qint64 otherId = before.id == m_event->id ? after.id : before.id;
     if (!compared) {
-        m_diff->showMessage(tr("Cannot compare with #%1: %2.").arg(previous->id).arg(error));
+        m_diff->showMessage(tr("Cannot compare with #%1: %2.").arg(otherId).arg(error));
         return;
     }
-    const QString against = tr("Against #%1 (%2), the previous version of %3 %4")
-                                .arg(previous->id)
-                                .arg(QDateTime::fromMSecsSinceEpoch(previous->receivedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                                     m_info->kind, m_info->entityId);
-    if (changes.isEmpty()) {
-        m_diff->setChanges(against + tr(": the same content."), changes);
-        return;
-    }
-    int added = 0;
-    int removed = 0;
-    for (const JsonDiff::Change &c : std::as_const(changes)) {
-        added += c.kind == JsonDiff::Change::Kind::Added;
-        removed += c.kind == JsonDiff::Change::Kind::Removed;
-    }
-    const int changed = int(changes.size()) - added - removed;
-    m_diff->setChanges(against + tr(": %L1 changed, %L2 added, %L3 removed.").arg(changed).arg(added).arg(removed), changes);
+    m_diff->setComparison(against, changes);
 }
 
 } // namespace hookscope

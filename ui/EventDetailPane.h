@@ -51,6 +51,14 @@ public:
     [[nodiscard]] std::optional<EventInfo> info() const { return m_info; }
     // What the local app answered when the shown event was forwarded; ignored for another event.
     void setForward(const std::optional<ForwardRecord> &record, qint64 eventId);
+    // The event Diff compares the shown one with, when the user picked two rows; 0: the
+    // previous version of the same entity (the default).
+    void setCompareBase(qint64 id);
+    [[nodiscard]] qint64 compareBase() const { return m_compareBase; }
+    // The event filter's term: marked in Body (and Tree) for every event shown.
+    void setSearchTerm(const QString &term);
+    // Ctrl+F in the details: the Body tab's find bar.
+    void openFind();
     // Switches to the Tree tab and selects the node at `pointer`.
     void revealInTree(const QString &pointer);
     // Selects the node at `pointer` in the Tree tab without switching to it.
@@ -69,9 +77,19 @@ public:
     // The note shown when only the shape decided and kinds of one pack fit equally.
     [[nodiscard]] AmbiguityBar *ambiguityBar() const { return m_ambiguity; }
 
+protected:
+    bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
     void fillTab(int tab);
     void fillDiff();
+    void showDiff(const Event &before, const Event &after, const QString &against);
+    // One sentence for every tab that reads JSON when the body is not JSON; empty when it is (or
+    // is not known yet). The parse error itself is said once, in the Body tab's banner.
+    [[nodiscard]] QString notJsonSentence() const;
+    void markTabsThatApply();
+    [[nodiscard]] bool looksLikeJson() const; // starts with { or [
     void updateTabTitles();
 
     QLabel *m_title;
@@ -90,6 +108,8 @@ private:
     std::optional<Event> m_event;
     std::optional<EventInfo> m_info;
     std::array<bool, TabCount> m_filled{};
+    qint64 m_compareBase = 0;
+    QString m_searchTerm;
 };
 
 } // namespace hookscope

@@ -86,7 +86,7 @@ bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     info.validity = EventInfo::Validity(index.data(EventTableModel::ValidityRole).toInt());
     info.kind = index.data(EventTableModel::KindRole).toString();
     info.missingTranslations = index.data(EventTableModel::MissingTranslationsRole).toInt();
-    return m_info.matchesInfo(info);
+    return m_info.matchesInfo(info, index.data(EventTableModel::ForwardStatusRole).toInt());
 }
 
 } // namespace hookscope

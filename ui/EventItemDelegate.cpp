@@ -15,6 +15,10 @@ bool EventItemDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, co
 void EventItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    // The view elides targets in the middle (both ends of a path say something); the words of
+    // kind, result and languages read from the left, so they lose their end if anything.
+    if (index.column() != EventTableModel::TargetColumn)
+        option->textElideMode = Qt::ElideRight;
     const auto validity = EventInfo::Validity(index.data(EventTableModel::ValidityRole).toInt());
     if (index.column() == EventTableModel::ResultColumn) {
         // The glyph shows on selected rows too: it is part of the signal, not decoration.
@@ -38,6 +42,13 @@ void EventItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
         option->palette.setColor(QPalette::Text, httpError ? Theme::resultColor(result, option->palette)
                                                            : Theme::validityColor(validity, option->palette));
         option->font.setBold(httpError || invalid);
+        break;
+    }
+    case EventTableModel::ForwardColumn: {
+        // The app's answer in the HTTP colours; a failure (4xx/5xx or unreachable) in bold.
+        const auto result = ResultClass(index.data(EventTableModel::ResultClassRole).toInt());
+        option->palette.setColor(QPalette::Text, Theme::resultColor(result, option->palette));
+        option->font.setBold(result == ResultClass::ClientError || result == ResultClass::ServerError);
         break;
     }
     case EventTableModel::KindColumn:

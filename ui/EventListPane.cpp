@@ -3,12 +3,16 @@
 #include "schema/KindGroups.h"
 #include "enrich/DefaultInspector.h"
 
+#include "DeleteConfirmation.h"
+#include "EventColumns.h"
 #include "EventFilterProxy.h"
 #include "FilterEdit.h"
 #include "EventHistoryLoader.h"
 #include "EventItemDelegate.h"
 #include "EventSearch.h"
 #include "EventTableModel.h"
+#include "NewEventsBadge.h"
+#include "store/EventStore.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -60,6 +64,9 @@ EventListPane::EventListPane(QWidget *parent)
     m_validityCombo->addItem(tr("Invalid"), int(ValidityFilter::Invalid));
     m_validityCombo->addItem(tr("Not checked yet"), int(ValidityFilter::NotChecked));
     m_validityCombo->addItem(tr("Not JSON"), int(ValidityFilter::NotJson));
+    m_validityCombo->addItem(tr("App answered an error"), int(ValidityFilter::AppFailed));
+    m_validityCombo->setItemData(m_validityCombo->count() - 1,
+                                 tr("Forwarded events your app answered with 4xx/5xx, or could not take"), Qt::ToolTipRole);
     m_missingTranslationsCheck->setObjectName(QStringLiteral("missingTranslationsCheck"));
     m_missingTranslationsCheck->setToolTip(tr("Show only events whose translated fields lack a language other fields have"));
     m_filterDelay->setSingleShot(true);
@@ -94,6 +101,8 @@ EventListPane::EventListPane(QWidget *parent)
     header->resizeSection(EventTableModel::LanguagesColumn, 110);
     header->resizeSection(EventTableModel::BodySizeColumn, 84);
     header->resizeSection(EventTableModel::SenderColumn, 130);
+    m_columns = new EventColumns(m_table);
+    m_newBadge = new NewEventsBadge(m_table);
 
     auto *filterRow = new QHBoxLayout;
     filterRow->setContentsMargins(6, 6, 6, 4);
@@ -116,7 +125,7 @@ EventListPane::EventListPane(QWidget *parent)
     deleteAction->setShortcut(QKeySequence::Delete);
     deleteAction->setShortcutContext(Qt::WidgetShortcut);
     connect(deleteAction, &QAction::triggered, this, [this] {
-        if (const QList<qint64> ids = selectedIds(); !ids.isEmpty())
+        if (const QList<qint64> ids = selectedIds(); !ids.isEmpty() && DeleteConfirmation::confirm(this, int(ids.size())))
             Q_EMIT deleteRequested(ids);
     });
     m_table->addAction(deleteAction);
@@ -134,13 +143,33 @@ EventListPane::EventListPane(QWidget *parent)
     connect(m_missingTranslationsCheck, &QCheckBox::toggled, this, &EventListPane::applyMissingTranslationsChoice);
     connect(m_model, &EventTableModel::kindsChanged, this, &EventListPane::fillKindCombo);
     connect(m_loader, &EventHistoryLoader::chunkLoaded, m_model, &EventTableModel::append);
+    connect(m_model, &EventTableModel::firstForwardSeen, this,
+            [this] { m_columns->revealOnce(EventTableModel::ForwardColumn); });
     connect(m_loader, &EventHistoryLoader::finished, this, [this] {
+        if (m_historyStore)
+            m_model->setForwardedMany(m_historyStore->forwardOutcomes());
         m_model->release();
         Q_EMIT historyLoaded();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventListPane::onCurrentChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &EventListPane::updateCompareBase);
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, &EventListPane::onAboutToInsert);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &EventListPane::onInserted);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        if (m_paused || !m_wasAtEdge) // the user reads older rows: say how many came meanwhile
+            m_newBadge->add(last - first + 1);
+    });
+    connect(m_newBadge, &QToolButton::clicked, this, [this] {
+        m_newBadge->reset();
+        scrollToNewest();
+    });
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        if (m_newBadge->count() > 0 && !m_paused && atNewestEdge())
+            m_newBadge->reset();
+    });
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this] { m_newBadge->setNewestAtTop(newestAtTop()); });
+    connect(m_model, &QAbstractItemModel::modelReset, m_newBadge, &NewEventsBadge::reset);
     const auto countChanged = [this] {
         updateMatchLabel();
         Q_EMIT eventCountChanged(eventCount());
@@ -164,6 +193,7 @@ void EventListPane::setStorePath(const QString &path)
 void EventListPane::loadHistory(const EventStore *store)
 {
     m_model->hold();
+    m_historyStore = store;
     m_loader->start(store, m_model->lastId());
 }
 
@@ -186,6 +216,11 @@ void EventListPane::addEvents(const QList<Event> &events)
 void EventListPane::applyInfos(const QList<EventInfo> &infos)
 {
     m_model->applyInfos(infos);
+}
+
+void EventListPane::applyForward(qint64 id, int status, const QString &error)
+{
+    m_model->setForwarded(id, status, error);
 }
 
 void EventListPane::fillKindCombo()
@@ -259,8 +294,10 @@ void EventListPane::clearEvents()
 void EventListPane::setPaused(bool paused)
 {
     m_paused = paused;
-    if (!paused)
+    if (!paused) {
+        m_newBadge->reset();
         scrollToNewest();
+    }
 }
 
 void EventListPane::focusFilter()
@@ -280,6 +317,7 @@ void EventListPane::startSearch()
 {
     const QString text = m_filter->text().trimmed();
     m_liveMatches.clear();
+    Q_EMIT searchTermChanged(text);
     if (text.isEmpty()) {
         m_textFilter = {};
         m_search->cancel();
@@ -336,6 +374,20 @@ int EventListPane::eventCount() const
 void EventListPane::onCurrentChanged(const QModelIndex &current)
 {
     Q_EMIT currentEventChanged(current.isValid() ? current.data(EventTableModel::IdRole).toLongLong() : 0);
+    updateCompareBase(); // the selection model moves the current row after the selection
+}
+
+void EventListPane::updateCompareBase()
+{
+    const QList<qint64> ids = selectedIds();
+    const qint64 current = currentId();
+    qint64 base = 0;
+    if (ids.size() == 2 && ids.contains(current))
+        base = ids.first() == current ? ids.last() : ids.first();
+    if (base == m_compareBase)
+        return;
+    m_compareBase = base;
+    Q_EMIT compareBaseChanged(base);
 }
 
 bool EventListPane::newestAtTop() const

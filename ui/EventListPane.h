@@ -18,6 +18,8 @@ class QTimer;
 
 namespace hookscope {
 
+class EventColumns;
+class NewEventsBadge;
 class EventFilterProxy;
 class EventHistoryLoader;
 class EventSearch;
@@ -42,6 +44,8 @@ public:
     void clearEvents();
     // Enrichment results: updates the kind and result cells of these rows.
     void applyInfos(const QList<hookscope::EventInfo> &infos);
+    // What the local app answered a forwarded event (the App column); status 0: unreachable.
+    void applyForward(qint64 id, int status, const QString &error);
 
     void setPaused(bool paused);
     [[nodiscard]] bool isPaused() const { return m_paused; }
@@ -54,6 +58,8 @@ public:
     [[nodiscard]] EventTableModel *model() const { return m_model; }
     [[nodiscard]] EventFilterProxy *proxy() const { return m_proxy; }
     [[nodiscard]] QTableView *table() const { return m_table; }
+    [[nodiscard]] EventColumns *columns() const { return m_columns; }
+    [[nodiscard]] NewEventsBadge *newEventsBadge() const { return m_newBadge; }
     [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
     [[nodiscard]] QComboBox *kindCombo() const { return m_kindCombo; }
     [[nodiscard]] QComboBox *validityCombo() const { return m_validityCombo; }
@@ -61,15 +67,19 @@ public:
 
 Q_SIGNALS:
     void currentEventChanged(qint64 id); // 0: none
+    // With exactly two rows selected, the one that is not current (Diff compares the two); else 0.
+    void compareBaseChanged(qint64 id);
     void deleteRequested(const QList<qint64> &ids);
     void eventCountChanged(int count);
     void historyLoaded();
     void filterApplied(); // a filter (or its removal) took effect
+    void searchTermChanged(const QString &term); // the filter box's text, trimmed; empty: none
 
 private:
     void startSearch();
     void onSearchFinished(const QString &text, const QSet<qint64> &ids);
     void onCurrentChanged(const QModelIndex &current);
+    void updateCompareBase();
     void onAboutToInsert();
     void onInserted();
     [[nodiscard]] bool newestAtTop() const;
@@ -91,8 +101,12 @@ private:
     QCheckBox *m_missingTranslationsCheck;
     QTableView *m_table;
     QTimer *m_filterDelay;
+    EventColumns *m_columns = nullptr; // child of m_table
+    NewEventsBadge *m_newBadge = nullptr; // child of m_table's viewport
+    const EventStore *m_historyStore = nullptr; // not owned; GUI-thread reader, for forward outcomes
     EventFilter m_textFilter; // the filter text while a filter is active (its needle empty otherwise)
     QSet<qint64> m_liveMatches; // live events matched while the store search runs
+    qint64 m_compareBase = 0;
     bool m_paused = false;
     bool m_wasAtEdge = true;
 };

@@ -85,8 +85,13 @@ QVariant EventTableModel::display(const EventSummary &row, int column) const
     switch (Column(column)) {
     case IdColumn:
         return row.id;
-    case TimeColumn:
-        return QDateTime::fromMSecsSinceEpoch(row.receivedAtMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+    case TimeColumn: {
+        // Today's events by the time alone; others (imported, or from an earlier session) with
+        // their date too, so two days never read the same.
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(row.receivedAtMs);
+        return at.date() == QDate::currentDate() ? at.toString(QStringLiteral("HH:mm:ss.zzz"))
+                                                 : at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    }
     case MethodColumn:
         return QString::fromLatin1(row.method);
     case TargetColumn:
@@ -95,6 +100,8 @@ QVariant EventTableModel::display(const EventSummary &row, int column) const
         return EventRowText::kind(row.info);
     case ResultColumn:
         return EventRowText::result(row);
+    case ForwardColumn:
+        return forwardData(row.id, Qt::DisplayRole);
     case LanguagesColumn:
         return languagesText(row.info);
     case BodySizeColumn:
@@ -123,6 +130,8 @@ QVariant EventTableModel::sortKey(const EventSummary &row, int column)
     }
     case BodySizeColumn:
         return row.bodySize;
+    case ForwardColumn:
+        return QVariant(); // filled in by data(): the marks live beside the rows
     case LanguagesColumn: // by languages, then by how many are missing
         return row.info.languages + QChar(0x1f) + QStringLiteral("%1").arg(row.info.missingTranslations, 10, 10, QLatin1Char('0'));
     case MethodColumn:
@@ -160,6 +169,8 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
             return EventRowText::resultToolTip(row);
         if (index.column() == LanguagesColumn)
             return languagesToolTip(row.info);
+        if (index.column() == ForwardColumn)
+            return forwardData(row.id, Qt::ToolTipRole);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == IdColumn || index.column() == BodySizeColumn)
@@ -168,8 +179,12 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return row.id;
     case SortKeyRole:
-        return sortKey(row, index.column());
+        return index.column() == ForwardColumn ? forwardData(row.id, ForwardStatusRole) : sortKey(row, index.column());
+    case ForwardStatusRole:
+        return forwardData(row.id, ForwardStatusRole);
     case ResultClassRole:
+        if (index.column() == ForwardColumn)
+            return forwardData(row.id, ResultClassRole);
         return QVariant::fromValue(int(classify(row.responseStatus)));
     case MethodRole:
         return row.method;
@@ -203,6 +218,8 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Kind");
     case ResultColumn:
         return tr("Result");
+    case ForwardColumn:
+        return tr("App");
     case LanguagesColumn:
         return tr("Languages");
     case BodySizeColumn:

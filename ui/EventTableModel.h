@@ -2,6 +2,7 @@
 
 #include "event/AnswerRecord.h"
 #include "store/EventStore.h"
+#include "store/ForwardRecord.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -27,8 +28,8 @@ class EventTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { IdColumn, TimeColumn, MethodColumn, TargetColumn, KindColumn, ResultColumn, LanguagesColumn,
-                  BodySizeColumn, SenderColumn, ColumnCount };
+    enum Column { IdColumn, TimeColumn, MethodColumn, TargetColumn, KindColumn, ResultColumn, ForwardColumn,
+                  LanguagesColumn, BodySizeColumn, SenderColumn, ColumnCount };
     enum Role {
         IdRole = Qt::UserRole + 1,
         SortKeyRole,
@@ -39,6 +40,7 @@ public:
         KindRole, // kind id; empty when unknown or not checked yet
         MissingTranslationsRole, // int: (field, language) cells missing in the body's translations
         HoldStateRole, // int(HoldState): a held hook waiting for its answer, or answered after holding
+        ForwardStatusRole, // int: what the local app answered when forwarded; -1: no answer; 0: not forwarded
     };
     enum class HoldState { None, Waiting, Answered };
 
@@ -70,6 +72,12 @@ public:
     // kind's response schema (sent with "Send anyway", or a local app's bad answer).
     void setAnswered(const AnswerRecord &record, const QString &answerTitle = {}, bool answerInvalid = false);
     [[nodiscard]] bool isWaiting(qint64 id) const { return m_waiting.contains(id); }
+    // Forwarding (EventTableModelForward.cpp): the local app's status ("→ 500") in its own
+    // column; `status` 0 with an error when it could not be reached. Rows that come later
+    // (history, a batch not flushed yet) show it too.
+    void setForwarded(qint64 id, int status, const QString &error);
+    void setForwardedMany(const QList<ForwardRecord> &records);
+    [[nodiscard]] bool hasForwards() const { return !m_forwards.isEmpty(); }
     // Every kind id seen so far, sorted.
     [[nodiscard]] QStringList kinds() const { return m_kinds; }
 
@@ -82,12 +90,14 @@ public:
 
 Q_SIGNALS:
     void kindsChanged();
+    void firstForwardSeen(); // the forward column has something to show
 
 private:
     void noteKind(const QString &kind, bool *added);
     void takeLateInfo(EventSummary &row);
     [[nodiscard]] QVariant display(const EventSummary &row, int column) const;
     [[nodiscard]] std::optional<QVariant> holdData(const EventSummary &row, int column, int role) const;
+    [[nodiscard]] QVariant forwardData(qint64 id, int role) const;
     void tickCountdown();
     [[nodiscard]] static QVariant sortKey(const EventSummary &row, int column);
 
@@ -101,6 +111,12 @@ private:
     QHash<qint64, AnswerRecord> m_answers; // answered after holding, or by --respond
     QHash<qint64, std::pair<QString, bool>> m_answerMarks; // id → answer title, answer invalid
     QTimer *m_countdown = nullptr; // runs while something waits
+    struct ForwardMark
+    {
+        int status = 0; // 0: no answer
+        QString error;
+    };
+    QHash<qint64, ForwardMark> m_forwards; // event id → what the local app answered
 };
 
 } // namespace hookscope

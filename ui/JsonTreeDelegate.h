@@ -13,11 +13,21 @@ class JsonTreeDelegate final : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
+    // Keys and values containing `term` (case-insensitive) get the find tint: the event filter's
+    // term is visible in the tree too.
+    void setTerm(const QString &term) { m_term = term; }
+    [[nodiscard]] QString term() const { return m_term; }
+    // Whether the cell would be tinted as a match.
+    [[nodiscard]] bool matches(const QModelIndex &index) const;
+
     bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                    const QModelIndex &index) override;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    QString m_term;
 };
 
 } // namespace hookscope

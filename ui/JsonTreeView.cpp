@@ -22,13 +22,14 @@ JsonTreeView::JsonTreeView(QWidget *parent)
     : QWidget(parent)
     , m_banner(new Banner(this))
     , m_tree(new QTreeView(this))
+    , m_delegate(new JsonTreeDelegate(m_tree))
     , m_model(new JsonTreeModel(this))
     , m_worker(new LatestOnlyWorker(this))
 {
     m_banner->setObjectName(QStringLiteral("treeBanner"));
     m_tree->setObjectName(QStringLiteral("jsonTree"));
     m_tree->setModel(m_model);
-    m_tree->setItemDelegate(new JsonTreeDelegate(m_tree));
+    m_tree->setItemDelegate(m_delegate);
     m_tree->setUniformRowHeights(true); // lets the view skip measuring every row of big arrays
     m_tree->setAlternatingRowColors(true);
     m_tree->setFrameShape(QFrame::NoFrame);
@@ -194,6 +195,18 @@ void JsonTreeView::showContextMenu(const QPoint &pos)
         menu.addAction(m_actions[i]);
     }
     menu.exec(m_tree->viewport()->mapToGlobal(pos));
+}
+
+void JsonTreeView::showNotApplicable(const QString &text)
+{
+    clear();
+    m_banner->showMessage(text);
+}
+
+void JsonTreeView::setSearchTerm(const QString &term)
+{
+    m_delegate->setTerm(term.trimmed());
+    m_tree->viewport()->update();
 }
 
 } // namespace hookscope

@@ -11,6 +11,7 @@ class QTreeView;
 
 namespace hookscope {
 
+class JsonTreeDelegate;
 class Banner;
 class JsonTreeModel;
 class LatestOnlyWorker;
@@ -31,9 +32,13 @@ public:
 
     void setJson(const QByteArray &json);
     void clear();
+    // No tree for this body (not JSON): an empty tree and `text` saying why.
+    void showNotApplicable(const QString &text);
     // True while a big body is read on the worker; loaded() follows.
     [[nodiscard]] bool isLoading() const;
     void setViolations(const QList<ViolationEntry> &violations);
+    // Keys and values containing the event filter's term are tinted.
+    void setSearchTerm(const QString &term);
     // Expands the path to the node at `pointer` (fetching as it goes), selects it and scrolls
     // to it; the deepest existing node when the pointer leads past the document's end. While
     // loading, remembered and done once loaded (an invalid index is returned).
@@ -58,6 +63,7 @@ private:
 
     Banner *m_banner;
     QTreeView *m_tree;
+    JsonTreeDelegate *m_delegate; // child of m_tree
     JsonTreeModel *m_model;
     QList<QAction *> m_actions;
     LatestOnlyWorker *m_worker;

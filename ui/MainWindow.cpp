@@ -180,6 +180,8 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     });
     connect(m_list, &EventListPane::currentEventChanged, this, &MainWindow::showEventDetails);
     connect(m_list, &EventListPane::deleteRequested, this, &MainWindow::deleteEvents);
+    connect(m_list, &EventListPane::compareBaseChanged, m_detail, &EventDetailPane::setCompareBase);
+    connect(m_list, &EventListPane::searchTermChanged, m_detail, &EventDetailPane::setSearchTerm);
     connect(m_list, &EventListPane::eventCountChanged, m_status, &StatusBarPane::setEventCount);
     wireRelay();
     setupHolding();
@@ -282,6 +284,7 @@ void MainWindow::wireRelay()
     }
     connect(m_forward, &ForwardController::forwarded, this, [this](const ForwardRecord &record) {
         m_detail->setForward(record, record.id);
+        m_list->applyForward(record.id, record.status, record.error);
         if (!record.ok())
             statusBar()->showMessage(tr("Forward of #%1 failed: %2").arg(record.id).arg(record.error), 8000);
     });

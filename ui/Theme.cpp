@@ -135,6 +135,13 @@ QColor Theme::waitingBackground(const QPalette &palette)
     return isDark(palette) ? QColor(0x5c, 0x4a, 0x12) : QColor(0xff, 0xf1, 0xb8);
 }
 
+QColor Theme::findBackground(const QPalette &palette, bool current)
+{
+    if (isDark(palette))
+        return current ? QColor(0xb3, 0x6b, 0x00) : QColor(0x4d, 0x43, 0x10);
+    return current ? QColor(0xff, 0x9f, 0x1a) : QColor(0xff, 0xe8, 0x80);
+}
+
 QColor Theme::errorText(const QPalette &palette)
 {
     return resultColor(ResultClass::ServerError, palette);

@@ -28,6 +28,8 @@ public:
     [[nodiscard]] static QColor bannerBackground(const QPalette &palette);
     // Rows of held hooks waiting for an answer.
     [[nodiscard]] static QColor waitingBackground(const QPalette &palette);
+    // Find matches in a text view: every match faint, the current one strong.
+    [[nodiscard]] static QColor findBackground(const QPalette &palette, bool current);
     [[nodiscard]] static QColor errorText(const QPalette &palette);
     [[nodiscard]] static QColor okText(const QPalette &palette);
     [[nodiscard]] static QColor warningText(const QPalette &palette);

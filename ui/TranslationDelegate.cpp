@@ -27,13 +27,14 @@ bool TranslationDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, 
 void TranslationDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    // Pointers and field paths keep their tail ("…/translations/city"): that is where rows differ.
+    if (index.column() == TranslationTableModel::PointerColumn || index.column() == TranslationTableModel::FieldColumn)
+        option->textElideMode = Qt::ElideLeft;
     using CellState = TranslationTableModel::CellState;
     const auto state = CellState(index.data(TranslationTableModel::CellStateRole).toInt());
     if (state == CellState::NotACell) {
-        if (index.column() == TranslationTableModel::PointerColumn) {
+        if (index.column() == TranslationTableModel::PointerColumn)
             option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
-            option->textElideMode = Qt::ElideMiddle; // the end of a pointer names the field
-        }
         return;
     }
     if (index.data(TranslationTableModel::RightToLeftRole).toBool()) {

@@ -123,6 +123,12 @@ void TranslationsPane::clear()
     updateSummary();
 }
 
+void TranslationsPane::showNotApplicable(const QString &text)
+{
+    clear();
+    m_summary->setText(text);
+}
+
 bool TranslationsPane::isLoading() const
 {
     return m_state == State::Loading;

@@ -33,6 +33,8 @@ public:
     // A body of more than TranslationLoader::syncLimit() bytes is read on a worker thread.
     void setBody(const QByteArray &body);
     void clear(); // no event
+    // No translations can be read from this body (not JSON): `text` says why.
+    void showNotApplicable(const QString &text);
     // "" shows the table with every language; remembered in QSettings.
     void setLanguage(const QString &language);
     [[nodiscard]] QString language() const { return m_language; }

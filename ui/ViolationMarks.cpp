@@ -24,6 +24,13 @@ QString ViolationMarks::escapeToken(const QString &token)
 
 QString ViolationMarks::resolve(const QByteArray &json, const QString &pointer)
 {
+    QString resolved;
+    (void)resolveSpan(json, pointer, &resolved);
+    return resolved;
+}
+
+JsonSpan ViolationMarks::resolveSpan(const QByteArray &json, const QString &pointer, QString *resolvedOut)
+{
     JsonSpan span = JsonScanner::root(json);
     QString resolved;
     const QStringList path = tokens(pointer);
@@ -51,9 +58,12 @@ QString ViolationMarks::resolve(const QByteArray &json, const QString &pointer)
         }
         if (!found)
             break;
-        resolved += QLatin1Char('/') + escapeToken(token);
+        if (resolvedOut)
+            resolved += QLatin1Char('/') + escapeToken(token);
     }
-    return resolved;
+    if (resolvedOut)
+        *resolvedOut = resolved;
+    return span;
 }
 
 void ViolationMarks::build(const QByteArray &json, const QList<ViolationEntry> &violations)

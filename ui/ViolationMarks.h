@@ -1,5 +1,6 @@
 #pragma once
 
+#include "JsonScanner.h"
 #include "ViolationEntry.h"
 
 #include <QHash>
@@ -28,6 +29,8 @@ public:
     [[nodiscard]] static QString escapeToken(const QString &token);
     // The pointer of the deepest value along `pointer` that exists in `json`.
     [[nodiscard]] static QString resolve(const QByteArray &json, const QString &pointer);
+    // The same walk, giving the deepest existing value's byte span (and its pointer when asked).
+    [[nodiscard]] static JsonSpan resolveSpan(const QByteArray &json, const QString &pointer, QString *resolved = nullptr);
 
 private:
     struct Mark

@@ -1,6 +1,7 @@
 #include "ViolationsPanel.h"
 
 #include "PlainToolTip.h"
+#include "TailElideDelegate.h"
 #include "ViolationEntry.h"
 
 #include <QHeaderView>
@@ -33,11 +34,11 @@ ViolationsPanel::ViolationsPanel(QWidget *parent)
     m_list->setAlternatingRowColors(true);
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setWordWrap(false);
-    m_list->setTextElideMode(Qt::ElideMiddle);
+    m_list->setItemDelegate(new TailElideDelegate({PointerColumn}, m_list));
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(MessageColumn, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(KeywordColumn, QHeaderView::ResizeToContents);
     m_list->header()->resizeSection(PointerColumn, 240);
-    m_list->header()->resizeSection(KeywordColumn, 110);
     connect(m_list, &QTreeWidget::itemClicked, this, &ViolationsPanel::activate);
     connect(m_list, &QTreeWidget::itemActivated, this, &ViolationsPanel::activate);
 
@@ -93,8 +94,19 @@ void ViolationsPanel::setInfo(const std::optional<EventInfo> &info)
         items.append(item);
     }
     m_list->addTopLevelItems(items);
+    // The pointers whole when there is room, at most half the width (the message needs the rest).
+    m_list->resizeColumnToContents(PointerColumn);
+    const int half = std::max(240, m_list->viewport()->width() / 2);
+    if (m_list->columnWidth(PointerColumn) > half)
+        m_list->setColumnWidth(PointerColumn, half);
     if (!items.isEmpty())
         m_list->setCurrentItem(items.first(), 0, QItemSelectionModel::NoUpdate);
+}
+
+void ViolationsPanel::showNotApplicable(const QString &text)
+{
+    m_list->clear();
+    m_summary->setText(text);
 }
 
 int ViolationsPanel::count() const

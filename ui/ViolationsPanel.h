@@ -22,6 +22,8 @@ public:
 
     // nullopt: no event selected. A NotChecked info shows "validating…".
     void setInfo(const std::optional<EventInfo> &info);
+    // Nothing was validated (the body is not JSON): `text` says why.
+    void showNotApplicable(const QString &text);
     [[nodiscard]] int count() const;
 
     [[nodiscard]] QTreeWidget *list() const { return m_list; }

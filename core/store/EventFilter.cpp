@@ -31,6 +31,7 @@ std::optional<EventInfo::Validity> wantedValidity(EventFilter::Validity validity
 {
     switch (validity) {
     case EventFilter::Validity::All:
+    case EventFilter::Validity::AppFailed: // the app's answer, not the enrichment's
         return std::nullopt;
     case EventFilter::Validity::Valid:
         return EventInfo::Validity::Valid;
@@ -73,7 +74,7 @@ bool EventFilter::matchesText(const Event &event) const
     return false;
 }
 
-bool EventFilter::matchesInfo(const EventInfo &info) const
+bool EventFilter::matchesInfo(const EventInfo &info, int appStatus) const
 {
     // "unknown" means checked and of no known kind; a row still being validated has no kind
     // yet and only shows under "All kinds".
@@ -83,6 +84,8 @@ bool EventFilter::matchesInfo(const EventInfo &info) const
         return false;
     if (missingTranslationsOnly && info.missingTranslations <= 0)
         return false;
+    if (validity == Validity::AppFailed)
+        return appStatus < 0 || appStatus >= 400;
     const std::optional<EventInfo::Validity> wanted = wantedValidity(validity);
     return !wanted || info.validity == *wanted;
 }
@@ -137,6 +140,8 @@ EventFilter::Sql EventFilter::sqlInfoWhere() const
     }
     if (missingTranslationsOnly)
         all.append(infoMissingTranslationsSql() + QStringLiteral(" > 0"));
+    if (validity == Validity::AppFailed) // a forward row without a status: the app was not reached
+        all.append(QStringLiteral("EXISTS (SELECT 1 FROM event_forward f WHERE f.id = e.id AND (f.status <= 0 OR f.status >= 400))"));
     if (const std::optional<EventInfo::Validity> wanted = wantedValidity(validity))
         all.append(QStringLiteral("%1 = %2").arg(infoValiditySql()).arg(int(*wanted)));
     sql.expression = QLatin1Char('(') + all.join(QStringLiteral(" AND ")) + QLatin1Char(')');

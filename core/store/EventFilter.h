@@ -17,7 +17,8 @@ namespace hookscope {
 // events through both against a real store.
 struct EventFilter
 {
-    enum class Validity { All, Valid, Invalid, NotChecked, NotJson };
+    // AppFailed: forwarded, and the local app answered 4xx/5xx or could not be reached.
+    enum class Validity { All, Valid, Invalid, NotChecked, NotJson, AppFailed };
 
     // Target, header block, raw or decoded body contain it, ignoring ASCII case (lowered
     // UTF-8; needleFor). Empty: any.
@@ -39,10 +40,12 @@ struct EventFilter
     [[nodiscard]] bool filtersInfo() const;
 
     [[nodiscard]] bool matchesText(const Event &event) const;
-    [[nodiscard]] bool matchesInfo(const EventInfo &info) const;
-    [[nodiscard]] bool matches(const Event &event, const EventInfo &info) const
+    // appStatus: the local app's answer to the forwarded event (0: not forwarded, -1: it could
+    // not be reached, else its HTTP status); only Validity::AppFailed looks at it.
+    [[nodiscard]] bool matchesInfo(const EventInfo &info, int appStatus = 0) const;
+    [[nodiscard]] bool matches(const Event &event, const EventInfo &info, int appStatus = 0) const
     {
-        return matchesText(event) && matchesInfo(info);
+        return matchesText(event) && matchesInfo(info, appStatus);
     }
 
     // SQL over kEventJoins' aliases, with named binds. A compressed body cannot be searched

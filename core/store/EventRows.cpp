@@ -34,7 +34,7 @@ QByteArray decodeBody(const QVariant &value, int encoding, QString *damage, cons
     return data;
 }
 
-Event eventFromRow(const QSqlQuery &q, const EventColumns &c, QString *damage)
+Event eventFromRow(const QSqlQuery &q, const EventColumnIndex &c, QString *damage)
 {
     using C = EventColumn;
     const auto v = [&](EventColumn column) { return c.value(q, column); };
@@ -66,7 +66,7 @@ Event eventFromRow(const QSqlQuery &q, const EventColumns &c, QString *damage)
     return e;
 }
 
-EventInfo infoFromRow(const QSqlQuery &q, const InfoColumns &c, qint64 id)
+EventInfo infoFromRow(const QSqlQuery &q, const InfoColumnIndex &c, qint64 id)
 {
     using C = InfoColumn;
     const auto v = [&](InfoColumn column) { return c.value(q, column); };

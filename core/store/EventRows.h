@@ -72,8 +72,8 @@ static_assert(inEnumOrder(kInfoColumns));
 inline constexpr auto kEventJoins = "FROM events e LEFT JOIN event_info i USING (id) LEFT JOIN event_answer a "
                                     "USING (id) LEFT JOIN event_import m USING (id) LEFT JOIN event_trust t USING (id)";
 
-using EventColumns = ColumnIndex<EventColumn, kEventColumns.size()>;
-using InfoColumns = ColumnIndex<InfoColumn, kInfoColumns.size()>;
+using EventColumnIndex = ColumnIndex<EventColumn, kEventColumns.size()>;
+using InfoColumnIndex = ColumnIndex<InfoColumn, kInfoColumns.size()>;
 
 // How a body is kept in its column (body_encoding, decoded_encoding).
 enum BodyEncoding { Raw = 0, Zlib = 1 };
@@ -86,10 +86,10 @@ enum BodyEncoding { Raw = 0, Zlib = 1 };
                                     const char *what = "body");
 
 // The event of the current row; columns the query did not select stay empty.
-[[nodiscard]] Event eventFromRow(const QSqlQuery &q, const EventColumns &columns, QString *damage = nullptr);
+[[nodiscard]] Event eventFromRow(const QSqlQuery &q, const EventColumnIndex &columns, QString *damage = nullptr);
 // The enrichment and trust of the current row for event `id` (validity NotChecked when
 // enrichment has not run).
-[[nodiscard]] EventInfo infoFromRow(const QSqlQuery &q, const InfoColumns &columns, qint64 id);
+[[nodiscard]] EventInfo infoFromRow(const QSqlQuery &q, const InfoColumnIndex &columns, qint64 id);
 
 // SQL reading what infoFromRow() reads, for filters: the validity (NotChecked without a
 // row), the kind and the missing translations (empty and 0 until enrichment ran).

@@ -85,6 +85,8 @@ public:
     // Forwarding results (EventStoreForward.cpp): one per event, the latest attempt.
     [[nodiscard]] bool saveForward(const ForwardRecord &record);
     [[nodiscard]] std::optional<ForwardRecord> loadForward(qint64 id) const;
+    // Every event's forwarding outcome: id, status and error only (the table's App column).
+    [[nodiscard]] QList<ForwardRecord> forwardOutcomes() const;
     // The answer a held hook got (event_answer); load() and summaries() already show it.
     [[nodiscard]] bool saveAnswer(const AnswerRecord &record);
     [[nodiscard]] std::optional<AnswerRecord> loadAnswer(qint64 id) const;

@@ -40,4 +40,21 @@ std::optional<ForwardRecord> EventStore::loadForward(qint64 id) const
     return r;
 }
 
+QList<ForwardRecord> EventStore::forwardOutcomes() const
+{
+    QList<ForwardRecord> out;
+    QSqlQuery q = query();
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, status, error FROM event_forward")))
+        return out;
+    while (q.next()) {
+        ForwardRecord r;
+        r.id = q.value(0).toLongLong();
+        r.status = q.value(1).toInt();
+        r.error = q.value(2).toString();
+        out.append(std::move(r));
+    }
+    return out;
+}
+
 } // namespace hookscope

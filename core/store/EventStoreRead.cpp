@@ -28,7 +28,7 @@ std::optional<EventInfo> EventStore::loadInfo(qint64 id) const
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return infoFromRow(q, InfoColumns(kInfoColumns, q.record()), id);
+    return infoFromRow(q, InfoColumnIndex(kInfoColumns, q.record()), id);
 }
 
 std::optional<AnswerRecord> EventStore::loadAnswer(qint64 id) const
@@ -81,7 +81,7 @@ std::optional<Event> EventStore::load(qint64 id) const
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    Event event = eventFromRow(q, EventColumns(kEventColumns, q.record()));
+    Event event = eventFromRow(q, EventColumnIndex(kEventColumns, q.record()));
     loadTrailers(&event);
     return event;
 }
@@ -112,8 +112,8 @@ QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
     q.bindValue(QStringLiteral(":limit"), limit);
     if (!q.exec())
         return rows;
-    const EventColumns events(kEventColumns, q.record());
-    const InfoColumns infos(kInfoColumns, q.record());
+    const EventColumnIndex events(kEventColumns, q.record());
+    const InfoColumnIndex infos(kInfoColumns, q.record());
     rows.reserve(limit);
     while (q.next()) {
         const Event event = eventFromRow(q, events);
@@ -196,8 +196,8 @@ qint64 EventStore::visitRows(QSqlQuery &q, const EventVisitor &visit) const
         m_readFailure.reason = why();
         return -1;
     }
-    const EventColumns events(kEventColumns, q.record());
-    const InfoColumns infos(kInfoColumns, q.record());
+    const EventColumnIndex events(kEventColumns, q.record());
+    const InfoColumnIndex infos(kInfoColumns, q.record());
     qint64 visited = 0;
     qint64 lastId = 0;
     while (q.next()) {

@@ -64,7 +64,7 @@ QList<qint64> EventStore::matchingIds(const EventFilter &filter, qint64 afterId,
                 *complete = false;
             continue;
         }
-        if (filter.matchesText(eventFromRow(b, EventColumns(kEventColumns, b.record()))))
+        if (filter.matchesText(eventFromRow(b, EventColumnIndex(kEventColumns, b.record()))))
             out.insert(std::lower_bound(out.begin(), out.end(), id), id);
     }
     return out;

@@ -19,7 +19,14 @@ struct Sample
 {
     Event event;
     std::optional<EventInfo> info; // nullopt: enrichment has not run
+    int appStatus = 0; // forwarded: the local app's status, -1 when it was not reached; 0: not forwarded
 };
+
+// The in-memory filter's view of a forward record (as the table's ForwardStatusRole gives it).
+int appStatusOf(const std::optional<ForwardRecord> &record)
+{
+    return !record ? 0 : record->status > 0 ? record->status : -1;
+}
 
 EventInfo info(EventInfo::Validity validity, const QString &kind, int missing = 0)
 {
@@ -74,6 +81,10 @@ QList<Sample> samples()
     out.append(refused);
     // 9: enriched as "not inspectable", with an empty body
     out.append({event("/empty", QByteArray()), EventInfo::notInspectable(0, QStringLiteral("stopped"))});
+    // Forwarded to the user's app: 1 got a 500, 2 a 200, 7 could not reach it (issue 24's App column).
+    out[0].appStatus = 500;
+    out[1].appStatus = 200;
+    out[6].appStatus = -1;
     return out;
 }
 
@@ -128,6 +139,15 @@ void TestEventFilter::initTestCase()
             sample.info->id = sample.event.id;
             QVERIFY(m_store.saveInfo(*sample.info));
         }
+        if (sample.appStatus != 0) {
+            ForwardRecord forward;
+            forward.id = sample.event.id;
+            forward.url = QStringLiteral("http://127.0.0.1:1/app");
+            forward.status = qMax(sample.appStatus, 0);
+            if (sample.appStatus < 0)
+                forward.error = QStringLiteral("connection refused");
+            QVERIFY(m_store.saveForward(forward));
+        }
         m_live.append(sample);
     }
     QVERIFY(m_store.commit(&error));
@@ -157,6 +177,9 @@ void TestEventFilter::sqlAndMemoryAgree_data()
     QTest::newRow("invalid") << filterOf({}, {}, V::Invalid) << QList<qint64>{2};
     QTest::newRow("not checked yet") << filterOf({}, {}, V::NotChecked) << QList<qint64>{4, 7};
     QTest::newRow("not JSON") << filterOf({}, {}, V::NotJson) << QList<qint64>{5};
+    QTest::newRow("the app answered an error or was not reached") << filterOf({}, {}, V::AppFailed)
+                                                                  << QList<qint64>{1, 7};
+    QTest::newRow("app failures of one kind") << filterOf({}, k("order"), V::AppFailed) << QList<qint64>{1};
     QTest::newRow("missing translations") << filterOf({}, {}, V::All, true) << QList<qint64>{2, 3, 6};
     QTest::newRow("text and kind and validity combine") << filterOf(QStringLiteral("orders"), k("order"), V::Valid)
                                                         << QList<qint64>{1};
@@ -175,13 +198,13 @@ void TestEventFilter::sqlAndMemoryAgree()
     for (const Sample &sample : std::as_const(m_live)) {
         EventInfo known = sample.info.value_or(EventInfo{});
         known.id = sample.event.id;
-        if (filter.matches(sample.event, known))
+        if (filter.matches(sample.event, known, sample.appStatus))
             inMemory.append(sample.event.id);
     }
     QList<qint64> readBack; // the stored events, read back whole, through the memory path
     for (const qint64 id : m_store.ids()) {
         const EventInfo known = m_store.loadInfo(id).value_or(EventInfo{});
-        if (filter.matches(*m_store.load(id), known))
+        if (filter.matches(*m_store.load(id), known, appStatusOf(m_store.loadForward(id))))
             readBack.append(id);
     }
     QCOMPARE(bySql, inMemory);

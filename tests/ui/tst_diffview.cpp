@@ -2,7 +2,10 @@
 #include "EventDetailPane.h"
 #include "store/EventStore.h"
 
+#include <QCheckBox>
 #include <QLabel>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,12 +56,17 @@ class tst_DiffView final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // the volatile choice is remembered
     void init();
     void cleanup();
     void previousOfEntityIsTheNewestEarlierOne();
     void treeShowsPathMarkerAndOldToNew();
     void paneComparesWithThePreviousVersion();
     void paneExplainsWhenThereIsNothingToCompare();
+    void twoSelectedEventsAreCompared();
+    void volatileFields_data();
+    void volatileFields();
+    void ignoringVolatileFieldsHidesThemAndIsRemembered();
 
 private:
     void store(const QList<QByteArray> &bodies, const QList<EventInfo> &infos);
@@ -69,6 +77,7 @@ private:
 
 void tst_DiffView::init()
 {
+    QSettings().remove(QStringLiteral("diff"));
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_store = std::make_unique<EventStore>();
@@ -202,19 +211,93 @@ void tst_DiffView::paneExplainsWhenThereIsNothingToCompare()
     pane.setEvent(m_store->load(1));
     pane.setInfo(info(1, QStringLiteral("jicoo"), QStringLiteral("x")));
     QCOMPARE(diff->summary()->text(),
-             QStringLiteral("No previous version: this is the first jicoo event for x in the store."));
+             QStringLiteral("No previous version: this is the first jicoo event for x in the store. "
+                            "Select two rows to compare them."));
     QVERIFY(diff->tree()->isHidden());
     pane.setEvent(m_store->load(2));
     EventInfo notJson = info(2, QString(), QString());
     notJson.validity = EventInfo::Validity::NotJson;
     pane.setInfo(notJson);
-    QCOMPARE(diff->summary()->text(), QStringLiteral("The body is not JSON: there is nothing to compare."));
+    QCOMPARE(diff->summary()->text(), QStringLiteral("The body is not valid JSON: nothing to show here."));
     pane.setEvent(m_store->load(3));
     pane.setInfo(info(3, QStringLiteral("jicoo"), QString()));
     QVERIFY(diff->summary()->text().startsWith(QStringLiteral("This jicoo event names no entity")));
     pane.setEvent(m_store->load(4));
     pane.setInfo(info(4, QString(), QString()));
-    QCOMPARE(diff->summary()->text(), QStringLiteral("Unknown kind: there is no entity to compare with."));
+    QCOMPARE(diff->summary()->text(), QStringLiteral("Unknown kind: there is no entity to compare with. Select two rows to compare them."));
+}
+
+void tst_DiffView::twoSelectedEventsAreCompared()
+{
+    // Two events of no shared entity (and one of no kind at all): picked together, they compare.
+    store({R"({"n": 1, "name": "a"})", R"({"n": 2})", R"({"n": 3, "name": "a"})"},
+          {info(1, QStringLiteral("jicoo"), QStringLiteral("x")), info(3, QString(), QString())});
+    EventDetailPane pane;
+    pane.setStore(m_store.get());
+    pane.tabs()->setCurrentIndex(EventDetailPane::DiffTab);
+    pane.setEvent(m_store->load(3));
+    pane.setInfo(info(3, QString(), QString()));
+    DiffView *diff = pane.diffView();
+    QVERIFY(diff->summary()->text().startsWith(QStringLiteral("Unknown kind")));
+    pane.setCompareBase(1);
+    QCOMPARE(diff->summary()->text(), QStringLiteral("#1 → #3, the two selected events: 1 changed, 0 added, 0 removed."));
+    QCOMPARE(diff->tree()->topLevelItem(0)->text(DiffView::ValueColumn), QStringLiteral("1  →  3"));
+    // The newer one picked as base: still older → newer.
+    pane.setEvent(m_store->load(1));
+    pane.setCompareBase(3);
+    QCOMPARE(diff->summary()->text(), QStringLiteral("#1 → #3, the two selected events: 1 changed, 0 added, 0 removed."));
+    pane.setCompareBase(0);
+    QVERIFY2(diff->summary()->text().startsWith(QStringLiteral("Validating")), qPrintable(diff->summary()->text()));
+}
+
+void tst_DiffView::volatileFields_data()
+{
+    QTest::addColumn<QString>("pointer");
+    QTest::addColumn<bool>("isVolatile");
+    QTest::newRow("id") << "/id" << true;
+    QTest::newRow("camel id") << "/data/correlationId" << true;
+    QTest::newRow("snake id") << "/event_id" << true;
+    QTest::newRow("created at") << "/data/createdAt" << true;
+    QTest::newRow("updated_at") << "/updated_at" << true;
+    QTest::newRow("timestamp") << "/meta/timestamp" << true;
+    QTest::newRow("status is content") << "/data/status" << false;
+    QTest::newRow("start time is content") << "/startTime" << false;
+    QTest::newRow("valid is content") << "/valid" << false;
+    QTest::newRow("array index of ids") << "/ids/0" << false;
+    QTest::newRow("root") << "" << false;
+}
+
+void tst_DiffView::volatileFields()
+{
+    QFETCH(QString, pointer);
+    QFETCH(bool, isVolatile);
+    QCOMPARE(DiffView::isVolatile(pointer), isVolatile);
+}
+
+void tst_DiffView::ignoringVolatileFieldsHidesThemAndIsRemembered()
+{
+    const QList<Change> changes = {{QStringLiteral("/id"), Kind::Changed, QStringLiteral("1"), QStringLiteral("2")},
+                                   {QStringLiteral("/createdAt"), Kind::Changed, QStringLiteral("\"a\""), QStringLiteral("\"b\"")},
+                                   {QStringLiteral("/status"), Kind::Changed, QStringLiteral("\"x\""), QStringLiteral("\"y\"")}};
+    {
+        DiffView view;
+        view.setComparison(QStringLiteral("#1 → #2"), changes);
+        QCOMPARE(view.summary()->text(), QStringLiteral("#1 → #2: 3 changed, 0 added, 0 removed."));
+        QCOMPARE(view.tree()->topLevelItemCount(), 3);
+        QVERIFY(!view.ignoreVolatileCheck()->isHidden());
+        view.ignoreVolatileCheck()->click();
+        QCOMPARE(view.tree()->topLevelItemCount(), 1);
+        QCOMPARE(view.tree()->topLevelItem(0)->text(DiffView::FieldColumn), QStringLiteral("status"));
+        QCOMPARE(view.summary()->text(),
+                 QStringLiteral("#1 → #2: 1 changed, 0 added, 0 removed. (2 ids and time stamps not shown)"));
+    }
+    DiffView again;
+    QVERIFY(again.ignoresVolatile());
+    again.setComparison(QStringLiteral("#1 → #2"), {changes[0]});
+    QCOMPARE(again.summary()->text(), QStringLiteral("#1 → #2: the same content. (1 id or time stamp not shown)"));
+    QVERIFY(again.tree()->isHidden());
+    again.showMessage(QStringLiteral("nothing"));
+    QVERIFY(again.ignoreVolatileCheck()->isHidden());
 }
 
 QTEST_MAIN(tst_DiffView)
