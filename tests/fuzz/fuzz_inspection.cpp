@@ -15,8 +15,8 @@
 #include "translate/TranslationIndex.h"
 #include "util/JsonNumberRange.h"
 
-#include "../../ui/BodyFormatter.h"
-#include "../../ui/JsonTreeSeed.h"
+#include "../../ui/text/BodyFormatter.h"
+#include "../../ui/text/JsonTreeSeed.h"
 
 #include <QJsonDocument>
 

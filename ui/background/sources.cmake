@@ -1,0 +1,7 @@
+# ui/background: work for the panes off the GUI thread: store search, history loading, latest-only workers.
+target_sources(hookscope_ui PRIVATE
+  background/EventHistoryLoader.h background/EventHistoryLoader.cpp
+  background/EventSearch.h background/EventSearch.cpp
+  background/EventSearchWorker.h background/EventSearchWorker.cpp
+  background/LatestOnlyWorker.h background/LatestOnlyWorker.cpp
+)
