@@ -9,6 +9,7 @@
 #include "JsonTreeModel.h"
 #include "JsonTreeView.h"
 #include "MainWindow.h"
+#include "session/CaptureSession.h"
 #include "store/EventStore.h"
 
 #include <QApplication>
@@ -119,7 +120,7 @@ int main(int argc, char *argv[])
     options.portGiven = true;
     options.sync = SyncMode::Normal;
     timer.restart();
-    MainWindow window(options);
+    MainWindow window(std::make_unique<CaptureSession>(), options);
     window.resize(1280, 800);
     window.show();
     const qint64 shownMs = timer.elapsed();

@@ -43,8 +43,8 @@ AppOptions TestWindow::options() const
 
 std::unique_ptr<MainWindow> TestWindow::build(const AppOptions &options) const
 {
-    return std::make_unique<MainWindow>(options, m_inspection == Inspection::Fake ? FakeInspector::inspect
-                                                                                  : defaultInspector());
+    return std::make_unique<MainWindow>(std::make_unique<CaptureSession>(), options,
+                                        m_inspection == Inspection::Fake ? FakeInspector::inspect : defaultInspector());
 }
 
 bool TestWindow::show(const AppOptions &options, QString *error, Receiving receiving)

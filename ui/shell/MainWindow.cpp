@@ -101,21 +101,17 @@ QString exposureWarning(const ReceiverConfig &config)
 }
 } // namespace
 
-MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
-    : MainWindow(options, EnrichmentService::Inspector(), parent)
+MainWindow::MainWindow(std::unique_ptr<CaptureSession> session, const AppOptions &options,
+                       EnrichmentService::Inspector inspector, QWidget *parent)
+    : MainWindow(session.get(), options, std::move(inspector), parent)
 {
-}
-
-MainWindow::MainWindow(const AppOptions &options, EnrichmentService::Inspector inspector, QWidget *parent)
-    : MainWindow(nullptr, options, std::move(inspector), parent)
-{
+    m_ownSession = std::move(session);
 }
 
 MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, EnrichmentService::Inspector inspector,
                        QWidget *parent)
     : QMainWindow(parent)
-    , m_ownSession(session ? nullptr : std::make_unique<CaptureSession>())
-    , m_session(session ? session : m_ownSession.get())
+    , m_session(session)
     , m_options(options)
     , m_inspector(inspector ? std::move(inspector) : defaultInspector())
     , m_toolBar(new MainToolBar(this))

@@ -46,9 +46,10 @@ public:
     // (empty: defaultInspector()).
     MainWindow(CaptureSession *session, const AppOptions &options, EnrichmentService::Inspector inspector = {},
                QWidget *parent = nullptr);
-    // A session of its own (tests, screenshots).
-    explicit MainWindow(const AppOptions &options, QWidget *parent = nullptr);
-    MainWindow(const AppOptions &options, EnrichmentService::Inspector inspector, QWidget *parent = nullptr);
+    // Shows a session it is given to keep (tests, screenshots, benchmarks): the window never
+    // assembles the engine itself.
+    MainWindow(std::unique_ptr<CaptureSession> session, const AppOptions &options,
+               EnrichmentService::Inspector inspector = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     bool startReceiver();
@@ -106,7 +107,7 @@ private:
     void showAbout();
     void copyText(const QString &text);
 
-    std::unique_ptr<CaptureSession> m_ownSession; // when made by the window itself
+    std::unique_ptr<CaptureSession> m_ownSession; // when given to keep; destroyed after everything else
     CaptureSession *m_session; // not owned (or m_ownSession)
     AppOptions m_options;
     EnrichmentService::Inspector m_inspector;

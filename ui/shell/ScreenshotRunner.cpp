@@ -138,7 +138,7 @@ int ScreenshotRunner::run(int argc, char *argv[], AppOptions options)
     if (!respondShot)
         options.respond.append(RespondRule{QStringLiteral("before-book-appointment"), QStringLiteral("accept"), std::nullopt});
 
-    MainWindow window(options);
+    MainWindow window(std::make_unique<CaptureSession>(), options);
     window.resize(size);
     window.show();
     QString error;
