@@ -103,7 +103,8 @@ public:
     // Events whose enrichment has not run (or did not finish) yet, oldest first.
     [[nodiscard]] QList<qint64> idsWithoutInfo() const;
     // Side rows (event_info, _trust, _answer, _import, _forward, _trailers) go with their
-    // event: one trigger (migration 8) deletes them, whoever deletes the event.
+    // event: their id is a foreign key of events, ON DELETE CASCADE (migration 8), on every
+    // connection with foreign keys on (all of Hookscope's: enforceForeignKeys).
     [[nodiscard]] bool clear(QString *error);
     [[nodiscard]] bool remove(const QList<qint64> &ids, QString *error);
     // Passive copies WAL pages into the main file without blocking writers; Truncate also
