@@ -41,6 +41,19 @@ QString EventStore::defaultPath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/events.sqlite");
 }
 
+bool EventStore::enforceForeignKeys(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("PRAGMA foreign_keys = ON")) && q.exec(QStringLiteral("PRAGMA foreign_keys"))
+        && q.next() && q.value(0).toInt() == 1;
+}
+
+bool EventStore::foreignKeysEnforced() const
+{
+    QSqlQuery q = query();
+    return q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next() && q.value(0).toInt() == 1;
+}
+
 QSqlQuery EventStore::query() const
 {
     return QSqlQuery(QSqlDatabase::database(m_connectionName, false));
@@ -77,6 +90,13 @@ bool EventStore::open(const QString &path, QString *error, SyncMode sync)
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
         if (!db.open()) {
             *error = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            return false;
+        }
+        if (!enforceForeignKeys(db)) {
+            *error = QStringLiteral("cannot turn on foreign keys on %1: %2").arg(path, db.lastError().text());
+            db.close();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(m_connectionName);
             return false;
@@ -124,6 +144,8 @@ bool EventStore::openForReading(const QString &path, QString *error)
         QString why;
         if (!db.open()) {
             why = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
+        } else if (!enforceForeignKeys(db)) { // it deletes nothing, but every connection has them
+            why = QStringLiteral("cannot turn on foreign keys on %1").arg(path);
         } else if (QSqlQuery q(db); !q.exec(QStringLiteral("PRAGMA cell_size_check=ON"))
                    || !q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
             why = QStringLiteral("%1 is not a usable SQLite store: %2").arg(path, q.lastError().text());

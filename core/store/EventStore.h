@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 
+class QSqlDatabase;
 class QSqlQuery;
 
 namespace hookscope {
@@ -45,6 +46,13 @@ public:
     [[nodiscard]] bool isOpen() const;
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] static QString defaultPath();
+    // PRAGMA foreign_keys = ON on a just-opened connection (outside any transaction, where
+    // SQLite ignores it): side rows go with their event by ON DELETE CASCADE only on a
+    // connection that has it, so every connection Hookscope opens on a store calls this.
+    // False when SQLite did not turn it on.
+    [[nodiscard]] static bool enforceForeignKeys(QSqlDatabase &db);
+    // Whether this connection enforces them (1 after open(): tst_storeschema).
+    [[nodiscard]] bool foreignKeysEnforced() const;
 
     [[nodiscard]] qint64 count() const;
     [[nodiscard]] std::optional<Event> load(qint64 id) const;
@@ -95,7 +103,8 @@ public:
     // Events whose enrichment has not run (or did not finish) yet, oldest first.
     [[nodiscard]] QList<qint64> idsWithoutInfo() const;
     // Side rows (event_info, _trust, _answer, _import, _forward, _trailers) go with their
-    // event: one trigger (migration 8) deletes them, whoever deletes the event.
+    // event: their id is a foreign key of events, ON DELETE CASCADE (migration 8), on every
+    // connection with foreign keys on (all of Hookscope's: enforceForeignKeys).
     [[nodiscard]] bool clear(QString *error);
     [[nodiscard]] bool remove(const QList<qint64> &ids, QString *error);
     // Passive copies WAL pages into the main file without blocking writers; Truncate also
@@ -146,6 +155,7 @@ private:
     [[nodiscard]] QSqlQuery *statement(const char *key, const std::function<QString()> &sql) const;
     qint64 visitRows(QSqlQuery &q, const EventVisitor &visit) const;
     [[nodiscard]] bool writeRow(const char *key, const char *table, const NamedValues &row, QString *error);
+    // A side row (upsertSql): true also when its event is gone and nothing was written.
     [[nodiscard]] bool upsertRow(const char *key, const char *table, const NamedValues &row);
 
     QString m_connectionName;

@@ -12,6 +12,20 @@ namespace hookscope {
 
 namespace {
 
+// Rebuilds side table `table` as one whose id is its event's, ON DELETE CASCADE; `columns`
+// are those after the id, in the table's order (the copy is SELECT *).
+QStringList followEvents(const char *table, const char *columns)
+{
+    const QLatin1StringView name(table);
+    return {
+        QStringLiteral("CREATE TABLE %1_new (id INTEGER PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE, %2)")
+            .arg(name, QLatin1StringView(columns)),
+        QStringLiteral("INSERT INTO %1_new SELECT * FROM %1 WHERE id IN (SELECT id FROM events)").arg(name),
+        QStringLiteral("DROP TABLE %1").arg(name),
+        QStringLiteral("ALTER TABLE %1_new RENAME TO %1").arg(name),
+    };
+}
+
 // Step N takes a store from user_version N-1 to N. Never edit a released step: add one.
 const std::vector<QStringList> &steps()
 {
@@ -118,31 +132,37 @@ const std::vector<QStringList> &steps()
             QStringLiteral(R"(CREATE TRIGGER event_trailers_follow AFTER DELETE ON events
                 BEGIN DELETE FROM event_trailers WHERE id = old.id; END)"),
         },
-        // 8 (branch storecols): every side table goes with its event by ONE trigger, which
-        // replaces the two above and the deletes EventStore::clear()/remove() made by hand.
-        // A trigger rather than FOREIGN KEY … ON DELETE CASCADE: it needs no rebuild of six
-        // tables, no PRAGMA foreign_keys on every connection that deletes (a forgotten one
-        // would leave rows behind silently), and an enrichment result that arrives after
-        // its event was deleted is still written (an orphan nobody reads) instead of failing
-        // as a store error. Orphans of earlier deletes go now.
-        {
-            QStringLiteral("DROP TRIGGER IF EXISTS event_forward_gone"),
-            QStringLiteral("DROP TRIGGER IF EXISTS event_trailers_follow"),
-            QStringLiteral(R"(CREATE TRIGGER event_side_rows_follow AFTER DELETE ON events BEGIN
-                DELETE FROM event_info WHERE id = old.id;
-                DELETE FROM event_trust WHERE id = old.id;
-                DELETE FROM event_answer WHERE id = old.id;
-                DELETE FROM event_import WHERE id = old.id;
-                DELETE FROM event_forward WHERE id = old.id;
-                DELETE FROM event_trailers WHERE id = old.id;
-            END)"),
-            QStringLiteral("DELETE FROM event_info WHERE id NOT IN (SELECT id FROM events)"),
-            QStringLiteral("DELETE FROM event_trust WHERE id NOT IN (SELECT id FROM events)"),
-            QStringLiteral("DELETE FROM event_answer WHERE id NOT IN (SELECT id FROM events)"),
-            QStringLiteral("DELETE FROM event_import WHERE id NOT IN (SELECT id FROM events)"),
-            QStringLiteral("DELETE FROM event_forward WHERE id NOT IN (SELECT id FROM events)"),
-            QStringLiteral("DELETE FROM event_trailers WHERE id NOT IN (SELECT id FROM events)"),
-        },
+        // 8 (branches storecols, cascade): every side table goes with its event by FOREIGN KEY
+        // … ON DELETE CASCADE (issue 21), replacing the two triggers above and the deletes
+        // EventStore::clear()/remove() once made by hand. SQLite cannot add a constraint to a
+        // table, so each one is rebuilt (columns as before, rows whose event exists: orphans of
+        // earlier deletes go now). The triggers go first: a rename checks every trigger body.
+        // The cascade runs only on a connection with PRAGMA foreign_keys = ON: every one that
+        // Hookscope opens has it (EventStore::enforceForeignKeys); another client without it
+        // (the sqlite3 shell by default) leaves side rows behind, which nothing reads and no
+        // new event meets (ids are AUTOINCREMENT, never reused). A result that arrives after
+        // its event was deleted writes nothing (upsertSql) instead of failing on the key.
+        // Measured (the same SQL from Python's sqlite3): 200,000 events of 1 KB with info and
+        // trust rows and 20,000 forward results migrate in 0.9 s.
+        [] {
+            QStringList sql = {
+                QStringLiteral("DROP TRIGGER IF EXISTS event_forward_gone"),
+                QStringLiteral("DROP TRIGGER IF EXISTS event_trailers_follow"),
+                QStringLiteral("DROP TRIGGER IF EXISTS event_side_rows_follow"),
+            };
+            sql += followEvents("event_info", R"(handling_us INTEGER, kind TEXT, event_name TEXT, entity_id TEXT,
+                validity INTEGER, violation_count INTEGER, violations TEXT, json_error TEXT, languages TEXT,
+                missing_translations INTEGER)");
+            sql += followEvents("event_forward", R"(url TEXT NOT NULL, forwarded_at INTEGER NOT NULL,
+                status INTEGER NOT NULL DEFAULT 0, latency_us INTEGER, error TEXT, response_headers BLOB,
+                response_body BLOB)");
+            sql += followEvents("event_answer", R"(source INTEGER NOT NULL, status INTEGER NOT NULL, headers BLOB,
+                body BLOB, after_ms INTEGER NOT NULL, preset TEXT)");
+            sql += followEvents("event_trust", "rejection TEXT, signature INTEGER NOT NULL DEFAULT 0, signature_reason TEXT");
+            sql += followEvents("event_import", "imported_at INTEGER NOT NULL");
+            sql += followEvents("event_trailers", "trailers BLOB NOT NULL");
+            return sql;
+        }(),
     };
     return all;
 }

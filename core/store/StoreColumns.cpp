@@ -24,13 +24,20 @@ QString insertSql(const char *table, const NamedValues &row)
 
 QString upsertSql(const char *table, const NamedValues &row)
 {
+    QStringList values = names(row, ":");
     QStringList updates;
-    for (const auto &[name, value] : row) {
-        if (qstrcmp(name, "id") != 0)
-            updates.append(QStringLiteral("%1 = excluded.%1").arg(QLatin1StringView(name)));
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const char *name = row[size_t(i)].first;
+        if (qstrcmp(name, "id") == 0) {
+            values[i] = QStringLiteral("events.id");
+            continue;
+        }
+        updates.append(QStringLiteral("%1 = excluded.%1").arg(QLatin1StringView(name)));
     }
-    return insertSql(table, row) + QStringLiteral(" ON CONFLICT (id) DO UPDATE SET ")
-        + updates.join(QStringLiteral(", "));
+    // The WHERE also keeps SQLite from reading ON CONFLICT as a join's ON.
+    return QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM events WHERE events.id = :id ON CONFLICT (id) DO UPDATE SET %4")
+        .arg(QLatin1StringView(table), names(row, "").join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
+             updates.join(QStringLiteral(", ")));
 }
 
 void bindNamed(QSqlQuery &q, const NamedValues &row)

@@ -80,7 +80,10 @@ using NamedValues = std::vector<std::pair<const char *, QVariant>>;
 
 // INSERT INTO table (a, b) VALUES (:a, :b)
 [[nodiscard]] QString insertSql(const char *table, const NamedValues &row);
-// The same, and an existing row of that id gets every other column replaced.
+// A side row of event :id (its first column "id"): inserted, or an existing row of that id
+// gets every other column replaced; nothing at all when the event is gone (deleted while
+// the result was on its way): a late result is no store failure, and no orphan either
+// (the id is a foreign key of events).
 [[nodiscard]] QString upsertSql(const char *table, const NamedValues &row);
 void bindNamed(QSqlQuery &q, const NamedValues &row);
 

@@ -44,6 +44,8 @@ QStringList integrityCheck(const QString &path, StoreHealth::Depth depth, Interr
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(EventStore::kBusyTimeoutMs));
         if (db.open()) {
+            // A read-only check deletes nothing; still, no connection of Hookscope's lacks them.
+            (void)EventStore::enforceForeignKeys(db);
             const QVariant handle = db.driver()->handle();
             sqlite3 *sqlite = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
                 ? *static_cast<sqlite3 *const *>(handle.constData())

@@ -38,6 +38,8 @@ bool StoreRecovery::isDamaged(const QString &path, QString *why)
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         if (db.open()) {
+            // A read-only check deletes nothing; still, no connection of Hookscope's lacks them.
+            (void)EventStore::enforceForeignKeys(db);
             QSqlQuery q(db);
             if (!q.exec(QStringLiteral("PRAGMA quick_check(1)"))) {
                 damaged = isCorruptionError(q.lastError());
