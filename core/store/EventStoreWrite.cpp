@@ -33,7 +33,7 @@ QVariant text(const QString &s)
 NamedValues eventRow(const Event &event)
 {
     const auto [body, bodyEncoding] = encodeBody(event.body);
-    QVariant decoded(QMetaType(QMetaType::QByteArray));
+    QVariant decoded{QMetaType(QMetaType::QByteArray)}; // braces: clang reads the parentheses as a function declaration
     int decodedEncoding = Raw;
     if (event.decodedBody)
         std::tie(decoded, decodedEncoding) = encodeBody(*event.decodedBody);
