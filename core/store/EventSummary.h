@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 #include <optional>
+#include <type_traits>
 
 namespace hookscope {
 
@@ -23,6 +24,9 @@ struct EventSummary
     EventInfo info; // info.isChecked() is false until enrichment ran
     bool imported = false; // came from an imported file
 };
+
+// The table keeps its rows in a std::vector: growing it must move them, never copy.
+static_assert(std::is_nothrow_move_constructible_v<EventSummary>);
 
 // The one event → row mapping: a just-stored event on the live path and the store's
 // summary reads (EventStore::summaries) both go through it. `info` as far as it is known
