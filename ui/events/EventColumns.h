@@ -33,6 +33,7 @@ public:
     void revealOnce(int column);
     // Measures the content columns now instead of at the next coalesced pass.
     void fitNow();
+    [[nodiscard]] int contentWidthInView(int column) const;
 
     // The settings key names: stable across column reordering in the model.
     [[nodiscard]] static QString keyOf(int column);
