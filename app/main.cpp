@@ -21,7 +21,7 @@ namespace {
 
 using namespace hookscope;
 
-constexpr int kGuiThreadNice = 5;
+constexpr int kGuiThreadNice = 19;
 
 bool hasDisplay()
 {

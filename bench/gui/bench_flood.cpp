@@ -144,7 +144,7 @@ int main(int argc, char *argv[])
     options.portGiven = true;
     options.sync = SyncMode::Normal;
     CaptureSession session;
-    lowerCurrentThreadPriority(5); // as app/main.cpp does for the window: capture first
+    lowerCurrentThreadPriority(19); // as app/main.cpp does for the window: capture first
     MainWindow window(&session, options);
     window.resize(1280, 800);
     window.show();
