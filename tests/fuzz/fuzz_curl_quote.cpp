@@ -141,13 +141,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check(w.at(w.size() - 2) == "--url" && w.last() == "http://h:1");
     // The flag itself, not a value that reads the same (a method "--request-target\n" loses its
     // newline to the command substitution): walk the options, stepping over each one's value.
+    // The same for --data-raw: a target "--data-raw" is the value of --request-target, not the flag.
     qsizetype target = -1;
+    qsizetype dataFlag = -1;
     for (qsizetype i = curl + 1; i < w.size(); ++i) {
         static const QList<QByteArray> withValue{"-X", "-H", "--request-target", "--data-raw", "--data-binary", "--url"};
         if (!withValue.contains(w.at(i)))
             continue;
         if (w.at(i) == "--request-target" && target < 0)
             target = i;
+        if (w.at(i) == "--data-raw" && dataFlag < 0)
+            dataFlag = i;
         ++i;
     }
     check(target > 0 && target + 1 < w.size());
@@ -162,6 +166,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check(w.contains(line));
     }
     if (curl == 0 && !event.body.isEmpty())
-        check(w.at(w.indexOf("--data-raw") + 1) == event.body);
+        check(dataFlag > 0 && dataFlag + 1 < w.size() && w.at(dataFlag + 1) == event.body);
     return 0;
 }
