@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ClearDialog.h"
+#include "LiveFeed.h"
 #include "AmbiguityBar.h"
 #include "EventDetailPane.h"
 #include "EventListPane.h"
@@ -64,6 +65,8 @@ const QString kSplitter = QStringLiteral("window/splitter");
 const QString kColumns = QStringLiteral("table/header");
 const QString kPort = QStringLiteral("receiver/port");
 constexpr size_t kRecentInfos = 512;
+// At most ten table updates a second: live to the eye, and cheap when one request follows another.
+constexpr int kLiveFeedIntervalMs = 100;
 
 // The command line's trust options win; without any, the saved settings apply (TrustSettings).
 TrustSettings savedTrust()
@@ -167,8 +170,14 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     connect(m_toolBar, &MainToolBar::clearRequested, this, &MainWindow::confirmClear);
     connect(m_toolBar, &MainToolBar::pauseToggled, m_list, &EventListPane::setPaused);
     connect(m_session, &CaptureSession::listeningChanged, m_toolBar, &MainToolBar::setListening);
-    connect(m_session, &CaptureSession::eventsStored, this, &MainWindow::onEventsStored);
-    connect(m_session, &CaptureSession::enriched, this, &MainWindow::onEnriched);
+    // The table, the details and the status bar take the session's batches at a bounded rate.
+    m_feed = new LiveFeed(kLiveFeedIntervalMs, this);
+    connect(m_session, &CaptureSession::eventsStored, m_feed, &LiveFeed::addEvents);
+    connect(m_session, &CaptureSession::enriched, m_feed, &LiveFeed::addInfos);
+    connect(m_feed, &LiveFeed::eventsReady, this, &MainWindow::onEventsStored);
+    connect(m_feed, &LiveFeed::infosReady, this, &MainWindow::onEnriched);
+    // Connected before the Respond panel's own: a held hook's row is in the table when it shows.
+    connect(holdDesk(), &HoldDesk::held, m_feed, &LiveFeed::flush);
     connect(m_session, &CaptureSession::storeFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Store error: %1").arg(error), 10'000);
         // Lasts until a capture is stored again: meanwhile every request gets 503.
@@ -497,6 +506,7 @@ bool MainWindow::clearEvents(bool keepCopy)
         statusBar()->showMessage(tr("Not cleared: %1").arg(error), 10'000);
         return false;
     }
+    m_feed->flush(); // the batches before the clear, then the clear
     m_list->clearEvents();
     m_recentInfos.clear();
     m_detail->setEvent(std::nullopt);

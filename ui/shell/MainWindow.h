@@ -21,6 +21,7 @@ class ForwardController;
 class ForwardedAnswers;
 class HoldController;
 class HoldDesk;
+class LiveFeed;
 class HoldingSink;
 class FirstRunPanel;
 class MainMenuBar;
@@ -117,6 +118,7 @@ private:
     EventDetailPane *m_detail;
     QSplitter *m_splitter;
     StatusBarPane *m_status;
+    LiveFeed *m_feed = nullptr;
     TunnelController *m_tunnel; // ngrok: public URL, Start ngrok
     ForwardController *m_forward; // --forward / Forward…
     QAction *m_replayAction;

@@ -3,6 +3,7 @@ target_sources(hookscope_ui PRIVATE
   shell/FirstRunPanel.h shell/FirstRunPanel.cpp
   shell/MainMenuBar.h shell/MainMenuBar.cpp
   shell/MainToolBar.h shell/MainToolBar.cpp
+  shell/LiveFeed.h shell/LiveFeed.cpp
   shell/MainWindow.h shell/MainWindow.cpp
   shell/RateMeter.h shell/RateMeter.cpp
   shell/ScreenshotRunner.h shell/ScreenshotRunner.cpp
