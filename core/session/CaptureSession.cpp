@@ -5,6 +5,7 @@
 #include "enrich/EnrichmentService.h"
 #include "hold/HoldDesk.h"
 #include "hold/HoldingSink.h"
+#include "platform/ThreadPriority.h"
 #include "http/Receiver.h"
 #include "relay/ForwardedAnswers.h"
 #include "relay/Forwarder.h"
@@ -38,6 +39,7 @@ CaptureSession::CaptureSession(QObject *parent)
                             static_cast<QObject *>(m_receiver)})
         object->moveToThread(m_net);
     // Above the GUI (which only shows), below the store writer (which a 2xx waits for).
+    connect(m_net, &QThread::started, m_net, [] { requestShortTimeSlice(); }, Qt::DirectConnection);
     m_net->start(QThread::HighPriority);
 
     // Emitted on the network thread; these connections carry them over, batch by batch.
