@@ -1,7 +1,5 @@
 #include "AnswerRuleSet.h"
 
-#include "PresetCatalog.h"
-
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -9,6 +7,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QSet>
+#include <QStandardPaths>
 
 namespace hookscope {
 
@@ -119,7 +118,9 @@ bool AnswerRuleSet::save(const QString &path, QString *error) const
 
 QString AnswerRuleSet::userFile()
 {
-    return QFileInfo(PresetCatalog::userDirectory()).absolutePath() + QStringLiteral("/answer-rules.json");
+    // Beside PresetCatalog::userDirectory() (<config>/presets), spelt out so that the rule file's
+    // parser links without the preset catalog (fuzz_rule_file).
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/answer-rules.json");
 }
 
 bool AnswerRuleSet::active() const
