@@ -175,7 +175,33 @@ void RuleSink::answerLater(const AnswerRule &rule, const HttpResponse &response,
         return;
     }
     // A timer on the capture thread: other connections go on being read and answered meanwhile.
-    QTimer::singleShot(std::chrono::milliseconds(waitMs), Qt::PreciseTimer, this, std::move(send));
+    const quint64 key = ++m_nextWaiting;
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    timer->setTimerType(Qt::PreciseTimer);
+    connect(timer, &QTimer::timeout, this, [this, key] { sendWaiting(key); });
+    m_waiting.emplace(key, Waiting{timer, std::move(send)});
+    timer->start(std::chrono::milliseconds(waitMs));
+}
+
+void RuleSink::sendWaiting(quint64 key)
+{
+    const auto it = m_waiting.find(key);
+    if (it == m_waiting.end())
+        return;
+    const std::function<void()> send = std::move(it->second.send);
+    it->second.timer->deleteLater(); // its timeout signal is running
+    m_waiting.erase(it);
+    send();
+}
+
+void RuleSink::answerAllNow()
+{
+    std::map<quint64, Waiting> waiting = std::exchange(m_waiting, {});
+    for (auto &[key, entry] : waiting) {
+        delete entry.timer;
+        entry.send();
+    }
 }
 
 void RuleSink::hold(const AnswerRule &rule, const HttpResponse &response, const QString &kind, Event event,

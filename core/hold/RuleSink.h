@@ -8,7 +8,10 @@
 #include <QObject>
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
+
+class QTimer;
 
 namespace hookscope {
 
@@ -48,6 +51,12 @@ public:
     void clientGone(qint64 id) override;
     void unanswered(qint64 id, qint64 afterMs) override;
 
+    // Capture thread: what waits on a delay goes out now (shutdown, before the store closes, as
+    // held hooks get their default answer then).
+    void answerAllNow();
+    // Capture thread: answers waiting on a delay.
+    [[nodiscard]] int waitingCount() const { return int(m_waiting.size()); }
+
 Q_SIGNALS:
     // Any thread: the switch was turned (the toolbar toggle follows it).
     void enabledChanged(bool enabled);
@@ -57,6 +66,7 @@ private:
     [[nodiscard]] QString kindOf(const Event &event, const QJsonValue &parsed) const;
     void answerLater(const AnswerRule &rule, const HttpResponse &response, qint64 waitMs, qint64 receivedAtMs,
                      const CaptureResult &stored, CaptureDone done);
+    void sendWaiting(quint64 key);
     void hold(const AnswerRule &rule, const HttpResponse &response, const QString &kind, Event event, CaptureDone done);
 
     CaptureSink *m_next; // not owned
@@ -70,6 +80,15 @@ private:
     DeliveryCounter m_counter;
     quint64 m_generation = 0;
     quint64 m_counterGeneration = 0;
+    // Capture thread only: answers waiting on their delay, each with its timer (a child, so it
+    // moves and dies with this object: nothing fires on a thread that ended).
+    struct Waiting
+    {
+        QTimer *timer = nullptr;
+        std::function<void()> send;
+    };
+    std::map<quint64, Waiting> m_waiting;
+    quint64 m_nextWaiting = 0;
 };
 
 } // namespace hookscope

@@ -204,6 +204,7 @@ void CaptureSession::shutdown()
     // 1. No new request; what is held gets its default answer, recorded while the store is open.
     onNetwork([this] {
         m_receiver->stop();
+        m_rules->answerAllNow(); // a rule's delayed answer goes out now, recorded while the store is open
         m_desk->answerAll(AnswerSource::Shutdown);
     });
     m_listening = false;
@@ -222,7 +223,7 @@ void CaptureSession::shutdown()
         m_receiver = nullptr;
         m_recorder->moveToThread(home);
         m_desk->moveToThread(home);
-        m_rules->moveToThread(home); // a delayed answer still pending is dropped with its connection
+        m_rules->moveToThread(home);
     });
     m_net->quit();
     m_net->wait();

@@ -30,6 +30,7 @@ const QByteArray kRules = R"({"enabled": true, "rules": [
      "headers": {"Retry-After": "0"}, "body": {"seen": "${request:/n}"}},
     {"name": "slow", "match": {"path": "/slow"}, "delayMs": 400, "status": 202},
     {"name": "very slow", "match": {"path": "/slower"}, "delayMs": 3000},
+    {"name": "ten minutes", "match": {"path": "/forever"}, "delayMs": 600000},
     {"name": "crash", "match": {"path": "/crash"}, "action": "drop"},
     {"name": "too late", "match": {"path": "/late"}, "action": "late", "timeoutMs": 300},
     {"name": "ask me", "match": {"path": "/ask"}, "action": "hold", "timeoutMs": 60000, "status": 418},
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void ruleIsRecordedPerEventAndOthersAreNot();
     void every2xxIsCommittedBeforeItIsSent();
     void switchedOffNoRuleAnswers();
+    void shutdownSendsWhatWaitsOnADelay();
     void headlessChildAnswersByTheRuleFile();
     void headlessChildRefusesABadRuleFileClearly();
 
@@ -279,6 +281,23 @@ void TestAnswerRuleSession::switchedOffNoRuleAnswers()
     QCOMPARE(again.responses().at(0).status, 503);
 }
 
+void TestAnswerRuleSession::shutdownSendsWhatWaitsOnADelay()
+{
+    CaptureSession session;
+    openSession(session);
+    RawHttpClient waiting(session.port());
+    waiting.send(post("/forever", "{}"));
+    QTRY_COMPARE(m_stored.size(), 1);
+    QCOMPARE(session.ruleSink()->thread(), session.networkThread());
+    session.shutdown(); // as held hooks get their default: the answer goes out, recorded
+    QCOMPARE(session.ruleSink()->waitingCount(), 0);
+    QTRY_COMPARE(waiting.responses().size(), 1); // not ten minutes later
+    QCOMPARE(waiting.responses().at(0).status, 200);
+    const std::optional<AnswerRecord> answer = answerOf(session.storePath(), m_stored.at(0).id);
+    QVERIFY(answer);
+    QCOMPARE(answer->rule, QStringLiteral("ten minutes"));
+}
+
 void TestAnswerRuleSession::headlessChildAnswersByTheRuleFile()
 {
     QFile rules(m_dir->filePath(QStringLiteral("rules.json")));
@@ -297,6 +316,15 @@ void TestAnswerRuleSession::headlessChildAnswersByTheRuleFile()
         statuses.append(client.responses().at(0).status);
     }
     QCOMPARE(statuses, QList<int>({500, 500, 200}));
+    // The printer names the rule per event, as the window's Result column does.
+    QList<QByteArray> answered;
+    for (QByteArray line = child.line(); !line.isEmpty() && answered.size() < 3; line = child.line()) {
+        if (line.startsWith("answered #"))
+            answered.append(line);
+    }
+    QCOMPARE(answered.size(), 3);
+    QVERIFY2(answered.at(0).contains(": answered 500 by rule \"fail twice\" after "), answered.at(0).constData());
+    QVERIFY2(answered.at(2).contains(": answered 200 by rule \"fail twice\" after "), answered.at(2).constData());
 }
 
 void TestAnswerRuleSession::headlessChildRefusesABadRuleFileClearly()
