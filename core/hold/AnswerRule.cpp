@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <cmath>
+
 namespace hookscope {
 
 namespace {
@@ -68,8 +70,10 @@ bool readRuleInt(const QJsonObject &o, const QString &key, int min, int max, int
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull())
         return true;
-    const double d = v.toDouble(-1e300);
-    if (!v.isDouble() || d != double(qint64(d)) || d < min || d > max) {
+    const double d = v.toDouble();
+    // The range first: casting a double beyond an integer's range is undefined (fuzz_rule_file
+    // found 5e46 as a status); NaN fails every comparison.
+    if (!v.isDouble() || !(d >= min && d <= max) || d != std::floor(d)) {
         *error = QStringLiteral("'%1' must be a whole number from %2 to %3").arg(key).arg(min).arg(max);
         return false;
     }
@@ -79,8 +83,8 @@ bool readRuleInt(const QJsonObject &o, const QString &key, int min, int max, int
 
 bool readRuleStatus(const QJsonValue &v, int *out)
 {
-    const double d = v.toDouble(-1);
-    if (!v.isDouble() || d != double(int(d)) || d < 200 || d > 599)
+    const double d = v.toDouble();
+    if (!v.isDouble() || !(d >= 200 && d <= 599) || d != std::floor(d))
         return false;
     *out = int(d);
     return true;

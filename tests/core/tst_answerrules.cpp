@@ -38,6 +38,10 @@ void TestAnswerRules::badFileIsAClearError_data()
     QTest::newRow("rule without a name") << QByteArray(R"({"rules": [{"status": 500}]})") << "rule 1: 'name'";
     QTest::newRow("status out of range") << QByteArray(R"({"rules": [{"name": "x", "status": 99}]})")
                                          << "rule 1 \"x\": 'status' must be an HTTP status from 200 to 599";
+    QTest::newRow("status beyond any integer") << QByteArray(R"({"rules": [{"name": "x", "statuses": [5e46]}]})")
+                                               << "'statuses'[0] must be an HTTP status";
+    QTest::newRow("delay beyond any integer") << QByteArray(R"({"rules": [{"name": "x", "delayMs": 1e300}]})")
+                                              << "'delayMs' must be a whole number";
     QTest::newRow("status not a number") << QByteArray(R"({"rules": [{"name": "x", "status": "500"}]})")
                                          << "'status' must be an HTTP status";
     QTest::newRow("bad status in a sequence")

@@ -48,6 +48,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check(response.status >= 200 && response.status <= 599);
             for (const auto &[name, value] : response.headers)
                 check(!name.contains('\n') && !name.contains('\r') && !value.contains('\n') && !value.contains('\r'));
+            // On the wire: the head ends once, where the receiver ends it (no header splits it).
+            const QByteArray wire = response.serialize(true);
+            check(wire.indexOf("\r\n\r\n") == wire.size() - response.body.size() - 4);
         }
     }
     return 0;
