@@ -163,6 +163,11 @@ const std::vector<QStringList> &steps()
             sql += followEvents("event_trailers", "trailers BLOB NOT NULL");
             return sql;
         }(),
+        // 9 (branch rules26, issue 26): the answer rule that decided an answer (AnswerSource::Rule),
+        // shown in the Result column as 503 · rule "fail twice"; NULL for every other source.
+        {
+            QStringLiteral("ALTER TABLE event_answer ADD COLUMN rule TEXT"),
+        },
     };
     return all;
 }

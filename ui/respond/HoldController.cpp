@@ -192,6 +192,9 @@ QString HoldController::answeredMessage(const AnswerRecord &record) const
     case AnswerSource::LocalApp:
         who = tr("by the local app");
         break;
+    case AnswerSource::Rule:
+        who = tr("by rule \"%1\"").arg(record.rule);
+        break;
     case AnswerSource::ClientGone:
         break;
     }
@@ -210,7 +213,7 @@ void HoldController::onAnswered(const AnswerRecord &record)
     m_list->model()->setAnswered(record, answerTitle(record), invalid);
     // Replaces "… is waiting for your answer": that message is no longer true. A hook
     // --respond answered at once never waited: no message for it (one per event is noise).
-    if (m_kinds.contains(record.id) || !record.sent()) {
+    if (m_kinds.contains(record.id) || (!record.sent() && record.source != AnswerSource::Rule)) {
         QString message = answeredMessage(record);
         if (const int left = m_desk->count(); left > 0)
             message += tr("; %1 still waiting").arg(left);

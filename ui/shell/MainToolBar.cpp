@@ -18,6 +18,7 @@ MainToolBar::MainToolBar(QWidget *parent)
     , m_copyUrl(new QAction(tr("Copy URL"), this))
     , m_clear(new QAction(tr("Clear"), this))
     , m_pause(new QAction(tr("Pause scrolling"), this))
+    , m_simulate(new QAction(tr("Simulate failures"), this))
     , m_ngrok(new QAction(tr("Start &ngrok"), this))
     , m_publicUrl(new PublicUrlBox(this))
 {
@@ -43,6 +44,11 @@ MainToolBar::MainToolBar(QWidget *parent)
     m_pause->setCheckable(true);
     m_pause->setIcon(Theme::toolIcon(Theme::ToolGlyph::Pause, palette()));
     m_pause->setToolTip(tr("Keep the table where it is while events arrive"));
+    m_simulate->setObjectName(QStringLiteral("simulateFailuresAction"));
+    m_simulate->setCheckable(true);
+    m_simulate->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_simulate->setToolTip(tr("Answer matching requests by the answer rules (Settings › Answer rules): "
+                              "failures, delays, dropped connections"));
 
     addAction(m_startStop);
     addSeparator();
@@ -59,6 +65,7 @@ MainToolBar::MainToolBar(QWidget *parent)
     m_publicUrlAction->setVisible(false);
     addSeparator();
     addAction(m_pause);
+    addAction(m_simulate);
     addAction(m_clear);
 
     connect(m_startStop, &QAction::triggered, this, [this] {

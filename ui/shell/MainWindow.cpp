@@ -19,6 +19,7 @@
 #include "enrich/DefaultInspector.h"
 #include "hold/HoldDesk.h"
 #include "hold/HoldingSink.h"
+#include "hold/RuleSink.h"
 #include "FirstRunPanel.h"
 #include "MainMenuBar.h"
 #include "MainToolBar.h"
@@ -169,6 +170,11 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     connect(m_toolBar, &MainToolBar::copyUrlRequested, this, &MainWindow::copyUrl);
     connect(m_toolBar, &MainToolBar::clearRequested, this, &MainWindow::confirmClear);
     connect(m_toolBar, &MainToolBar::pauseToggled, m_list, &EventListPane::setPaused);
+    // "Simulate failures" (issue 26) follows the rules' switch, whoever turns it (Settings, --rule).
+    m_toolBar->simulateAction()->setChecked(m_session->ruleSink()->isEnabled());
+    connect(m_toolBar->simulateAction(), &QAction::toggled, this,
+            [this](bool on) { m_session->ruleSink()->setEnabled(on); }); // any thread may
+    connect(m_session->ruleSink(), &RuleSink::enabledChanged, m_toolBar->simulateAction(), &QAction::setChecked);
     connect(m_session, &CaptureSession::listeningChanged, m_toolBar, &MainToolBar::setListening);
     // The table, the details and the status bar take the session's batches at a bounded rate.
     m_feed = new LiveFeed(kLiveFeedIntervalMs, this);
@@ -449,6 +455,7 @@ void MainWindow::applySettings()
     QStringList problems;
     AppSettings::apply(settings, &fresh, &problems);
     m_options.receiver = fresh.receiver;
+    m_options.ruleFile.clear(); // the answer rules saved in Settings win over --rule from now on
     AppSettings::applyKinds(settings, appSchemaRegistry());
     m_tunnel->setApi(fresh.ngrokApi);
     const bool restart = m_session->isListening();
