@@ -84,13 +84,7 @@ void printSummary(const QList<TestDelivery> &deliveries)
     QString text = QStringLiteral("\nSummary (variant -> status):\n  %1  STATUS  VERDICT\n").arg(QStringLiteral("VARIANT").leftJustified(width));
     for (const TestDelivery &d : deliveries) {
         const QString status = d.result.ok() ? QString::number(d.result.status) : QStringLiteral("-");
-        QString verdict;
-        if (!d.result.ok())
-            verdict = QStringLiteral("no answer");
-        else if (d.shouldRefuse())
-            verdict = d.accepted() ? QStringLiteral("ACCEPTED, should have refused") : QStringLiteral("refused");
-        else
-            verdict = d.accepted() ? QStringLiteral("accepted") : QStringLiteral("REFUSED a valid event");
+        const QString verdict = d.verdict();
         text += QStringLiteral("  %1  %2  %3\n")
                     .arg(SafeText::oneLine(d.label.toUtf8(), 90).leftJustified(width), status.leftJustified(6), verdict);
     }

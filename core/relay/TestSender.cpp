@@ -52,6 +52,19 @@ QList<TestDelivery> TestSender::plan(const Kind &kind, const OutgoingRequest &ev
     return all;
 }
 
+QString TestDelivery::verdict() const
+{
+    if (!result.ok())
+        return QStringLiteral("no answer");
+    if (shouldRefuse())
+        return accepted() ? QStringLiteral("ACCEPTED, should have refused") : QStringLiteral("refused");
+    if (!accepted())
+        return QStringLiteral("REFUSED a valid event");
+    if (answerCheck && answerCheck->status != ValidationOutcome::Status::Valid)
+        return QStringLiteral("ANSWER BREAKS the response schema");
+    return QStringLiteral("accepted");
+}
+
 TestSender::TestSender(QObject *parent)
     : QObject(parent)
     , m_replayer(new RequestReplayer(this))

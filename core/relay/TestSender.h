@@ -34,6 +34,9 @@ struct TestDelivery
     [[nodiscard]] bool accepted() const { return result.ok() && result.status >= 200 && result.status < 300; }
     // The app did what it should: accepted a valid event with a valid answer, refused a variant.
     [[nodiscard]] bool asExpected() const;
+    // "accepted", "refused", "ACCEPTED, should have refused", "REFUSED a valid event",
+    // "ANSWER BREAKS the response schema", "no answer" (capitals: not as it should be).
+    [[nodiscard]] QString verdict() const;
 };
 
 // Sends test events one after the other (RequestReplayer: the bytes on the wire are exactly
