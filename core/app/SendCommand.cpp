@@ -190,8 +190,8 @@ int runSendCommand(const QStringList &args)
         return usageError(QStringLiteral("no KIND given (see `hookscope schemas`; try --help)"));
     if (!parser.isSet(to))
         return usageError(QStringLiteral("--to URL is required: where your app listens, e.g. http://localhost:3000/webhooks"));
-    const QUrl url = QUrl::fromUserInput(parser.value(to));
-    if (const QString problem = RequestReplayer::checkUrl(QUrl(parser.value(to))); !problem.isEmpty())
+    const QUrl url(parser.value(to));
+    if (const QString problem = RequestReplayer::checkUrl(url); !problem.isEmpty())
         return usageError(QStringLiteral("--to: %1").arg(problem));
     bool ok = false;
     const int times = parser.value(count).toInt(&ok);
@@ -263,12 +263,15 @@ int runSendCommand(const QStringList &args)
     if (plan.isEmpty())
         return usageError(QStringLiteral("--invalid: %1").arg(error));
 
-    printOut(QStringLiteral("Sending %1 (%2) to %3: %4 request%5%6\n")
+    // Kind ids and titles come from the kinds folder, which may be anyone's: printed escaped too.
+    printOut(SafeText::forTerminal(QStringLiteral("Sending %1 (%2) to %3: %4 request%5%6")
                  .arg(kind->qualifiedId(), origin, url.toString())
                  .arg(plan.size())
                  .arg(plan.size() == 1 ? QString() : QStringLiteral("s"))
                  .arg(rule ? QStringLiteral(", signed as %1").arg(rule->preset.isEmpty() ? QStringLiteral("the rule's scheme") : rule->preset)
-                           : QString()));
+                           : QString())
+                                       .toUtf8())
+             + u'\n');
     TestSender sender;
     sender.setTimeoutMs(timeoutMs);
     sender.setSigningRule(rule);

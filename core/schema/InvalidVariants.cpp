@@ -207,7 +207,7 @@ std::vector<Edit> edits(const QString &constraint, const Site &site, const Doc &
                 set(QStringLiteral("%1 characters (maxLength %2)").arg(*max + 1).arg(*max), Doc(stringOfLength(value, *max + 1, filler)));
         }
     } else if (constraint == QLatin1String("too short")) {
-        if (const auto min = lengthKeyword(site, "minLength"); min && *min > 0 && value.is_string()) {
+        if (const auto min = lengthKeyword(site, "minLength"); min && *min > 0 && *min <= kMaxMadeLength && value.is_string()) {
             for (const char32_t filler : {char32_t(0), U'a', U'0'})
                 set(QStringLiteral("%1 characters (minLength %2)").arg(*min - 1).arg(*min), Doc(stringOfLength(value, *min - 1, filler)));
         }
@@ -258,7 +258,7 @@ std::vector<Edit> edits(const QString &constraint, const Site &site, const Doc &
             return out;
         const std::string own = value.get<std::string>();
         for (const std::string &candidate : {own + "!", std::string("!"), std::string(), std::string("hookscope"),
-                                             std::string("0"), std::string(" ") + own, own.substr(0, own.size() / 2)})
+                                             std::string("0"), std::string(" ") + own, QString::fromStdString(own).left(QString::fromStdString(own).size() / 2).toStdString()})
             set(QStringLiteral("\"%1\" (pattern %2)").arg(QString::fromStdString(candidate), QString::fromStdString(pattern->get<std::string>())), Doc(candidate));
     }
     return out;
@@ -314,36 +314,44 @@ QList<InvalidVariant> InvalidVariants::generate(const QByteArray &schemaJson,
         return {};
     }
 
-    Walker walker(root);
-    walker.walk(root, body, {}, 0);
     QList<InvalidVariant> variants;
-    int tries = 0;
-    for (const QString &constraint : constraints()) {
-        bool found = false;
-        for (const Site &site : walker.sites()) {
-            if (found || tries >= kMaxCandidates)
-                break;
-            Doc::json_pointer pointer;
-            for (const std::string &t : site.tokens)
-                pointer.push_back(t);
-            const Doc &value = body.at(pointer);
-            for (const Edit &edit : edits(constraint, site, value)) {
-                if (++tries > kMaxCandidates)
+    // Defence in depth: every access above is checked, but a hostile schema must end in a message.
+    try {
+        Walker walker(root);
+        walker.walk(root, body, {}, 0);
+        int tries = 0;
+        for (const QString &constraint : constraints()) {
+            bool found = false;
+            const int budgetEnd = std::min(kMaxCandidates, tries + kMaxCandidatesEach); // one constraint cannot starve the next
+            for (const Site &site : walker.sites()) {
+                if (found || tries >= budgetEnd)
                     break;
-                Doc changed = body;
-                if (edit.remove)
-                    changed.at(pointer).erase(edit.member);
-                else
-                    changed.at(pointer) = edit.value;
-                const QByteArray bytes = QByteArray::fromStdString(changed.dump(2)) + '\n';
-                const Violations violations = validator.validate(bytes);
-                if (violations.size() != 1)
-                    continue; // breaks no rule, or more than one: not a variant of one constraint
-                variants.append({constraint, sitePointer(site.tokens), edit.change, bytes, violations.first()});
-                found = true;
-                break;
+                Doc::json_pointer pointer;
+                for (const std::string &t : site.tokens)
+                    pointer.push_back(t);
+                const Doc &value = body.at(pointer);
+                for (const Edit &edit : edits(constraint, site, value)) {
+                    if (++tries > budgetEnd)
+                        break;
+                    Doc changed = body;
+                    if (edit.remove)
+                        changed.at(pointer).erase(edit.member);
+                    else
+                        changed.at(pointer) = edit.value;
+                    const QByteArray bytes =
+                        QByteArray::fromStdString(changed.dump(2, ' ', false, Doc::error_handler_t::replace)) + '\n';
+                    const Violations violations = validator.validate(bytes);
+                    if (violations.size() != 1)
+                        continue; // breaks no rule, or more than one: not a variant of one constraint
+                    variants.append({constraint, sitePointer(site.tokens), edit.change, bytes, violations.first()});
+                    found = true;
+                    break;
+                }
             }
         }
+    } catch (const nlohmann::json::exception &e) {
+        *error = QStringLiteral("the schema could not be walked: %1").arg(QString::fromUtf8(e.what()));
+        return {};
     }
     return variants;
 }

@@ -35,6 +35,7 @@ public:
     InvalidVariants() = delete;
 
     static constexpr int kMaxCandidates = 400;
+    static constexpr int kMaxCandidatesEach = 60;
     static constexpr int kMaxDepth = 48;
 
     // The constraint names, in the order variants are made.
