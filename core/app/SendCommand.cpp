@@ -139,7 +139,7 @@ int runSendCommand(const QStringList &args)
     const QCommandLineOption secret(QStringLiteral("secret"), QStringLiteral("File holding the signing secret (the last line is used)."), QStringLiteral("file"));
     const QCommandLineOption scheme(QStringLiteral("scheme"),
                                     QStringLiteral("Signature scheme to sign with instead of the one the kind's vendor pack "
-                                                   "names (standard-webhooks, stripe, github, cubu, jicoo, …)."),
+                                                   "names (standard-webhooks, stripe, github, cubu, jicoo and the others of the Signatures settings)."),
                                     QStringLiteral("preset"));
     const QCommandLineOption signatures(QStringLiteral("signatures"),
                                         QStringLiteral("Sign with the kind's rule from this rules file (the --signatures "
