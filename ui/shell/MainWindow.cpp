@@ -13,6 +13,7 @@
 #include "MainToolBar.h"
 #include "PublicUrlBox.h"
 #include "ReplayDialog.h"
+#include "SendTestDialog.h"
 #include "StatusBarPane.h"
 #include "StoreHealthNotice.h"
 #include "TunnelController.h"
@@ -197,7 +198,10 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     wireRelay();
     setupHolding();
     m_menus->addToFile({m_toolBar->ngrokAction(), m_forwardAction, m_hold->settingsAction()});
-    m_menus->addToEdit({m_replayAction});
+    auto *sendTest = new QAction(tr("Send &test event…"), this);
+    sendTest->setObjectName(QStringLiteral("sendTestAction"));
+    connect(sendTest, &QAction::triggered, this, &MainWindow::openSendTest);
+    m_menus->addToEdit({m_replayAction, sendTest});
     forwardedAnswers()->setEnabled(options.forwardUrl.isEmpty()
                                        ? QSettings().value(QStringLiteral("forward/answersHeld"), false).toBool()
                                        : options.forwardAnswers);
@@ -313,6 +317,24 @@ ReplayDialog *MainWindow::openReplay()
     const std::optional<EventInfo> info = m_detail->info();
     if (const SignatureRule *rule = m_session->signatures()->get()->ruleFor(info ? info->kind : QString()))
         dialog->setSigningRule(*rule);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+SendTestDialog *MainWindow::openSendTest()
+{
+    auto *dialog = new SendTestDialog(appSchemaRegistry()->catalog(), this);
+    dialog->setRuleLookup([slot = m_session->signatures()](const QString &kind) -> std::optional<SignatureRule> {
+        if (const SignatureRule *rule = slot->get()->ruleFor(kind))
+            return *rule;
+        return std::nullopt;
+    });
+    const qint64 id = m_detail->eventId();
+    if (const std::optional<Event> event = id > 0 ? m_reader.load(id) : std::nullopt) {
+        const std::optional<EventInfo> info = m_detail->info();
+        dialog->setCapturedEvent(*event, info ? info->kind : QString());
+    }
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

@@ -19,6 +19,7 @@ class EventListPane;
 class EventRecorder;
 class ForwardController;
 class ForwardedAnswers;
+class SendTestDialog;
 class HoldController;
 class HoldDesk;
 class LiveFeed;
@@ -78,6 +79,8 @@ public:
     [[nodiscard]] QAction *replayAction() const { return m_replayAction; }
     // Opens the Replay dialog for the selected event (non-modal); null when none is selected.
     ReplayDialog *openReplay();
+    // "Send test event…" (non-modal): from the selected event, else a kind's sample.
+    SendTestDialog *openSendTest();
     void configureForward();
     [[nodiscard]] HoldDesk *holdDesk() const;
     [[nodiscard]] HoldingSink *holdingSink() const;
