@@ -21,8 +21,7 @@ namespace {
 
 const QStringList kSideTables = {QStringLiteral("event_info"),   QStringLiteral("event_trust"),
                                  QStringLiteral("event_answer"), QStringLiteral("event_import"),
-                                 QStringLiteral("event_forward"), QStringLiteral("event_trailers"),
-                                 QStringLiteral("event_delivery")};
+                                 QStringLiteral("event_forward"), QStringLiteral("event_trailers")};
 
 // What SQLite says of the side tables' schema: per table, its foreign key (parent, on
 // delete), and the triggers on events.
