@@ -5,6 +5,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTreeView>
@@ -73,7 +74,18 @@ void DeliveriesPane::setGroups(QList<DeliveryGroup> groups)
         outOfOrder += group.outOfOrder ? 1 : 0;
     }
     const int count = int(groups.size());
+    // A live reload replaces every row: the deliveries the user opened stay open.
+    QSet<QString> expanded;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (m_tree->isExpanded(index))
+            expanded.insert(m_model->groupAt(m_proxy->mapToSource(index))->key);
+    }
     m_model->setGroups(std::move(groups));
+    for (int row = 0; !expanded.isEmpty() && row < m_model->rowCount(); ++row) {
+        if (expanded.contains(m_model->groups()[row].key))
+            m_tree->expand(m_proxy->mapFromSource(m_model->index(row, 0)));
+    }
     for (int column = 0; column < DeliveryGroupModel::Flags; ++column)
         m_tree->resizeColumnToContents(column); // measures the rows in view only
     using M = DeliveryGroupModel;
