@@ -168,6 +168,21 @@ const std::vector<QStringList> &steps()
         {
             QStringLiteral("ALTER TABLE event_answer ADD COLUMN rule TEXT"),
         },
+        // 10 (branch group26, issue 26): the delivery key of an event: the same vendor event sent
+        // again (a retry) has the same key (the kind's delivery id: a header such as Standard
+        // Webhooks' webhook-id or a JSON pointer; else its kind, path and body hash, by_body 1,
+        // grouped only within a time window), and its entity's version (updatedAt, …). Computed
+        // once per event by DeliveryIndexer; an older store gets its keys on demand. Indexed by key,
+        // so a group is one range read.
+        {
+            QStringLiteral(R"(CREATE TABLE event_delivery (
+                id INTEGER PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,
+                delivery_key TEXT NOT NULL,
+                by_body INTEGER NOT NULL DEFAULT 0,
+                version TEXT
+            ))"),
+            QStringLiteral("CREATE INDEX event_delivery_by_key ON event_delivery (delivery_key, id)"),
+        },
     };
     return all;
 }

@@ -4,6 +4,7 @@
 #include "LiveFeed.h"
 #include "AmbiguityBar.h"
 #include "EventDetailPane.h"
+#include "DeliveriesSwitch.h"
 #include "EventListPane.h"
 #include "ForwardController.h"
 #include "ForwardDialog.h"
@@ -141,6 +142,10 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
     setCentralWidget(m_splitter);
+    // Group deliveries (issue 26): swaps the table for the deliveries tree; its own class.
+    auto *deliveries = new DeliveriesSwitch(m_session, m_splitter, m_list, this);
+    m_toolBar->addAction(deliveries->action());
+    connect(deliveries, &DeliveriesSwitch::eventChosen, this, &MainWindow::showEventDetails);
     statusBar()->addWidget(m_status, 1);
     statusBar()->setSizeGripEnabled(true);
     setMenuBar(m_menus);
