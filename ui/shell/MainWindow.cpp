@@ -113,6 +113,7 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     : QMainWindow(parent)
     , m_session(session)
     , m_options(options)
+    , m_overrides(options)
     , m_inspector(inspector ? std::move(inspector) : defaultInspector())
     , m_toolBar(new MainToolBar(this))
     , m_list(new EventListPane(this))
@@ -354,6 +355,7 @@ bool MainWindow::startReceiver()
         return false;
     ReceiverConfig config = m_options.receiver;
     config.port = m_toolBar->port();
+    m_overrides.setAskedPort(config.port);
     if (!config.guard.isActive())
         config.guard = savedTrust().guard; // re-read: the settings dialog may have changed it
     m_session->setReceiverConfig(config); // forward and replay refuse to send back here (ownAddress)
@@ -418,8 +420,7 @@ void MainWindow::copyText(const QString &text)
 void MainWindow::openSettings()
 {
     QSettings settings;
-    settings.setValue(QLatin1String(AppSettings::Port), m_toolBar->port()); // the toolbar's port is the current one
-    SettingsDialog dialog(&settings, this);
+    SettingsDialog dialog(&settings, this); // shows the saved settings, not this session's overrides
     SettingsContext context;
     context.packs = appSchemaRegistry()->catalog()->packs();
     for (const auto &kind : appSchemaRegistry()->catalog()->kinds()) {
@@ -429,14 +430,15 @@ void MainWindow::openSettings()
     }
     addSettingsPages(dialog, context);
     if (dialog.exec() == QDialog::Accepted)
-        applySettings();
+        applySettings(dialog.changedKeys());
 }
 
-void MainWindow::applySettings()
+void MainWindow::applySettings(const QStringList &changedKeys)
 {
     QSettings settings;
     AppOptions fresh = m_options;
-    fresh.givenOptions.clear(); // what the user just chose wins over this session's command line
+    m_overrides.release(changedKeys); // what the user just chose wins over this session's command line
+    fresh.givenOptions = m_overrides.givenOptions();
     QStringList problems;
     AppSettings::apply(settings, &fresh, &problems);
     m_options.receiver = fresh.receiver;
@@ -449,7 +451,8 @@ void MainWindow::applySettings()
     SessionConfig config = sessionConfigFor(m_options);
     config.ngrokApi = fresh.ngrokApi;
     m_session->apply(config);
-    m_toolBar->setPort(fresh.receiver.port);
+    if (changedKeys.contains(QLatin1String(AppSettings::Port)))
+        m_toolBar->setPort(fresh.receiver.port); // else the toolbar's port (maybe the command line's) stays
     if (restart)
         startReceiver();
     statusBar()->showMessage(problems.isEmpty() ? tr("Settings applied") : problems.join(QStringLiteral("; ")), 5000);
@@ -577,7 +580,7 @@ void MainWindow::restoreSettings()
     if (!m_splitter->restoreState(settings.value(kSplitter).toByteArray()))
         m_splitter->setSizes({380, 420});
     m_list->table()->horizontalHeader()->restoreState(settings.value(kColumns).toByteArray());
-    const quint16 port = m_options.portGiven ? m_options.receiver.port
+    const quint16 port = m_overrides.portGiven() ? m_options.receiver.port
                                              : quint16(settings.value(kPort, m_options.receiver.port).toUInt());
     m_toolBar->setPort(port);
 }
@@ -589,7 +592,8 @@ void MainWindow::saveSettings() const
     settings.setValue(kState, saveState());
     settings.setValue(kSplitter, m_splitter->saveState());
     settings.setValue(kColumns, m_list->table()->horizontalHeader()->saveState());
-    settings.setValue(kPort, m_toolBar->port());
+    if (const std::optional<quint16> port = m_overrides.portToSave())
+        settings.setValue(kPort, *port); // the last port asked for; never --port's
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

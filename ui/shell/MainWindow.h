@@ -3,6 +3,7 @@
 #include "app/AppOptions.h"
 #include "enrich/EnrichmentService.h"
 #include "session/SessionConfig.h"
+#include "SessionOverrides.h"
 #include "store/EventStore.h"
 
 #include <QMainWindow>
@@ -85,8 +86,9 @@ public:
     [[nodiscard]] FirstRunPanel *firstRunPanel() const { return m_firstRun; }
     // Shows the Settings dialog; OK applies the settings at once (restarting the receiver).
     void openSettings();
-    // Re-reads the settings into the receiver, the port and the kinds registry.
-    void applySettings();
+    // Re-reads the settings into the receiver, the port and the kinds registry; changedKeys (the
+    // dialog's) end their command-line overrides, and a changed port moves the receiver.
+    void applySettings(const QStringList &changedKeys = {});
     [[nodiscard]] ExchangeActions *exchange() const { return m_exchange; }
 
 protected:
@@ -110,6 +112,7 @@ private:
     std::unique_ptr<CaptureSession> m_ownSession; // when given to keep; destroyed after everything else
     CaptureSession *m_session; // not owned (or m_ownSession)
     AppOptions m_options;
+    SessionOverrides m_overrides; // what the command line set for this session only
     EnrichmentService::Inspector m_inspector;
     EventStore m_reader; // GUI-thread read connection (details, history)
     MainToolBar *m_toolBar;
