@@ -94,6 +94,17 @@ void SettingsDialog::showPage(int index)
     m_list->setCurrentRow(index);
 }
 
+bool SettingsDialog::showPageOf(const QMetaObject *type)
+{
+    for (int i = 0; i < m_pages.size(); ++i) {
+        if (m_pages.at(i)->metaObject() == type) {
+            showPage(i);
+            return true;
+        }
+    }
+    return false;
+}
+
 void SettingsDialog::revalidate()
 {
     m_problem.clear();

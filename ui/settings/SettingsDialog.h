@@ -30,6 +30,8 @@ public:
     void addPage(SettingsPage *page);
     [[nodiscard]] const QList<SettingsPage *> &pages() const { return m_pages; }
     void showPage(int index);
+    // Shows the first page of that class (&HoldSettingsPage::staticMetaObject); false if none.
+    bool showPageOf(const QMetaObject *type);
     // The first reason a value is refused, "" when everything can be saved.
     [[nodiscard]] QString problem() const { return m_problem; }
 

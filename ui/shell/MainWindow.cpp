@@ -12,6 +12,9 @@
 #include "MainToolBar.h"
 #include "PublicUrlBox.h"
 #include "ReplayDialog.h"
+#include "RowActions.h"
+#include "EventColumns.h"
+#include "SelectionNote.h"
 #include "StatusBarPane.h"
 #include "StoreHealthNotice.h"
 #include "TunnelController.h"
@@ -23,6 +26,7 @@
 #include "MainToolBar.h"
 #include "SettingsDialog.h"
 #include "SettingsPages.h"
+#include "HoldSettingsPage.h"
 #include "StatusBarPane.h"
 #include "app/AppSettings.h"
 #include "util/ResourceLocator.h"
@@ -48,6 +52,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
@@ -138,6 +143,7 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     m_splitter->setStretchFactor(1, 1);
     setCentralWidget(m_splitter);
     statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_status->countsWidget());
     statusBar()->setSizeGripEnabled(true);
     setMenuBar(m_menus);
     m_list->table()->setTabKeyNavigation(false); // Tab leaves the table for the next pane; arrows move in it
@@ -178,19 +184,27 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     connect(m_list, &EventListPane::currentEventChanged, this, &MainWindow::showEventDetails);
     connect(m_list, &EventListPane::deleteRequested, this, &MainWindow::deleteEvents);
     connect(m_list, &EventListPane::compareBaseChanged, m_detail, &EventDetailPane::setCompareBase);
+    connect(m_list, &EventListPane::selectionCountChanged, m_detail, &EventDetailPane::setSelectionCount);
+    m_detail->selectionNote()->setActions(m_exchange->exportSelectedAction(), m_list->deleteAction());
     connect(m_list, &EventListPane::searchTermChanged, m_detail, &EventDetailPane::setSearchTerm);
     connect(m_list, &EventListPane::eventCountChanged, m_status, &StatusBarPane::setEventCount);
     wireRelay();
     setupHolding();
+    m_firstRun->setHoldRules([sink = holdingSink()](const QString &kind) { return sink->policy().rule(kind); });
     m_menus->addToFile({m_toolBar->ngrokAction(), m_forwardAction, m_hold->settingsAction()});
-    m_menus->addToEdit({m_replayAction});
+    m_menus->addToFile({m_firstRun->samplesMenu()->menuAction()});
+    auto *rows = new RowActions(m_list, &m_reader, {m_replayAction}, this); // the row context menu
+    m_menus->addToEdit({m_replayAction, rows->copyBodyAction(), rows->copyUrlAction(), rows->onlyThisKindAction(),
+                        m_list->deleteAction()});
+    m_menus->addToView({m_hold->dock()->toggleViewAction(), m_list->columns()->menu()->menuAction()});
+    connect(rows, &RowActions::copied, this, &MainWindow::sayCopied);
     forwardedAnswers()->setEnabled(options.forwardUrl.isEmpty()
                                        ? QSettings().value(QStringLiteral("forward/answersHeld"), false).toBool()
                                        : options.forwardAnswers);
     connect(m_list, &EventListPane::eventCountChanged, m_firstRun, &FirstRunPanel::setEventCount);
     connect(m_list, &EventListPane::historyLoaded, m_firstRun, &FirstRunPanel::setHistoryLoaded);
     connect(m_firstRun, &FirstRunPanel::copyRequested, this, &MainWindow::copyText);
-    connect(m_menus, &MainMenuBar::settingsRequested, this, &MainWindow::openSettings);
+    connect(m_menus, &MainMenuBar::settingsRequested, this, [this] { openSettings(); });
     connect(m_menus, &MainMenuBar::quitRequested, this, &QWidget::close);
     connect(m_menus, &MainMenuBar::findRequested, m_list, &EventListPane::focusFilter);
     connect(m_menus, &MainMenuBar::focusTableRequested, this,
@@ -414,10 +428,15 @@ void MainWindow::copyUrl()
 void MainWindow::copyText(const QString &text)
 {
     QApplication::clipboard()->setText(text);
-    statusBar()->showMessage(tr("Copied %1").arg(text), 3000);
+    sayCopied(text);
 }
 
-void MainWindow::openSettings()
+void MainWindow::sayCopied(const QString &what)
+{
+    statusBar()->showMessage(tr("Copied %1").arg(what), 3000);
+}
+
+void MainWindow::openSettings(const QMetaObject *page)
 {
     QSettings settings;
     SettingsDialog dialog(&settings, this); // shows the saved settings, not this session's overrides
@@ -429,6 +448,8 @@ void MainWindow::openSettings()
             context.requestKindIds.append(kind->id);
     }
     addSettingsPages(dialog, context);
+    if (page)
+        dialog.showPageOf(page);
     if (dialog.exec() == QDialog::Accepted)
         applySettings(dialog.changedKeys());
 }
@@ -566,6 +587,7 @@ void MainWindow::setupHolding()
     holdingSink()->setPresets(PresetCatalog::load(*appKindCatalog())); // the Respond panel lists them from the start
     m_hold = new HoldController(this, holdDesk(), holdingSink(), m_list, m_detail, &m_reader);
     connect(m_list, &EventListPane::currentEventChanged, m_hold, &HoldController::onCurrentEventChanged);
+    connect(m_hold, &HoldController::settingsRequested, this, [this] { openSettings(&HoldSettingsPage::staticMetaObject); });
     m_toolBar->addPanelToggle(m_hold->dock()->toggleViewAction());
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_hold->settingsAction());

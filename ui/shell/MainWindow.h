@@ -84,8 +84,9 @@ public:
     [[nodiscard]] HoldController *holdController() const { return m_hold; }
     [[nodiscard]] MainMenuBar *menus() const { return m_menus; }
     [[nodiscard]] FirstRunPanel *firstRunPanel() const { return m_firstRun; }
-    // Shows the Settings dialog; OK applies the settings at once (restarting the receiver).
-    void openSettings();
+    // Shows the Settings dialog (at the page of that class, if given); OK applies the settings at
+    // once (restarting the receiver).
+    void openSettings(const QMetaObject *page = nullptr);
     // Re-reads the settings into the receiver, the port and the kinds registry; changedKeys (the
     // dialog's) end their command-line overrides, and a changed port moves the receiver.
     void applySettings(const QStringList &changedKeys = {});
@@ -108,6 +109,7 @@ private:
     void saveSettings() const;
     void showAbout();
     void copyText(const QString &text);
+    void sayCopied(const QString &what); // in the status bar
 
     std::unique_ptr<CaptureSession> m_ownSession; // when given to keep; destroyed after everything else
     CaptureSession *m_session; // not owned (or m_ownSession)
