@@ -240,7 +240,7 @@ private Q_SLOTS:
         QCOMPARE(m_window->menus()->findAction()->shortcut(), QKeySequence(QKeySequence::Find));
         QCOMPARE(list->deleteAction()->shortcut(), QKeySequence(QKeySequence::Delete));
         QVERIFY(std::any_of(inMenus.cbegin(), inMenus.cend(),
-                            [](const QAction *a) { return a->menu() && a->menu()->title() == QLatin1String("Columns"); }));
+                            [](const QAction *a) { return a->menu() && a->menu()->title() == QLatin1String("&Columns"); }));
         // The row's context menu.
         const QList<QAction *> context = list->table()->actions();
         for (QAction *action : {m_window->replayAction(), rows->copyBodyAction(), rows->copyUrlAction(),

@@ -47,6 +47,7 @@ HoldController::HoldController(QMainWindow *window, HoldDesk *desk, HoldingSink 
     m_settingsAction->setObjectName(QStringLiteral("holdSettingsAction"));
     m_settingsAction->setIcon(Theme::toolIcon(Theme::ToolGlyph::Hold, window->palette()));
     m_dock->toggleViewAction()->setIcon(Theme::toolIcon(Theme::ToolGlyph::Respond, window->palette()));
+    m_dock->toggleViewAction()->setText(tr("&Respond")); // View ▸ Respond, with its mnemonic
     // One place edits holding: Settings ▸ Holding (issue 24.18); the window opens it there.
     connect(m_settingsAction, &QAction::triggered, this, &HoldController::settingsRequested);
     m_panel->setPresets(sink->presets());
