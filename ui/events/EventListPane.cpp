@@ -12,6 +12,8 @@
 #include "EventSearch.h"
 #include "EventTableModel.h"
 #include "NewEventsBadge.h"
+#include "NoMatchNote.h"
+#include "SelectionKeeper.h"
 #include "store/EventStore.h"
 
 #include <QAction>
@@ -103,6 +105,9 @@ EventListPane::EventListPane(QWidget *parent)
     header->resizeSection(EventTableModel::SenderColumn, 130);
     m_columns = new EventColumns(m_table);
     m_newBadge = new NewEventsBadge(m_table);
+    m_noMatch = new NoMatchNote(m_table);
+    connect(new SelectionKeeper(m_table), &SelectionKeeper::selectedCountChanged, this,
+            &EventListPane::selectionCountChanged);
 
     auto *filterRow = new QHBoxLayout;
     filterRow->setContentsMargins(6, 6, 6, 4);
@@ -121,7 +126,8 @@ EventListPane::EventListPane(QWidget *parent)
     focusFilterAction->setShortcutContext(Qt::WindowShortcut);
     connect(focusFilterAction, &QAction::triggered, this, &EventListPane::focusFilter);
     addAction(focusFilterAction);
-    auto *deleteAction = new QAction(tr("Delete selected events"), this);
+    auto *deleteAction = m_deleteAction = new QAction(tr("&Delete Selected Events"), this);
+    deleteAction->setObjectName(QStringLiteral("deleteSelectedAction"));
     deleteAction->setShortcut(QKeySequence::Delete);
     deleteAction->setShortcutContext(Qt::WidgetShortcut);
     connect(deleteAction, &QAction::triggered, this, [this] {
@@ -348,6 +354,7 @@ void EventListPane::updateMatchLabel()
         m_filter->setCountText(tr("%L1 of %L2 events").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
     else
         m_filter->setCountText({}); // the status bar counts the events
+    m_noMatch->setHiddenCount(m_proxy->isFiltering() && m_proxy->rowCount() == 0 ? m_model->rowCount() : 0);
 }
 
 QList<qint64> EventListPane::selectedIds() const

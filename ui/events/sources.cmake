@@ -11,4 +11,7 @@ target_sources(hookscope_ui PRIVATE
   events/EventTableModelHold.cpp
   events/FilterEdit.h events/FilterEdit.cpp
   events/NewEventsBadge.h events/NewEventsBadge.cpp
+  events/NoMatchNote.h events/NoMatchNote.cpp
+  events/RowActions.h events/RowActions.cpp
+  events/SelectionKeeper.h events/SelectionKeeper.cpp
 )

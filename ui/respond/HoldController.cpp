@@ -11,7 +11,7 @@
 #include "hold/HoldingSink.h"
 #include "store/EventStore.h"
 
-#include "HoldSettingsDialog.h"
+#include "Theme.h"
 #include "schema/KindCatalog.h"
 
 #include <QAction>
@@ -44,7 +44,12 @@ HoldController::HoldController(QMainWindow *window, HoldDesk *desk, HoldingSink 
     , m_settingsAction(new QAction(tr("&Hold settings…"), this))
 {
     m_settingsAction->setToolTip(tr("Which kinds are held open for your answer, their deadlines and default answers"));
-    connect(m_settingsAction, &QAction::triggered, this, &HoldController::openSettings);
+    m_settingsAction->setObjectName(QStringLiteral("holdSettingsAction"));
+    m_settingsAction->setIcon(Theme::toolIcon(Theme::ToolGlyph::Hold, window->palette()));
+    m_dock->toggleViewAction()->setIcon(Theme::toolIcon(Theme::ToolGlyph::Respond, window->palette()));
+    m_dock->toggleViewAction()->setText(tr("&Respond")); // View ▸ Respond, with its mnemonic
+    // One place edits holding: Settings ▸ Holding (issue 24.18); the window opens it there.
+    connect(m_settingsAction, &QAction::triggered, this, &HoldController::settingsRequested);
     m_panel->setPresets(sink->presets());
     m_validator = std::make_shared<const AnswerValidator>(appKindCatalog());
     m_panel->setValidator(m_validator);
@@ -307,18 +312,5 @@ void HoldController::applyPolicy(const HoldPolicy &policy)
     policy.saveSettings(settings);
 }
 
-void HoldController::openSettings()
-{
-    QStringList kinds;
-    if (const std::shared_ptr<const KindCatalog> catalog = appKindCatalog()) {
-        for (const auto &kind : catalog->kinds()) {
-            if (kind->request)
-                kinds.append(kind->id);
-        }
-    }
-    HoldSettingsDialog dialog(m_sink->policy(), kinds, m_window);
-    if (dialog.exec() == QDialog::Accepted)
-        applyPolicy(dialog.policy());
-}
 
 } // namespace hookscope

@@ -8,6 +8,7 @@ target_sources(hookscope_ui PRIVATE
   settings/RoutesModel.h settings/RoutesModel.cpp
   settings/RulesSettingsPage.h settings/RulesSettingsPage.cpp
   settings/SettingsDialog.h settings/SettingsDialog.cpp
+  settings/SessionOverrides.h settings/SessionOverrides.cpp
   settings/SettingsField.h settings/SettingsField.cpp
   settings/SettingsPage.h
   settings/SettingsPages.h settings/SettingsPages.cpp

@@ -33,7 +33,7 @@ MainToolBar::MainToolBar(QWidget *parent)
 
     m_startStop->setObjectName(QStringLiteral("startStopAction"));
     m_copyUrl->setObjectName(QStringLiteral("copyUrlAction"));
-    m_copyUrl->setIcon(style()->standardIcon(QStyle::SP_FileLinkIcon));
+    m_copyUrl->setIcon(Theme::toolIcon(Theme::ToolGlyph::Link, palette())); // the style's reads as a blank page
     m_copyUrl->setToolTip(tr("Copy the URL webhooks should be sent to"));
     m_copyUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     m_clear->setObjectName(QStringLiteral("clearAction"));
@@ -87,6 +87,9 @@ void MainToolBar::setListening(bool listening)
     m_startStop->setIcon(Theme::toolIcon(listening ? Theme::ToolGlyph::Stop : Theme::ToolGlyph::Start, palette()));
     m_startStop->setToolTip(listening ? tr("Stop receiving") : tr("Start receiving on the port"));
     m_port->setEnabled(!listening);
+    // A greyed box says why (issue 24.26).
+    m_port->setToolTip(listening ? tr("The port the receiver listens on; Stop it to choose another")
+                                 : tr("TCP port to listen on; 0 picks a free one"));
     m_copyUrl->setEnabled(listening);
 }
 
@@ -95,6 +98,7 @@ void MainToolBar::changeEvent(QEvent *event)
     QToolBar::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) { // light/dark switch: repaint the glyphs
         m_pause->setIcon(Theme::toolIcon(Theme::ToolGlyph::Pause, palette()));
+        m_copyUrl->setIcon(Theme::toolIcon(Theme::ToolGlyph::Link, palette()));
         setListening(m_listening);
     }
 }
