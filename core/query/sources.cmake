@@ -10,4 +10,5 @@ target_sources(hookscope_core PRIVATE
   query/QuerySql.h query/QuerySql.cpp
   query/QuerySqlFunctions.h query/QuerySqlFunctions.cpp
   query/EventQuery.h query/EventQuery.cpp
+  query/QueryPaths.h query/QueryPaths.cpp
 )

@@ -20,6 +20,7 @@ namespace hookscope {
 
 class EventColumns;
 class NewEventsBadge;
+class QueryAssist;
 class EventFilterProxy;
 class EventHistoryLoader;
 class EventSearch;
@@ -61,6 +62,7 @@ public:
     [[nodiscard]] EventColumns *columns() const { return m_columns; }
     [[nodiscard]] NewEventsBadge *newEventsBadge() const { return m_newBadge; }
     [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
+    [[nodiscard]] QueryAssist *queryAssist() const { return m_assist; }
     [[nodiscard]] QComboBox *kindCombo() const { return m_kindCombo; }
     [[nodiscard]] QComboBox *validityCombo() const { return m_validityCombo; }
     [[nodiscard]] QCheckBox *missingTranslationsCheck() const { return m_missingTranslationsCheck; }
@@ -77,6 +79,7 @@ Q_SIGNALS:
 
 private:
     void startSearch();
+    void requeryLater();
     void onSearchFinished(const QString &text, const QSet<qint64> &ids);
     void onCurrentChanged(const QModelIndex &current);
     void updateCompareBase();
@@ -101,6 +104,8 @@ private:
     QCheckBox *m_missingTranslationsCheck;
     QTableView *m_table;
     QTimer *m_filterDelay;
+    QTimer *m_requery;
+    QueryAssist *m_assist = nullptr;
     EventColumns *m_columns = nullptr; // child of m_table
     NewEventsBadge *m_newBadge = nullptr; // child of m_table's viewport
     const EventStore *m_historyStore = nullptr; // not owned; GUI-thread reader, for forward outcomes

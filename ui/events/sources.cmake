@@ -10,5 +10,6 @@ target_sources(hookscope_ui PRIVATE
   events/EventTableModelForward.cpp
   events/EventTableModelHold.cpp
   events/FilterEdit.h events/FilterEdit.cpp
+  events/QueryAssist.h events/QueryAssist.cpp
   events/NewEventsBadge.h events/NewEventsBadge.cpp
 )
