@@ -22,6 +22,7 @@ namespace hookscope {
 class EventColumns;
 class NewEventsBadge;
 class NoMatchNote;
+class QueryAssist;
 class EventFilterProxy;
 class EventHistoryLoader;
 class EventSearch;
@@ -65,6 +66,7 @@ public:
     [[nodiscard]] NoMatchNote *noMatchNote() const { return m_noMatch; }
     [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
     [[nodiscard]] QAction *deleteAction() const { return m_deleteAction; } // asks above a few rows
+    [[nodiscard]] QueryAssist *queryAssist() const { return m_assist; }
     [[nodiscard]] QComboBox *kindCombo() const { return m_kindCombo; }
     [[nodiscard]] QComboBox *validityCombo() const { return m_validityCombo; }
     [[nodiscard]] QCheckBox *missingTranslationsCheck() const { return m_missingTranslationsCheck; }
@@ -82,6 +84,7 @@ Q_SIGNALS:
 
 private:
     void startSearch();
+    void requeryLater();
     void onSearchFinished(const QString &text, const QSet<qint64> &ids);
     void onCurrentChanged(const QModelIndex &current);
     void updateCompareBase();
@@ -106,6 +109,8 @@ private:
     QCheckBox *m_missingTranslationsCheck;
     QTableView *m_table;
     QTimer *m_filterDelay;
+    QTimer *m_requery;
+    QueryAssist *m_assist = nullptr;
     EventColumns *m_columns = nullptr; // child of m_table
     NewEventsBadge *m_newBadge = nullptr; // child of m_table's viewport
     QAction *m_deleteAction = nullptr; // the table's
