@@ -21,13 +21,13 @@ struct Scalar
     qint64 integer = 0;
 };
 
-Scalar text(const QByteArray &t)
+Scalar textScalar(const QByteArray &t)
 {
     return {Scalar::Type::Text, t, 0};
 }
 Scalar textOrAbsent(const QByteArray &t)
 {
-    return t.isEmpty() ? Scalar{} : text(t);
+    return t.isEmpty() ? Scalar{} : textScalar(t);
 }
 Scalar integer(qint64 n)
 {
@@ -143,9 +143,9 @@ bool QueryEvaluator::term(const QueryNode &node)
     case QueryField::EventName:
         return compare(node, textOrAbsent(m_info.eventName.toUtf8()));
     case QueryField::Method:
-        return compare(node, text(m_event.method));
+        return compare(node, textScalar(m_event.method));
     case QueryField::Path:
-        return compare(node, text(pathOf(m_event.target)));
+        return compare(node, textScalar(pathOf(m_event.target)));
     case QueryField::Status:
         return compare(node, integer(m_event.response.status));
     case QueryField::Answer:
@@ -156,7 +156,7 @@ bool QueryEvaluator::term(const QueryNode &node)
         return compare(node, integer(int(m_info.validity)));
     case QueryField::Violations:
         if (node.op == QueryOp::Contains || node.op == QueryOp::Matches)
-            return compare(node, text(m_info.violationsJson));
+            return compare(node, textScalar(m_info.violationsJson));
         return compare(node, integer(m_info.violationCount));
     case QueryField::Signature:
         return compare(node, integer(int(m_info.signature)));
@@ -165,7 +165,7 @@ bool QueryEvaluator::term(const QueryNode &node)
             const bool has = m_info.languages.split(u' ', Qt::SkipEmptyParts).contains(QString::fromUtf8(node.value.text));
             return node.op == QueryOp::Eq ? has : !has;
         }
-        return compare(node, text(m_info.languages.toUtf8()));
+        return compare(node, textScalar(m_info.languages.toUtf8()));
     case QueryField::Missing:
         return compare(node, integer(m_info.missingTranslations));
     case QueryField::Time:
@@ -177,7 +177,7 @@ bool QueryEvaluator::term(const QueryNode &node)
     case QueryField::Header:
         for (const auto &[name, value] : m_event.headers) {
             if (name.compare(node.headerName, Qt::CaseInsensitive) == 0)
-                return compare(node, text(value));
+                return compare(node, textScalar(value));
         }
         return compare(node, Scalar{});
     case QueryField::Body:
@@ -206,7 +206,7 @@ bool QueryEvaluator::bodyTerm(const QueryNode &node)
         return !bodyTerm(eq);
     }
     if (node.op == QueryOp::Contains || node.op == QueryOp::Matches)
-        return found.type == T::Text && compare(node, text(found.text));
+        return found.type == T::Text && compare(node, textScalar(found.text));
     switch (node.value.type) {
     case V::Text:
         return found.type == T::Text && ordered(node.op, found.text, node.value.text);

@@ -5,6 +5,8 @@
 #include "session/CaptureSession.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QStyle>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QThread>
@@ -30,6 +32,7 @@ DeliveriesSwitch::DeliveriesSwitch(CaptureSession *session, QSplitter *splitter,
     qRegisterMetaType<QList<hookscope::DeliveryGroup>>();
     m_action->setObjectName(QStringLiteral("groupDeliveriesAction"));
     m_action->setCheckable(true);
+    m_action->setIcon(QApplication::style()->standardIcon(QStyle::SP_FileDialogDetailedView));
     m_action->setToolTip(tr("Show the events grouped by delivery: a vendor's retries of one event as attempts, "
                             "with their intervals, answers, duplicates and out-of-order versions"));
     m_stack->setObjectName(QStringLiteral("eventsArea"));

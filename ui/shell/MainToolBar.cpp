@@ -18,7 +18,7 @@ MainToolBar::MainToolBar(QWidget *parent)
     , m_copyUrl(new QAction(tr("Copy URL"), this))
     , m_clear(new QAction(tr("Clear"), this))
     , m_pause(new QAction(tr("Pause scrolling"), this))
-    , m_simulate(new QAction(tr("Simulate failures"), this))
+    , m_simulate(new QAction(tr("Simulate &failures"), this))
     , m_ngrok(new QAction(tr("Start &ngrok"), this))
     , m_publicUrl(new PublicUrlBox(this))
 {

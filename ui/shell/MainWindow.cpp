@@ -220,7 +220,9 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     auto *rows = new RowActions(m_list, &m_reader, {m_replayAction}, this); // the row context menu
     m_menus->addToEdit({m_replayAction, sendTest, rows->copyBodyAction(), rows->copyUrlAction(), rows->onlyThisKindAction(),
                         m_list->deleteAction()});
-    m_menus->addToView({m_hold->dock()->toggleViewAction(), m_list->columns()->menu()->menuAction()});
+    m_menus->addToView({m_hold->dock()->toggleViewAction(), m_list->columns()->menu()->menuAction(),
+                        findChild<QAction *>(QStringLiteral("groupDeliveriesAction"))});
+    m_menus->addToFile({m_toolBar->simulateAction()}); // every toolbar action is in the menus too
     connect(rows, &RowActions::copied, this, &MainWindow::sayCopied);
     forwardedAnswers()->setEnabled(options.forwardUrl.isEmpty()
                                        ? QSettings().value(QStringLiteral("forward/answersHeld"), false).toBool()
