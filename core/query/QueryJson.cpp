@@ -1,5 +1,7 @@
 #include "QueryJson.h"
 
+#include "util/JsonNesting.h"
+
 #include <nlohmann/json.hpp>
 
 #include <limits>
@@ -14,36 +16,6 @@ struct QueryJson::Doc
     nlohmann::json value;
 };
 
-namespace {
-
-// Deepest nesting of arrays and objects, strings skipped; stops counting past `limit`.
-int depthOf(const QByteArray &text, int limit)
-{
-    int depth = 0;
-    int deepest = 0;
-    bool inString = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char c = text.at(i);
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            deepest = std::max(deepest, ++depth);
-            if (deepest > limit)
-                return deepest;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return deepest;
-}
-
-} // namespace
-
 QueryJson::QueryJson(std::unique_ptr<Doc> doc)
     : m_doc(std::move(doc))
 {
@@ -54,7 +26,7 @@ QueryJson::~QueryJson() = default;
 
 std::optional<QueryJson> QueryJson::parse(const QByteArray &body)
 {
-    if (depthOf(body, kMaxDepth) > kMaxDepth)
+    if (jsonNestingDepth(body, kMaxDepth) > kMaxDepth)
         return std::nullopt;
     auto doc = std::make_unique<Doc>();
     // A repeated member keeps its first value, as SQLite's json_extract() finds it.
