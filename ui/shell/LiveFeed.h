@@ -26,7 +26,6 @@ public:
     void addInfos(const QList<EventInfo> &infos);
     // Hands over whatever waits now (a held hook's row must be in the table at once).
     void flush();
-    [[nodiscard]] int intervalMs() const { return m_timer.interval(); }
     [[nodiscard]] bool isPending() const { return !m_events.isEmpty() || !m_infos.isEmpty(); }
 
 Q_SIGNALS:

@@ -221,7 +221,7 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     m_menus->addToEdit({m_replayAction, sendTest, rows->copyBodyAction(), rows->copyUrlAction(), rows->onlyThisKindAction(),
                         m_list->deleteAction()});
     m_menus->addToView({m_hold->dock()->toggleViewAction(), m_list->columns()->menu()->menuAction(),
-                        findChild<QAction *>(QStringLiteral("groupDeliveriesAction"))});
+                        deliveries->action()});
     m_menus->addToFile({m_toolBar->simulateAction()}); // every toolbar action is in the menus too
     connect(rows, &RowActions::copied, this, &MainWindow::sayCopied);
     forwardedAnswers()->setEnabled(options.forwardUrl.isEmpty()
