@@ -28,6 +28,7 @@ build: configure
 
 # The build's own output only when something fails: starting the app is one line, not hundreds.
 run: configure
+	@echo "make run: building Hookscope in $(BUILD) (quick when up to date; a first build takes minutes)"
 	@log=$$(mktemp); if cmake --build $(BUILD) -j $(JOBS) >"$$log" 2>&1; then rm -f "$$log"; \
 	  else cat "$$log"; rm -f "$$log"; echo "make run: the build failed (above)"; exit 1; fi
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY$$QT_QPA_PLATFORM" ] && ! echo " $(ARGS) " | grep -q -- ' --headless '; then \
