@@ -1,4 +1,4 @@
-# ui/events: the event table, its model, columns, filters and the list pane.
+# ui/events: the event table, its model, columns, filter proxy, row actions and the list pane.
 target_sources(hookscope_ui PRIVATE
   events/ClearDialog.h events/ClearDialog.cpp
   events/DeleteConfirmation.h events/DeleteConfirmation.cpp
@@ -9,10 +9,7 @@ target_sources(hookscope_ui PRIVATE
   events/EventTableModel.h events/EventTableModel.cpp
   events/EventTableModelForward.cpp
   events/EventTableModelHold.cpp
-  events/FilterEdit.h events/FilterEdit.cpp
-  events/QueryAssist.h events/QueryAssist.cpp
   events/NewEventsBadge.h events/NewEventsBadge.cpp
-  events/NoMatchNote.h events/NoMatchNote.cpp
   events/RowActions.h events/RowActions.cpp
   events/SelectionKeeper.h events/SelectionKeeper.cpp
 )

@@ -1,6 +1,5 @@
-# ui/shell: the main window, toolbar, menus, status bar, theme, first-run panel, screenshots.
+# ui/shell: the main window, toolbar, menus, status bar, first-run panel, screenshots.
 target_sources(hookscope_ui PRIVATE
-  shell/ContrastStyle.h shell/ContrastStyle.cpp
   shell/FirstRunPanel.h shell/FirstRunPanel.cpp
   shell/MainMenuBar.h shell/MainMenuBar.cpp
   shell/MainToolBar.h shell/MainToolBar.cpp
@@ -12,6 +11,4 @@ target_sources(hookscope_ui PRIVATE
   shell/SignalWait.h shell/SignalWait.cpp
   shell/StatusBarPane.h shell/StatusBarPane.cpp
   shell/StoreHealthNotice.h shell/StoreHealthNotice.cpp
-  shell/SystemTheme.h shell/SystemTheme.cpp
-  shell/Theme.h shell/Theme.cpp
 )
