@@ -1,6 +1,7 @@
 # Tests for core/schema and the validate / schemas sub-commands (included by CMakeLists.txt).
 hookscope_core_test(tst_jsonpointer)
 hookscope_core_test(tst_validator)
+hookscope_core_test(tst_validatorkeywords)
 hookscope_core_test(tst_classifier)
 hookscope_core_test(tst_schemaregistry)
 hookscope_core_test(tst_validatecommand)
