@@ -214,6 +214,8 @@ void tst_SavedViews::viewsPersistAcrossARestart()
 
 void tst_SavedViews::badgeFollowsEventsThroughTheSocket()
 {
+    // No view reads later results (kind, validity, …): only the in-memory live path moves the badge.
+    writeFile(SavedViewSet::userFile(), R"({"views": []})");
     QVERIFY(openWindow());
     const quint16 port = m_test->window()->session()->port();
     {
@@ -235,6 +237,19 @@ void tst_SavedViews::badgeFollowsEventsThroughTheSocket()
     }
     QTRY_COMPARE(badge.data(SavedViewsModel::CountRole).toLongLong(), 3); // the live batches, in memory
     QCOMPARE(SavedViewDelegate::badgeText(badge), QStringLiteral("3"));
+    QVERIFY(!views()->counter()->isCounting()); // no store count was needed for them
+    // A view reading later results (the kind) is counted in the store again once they come in.
+    m_test->window()->listPane()->setFilterText(QStringLiteral("path = \"/views/put\" and not kind exists"));
+    QVERIFY2(views()->saveCurrent(QStringLiteral("Puts of no kind"), &error), qPrintable(error));
+    const QModelIndex unknown = views()->model()->index(views()->model()->rowOf(QStringLiteral("Puts of no kind")));
+    QTRY_COMPARE(unknown.data(SavedViewsModel::CountRole).toLongLong(), 3);
+    {
+        RawHttpClient client(port);
+        client.send(post("/views/put", "{}"));
+        QTRY_COMPARE(client.responses().size(), 1);
+    }
+    QTRY_COMPARE(unknown.data(SavedViewsModel::CountRole).toLongLong(), 4);
+    QTRY_COMPARE(badge.data(SavedViewsModel::CountRole).toLongLong(), 4);
     // Clearing the store counts again from the store.
     QVERIFY(m_test->window()->clearEvents(false));
     QTRY_COMPARE(badge.data(SavedViewsModel::CountRole).toLongLong(), 0);

@@ -15,16 +15,11 @@ namespace hookscope {
 namespace {
 Q_LOGGING_CATEGORY(lcViews, "hookscope.ui.views")
 
-struct Counted
-{
-    std::vector<qint64> counts; // -1: the view could not be counted
-    qint64 base = 0;
-    bool ok = false;
-};
+} // namespace
 
 // Runs on the worker thread; touches only its arguments.
-Counted countInStore(const QString &path, const std::vector<std::optional<EventFilter>> &filters,
-                     const std::shared_ptr<std::atomic<bool>> &cancel)
+ViewCounter::Counted ViewCounter::countInStore(const QString &path, const std::vector<std::optional<EventFilter>> &filters,
+                                               const std::shared_ptr<std::atomic<bool>> &cancel)
 {
     Counted result;
     EventStore store;
@@ -49,7 +44,6 @@ Counted countInStore(const QString &path, const std::vector<std::optional<EventF
     result.ok = true;
     return result;
 }
-} // namespace
 
 ViewCounter::ViewCounter(QObject *parent)
     : QObject(parent)
@@ -59,7 +53,7 @@ ViewCounter::ViewCounter(QObject *parent)
 {
     m_laterResults->setSingleShot(true);
     m_laterResults->setInterval(kLaterResultsDelayMs);
-    connect(m_laterResults, &QTimer::timeout, this, &ViewCounter::recount);
+    connect(m_laterResults, &QTimer::timeout, this, [this] { countViews(&ViewCounter::readsLaterResults); });
 }
 
 ViewCounter::~ViewCounter()
@@ -97,40 +91,56 @@ void ViewCounter::setViews(const QList<SavedView> &views)
 
 void ViewCounter::recount()
 {
+    countViews([](const View &) { return true; });
+}
+
+void ViewCounter::countViews(const std::function<bool(const View &)> &which)
+{
     m_laterResults->stop();
-    m_cancel->store(true);
+    m_cancel->store(true); // a count still running answers no more
     m_cancel = std::make_shared<std::atomic<bool>>(false);
-    for (View &view : m_views) {
+    std::vector<std::optional<EventFilter>> filters(m_views.size());
+    bool any = false;
+    for (size_t i = 0; i < m_views.size(); ++i) {
+        View &view = m_views[i];
+        // Views the cancelled count was counting are counted again, whatever `which` says.
+        if (!view.filter || !(view.counting || which(view)))
+            continue;
+        view.counting = true;
         view.liveWhileCounting.clear();
-        view.live = 0;
+        filters[i] = view.filter;
+        any = true;
     }
-    if (m_storePath.isEmpty() || m_views.empty()) {
+    if (m_storePath.isEmpty() || !any) {
         m_worker->cancel();
-        m_counting = false;
+        for (View &view : m_views)
+            view.counting = false;
         return;
     }
-    std::vector<std::optional<EventFilter>> filters;
-    filters.reserve(m_views.size());
-    for (const View &view : m_views)
-        filters.push_back(view.filter);
-    m_counting = true;
     m_worker->start([path = m_storePath, filters = std::move(filters), cancel = m_cancel] {
         return countInStore(path, filters, cancel);
     },
-                    [this](Counted counted) {
-                        m_counting = false;
-                        if (!counted.ok || counted.counts.size() != m_views.size())
-                            return;
-                        m_base = counted.base;
-                        for (size_t i = 0; i < m_views.size(); ++i) {
-                            View &view = m_views[i];
-                            view.stored = counted.counts[i];
-                            view.live = std::count_if(view.liveWhileCounting.cbegin(), view.liveWhileCounting.cend(),
-                                                      [this](qint64 id) { return id > m_base; });
-                            view.liveWhileCounting.clear();
-                            publish(int(i));
-                        }
-                    });
+                    [this](const Counted &counted) { takeCount(counted); });
+}
+
+void ViewCounter::takeCount(const Counted &counted)
+{
+    for (size_t i = 0; i < m_views.size(); ++i) {
+        View &view = m_views[i];
+        if (!view.counting)
+            continue;
+        view.counting = false;
+        if (!counted.ok || i >= counted.counts.size() || counted.counts[i] < 0) {
+            view.liveWhileCounting.clear(); // not known; the next count tells
+            continue;
+        }
+        view.stored = counted.counts[i];
+        view.base = counted.base;
+        view.live = std::count_if(view.liveWhileCounting.cbegin(), view.liveWhileCounting.cend(),
+                                  [base = view.base](qint64 id) { return id > base; });
+        view.liveWhileCounting.clear();
+        publish(int(i));
+    }
 }
 
 void ViewCounter::addEvents(const QList<Event> &events)
@@ -144,9 +154,9 @@ void ViewCounter::addEvents(const QList<Event> &events)
             // As the filter box's live path: the event's later results are not known yet.
             if (!view.filter->matches(event, EventInfo{}))
                 continue;
-            if (m_counting)
-                view.liveWhileCounting.append(event.id);
-            else if (event.id > m_base)
+            if (view.counting)
+                view.liveWhileCounting.append(event.id); // its base is not known yet
+            else if (event.id > view.base)
                 ++matched;
         }
         if (matched > 0) {
@@ -160,12 +170,18 @@ void ViewCounter::laterResultsArrived()
 {
     if (m_laterResults->isActive())
         return;
-    for (const View &view : m_views) {
-        if (view.filter && view.filter->predicate && view.filter->predicate->dependsOnLaterResults()) {
-            m_laterResults->start();
-            return;
-        }
-    }
+    if (std::any_of(m_views.cbegin(), m_views.cend(), &ViewCounter::readsLaterResults))
+        m_laterResults->start();
+}
+
+bool ViewCounter::readsLaterResults(const View &view)
+{
+    return view.filter && view.filter->predicate && view.filter->predicate->dependsOnLaterResults();
+}
+
+bool ViewCounter::isCounting() const
+{
+    return std::any_of(m_views.cbegin(), m_views.cend(), [](const View &view) { return view.counting; });
 }
 
 qint64 ViewCounter::count(int view) const

@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -43,7 +44,7 @@ public:
 
     [[nodiscard]] qint64 count(int view) const; // -1 while unknown
     [[nodiscard]] QString viewError(int view) const; // empty: the query parses
-    [[nodiscard]] bool isCounting() const { return m_counting; }
+    [[nodiscard]] bool isCounting() const;
     bool waitForCount(int msecs); // tests and shutdown
 
 Q_SIGNALS:
@@ -55,10 +56,24 @@ private:
     {
         std::optional<EventFilter> filter; // nullopt: the query does not parse
         QString error;
-        qint64 stored = -1; // matches among ids <= m_base; -1 until counted
-        qint64 live = 0; // matches with ids > m_base
-        QList<qint64> liveWhileCounting; // ids matched while a count runs (its base is not known yet)
+        qint64 stored = -1; // matches among ids <= base; -1 until counted
+        qint64 base = 0; // the largest id in the store when it was counted
+        qint64 live = 0; // matches with ids > base, tested in memory
+        bool counting = false; // a count of this view runs
+        QList<qint64> liveWhileCounting; // ids matched while it runs (its base is not known yet)
     };
+    struct Counted
+    {
+        std::vector<qint64> counts; // per view; -1: not counted
+        qint64 base = 0;
+        bool ok = false;
+    };
+    // Counts the views `which` picks (and any a cancelled count was counting) on the worker.
+    void countViews(const std::function<bool(const View &)> &which);
+    void takeCount(const Counted &counted);
+    [[nodiscard]] static bool readsLaterResults(const View &view);
+    static Counted countInStore(const QString &path, const std::vector<std::optional<EventFilter>> &filters,
+                                const std::shared_ptr<std::atomic<bool>> &cancel);
     void publish(int view);
 
     QString m_storePath;
@@ -66,8 +81,6 @@ private:
     LatestOnlyWorker *m_worker;
     QTimer *m_laterResults;
     std::shared_ptr<std::atomic<bool>> m_cancel; // the running count's: set when a newer one starts
-    qint64 m_base = 0; // the largest id the last finished count saw
-    bool m_counting = false;
 };
 
 } // namespace hookscope
