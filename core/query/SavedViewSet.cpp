@@ -53,7 +53,7 @@ QString readView(const QJsonValue &value, SavedView *out)
         const QJsonObject s = sort.toObject();
         const QJsonValue column = s.value(QStringLiteral("column"));
         const QString order = s.value(QStringLiteral("order")).toString(QStringLiteral("descending"));
-        if (!sort.isObject() || !column.isString() || column.toString().size() > kMaxKeyLength
+        if (!sort.isObject() || !column.isString() || column.toString().isEmpty() || column.toString().size() > kMaxKeyLength
             || (order != QLatin1String("ascending") && order != QLatin1String("descending")))
             return QStringLiteral("'sort' is {\"column\": \"time\", \"order\": \"ascending\" or \"descending\"}");
         view.sortColumn = column.toString();

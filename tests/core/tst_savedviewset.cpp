@@ -95,6 +95,8 @@ void tst_SavedViewSet::unusableViewIsLeftOutAndNamed_data()
                                          << QStringLiteral("view 2: 'columns' must be a list of column names");
     QTest::newRow("sort order unknown") << QByteArray(R"({"name": "x", "sort": {"column": "time", "order": "up"}})")
                                         << QStringLiteral("view 2: 'sort' is {\"column\": \"time\", \"order\": \"ascending\" or \"descending\"}");
+    QTest::newRow("sort column empty") << QByteArray(R"({"name": "x", "sort": {"column": "", "order": "ascending"}})")
+                                       << QStringLiteral("view 2: 'sort' is {\"column\": \"time\", \"order\": \"ascending\" or \"descending\"}");
     QTest::newRow("sort a text") << QByteArray(R"({"name": "x", "sort": "time"})")
                                  << QStringLiteral("view 2: 'sort' is {\"column\": \"time\", \"order\": \"ascending\" or \"descending\"}");
     QTest::newRow("vendor a list") << QByteArray(R"({"name": "x", "vendor": []})") << QStringLiteral("view 2: 'vendor' must be a pack id");
