@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void applyingAViewSetsFilterColumnsAndSort();
     void viewsPersistAcrossARestart();
     void badgeFollowsEventsThroughTheSocket();
+    void viewReadingTheKindIsCountedOnceItIsKnown();
     void badQueryIsShownAndKept();
     void damagedFileIsShownAndKeptAside();
     void menuNumbersTheViewsWithShortcuts();
@@ -253,6 +255,23 @@ void tst_SavedViews::badgeFollowsEventsThroughTheSocket()
     // Clearing the store counts again from the store.
     QVERIFY(m_test->window()->clearEvents(false));
     QTRY_COMPARE(badge.data(SavedViewsModel::CountRole).toLongLong(), 0);
+}
+
+void tst_SavedViews::viewReadingTheKindIsCountedOnceItIsKnown()
+{
+    // The kind comes from enrichment after the event is stored: the in-memory test of the live
+    // batch cannot see it, the store count after the result does.
+    writeFile(SavedViewSet::userFile(), R"({"views": [{"name": "Jicoo", "query": "kind = jicoo"},
+                                                      {"name": "Jicoo by vendor", "query": "vendor = jicoo"}]})");
+    m_test = std::make_unique<TestWindow>(TestWindow::Inspection::Real);
+    QVERIFY(openWindow());
+    SavedViewsModel *model = views()->model();
+    QTRY_COMPARE(model->index(0).data(SavedViewsModel::CountRole).toLongLong(), 0);
+    auto *sample = m_test->window()->findChild<QPushButton *>(QStringLiteral("sample:jicoo"));
+    QVERIFY(sample);
+    sample->click();
+    QTRY_COMPARE(model->index(0).data(SavedViewsModel::CountRole).toLongLong(), 1);
+    QTRY_COMPARE(model->index(1).data(SavedViewsModel::CountRole).toLongLong(), 1);
 }
 
 void tst_SavedViews::badQueryIsShownAndKept()

@@ -41,16 +41,15 @@ void SavedViewDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QRect box = badgeRect(option, badge);
     QStyleOptionViewItem rest = option;
     initStyleOption(&rest, index);
-    rest.textElideMode = Qt::ElideRight;
     QStyle *style = option.widget ? option.widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &rest, painter, option.widget); // background, focus
-    // The badge covers the end of a long name (the style drew it over the whole row).
+    // The name ends with "…" short of the badge; the style paints the row's background and focus.
+    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &rest, option.widget);
+    rest.text = QFontMetrics(rest.font).elidedText(rest.text, Qt::ElideRight,
+                                                   std::max(0, box.left() - kBadgeMargin - textRect.left() - kBadgePadding));
+    style->drawControl(QStyle::CE_ItemViewItem, &rest, painter, option.widget);
     painter->save();
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette &palette = option.palette;
-    painter->fillRect(QRect(box.left() - kBadgeMargin, option.rect.top(), option.rect.right() - box.left() + kBadgeMargin + 1,
-                            option.rect.height()),
-                      selected ? palette.brush(QPalette::Highlight) : palette.brush(QPalette::Base));
     const bool error = badge == QLatin1String("!");
     const QColor fill = error ? Theme::errorText(palette) : (selected ? palette.color(QPalette::HighlightedText)
                                                                       : palette.color(QPalette::Mid));
