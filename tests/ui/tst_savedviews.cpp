@@ -262,7 +262,8 @@ void tst_SavedViews::viewReadingTheKindIsCountedOnceItIsKnown()
     // The kind comes from enrichment after the event is stored: the in-memory test of the live
     // batch cannot see it, the store count after the result does.
     writeFile(SavedViewSet::userFile(), R"({"views": [{"name": "Jicoo", "query": "kind = jicoo"},
-                                                      {"name": "Jicoo by vendor", "query": "vendor = jicoo"}]})");
+                                                      {"name": "Jicoo by vendor", "query": "vendor = jicoo"},
+                                                      {"name": "Unsigned", "query": "vendor = jicoo and signature != valid"}]})");
     m_test = std::make_unique<TestWindow>(TestWindow::Inspection::Real);
     QVERIFY(openWindow());
     SavedViewsModel *model = views()->model();
@@ -272,6 +273,7 @@ void tst_SavedViews::viewReadingTheKindIsCountedOnceItIsKnown()
     sample->click();
     QTRY_COMPARE(model->index(0).data(SavedViewsModel::CountRole).toLongLong(), 1);
     QTRY_COMPARE(model->index(1).data(SavedViewsModel::CountRole).toLongLong(), 1);
+    QTRY_COMPARE(model->index(2).data(SavedViewsModel::CountRole).toLongLong(), 1); // no secret: not valid
 }
 
 void tst_SavedViews::badQueryIsShownAndKept()
