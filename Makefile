@@ -94,6 +94,9 @@ fuzz: fuzz-build
 	@mkdir -p $(BUILD)-fuzz/corpus-rules
 	$(BUILD)-fuzz/tests/fuzz/fuzz_rule_file -max_total_time=$${FUZZ_SECONDS:-60} \
 	  -max_len=8192 $(BUILD)-fuzz/corpus-rules tests/fuzz/corpus-rules
+	@mkdir -p $(BUILD)-fuzz/corpus-views
+	$(BUILD)-fuzz/tests/fuzz/fuzz_view_file -max_total_time=$${FUZZ_SECONDS:-60} \
+	  -max_len=8192 $(BUILD)-fuzz/corpus-views tests/fuzz/corpus-views
 	@mkdir -p $(BUILD)-fuzz/corpus-schema
 	$(BUILD)-fuzz/tests/fuzz/fuzz_schema_compile -max_total_time=$${FUZZ_SECONDS:-60} \
 	  -max_len=4096 $(BUILD)-fuzz/corpus-schema tests/fuzz/corpus-schema

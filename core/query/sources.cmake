@@ -11,4 +11,7 @@ target_sources(hookscope_core PRIVATE
   query/QuerySqlFunctions.h query/QuerySqlFunctions.cpp
   query/EventQuery.h query/EventQuery.cpp
   query/QueryPaths.h query/QueryPaths.cpp
+  query/SavedViewSet.h query/SavedViewSet.cpp
 )
+# Compiled on its own, so adding it did not shift the unity batches of the files after it.
+set_source_files_properties(query/SavedViewSet.cpp PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)

@@ -15,6 +15,7 @@
 #include "PublicUrlBox.h"
 #include "ReplayDialog.h"
 #include "SendTestDialog.h"
+#include "SavedViewsController.h"
 #include "RowActions.h"
 #include "EventColumns.h"
 #include "SelectionNote.h"
@@ -223,6 +224,14 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     m_menus->addToView({m_hold->dock()->toggleViewAction(), m_list->columns()->menu()->menuAction(),
                         deliveries->action()});
     m_menus->addToFile({m_toolBar->simulateAction()}); // every toolbar action is in the menus too
+    // Saved views (issue 27): their panel, View ▸ Saved Views and the live badges; its own class.
+    m_views = new SavedViewsController(m_list, this);
+    m_views->install(m_menus);
+    connect(m_feed, &LiveFeed::eventsReady, m_views, &SavedViewsController::addEvents);
+    connect(m_feed, &LiveFeed::infosReady, m_views, &SavedViewsController::laterResultsArrived);
+    connect(m_forward, &ForwardController::forwarded, m_views, &SavedViewsController::laterResultsArrived);
+    connect(m_list, &EventListPane::historyLoaded, m_views, &SavedViewsController::storeChanged);
+    connect(m_exchange, &ExchangeActions::importFinished, m_views, &SavedViewsController::storeChanged);
     connect(rows, &RowActions::copied, this, &MainWindow::sayCopied);
     forwardedAnswers()->setEnabled(options.forwardUrl.isEmpty()
                                        ? QSettings().value(QStringLiteral("forward/answersHeld"), false).toBool()
@@ -403,6 +412,7 @@ void MainWindow::openStore()
     m_storeHealth->check(path); // a file damaged inside (not as a whole) opens: which events are lost?
     m_list->setStorePath(path);
     m_exchange->setStorePath(path);
+    m_views->setStorePath(path);
     m_list->loadHistory(&m_reader);
     m_detail->setStore(&m_reader);
 }
@@ -569,6 +579,7 @@ bool MainWindow::clearEvents(bool keepCopy)
     m_feed->flush(); // the batches before the clear, then the clear
     m_list->clearEvents();
     m_recentInfos.clear();
+    m_views->storeChanged();
     m_detail->setEvent(std::nullopt);
     statusBar()->showMessage(m_lastBackup.isEmpty() ? tr("Cleared") : tr("Cleared; a copy is in %1").arg(m_lastBackup),
                              8000);
@@ -583,6 +594,7 @@ bool MainWindow::deleteEvents(const QList<qint64> &ids)
         return false;
     }
     m_list->removeEvents(ids);
+    m_views->storeChanged();
     return true;
 }
 

@@ -30,6 +30,7 @@ class MainMenuBar;
 class ExchangeActions;
 class MainToolBar;
 class ReplayDialog;
+class SavedViewsController;
 class StatusBarPane;
 class StoreHealthNotice;
 class TunnelController;
@@ -95,6 +96,7 @@ public:
     // dialog's) end their command-line overrides, and a changed port moves the receiver.
     void applySettings(const QStringList &changedKeys = {});
     [[nodiscard]] ExchangeActions *exchange() const { return m_exchange; }
+    [[nodiscard]] SavedViewsController *savedViews() const { return m_views; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -142,6 +144,7 @@ private:
     // are published, and a row selected meanwhile must not stay at "validating…".
     std::map<qint64, EventInfo> m_recentInfos;
     HoldController *m_hold = nullptr;
+    SavedViewsController *m_views = nullptr; // saved views: panel, menu, badges
 };
 
 } // namespace hookscope
