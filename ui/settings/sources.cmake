@@ -1,6 +1,7 @@
 # ui/settings: the Settings dialog and its pages.
 target_sources(hookscope_ui PRIVATE
   settings/AnswerSettingsPage.h settings/AnswerSettingsPage.cpp
+  settings/ByteSizeText.h settings/ByteSizeText.cpp
   settings/HoldSettingsPage.h settings/HoldSettingsPage.cpp
   settings/KindsSettingsPage.h settings/KindsSettingsPage.cpp
   settings/PackKindsModel.h settings/PackKindsModel.cpp
