@@ -258,9 +258,11 @@ void HoldingSink::annotate(const HeldRequest &request, AnswerRecord *record) con
         if (const ResponsePreset *preset = rules()->presets.find(request.kind, record->presetId))
             record->presetTitle = preset->title;
     }
-    // Nothing sent (a dropped connection) is not an answer that could break the schema.
-    if (record->sent() && !request.kind.isEmpty())
-        record->invalid = !AnswerValidator(m_catalog()).validate(request.kind, record->response.body).isEmpty();
+    // Nothing sent (a dropped connection) is not an answer that could break the schema; a kind
+    // without a response schema ("unknown" held to play a slow server) has none to break.
+    const AnswerValidator validator(m_catalog());
+    if (record->sent() && !request.kind.isEmpty() && validator.hasSchema(request.kind))
+        record->invalid = !validator.validate(request.kind, record->response.body).isEmpty();
 }
 
 } // namespace hookscope

@@ -140,6 +140,12 @@ void tst_NeutralKinds::heldUnknownWaitsInTheWindow()
     QVERIFY(window->holdDesk()->answer(id, HttpResponse{503, {}, "busy"}, AnswerSource::Click));
     QTRY_COMPARE(slow.responses().size(), 1);
     QCOMPARE(slow.responses().at(0).status, 503);
+    // A text answer is no "answer invalid" for a kind without a response schema.
+    EventTableModel *model = window->listPane()->model();
+    QTRY_VERIFY(model->index(model->rowOf(id), EventTableModel::ResultColumn).data().toString().startsWith(
+        QStringLiteral("503 · custom, by you, ")));
+    QVERIFY(!model->index(model->rowOf(id), EventTableModel::ResultColumn).data().toString().contains(
+        QStringLiteral("invalid")));
 }
 
 QTEST_MAIN(tst_NeutralKinds)

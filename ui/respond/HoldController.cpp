@@ -174,7 +174,7 @@ bool HoldController::answerBreaksSchema(qint64 id, const AnswerRecord &record) c
     if (record.invalid) // the session's annotator checked it where it was answered
         return true;
     const QString kind = m_kinds.value(id);
-    if (!record.sent() || kind.isEmpty() || !m_validator)
+    if (!record.sent() || kind.isEmpty() || !m_validator || !m_validator->hasSchema(kind))
         return false;
     return !m_validator->validate(kind, record.response.body).isEmpty();
 }
