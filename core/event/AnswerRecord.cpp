@@ -25,26 +25,62 @@ QString AnswerRecord::sourceName(AnswerSource source)
     return QStringLiteral("unknown");
 }
 
-QString AnswerRecord::describe() const
+AnswerMark AnswerRecord::mark() const
+{
+    return AnswerMark{.source = source,
+                      .via = via,
+                      .status = response.status,
+                      .afterMs = afterMs,
+                      .presetId = presetId,
+                      .presetTitle = presetTitle,
+                      .rule = rule,
+                      .invalid = invalid};
+}
+
+QString AnswerRecord::viaName(AnswerVia via)
+{
+    switch (via) {
+    case AnswerVia::Button:
+        return QStringLiteral("button");
+    case AnswerVia::Shortcut:
+        return QStringLiteral("shortcut");
+    case AnswerVia::SendAnyway:
+        return QStringLiteral("send anyway");
+    case AnswerVia::Unknown:
+        break;
+    }
+    return {};
+}
+
+AnswerVia AnswerRecord::viaFromName(const QString &name)
+{
+    for (const AnswerVia via : {AnswerVia::Button, AnswerVia::Shortcut, AnswerVia::SendAnyway}) {
+        if (name == viaName(via))
+            return via;
+    }
+    return AnswerVia::Unknown;
+}
+
+QString AnswerMark::describe() const
 {
     const QString after = QLocale::c().toString(double(afterMs) / 1000.0, 'f', 1);
     switch (source) {
     case AnswerSource::Click:
-        return QStringLiteral("answered %1 by click after %2 s").arg(response.status).arg(after);
+        return QStringLiteral("answered %1 by click after %2 s").arg(status).arg(after);
     case AnswerSource::Deadline:
-        return QStringLiteral("answered %1 automatically at the deadline, after %2 s").arg(response.status).arg(after);
+        return QStringLiteral("answered %1 automatically at the deadline, after %2 s").arg(status).arg(after);
     case AnswerSource::Preset:
-        return QStringLiteral("answered %1 at once by --respond %2").arg(response.status).arg(presetId);
+        return QStringLiteral("answered %1 at once by --respond %2").arg(status).arg(presetId);
     case AnswerSource::ClientGone:
         return QStringLiteral("client disconnected after %1 s: nothing was sent").arg(after);
     case AnswerSource::Shutdown:
-        return QStringLiteral("answered %1 at shutdown, after %2 s").arg(response.status).arg(after);
+        return QStringLiteral("answered %1 at shutdown, after %2 s").arg(status).arg(after);
     case AnswerSource::LocalApp:
-        return QStringLiteral("answered %1 with the local app's answer, after %2 s").arg(response.status).arg(after);
+        return QStringLiteral("answered %1 with the local app's answer, after %2 s").arg(status).arg(after);
     case AnswerSource::Rule:
-        if (response.status == 0)
+        if (status == 0)
             return QStringLiteral("connection dropped by rule \"%1\" after %2 s: nothing was sent").arg(rule, after);
-        return QStringLiteral("answered %1 by rule \"%2\" after %3 s").arg(response.status).arg(rule, after);
+        return QStringLiteral("answered %1 by rule \"%2\" after %3 s").arg(status).arg(rule, after);
     }
     return {};
 }

@@ -38,6 +38,12 @@ struct Event
     int answerSource = 0;
     qint64 answerAfterMs = 0;
     QString answerPreset;
+    // …and how (win24c, issue 24.9): AnswerVia as an int, the preset's name, the answer rule,
+    // and whether the answer broke the kind's response schema.
+    int answerVia = 0;
+    QString answerPresetTitle;
+    QString answerRule;
+    bool answerInvalid = false;
 
     // The body as a person reads it: decoded when it was content-encoded.
     [[nodiscard]] const QByteArray &displayBody() const { return decodedBody ? *decodedBody : body; }

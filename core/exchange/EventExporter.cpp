@@ -95,6 +95,10 @@ ExportResult EventExporter::exportTo(const QString &path, ExportFormat format, c
                 copy.answerSource = int(answer->source);
                 copy.answerAfterMs = answer->afterMs;
                 copy.answerPreset = answer->presetId;
+                copy.answerVia = int(answer->via);
+                copy.answerPresetTitle = answer->presetTitle;
+                copy.answerRule = answer->rule;
+                copy.answerInvalid = answer->invalid;
             }
             written = writer->write(copy, info);
         } else {

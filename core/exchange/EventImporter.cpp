@@ -60,6 +60,10 @@ ImportResult EventImporter::importInto(EventStore *store, const QString &path, c
             answer.response = event.response;
             answer.afterMs = event.answerAfterMs;
             answer.presetId = event.answerPreset;
+            answer.via = AnswerVia(event.answerVia);
+            answer.presetTitle = event.answerPresetTitle;
+            answer.rule = event.answerRule;
+            answer.invalid = event.answerInvalid;
             if (!store->saveAnswer(answer)) {
                 *error = QStringLiteral("cannot store the answer of event %1").arg(event.id);
                 return false;

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "ExchangeJson.h"
+#include "event/AnswerRecord.h"
 
 namespace hookscope {
 
@@ -127,8 +128,8 @@ private:
 };
 
 // AnswerSource's values (core/hold) and their names in an export: "decidedBy".
-constexpr std::array<std::pair<int, const char *>, 6> kDeciders{{
-    {1, "click"}, {2, "deadline"}, {3, "--respond"}, {4, "client gone"}, {5, "shutdown"}, {6, "local app"},
+constexpr std::array<std::pair<int, const char *>, 7> kDeciders{{
+    {1, "click"}, {2, "deadline"}, {3, "--respond"}, {4, "client gone"}, {5, "shutdown"}, {6, "local app"}, {7, "rule"},
 }};
 
 } // namespace
@@ -194,6 +195,16 @@ json ExportEventCodec::toJson(const Event &event, const std::optional<EventInfo>
         answer["afterMs"] = event.answerAfterMs;
         if (!event.answerPreset.isEmpty())
             answer["preset"] = toStd(event.answerPreset);
+        // How, with which preset or rule, and whether it broke the response schema (issue 24.9);
+        // each member is optional, so older files (without them) still import.
+        if (const QString via = AnswerRecord::viaName(AnswerVia(event.answerVia)); !via.isEmpty())
+            answer["via"] = toStd(via);
+        if (!event.answerPresetTitle.isEmpty())
+            answer["presetTitle"] = toStd(event.answerPresetTitle);
+        if (!event.answerRule.isEmpty())
+            answer["rule"] = toStd(event.answerRule);
+        if (event.answerInvalid)
+            answer["invalid"] = true;
         out["answer"] = std::move(answer);
     }
 
@@ -298,9 +309,18 @@ bool ExportEventCodec::fromJson(const json &value, Event *event, QString *error)
     const Fields decided(*answer, QStringLiteral("answer."));
     QString by;
     qint64 afterMs = 0;
+    QString via;
     if (!decided.text("decidedBy", &by, error) || !decided.integer("afterMs", &afterMs, error)
-        || !decided.text("preset", &event->answerPreset, error))
+        || !decided.text("preset", &event->answerPreset, error) || !decided.text("via", &via, error)
+        || !decided.text("presetTitle", &event->answerPresetTitle, error) || !decided.text("rule", &event->answerRule, error))
         return false;
+    if (!via.isEmpty() && (event->answerVia = int(AnswerRecord::viaFromName(via))) == 0)
+        return decided.fail(QStringLiteral("via"), QStringLiteral("is not one of button, shortcut, send anyway"), error);
+    if (const json *invalid = decided.find("invalid")) {
+        if (!invalid->is_boolean())
+            return decided.fail(QStringLiteral("invalid"), QStringLiteral("is not true or false"), error);
+        event->answerInvalid = invalid->get<bool>();
+    }
     if (afterMs < 0)
         return decided.fail(QStringLiteral("afterMs"), QStringLiteral("is negative"), error);
     for (const auto &[source, name] : kDeciders) {
@@ -308,7 +328,7 @@ bool ExportEventCodec::fromJson(const json &value, Event *event, QString *error)
             event->answerSource = source;
     }
     if (event->answerSource == 0)
-        return decided.fail(QStringLiteral("decidedBy"), QStringLiteral("is not one of click, deadline, --respond, client gone, shutdown, local app"), error);
+        return decided.fail(QStringLiteral("decidedBy"), QStringLiteral("is not one of click, deadline, --respond, client gone, shutdown, local app, rule"), error);
     event->answerAfterMs = afterMs;
     return true;
 }

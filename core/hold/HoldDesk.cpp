@@ -46,19 +46,20 @@ void HoldDesk::hold(HeldRequest request, CaptureDone done)
     Q_EMIT held(copy);
 }
 
-bool HoldDesk::answer(qint64 id, HttpResponse response, AnswerSource source, QString presetId)
+bool HoldDesk::answer(qint64 id, HttpResponse response, AnswerSource source, QString presetId, AnswerVia via)
 {
     if (thread() == QThread::currentThread())
-        return answerHere(id, response, source, presetId);
+        return answerHere(id, response, source, presetId, via);
     // The connection and its timers live on the desk's thread: the answer is written there.
     // That thread never waits for the caller's, so this cannot deadlock.
     bool answered = false;
     QMetaObject::invokeMethod(
-        this, [&] { answered = answerHere(id, response, source, presetId); }, Qt::BlockingQueuedConnection);
+        this, [&] { answered = answerHere(id, response, source, presetId, via); }, Qt::BlockingQueuedConnection);
     return answered;
 }
 
-bool HoldDesk::answerHere(qint64 id, const HttpResponse &response, AnswerSource source, const QString &presetId)
+bool HoldDesk::answerHere(qint64 id, const HttpResponse &response, AnswerSource source, const QString &presetId,
+                          AnswerVia via)
 {
     Entry entry;
     {
@@ -81,7 +82,10 @@ bool HoldDesk::answerHere(qint64 id, const HttpResponse &response, AnswerSource 
     record.source = source;
     record.response = response;
     record.presetId = presetId;
+    record.via = source == AnswerSource::Click ? via : AnswerVia::Unknown;
     record.afterMs = QDateTime::currentMSecsSinceEpoch() - entry.request.receivedAtMs;
+    if (m_annotator)
+        m_annotator(entry.request, &record);
     finish(id, std::move(record));
     return true;
 }

@@ -38,6 +38,9 @@ class HoldDesk final : public QObject
     Q_OBJECT
 public:
     using Recorder = std::function<void(const AnswerRecord &)>;
+    // Fills in what the desk cannot know of an answer before it is recorded: the preset's
+    // name and whether the answer breaks the kind's response schema (CaptureSession's).
+    using Annotator = std::function<void(const HeldRequest &, AnswerRecord *)>;
 
     explicit HoldDesk(QObject *parent = nullptr);
     // Answers what is still held with its default (AnswerSource::Shutdown).
@@ -45,12 +48,16 @@ public:
 
     // Where outcomes are stored (EventRecorder::recordAnswer); none by default.
     void setRecorder(Recorder recorder) { m_recorder = std::move(recorder); }
+    // Called on the desk's thread for every answer sent to a held request; none by default.
+    void setAnnotator(Annotator annotator) { m_annotator = std::move(annotator); }
 
     // `done` writes the answer to the client (CaptureSink contract: called with the response).
     void hold(HeldRequest request, CaptureDone done);
     // Sends `response` for a held request; false when it is no longer held. Any thread: the
     // answer reaches the connection on the desk's thread before this returns.
-    bool answer(qint64 id, HttpResponse response, AnswerSource source, QString presetId = {});
+    // `via`: how the user gave it (AnswerSource::Click).
+    bool answer(qint64 id, HttpResponse response, AnswerSource source, QString presetId = {},
+                AnswerVia via = AnswerVia::Unknown);
     // The client closed its connection: nothing can be sent.
     void clientGone(qint64 id);
     // A request answered without holding (--respond): only recorded and announced.
@@ -77,13 +84,15 @@ private:
         QTimer *timer = nullptr; // child
     };
 
-    bool answerHere(qint64 id, const HttpResponse &response, AnswerSource source, const QString &presetId);
+    bool answerHere(qint64 id, const HttpResponse &response, AnswerSource source, const QString &presetId,
+                    AnswerVia via);
     void finish(qint64 id, AnswerRecord record);
 
     // Written only on the desk's thread, always under the lock; read under it from others.
     mutable QMutex m_mutex;
     std::map<qint64, Entry> m_held;
     Recorder m_recorder;
+    Annotator m_annotator;
 };
 
 } // namespace hookscope

@@ -44,6 +44,9 @@ public:
     // Parses a policy file ({"kind": {"hold", "deadlineSeconds", "defaultPreset"}}).
     bool loadJson(const QByteArray &json, QString *error);
 
+    // The kind of requests no kind claims ("unknown", as the events table says): holdable
+    // like any kind (issue 24.18).
+    [[nodiscard]] static QString unknownKind() { return QStringLiteral("unknown"); }
     // The built-in rule of an unconfigured kind: answer at once.
     [[nodiscard]] HoldRule rule(const QString &kind) const;
     void setRule(const QString &kind, const HoldRule &rule);

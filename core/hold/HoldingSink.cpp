@@ -1,9 +1,11 @@
 #include "HoldingSink.h"
 
 #include "AnswerBuilder.h"
+#include "AnswerValidator.h"
 #include "HoldDesk.h"
 #include "util/Log.h"
 #include "schema/Classifier.h"
+#include "schema/FormKind.h"
 #include "schema/KindCatalog.h"
 #include "util/JsonNumberRange.h"
 
@@ -90,18 +92,29 @@ QString HoldingSink::kindOf(const Event &event, const std::shared_ptr<const Rule
             return {};
         return byRoute.kindId;
     }
+    // Held "unknown" (Settings › Holding, issue 24.18): a body no kind claims is held too, to
+    // play a slow server; then every body must be classified (the name pre-check cannot tell).
+    // A form body is of the form kind (FormKind), not unknown; a body too big to classify stays
+    // unheld, as it would for any kind.
+    const QString unknown = HoldPolicy::unknownKind();
+    const bool unknownActive = policy.rule(unknown).hold || policy.respond(unknown);
+    const QString noKind = unknownActive && !FormKind::declaredBy(event.contentType) ? unknown : QString();
     const QByteArray &body = event.displayBody();
-    if (body.size() > kMaxClassifiedBytes || !mayBeJsonObject(body))
+    if (body.size() > kMaxClassifiedBytes)
         return {};
-    if (!prefilter(rules, catalog).mayMatch(body))
+    if (!mayBeJsonObject(body))
+        return noKind;
+    if (!unknownActive && !prefilter(rules, catalog).mayMatch(body))
         return {}; // whatever kind it is, it is neither held nor answered by a preset
     const QJsonDocument doc = QJsonDocument::fromJson(JsonNumberRange::tamed(body));
     if (!doc.isObject())
-        return {};
+        return noKind;
     *parsed = doc.object(); // what AnswerBuilder::parseRequest would make of it: not parsed again
     // Another kind's shape can pass the name pre-check (Cubu's hooks share most members): only
     // an active kind is worth reporting.
     const QString kind = classifier.byShape(doc.object()).kindId;
+    if (kind.isEmpty())
+        return noKind;
     return policy.rule(kind).hold || policy.respond(kind) ? kind : QString();
 }
 
@@ -172,8 +185,9 @@ void HoldingSink::submit(Event event, CaptureDone done)
             const qint64 receivedAtMs = event.receivedAtMs;
             HoldDesk *desk = m_desk;
             const QString presetId = preset->id;
-            m_inner->submit(std::move(event), [done = std::move(done), answer, desk, receivedAtMs,
-                                               presetId](const CaptureResult &stored) {
+            const QString presetTitle = preset->title;
+            m_inner->submit(std::move(event), [done = std::move(done), answer, desk, receivedAtMs, presetId,
+                                               presetTitle](const CaptureResult &stored) {
                 CaptureResult result = stored;
                 if (result.stored)
                     result.response = answer;
@@ -184,6 +198,7 @@ void HoldingSink::submit(Event event, CaptureDone done)
                     record.source = AnswerSource::Preset;
                     record.response = answer;
                     record.presetId = presetId;
+                    record.presetTitle = presetTitle;
                     record.afterMs = QDateTime::currentMSecsSinceEpoch() - receivedAtMs;
                     desk->recordImmediate(record);
                 }
@@ -235,6 +250,19 @@ void HoldingSink::clientGone(qint64 id)
 {
     m_desk->clientGone(id);
     m_inner->clientGone(id);
+}
+
+void HoldingSink::annotate(const HeldRequest &request, AnswerRecord *record) const
+{
+    if (!record->presetId.isEmpty()) {
+        if (const ResponsePreset *preset = rules()->presets.find(request.kind, record->presetId))
+            record->presetTitle = preset->title;
+    }
+    // Nothing sent (a dropped connection) is not an answer that could break the schema; a kind
+    // without a response schema ("unknown" held to play a slow server) has none to break.
+    const AnswerValidator validator(m_catalog());
+    if (record->sent() && !request.kind.isEmpty() && validator.hasSchema(request.kind))
+        record->invalid = !validator.validate(request.kind, record->response.body).isEmpty();
 }
 
 } // namespace hookscope

@@ -15,6 +15,8 @@ namespace hookscope {
 
 class HoldDesk;
 class KindCatalog;
+struct AnswerRecord;
+struct HeldRequest;
 
 // Sits between the receiver and the store (a CaptureSink decorator). When some kind is held
 // or answered by --respond, it classifies each request as it arrives (route, then body shape:
@@ -53,6 +55,10 @@ public:
     // else the receiver's default answer. *presetId names the preset used.
     [[nodiscard]] HttpResponse defaultAnswer(const QString &kind, const QJsonValue &request,
                                              const HttpResponse &fallback, QString *presetId) const;
+
+    // HoldDesk's annotator (any thread): the name of the preset that built `record` and
+    // whether it breaks the request kind's response schema (issue 24.9: "answer invalid").
+    void annotate(const HeldRequest &request, AnswerRecord *record) const;
 
 private:
     struct Rules

@@ -1,6 +1,7 @@
 #include "EventInspector.h"
 
 #include "Classifier.h"
+#include "FormKind.h"
 #include "JsonParse.h"
 #include "JsonText.h"
 #include "Kind.h"
@@ -85,8 +86,16 @@ ValidationOutcome EventInspector::inspect(const QByteArray &body, const QByteArr
             outcome.parseErrorOffset = 0;
         }
         outcome.kindId = routed.kindId;
-        if (const auto kind = m_catalog->kind(routed.kindId))
+        if (const auto kind = m_catalog->kind(routed.kindId)) {
             outcome.kindTitle = kind->title;
+        } else if (!blank && routed.kindId.isEmpty() && FormKind::declaredBy(contentType)) {
+            // A form no kind claims is meant not to be JSON: its own neutral kind, no warning.
+            outcome.kindId = FormKind::id();
+            outcome.kindTitle = FormKind::title();
+            outcome.status = ValidationOutcome::Status::Unknown;
+            outcome.parseError.clear();
+            outcome.parseErrorOffset = -1;
+        }
         return outcome;
     }
     return validate(routed.isKnown() ? routed : classifier.byShape(document), document, outcome.outOfRange);

@@ -7,6 +7,7 @@ target_sources(hookscope_core PRIVATE
   schema/Classifier.h schema/Classifier.cpp
   schema/CompiledSchema.h schema/CompiledSchema.cpp
   schema/EventInspector.h schema/EventInspector.cpp
+  schema/FormKind.h schema/FormKind.cpp
   schema/InspectionBudget.h schema/InspectionBudget.cpp
   schema/JsonParse.h schema/JsonParse.cpp
   schema/JsonPointer.h schema/JsonPointer.cpp

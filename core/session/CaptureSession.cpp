@@ -36,6 +36,9 @@ CaptureSession::CaptureSession(QObject *parent)
     qRegisterMetaType<QList<hookscope::Event>>();
     qRegisterMetaType<QList<hookscope::EventInfo>>();
     m_desk->setRecorder([recorder = m_recorder](const AnswerRecord &record) { recorder->recordAnswer(record); });
+    m_desk->setAnnotator([sink = m_sink.get()](const HeldRequest &request, AnswerRecord *record) {
+        sink->annotate(request, record);
+    });
     m_net->setObjectName(QStringLiteral("capture"));
     for (QObject *object : {static_cast<QObject *>(m_recorder), static_cast<QObject *>(m_desk),
                             static_cast<QObject *>(m_rules), static_cast<QObject *>(m_receiver)})

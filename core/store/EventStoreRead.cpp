@@ -1,6 +1,7 @@
 // EventStore's reads. Columns are read by name (EventRows.h), resolved once per query.
 #include "EventStore.h"
 
+#include "AnswerColumns.h"
 #include "EventRows.h"
 
 #include <QSqlError>
@@ -47,6 +48,9 @@ std::optional<AnswerRecord> EventStore::loadAnswer(qint64 id) const
     record.afterMs = q.value(QStringLiteral("after_ms")).toLongLong();
     record.presetId = q.value(QStringLiteral("preset")).toString();
     record.rule = q.value(QStringLiteral("rule")).toString();
+    record.via = AnswerVia(q.value(QStringLiteral("via")).toInt());
+    record.presetTitle = q.value(QStringLiteral("preset_title")).toString();
+    record.invalid = q.value(QStringLiteral("invalid")).toInt() != 0;
     return record;
 }
 
@@ -106,19 +110,22 @@ QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
     q.setForwardOnly(true);
     // No bodies or header blocks: a summary has their size only.
     using C = EventColumn;
-    q.prepare(QStringLiteral("SELECT %1, %2 %3 WHERE id > :after ORDER BY id LIMIT :limit")
+    q.prepare(QStringLiteral("SELECT %1, %2, %3 %4 WHERE id > :after ORDER BY id LIMIT :limit")
                   .arg(selectList(kEventColumns, {C::Headers, C::Body, C::DecodedBody, C::ResponseHeaders, C::ResponseBody}),
-                       selectList(kInfoColumns, {InfoColumn::Violations}), QLatin1StringView(kEventJoins)));
+                       selectList(kInfoColumns, {InfoColumn::Violations}), selectList(kAnswerColumns),
+                       QLatin1StringView(kEventJoins)));
     q.bindValue(QStringLiteral(":after"), afterId);
     q.bindValue(QStringLiteral(":limit"), limit);
     if (!q.exec())
         return rows;
     const EventColumnIndex events(kEventColumns, q.record());
     const InfoColumnIndex infos(kInfoColumns, q.record());
+    const AnswerColumnIndex answers(kAnswerColumns, q.record());
     rows.reserve(limit);
     while (q.next()) {
         const Event event = eventFromRow(q, events);
         rows.append(summaryOf(event, infoFromRow(q, infos, event.id), events.value(q, C::BodySize).toLongLong()));
+        rows.back().answer = answerMarkFromRow(q, answers); // who answered a held hook (issue 24.9)
     }
     return rows;
 }

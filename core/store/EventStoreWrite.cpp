@@ -152,6 +152,9 @@ bool EventStore::saveAnswer(const AnswerRecord &record)
                          {"after_ms", record.afterMs},
                          {"preset", text(record.presetId)},
                          {"rule", text(record.rule)},
+                         {"via", int(record.via)},
+                         {"preset_title", text(record.presetTitle)},
+                         {"invalid", record.invalid ? 1 : 0},
                      });
 }
 

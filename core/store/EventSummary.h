@@ -1,5 +1,6 @@
 #pragma once
 
+#include "event/AnswerRecord.h"
 #include "event/Event.h"
 #include "event/EventInfo.h"
 
@@ -23,6 +24,7 @@ struct EventSummary
     QByteArray contentType;
     EventInfo info; // info.isChecked() is false until enrichment ran
     bool imported = false; // came from an imported file
+    std::optional<AnswerMark> answer; // a held hook's answer, as stored (event_answer)
 };
 
 // The table keeps its rows in a std::vector: growing it must move them, never copy.

@@ -183,6 +183,15 @@ const std::vector<QStringList> &steps()
             ))"),
             QStringLiteral("CREATE INDEX event_delivery_by_key ON event_delivery (delivery_key, id)"),
         },
+        // win24c (issue 24.9): how the user gave a held hook's answer (AnswerVia: button, shortcut,
+        // Send anyway), the preset's name at the time and whether the answer broke the kind's
+        // response schema, so the Result column reads the same after a restart and an import.
+        // Rows written before read as 0/NULL: "how" unknown, the preset's id, a valid answer.
+        {
+            QStringLiteral("ALTER TABLE event_answer ADD COLUMN via INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE event_answer ADD COLUMN preset_title TEXT"),
+            QStringLiteral("ALTER TABLE event_answer ADD COLUMN invalid INTEGER NOT NULL DEFAULT 0"),
+        },
     };
     return all;
 }

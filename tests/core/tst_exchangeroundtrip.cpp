@@ -7,6 +7,7 @@
 #include "store/EventRecorder.h"
 
 #include <QSignalSpy>
+#include <functional>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -24,6 +25,9 @@ private Q_SLOTS:
     void heldHookAnswerKeepsWhoDecidedIt_data();
     void heldHookAnswerKeepsWhoDecidedIt();
     void unknownDeciderIsRefused();
+    void olderExportWithoutHowImports();
+    void badHowIsRefused_data();
+    void badHowIsRefused();
 };
 
 namespace {
@@ -58,18 +62,38 @@ void TestExchangeRoundTrip::heldHookAnswerKeepsWhoDecidedIt_data()
 {
     QTest::addColumn<int>("source");
     QTest::addColumn<QString>("preset");
-    QTest::newRow("cancelled by a click on a preset") << int(AnswerSource::Click) << QStringLiteral("cancel");
-    QTest::newRow("custom answer by click") << int(AnswerSource::Click) << QString();
-    QTest::newRow("default answer at the deadline") << int(AnswerSource::Deadline) << QStringLiteral("accept");
-    QTest::newRow("the local app's answer") << int(AnswerSource::LocalApp) << QString();
+    QTest::addColumn<int>("via");
+    QTest::addColumn<QString>("presetTitle");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<bool>("invalid");
+    QTest::newRow("cancelled by a click on a preset") << int(AnswerSource::Click) << QStringLiteral("cancel")
+                                                      << int(AnswerVia::Button) << "Cancel" << QString() << false;
+    QTest::newRow("accepted by its shortcut") << int(AnswerSource::Click) << QStringLiteral("accept")
+                                              << int(AnswerVia::Shortcut) << "Accept unchanged" << QString() << false;
+    QTest::newRow("custom answer sent anyway: invalid") << int(AnswerSource::Click) << QString()
+                                                        << int(AnswerVia::SendAnyway) << QString() << QString() << true;
+    QTest::newRow("default answer at the deadline") << int(AnswerSource::Deadline) << QStringLiteral("accept")
+                                                    << int(AnswerVia::Unknown) << "Accept unchanged" << QString() << false;
+    QTest::newRow("the local app's answer") << int(AnswerSource::LocalApp) << QString() << int(AnswerVia::Unknown)
+                                            << QString() << QString() << true;
+    QTest::newRow("an answer rule's 503") << int(AnswerSource::Rule) << QString() << int(AnswerVia::Unknown)
+                                          << QString() << QStringLiteral("fail twice") << false;
 }
 
 void TestExchangeRoundTrip::heldHookAnswerKeepsWhoDecidedIt()
 {
     QFETCH(int, source);
     QFETCH(QString, preset);
+    QFETCH(int, via);
+    QFETCH(QString, presetTitle);
+    QFETCH(QString, rule);
+    QFETCH(bool, invalid);
     QTemporaryDir dir;
     AnswerRecord record;
+    record.via = AnswerVia(via);
+    record.presetTitle = presetTitle;
+    record.rule = rule;
+    record.invalid = invalid;
     record.source = AnswerSource(source);
     record.response.status = 200;
     record.response.headers = {{"Content-Type", "application/json"}};
@@ -89,6 +113,17 @@ void TestExchangeRoundTrip::heldHookAnswerKeepsWhoDecidedIt()
     QCOMPARE(int(back->source), source);
     QCOMPARE(back->afterMs, record.afterMs);
     QCOMPARE(back->presetId, preset);
+    QCOMPARE(int(back->via), via);
+    QCOMPARE(back->presetTitle, presetTitle);
+    QCOMPARE(back->rule, rule);
+    QCOMPARE(back->invalid, invalid);
+    // The table reads the imported answer as it read the original (issue 24.9).
+    const QList<EventSummary> rows = target.summaries(0, 10);
+    QCOMPARE(rows.size(), 1);
+    QVERIFY(rows.at(0).answer);
+    QCOMPARE(int(rows.at(0).answer->via), via);
+    QCOMPARE(rows.at(0).answer->invalid, invalid);
+    QCOMPARE(rows.at(0).answer->presetTitle, presetTitle);
     QCOMPARE(back->response.body, record.response.body);
     QCOMPARE(back->describe(), [&] { AnswerRecord r = record; r.id = back->id; return r.describe(); }());
 }
@@ -202,6 +237,94 @@ void TestExchangeRoundTrip::capturedRequestsSurviveExportAndImport()
         QCOMPARE(back->receivedAtMs, original.receivedAtMs);
     }
     QVERIFY(back->importedAtMs > 0);
+}
+
+namespace {
+// The export of one answered hook with its "answer" object's text edited by `edit`.
+QString editedExport(const QTemporaryDir &dir, const std::function<void(QByteArray &)> &edit, QString *error)
+{
+    AnswerRecord record;
+    record.source = AnswerSource::Click;
+    record.via = AnswerVia::SendAnyway;
+    record.presetTitle = QStringLiteral("Cancel");
+    record.presetId = QStringLiteral("cancel");
+    record.invalid = true;
+    record.response.status = 200;
+    record.afterMs = 10;
+    QString file;
+    if (!exportAnswered(dir, record, &file, error))
+        return {};
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray text = f.readAll();
+    f.close();
+    edit(text);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    f.write(text);
+    return file;
+}
+} // namespace
+
+void TestExchangeRoundTrip::olderExportWithoutHowImports()
+{
+    // A file written before "via", "presetTitle" and "invalid" existed: the answer imports,
+    // with how it was given unknown.
+    QTemporaryDir dir;
+    QString error;
+    const QString file = editedExport(dir, [](QByteArray &text) {
+        QVERIFY(text.contains(R"("via":"send anyway",)"));
+        text.replace(R"("via":"send anyway",)", "");
+        text.replace(R"("presetTitle":"Cancel",)", "");
+        text.replace(R"(,"invalid":true)", "");
+        QVERIFY(!text.contains("invalid"));
+    }, &error);
+    QVERIFY2(!file.isEmpty(), qPrintable(error));
+    EventStore target;
+    QVERIFY2(target.open(dir.filePath(QStringLiteral("target.sqlite")), &error), qPrintable(error));
+    const ImportResult imported = EventImporter::importInto(&target, file);
+    QVERIFY2(imported.ok, qPrintable(imported.error));
+    const std::optional<AnswerRecord> back = target.loadAnswer(imported.firstId);
+    QVERIFY(back);
+    QCOMPARE(back->source, AnswerSource::Click);
+    QCOMPARE(back->presetId, QStringLiteral("cancel"));
+    QCOMPARE(back->via, AnswerVia::Unknown);
+    QVERIFY(back->presetTitle.isEmpty());
+    QVERIFY(!back->invalid);
+}
+
+void TestExchangeRoundTrip::badHowIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("member");
+    QTest::newRow("unknown via") << QByteArray(R"("via":"send anyway")") << QByteArray(R"("via":"telepathy")")
+                                 << QStringLiteral("answer.via");
+    QTest::newRow("invalid not a boolean") << QByteArray(R"("invalid":true)") << QByteArray(R"("invalid":"yes")")
+                                           << QStringLiteral("answer.invalid");
+    QTest::newRow("preset title not a string") << QByteArray(R"("presetTitle":"Cancel")")
+                                               << QByteArray(R"("presetTitle":7)") << QStringLiteral("answer.presetTitle");
+}
+
+void TestExchangeRoundTrip::badHowIsRefused()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(QString, member);
+    QTemporaryDir dir;
+    QString error;
+    const QString file = editedExport(dir, [&](QByteArray &text) {
+        QVERIFY(text.contains(from));
+        text.replace(from, to);
+    }, &error);
+    QVERIFY2(!file.isEmpty(), qPrintable(error));
+    EventStore target;
+    QVERIFY2(target.open(dir.filePath(QStringLiteral("target.sqlite")), &error), qPrintable(error));
+    const ImportResult imported = EventImporter::importInto(&target, file);
+    QVERIFY(!imported.ok);
+    QVERIFY2(imported.error.contains(member), qPrintable(imported.error));
+    QCOMPARE(target.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestExchangeRoundTrip)

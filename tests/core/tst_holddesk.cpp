@@ -36,6 +36,9 @@ private Q_SLOTS:
     void kindOfFindsOnlyActiveKinds_data();
     void kindOfFindsOnlyActiveKinds();
     void kindOfFollowsPolicyChanges();
+    void unknownKindIsHeldWhenAsked_data();
+    void unknownKindIsHeldWhenAsked();
+    void unknownRequestIsHeldOverASocket();
     void answerIsExactlyTheBodyTheClientReceives();
     void pipelinedRequestBehindAHeldOneWaitsForIt();
     void deadlineSendsTheDefaultAnswer();
@@ -174,6 +177,67 @@ void TestHoldDesk::kindOfFollowsPolicyChanges()
     QCOMPARE(m_sink->kindOf(event), QString());
     m_sink->setPolicy(HoldPolicy::builtIn());
     QCOMPARE(m_sink->kindOf(event), kind);
+}
+
+// Settings › Holding › unknown (issue 24.18): what no kind claims is held; a known kind that
+// is not held, and a form (its own kind), are not.
+void TestHoldDesk::unknownKindIsHeldWhenAsked_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("plain text") << QByteArray("POST") << QByteArray("text/plain") << QByteArray("hello") << "unknown";
+    QTest::newRow("json of no kind") << QByteArray("POST") << QByteArray("application/json")
+                                     << QByteArray(R"({"anything": 1})") << "unknown";
+    QTest::newRow("json array") << QByteArray("POST") << QByteArray("application/json") << QByteArray("[1]")
+                                << "unknown";
+    QTest::newRow("a ping without a body") << QByteArray("GET") << QByteArray() << QByteArray() << "unknown";
+    QTest::newRow("a form is of the form kind") << QByteArray("POST") << QByteArray("application/x-www-form-urlencoded")
+                                                << QByteArray("a=1&b=2") << QString();
+    QTest::newRow("jicoo is a kind, not held") << QByteArray("POST") << QByteArray("application/json")
+                                               << sampleFile(QStringLiteral("jicoo.json")) << QString();
+    QTest::newRow("before book is still itself") << QByteArray("POST") << QByteArray("application/json")
+                                                 << beforeBookSample() << "before-book-appointment";
+}
+
+void TestHoldDesk::unknownKindIsHeldWhenAsked()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, kind);
+    HoldPolicy policy = HoldPolicy::builtIn();
+    HoldRule rule;
+    rule.hold = true;
+    policy.setRule(HoldPolicy::unknownKind(), rule);
+    m_sink->setPolicy(policy);
+    Event event;
+    event.method = method;
+    event.target = "/x";
+    event.contentType = contentType;
+    event.body = body;
+    QCOMPARE(m_sink->kindOf(event), kind);
+    m_sink->setPolicy(HoldPolicy::builtIn()); // not asked: nothing unknown is held
+    QCOMPARE(m_sink->kindOf(event), kind == QLatin1String("unknown") ? QString() : kind);
+}
+
+void TestHoldDesk::unknownRequestIsHeldOverASocket()
+{
+    HoldPolicy policy = HoldPolicy::builtIn();
+    HoldRule rule;
+    rule.hold = true;
+    rule.deadlineMs = 300;
+    policy.setRule(HoldPolicy::unknownKind(), rule);
+    start(policy);
+    QSignalSpy held(m_desk, &HoldDesk::held);
+    RawHttpClient slow(m_receiver->port());
+    slow.send(post("/slow", "hello", "Content-Type: text/plain\r\n"));
+    QTRY_COMPARE(held.count(), 1);
+    QCOMPARE(held.at(0).at(0).value<HeldRequest>().kind, QStringLiteral("unknown"));
+    QVERIFY(slow.received().isEmpty()); // a slow server: nothing yet
+    QTRY_COMPARE(slow.responses().size(), 1); // the receiver's default answer at the deadline
+    QCOMPARE(slow.responses().at(0).status, 200);
 }
 
 void TestHoldDesk::answerIsExactlyTheBodyTheClientReceives()

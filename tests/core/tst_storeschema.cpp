@@ -207,6 +207,9 @@ void TestStoreSchema::frozenSchema7StoreIsMigratedWithNothingLost()
     QCOMPARE(store.load(5)->rejection, QStringLiteral("missing endpoint token"));
     QCOMPARE(store.load(6)->response.status, 409); // the held hook's answer
     QCOMPARE(store.loadAnswer(6)->presetId, QStringLiteral("conflict"));
+    QCOMPARE(store.loadAnswer(6)->via, AnswerVia::Unknown); // an older answer: how is not known
+    QVERIFY(!store.loadAnswer(6)->invalid);
+    QVERIFY(store.summaries(5, 1).value(0).answer); // the table reads the older answer too
     QCOMPARE(store.loadForward(1)->status, 202);
     QCOMPARE(store.loadForward(1)->responseBody, QByteArray("accepted"));
     const std::optional<EventInfo> info = store.loadInfo(3);
@@ -228,6 +231,9 @@ void TestStoreSchema::frozenSchema7StoreIsMigratedWithNothingLost()
         if (kSideTables[i] == QLatin1String("event_answer")) {
             for (QString &row : liveRows[size_t(i)])
                 row += QStringLiteral("|NULL");
+            // Migration win24c adds via 0 (how unknown), preset_title NULL and invalid 0.
+            for (QString &row : liveRows[size_t(i)])
+                row += QStringLiteral("|0|NULL|0");
         }
         QCOMPARE(liveRowsOf(path, kSideTables[i]), liveRows[size_t(i)]);
         QCOMPARE(rowsIn(path, kSideTables[i]), liveRows[size_t(i)].size());

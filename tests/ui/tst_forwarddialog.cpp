@@ -26,6 +26,8 @@ private Q_SLOTS:
     void ownAddressIsRefusedWithTheReason_data();
     void ownAddressIsRefusedWithTheReason();
     void switchedOffGivesNoUrl();
+    void unknownKindIsRefusedByName_data();
+    void unknownKindIsRefusedByName();
     void settingsAreRememberedButTheCommandLineWins();
 };
 
@@ -121,6 +123,34 @@ void tst_ForwardDialog::switchedOffGivesNoUrl()
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(dialog.url().isEmpty());
+}
+
+// Issue 24.25: Kind is one of the known kinds (or empty); a typo would forward nothing.
+void tst_ForwardDialog::unknownKindIsRefusedByName_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("a typo") << "jicooo" << false;
+    QTest::newRow("a known kind") << "jicoo" << true;
+    QTest::newRow("the form kind") << "form" << true;
+    QTest::newRow("empty: every kind") << "" << true;
+}
+
+void tst_ForwardDialog::unknownKindIsRefusedByName()
+{
+    QFETCH(QString, kind);
+    QFETCH(bool, accepted);
+    ForwardDialog dialog{QUrl(), QString()};
+    dialog.show();
+    dialog.enabledCheck()->setChecked(true);
+    dialog.urlEdit()->setText(QStringLiteral("http://localhost:3000/webhooks"));
+    dialog.kindEdit()->setText(kind);
+    dialog.accept();
+    QCOMPARE(dialog.result() == QDialog::Accepted, accepted);
+    bool explained = false;
+    for (QLabel *label : dialog.findChildren<QLabel *>())
+        explained = explained || label->text().contains(QStringLiteral("There is no kind \"%1\"").arg(kind));
+    QCOMPARE(explained, !accepted);
 }
 
 void tst_ForwardDialog::settingsAreRememberedButTheCommandLineWins()

@@ -53,8 +53,13 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         // jicoo, callback-request, and the kinds the built-in policy holds: before-book-appointment
         // (resources/hold) and Cubu's before-queue-up, before-resolve, data-table-query,
-        // before-check-in, data-table-find and data-table-fetch (its pack's hold.json).
-        QCOMPARE(page->model()->rowCount(), 9);
+        // before-check-in, data-table-find and data-table-fetch (its pack's hold.json); and
+        // "unknown", events of no kind (issue 24.18), not held by default.
+        QCOMPARE(page->model()->rowCount(), 10);
+        QCOMPARE(page->model()->index(rowOf(page->model(), QStringLiteral("unknown")), HoldPolicyModel::HoldColumn)
+                     .data(Qt::CheckStateRole)
+                     .toInt(),
+                 int(Qt::Unchecked));
         const int booking = rowOf(page->model(), kBooking);
         QVERIFY(booking >= 0);
         QCOMPARE(page->model()->index(booking, HoldPolicyModel::HoldColumn).data(Qt::CheckStateRole).toInt(),

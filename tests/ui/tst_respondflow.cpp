@@ -26,6 +26,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -333,15 +334,19 @@ void tst_RespondFlow::answerIsToldInStatusBarAndResult_data()
     QTest::addColumn<QString>("how");
     QTest::addColumn<QString>("status");
     QTest::addColumn<QString>("result");
-    QTest::newRow("click on Cancel") << "click" << "answered: Cancel, by you, after " << "200 · Cancel · you";
+    // `result` is a pattern: the seconds vary ("200 · Cancel, by you, 0.4 s").
+    QTest::newRow("click on Cancel") << "click" << "answered: Cancel, by you, after "
+                                     << R"(^200 · Cancel, by you, \d+\.\d s$)";
     QTest::newRow("shortcut Ctrl+1") << "shortcut" << "answered: Accept unchanged, by you, after "
-                                     << "200 · Accept unchanged · you";
+                                     << R"(^200 · Accept unchanged, by you \(shortcut\), \d+\.\d s$)";
     QTest::newRow("Send anyway marks the answer invalid")
-        << "anyway" << "answered: custom, by you, after " << "200 · custom · you · answer invalid";
+        << "anyway" << "answered: custom, by you, after "
+        << R"(^200 · custom, by you \(Send anyway\), \d+\.\d s · answer invalid$)";
     QTest::newRow("the local app's answer")
-        << "localapp" << "answered: app's answer, by the local app, after " << "200 · app's answer · local app";
+        << "localapp" << "answered: app's answer, by the local app, after "
+        << R"(^200 · app's answer, by the local app, \d+\.\d s$)";
     QTest::newRow("deadline") << "deadline" << "answered: Accept unchanged, by the deadline, after "
-                              << "200 · Accept unchanged · deadline";
+                              << R"(^200 · Accept unchanged, at the deadline, \d+\.\d s$)";
 }
 
 void tst_RespondFlow::answerIsToldInStatusBarAndResult()
@@ -388,9 +393,25 @@ void tst_RespondFlow::answerIsToldInStatusBarAndResult()
     QVERIFY(!bar->currentMessage().contains(QStringLiteral("waiting")));
     EventTableModel *model = m_window->listPane()->model();
     QTRY_VERIFY(model->rowOf(id) >= 0);
+    const QRegularExpression pattern(result);
+    QVERIFY(pattern.isValid());
+    QTRY_VERIFY2(pattern.match(model->index(model->rowOf(id), EventTableModel::ResultColumn).data().toString()).hasMatch(),
+                 qPrintable(model->index(model->rowOf(id), EventTableModel::ResultColumn).data().toString()));
     const QModelIndex cell = model->index(model->rowOf(id), EventTableModel::ResultColumn);
-    QTRY_COMPARE(cell.data().toString(), result);
+    const QString beforeRestart = cell.data().toString();
     QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Request: ")));
+
+    // A restart reads the same words from the store (issue 24.9): nothing was kept in memory only.
+    QTRY_VERIFY(m_window->holdDesk()->count() == 0);
+    m_t->close();
+    QString error;
+    QVERIFY2(m_t->show(&error), qPrintable(error));
+    m_window = m_t->window();
+    EventTableModel *reopened = m_window->listPane()->model();
+    QTRY_VERIFY(reopened->rowOf(id) >= 0);
+    QCOMPARE(reopened->index(reopened->rowOf(id), EventTableModel::ResultColumn).data().toString(), beforeRestart);
+    QCOMPARE(reopened->index(reopened->rowOf(id), EventTableModel::ResultColumn).data(EventTableModel::HoldStateRole).toInt(),
+             int(EventTableModel::HoldState::Answered));
 }
 
 void tst_RespondFlow::clientGoneIsToldInStatusBarAndResult()
@@ -405,6 +426,14 @@ void tst_RespondFlow::clientGoneIsToldInStatusBarAndResult()
     EventTableModel *model = m_window->listPane()->model();
     QTRY_COMPARE(model->index(model->rowOf(id), EventTableModel::ResultColumn).data().toString(),
                  QStringLiteral("no answer · client gone"));
+    m_t->close(); // and after a restart (issue 24.9)
+    QString error;
+    QVERIFY2(m_t->show(&error), qPrintable(error));
+    m_window = m_t->window();
+    model = m_window->listPane()->model();
+    QTRY_VERIFY(model->rowOf(id) >= 0);
+    QCOMPARE(model->index(model->rowOf(id), EventTableModel::ResultColumn).data().toString(),
+             QStringLiteral("no answer · client gone"));
 }
 
 void tst_RespondFlow::responseTabPrettyPrintsTheAnswer()

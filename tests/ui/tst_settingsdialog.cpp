@@ -86,7 +86,10 @@ private Q_SLOTS:
         QTest::newRow("port above 65535") << "port" << "70000" << "0 to 65535" << "1";
         QTest::newRow("port not a number") << "port" << "http" << "0 to 65535" << "8081";
         QTest::newRow("bind is a host name") << "bind" << "example.org" << "not an IP address" << "::1";
-        QTest::newRow("largest body zero") << "maxBody" << "0" << "number of bytes" << "1";
+        QTest::newRow("largest body zero") << "maxBody" << "0" << "from 1 B to 4 GiB" << "1";
+        QTest::newRow("largest body in an unknown unit") << "maxBody" << "5 parsecs" << "such as 16 MiB" << "5 MiB";
+        QTest::newRow("largest body above 4 GiB") << "maxBody" << "4.5 GiB" << "from 1 B to 4 GiB" << "4 GiB";
+        QTest::newRow("largest head below 256 B") << "maxHead" << "0.1 KiB" << "from 256 B to 16 MiB" << "1 KiB";
         QTest::newRow("connections too many") << "maxConnections" << "1000000" << "1 to 100000" << "100000";
         QTest::newRow("status 700") << "status" << "700" << "200 to 599" << "599";
         QTest::newRow("ngrok agent without port") << "ngrokApi" << "http://127.0.0.1" << "has no port"
@@ -171,6 +174,80 @@ private Q_SLOTS:
         QCOMPARE(pageOf<AnswerSettingsPage>(again)->bodyEdit()->toPlainText(), QStringLiteral("queued"));
         QCOMPARE(pageOf<KindsSettingsPage>(again)->folderEdit()->text(), m_dir.path());
         QCOMPARE(pageOf<KindsSettingsPage>(again)->routesModel()->rowCount(), 1);
+    }
+
+    // Issue 24.24: sizes in binary units with their name, not a raw 16777216; saved as bytes.
+    void sizesShowInUnitsAndSaveAsBytes_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<qint64>("saved");
+        QTest::addColumn<QString>("shownAgain");
+        QTest::newRow("KiB") << "512 KiB" << qint64(524'288) << "512 KiB";
+        QTest::newRow("a fraction of a MiB") << "1.5 MiB" << qint64(1'572'864) << "1536 KiB";
+        QTest::newRow("bare bytes") << "2048" << qint64(2048) << "2 KiB";
+        QTest::newRow("bytes that are no whole KiB") << "1000 B" << qint64(1000) << "1000 B";
+        QTest::newRow("M taken as MiB, any case") << "8m" << qint64(8 << 20) << "8 MiB";
+    }
+
+    void sizesShowInUnitsAndSaveAsBytes()
+    {
+        QFETCH(QString, typed);
+        QFETCH(qint64, saved);
+        QFETCH(QString, shownAgain);
+        {
+            SettingsDialog dialog(m_settings.get());
+            addSettingsPages(dialog, context({}));
+            dialog.show();
+            auto *receiver = pageOf<ReceiverSettingsPage>(dialog);
+            QCOMPARE(receiver->maxBodyEdit()->text(), QStringLiteral("16 MiB")); // the default, in its unit
+            retype(receiver->maxBodyEdit(), typed);
+            QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+            QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        QCOMPARE(m_settings->value(QLatin1String(AppSettings::MaxBody)).toLongLong(), saved);
+        SettingsDialog again(m_settings.get());
+        addSettingsPages(again, context({}));
+        QCOMPARE(pageOf<ReceiverSettingsPage>(again)->maxBodyEdit()->text(), shownAgain);
+    }
+
+    // Issue 24.25: a fixed-height box (Headers, Allowed paths) keeps its explanation right under
+    // it however tall the dialog is; the paths' placeholder reads as a hint, not as content.
+    void explanationSitsUnderAFixedHeightBox_data()
+    {
+        QTest::addColumn<QString>("editor");
+        QTest::newRow("default answer headers") << "headers";
+        QTest::newRow("allowed paths") << "allowedPaths";
+    }
+
+    void explanationSitsUnderAFixedHeightBox()
+    {
+        QFETCH(QString, editor);
+        SettingsDialog dialog(m_settings.get());
+        addSettingsPages(dialog, context({}));
+        dialog.resize(900, 1000);
+        dialog.show();
+        auto *edit = dialog.findChild<QPlainTextEdit *>(editor);
+        QVERIFY(edit);
+        for (int i = 0; i < dialog.pages().size(); ++i) {
+            if (dialog.pages().at(i)->isAncestorOf(edit))
+                dialog.showPage(i);
+        }
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *field = qobject_cast<SettingsField *>(edit->parentWidget());
+        QVERIFY(field);
+        const auto *help = field->findChild<QLabel *>(QStringLiteral("explanation"));
+        QVERIFY(help);
+        QTRY_VERIFY(help->isVisible());
+        const int editBottom = edit->mapTo(&dialog, QPoint(0, edit->height())).y();
+        const int needed = help->wordWrap() ? help->heightForWidth(help->width()) : help->sizeHint().height();
+        const int helpTextTop = help->mapTo(&dialog, QPoint(0, 0)).y() + (help->height() - needed) / 2; // centred text
+        QVERIFY2(helpTextTop - editBottom <= 8,
+                 qPrintable(QStringLiteral("the box ends at %1, its explanation starts at %2").arg(editBottom).arg(helpTextTop)));
+        if (editor == QLatin1String("allowedPaths")) {
+            QVERIFY(!edit->placeholderText().contains(QLatin1Char('/')));
+            QVERIFY(edit->placeholderText().startsWith(QLatin1String("empty")));
+        }
     }
 
     void badRouteIsRefused()

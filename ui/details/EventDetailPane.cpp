@@ -1,5 +1,7 @@
 #include "EventDetailPane.h"
 
+#include "schema/FormKind.h"
+
 #include "AmbiguityBar.h"
 #include "enrich/DefaultInspector.h"
 
@@ -144,7 +146,7 @@ void EventDetailPane::setInfo(const EventInfo &info)
     m_trust->setInfo(info);
     updateTabTitles();
     markTabsThatApply();
-    if (info.validity == EventInfo::Validity::NotJson) { // tabs filled before the verdict say it now
+    if (!notJsonSentence().isEmpty()) { // tabs filled before the verdict say it now
         m_filled[TreeTab] = false;
         m_filled[TranslationsTab] = false;
     }
@@ -268,6 +270,8 @@ void EventDetailPane::fillTab(int tab)
 
 QString EventDetailPane::notJsonSentence() const
 {
+    if (m_event && m_info && m_info->validity == EventInfo::Validity::Unknown && m_info->kind == FormKind::id())
+        return tr("The body is a URL-encoded form, not JSON: the Body tab shows its fields.");
     if (!m_event || !m_info || m_info->validity != EventInfo::Validity::NotJson)
         return {};
     if (m_event->displayBody().isEmpty())

@@ -66,11 +66,10 @@ public:
     // Updates rows by id (queued and not-yet-loaded rows too); violation details are not kept.
     void applyInfos(const QList<EventInfo> &infos);
     // Held hooks (EventTableModelHold.cpp): a waiting row counts down to its deadline in the
-    // result column; an answered one shows the status sent and who decided it.
+    // result column; an answered one shows the status sent, which answer and who decided it
+    // (AnswerText), from its summary's answer (as stored) or from setAnswered() (this session).
     void setWaiting(qint64 id, qint64 deadlineAtMs);
-    // `answerTitle` names the answer ("Cancel", "custom"); `answerInvalid`: it broke the
-    // kind's response schema (sent with "Send anyway", or a local app's bad answer).
-    void setAnswered(const AnswerRecord &record, const QString &answerTitle = {}, bool answerInvalid = false);
+    void setAnswered(qint64 id, const AnswerMark &answer);
     [[nodiscard]] bool isWaiting(qint64 id) const { return m_waiting.contains(id); }
     // Forwarding (EventTableModelForward.cpp): the local app's status ("→ 500") in its own
     // column; `status` 0 with an error when it could not be reached. Rows that come later
@@ -108,8 +107,7 @@ private:
     QTimer *m_flushTimer;
     bool m_held = false;
     QHash<qint64, qint64> m_waiting; // event id → deadline (UTC ms)
-    QHash<qint64, AnswerRecord> m_answers; // answered after holding, or by --respond
-    QHash<qint64, std::pair<QString, bool>> m_answerMarks; // id → answer title, answer invalid
+    QHash<qint64, AnswerMark> m_answers; // answered in this session (a row's summary may predate it)
     QTimer *m_countdown = nullptr; // runs while something waits
     struct ForwardMark
     {

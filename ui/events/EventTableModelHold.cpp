@@ -1,6 +1,7 @@
 // EventTableModel: the held-hook part (issue 6), kept apart from the table's core.
 #include "EventTableModel.h"
 
+#include "AnswerText.h"
 #include "EventRowText.h"
 
 #include <QDateTime>
@@ -21,23 +22,25 @@ void EventTableModel::setWaiting(qint64 id, qint64 deadlineAtMs)
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-void EventTableModel::setAnswered(const AnswerRecord &record, const QString &answerTitle, bool answerInvalid)
+void EventTableModel::setAnswered(qint64 id, const AnswerMark &answer)
 {
-    m_waiting.remove(record.id);
-    m_answers.insert(record.id, record);
-    m_answerMarks.insert(record.id, {answerTitle, answerInvalid});
+    m_waiting.remove(id);
+    m_answers.insert(id, answer);
     if (m_countdown && m_waiting.isEmpty())
         m_countdown->stop();
-    const int status = record.sent() ? record.response.status : 0;
-    const int row = rowOf(record.id);
+    const int status = answer.sent() ? answer.status : 0;
+    const int row = rowOf(id);
     if (row >= 0) {
         m_rows[size_t(row)].responseStatus = status;
+        m_rows[size_t(row)].answer = answer;
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         return;
     }
     for (EventSummary &pending : m_pending) {
-        if (pending.id == record.id)
+        if (pending.id == id) {
             pending.responseStatus = status;
+            pending.answer = answer;
+        }
     }
 }
 
@@ -51,12 +54,15 @@ void EventTableModel::tickCountdown()
 
 std::optional<QVariant> EventTableModel::holdData(const EventSummary &row, int column, int role) const
 {
-    if (m_waiting.isEmpty() && m_answers.isEmpty())
+    if (m_waiting.isEmpty() && m_answers.isEmpty() && !row.answer)
         return std::nullopt;
+    // This session's answer, else the one the store gave the row (a restart, an import).
+    const auto session = m_answers.constFind(row.id);
+    const AnswerMark *answer = session != m_answers.cend() ? &*session : row.answer ? &*row.answer : nullptr;
     if (role == HoldStateRole) {
         if (m_waiting.contains(row.id))
             return int(HoldState::Waiting);
-        return int(m_answers.contains(row.id) ? HoldState::Answered : HoldState::None);
+        return int(answer ? HoldState::Answered : HoldState::None);
     }
     if (column != ResultColumn || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return std::nullopt;
@@ -66,28 +72,12 @@ std::optional<QVariant> EventTableModel::holdData(const EventSummary &row, int c
             return tr("Held open: answer it in the Respond panel; the default answer goes out at the deadline");
         return tr("waiting %1 s").arg((left + 999) / 1000);
     }
-    if (const auto answer = m_answers.constFind(row.id); answer != m_answers.cend()) {
-        // Which answer went out and who decided it ("200 · Cancel · you"); the request's own
-        // validity is in the tooltip and the row's mark, not mixed into the answer's words.
-        const auto [title, invalid] = m_answerMarks.value(row.id);
-        if (role == Qt::ToolTipRole) {
-            QString tip = answer->describe() + QStringLiteral("\n") + tr("Request: %1").arg(EventRowText::result(row));
-            if (invalid)
-                tip += QStringLiteral("\n") + tr("The answer breaks the kind's response schema");
-            return tip;
-        }
-        if (answer->source == AnswerSource::Rule) // 503 · rule "fail twice" (issue 26)
-            return tr("%1 · rule \"%2\"")
-                .arg(answer->sent() ? QString::number(answer->response.status) : tr("dropped"), answer->rule);
-        if (!answer->sent())
-            return tr("no answer · client gone");
-        QStringList parts{QString::number(answer->response.status)};
-        if (!title.isEmpty())
-            parts.append(title);
-        parts.append(answer->source == AnswerSource::Click ? tr("you") : AnswerRecord::sourceName(answer->source));
-        if (invalid)
-            parts.append(tr("answer invalid"));
-        return parts.join(QStringLiteral(" · "));
+    if (answer) {
+        // Which answer went out, who decided it and how long it took ("200 · Cancel, by you,
+        // 8.5 s"); the request's own validity is in the tooltip and the row's mark.
+        if (role == Qt::ToolTipRole)
+            return AnswerText::toolTip(*answer, EventRowText::result(row));
+        return AnswerText::result(*answer);
     }
     return std::nullopt;
 }

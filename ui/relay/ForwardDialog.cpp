@@ -2,6 +2,7 @@
 
 #include "enrich/DefaultInspector.h"
 #include "relay/RequestReplayer.h"
+#include "schema/FormKind.h"
 #include "schema/KindCatalog.h"
 
 #include <QCheckBox>
@@ -30,12 +31,7 @@ ForwardDialog::ForwardDialog(const QUrl &url, const QString &kind, QWidget *pare
     m_kind->setText(kind);
     m_kind->setPlaceholderText(tr("every kind (or e.g. before-book-appointment)"));
     // The known kinds as you type (issue 24.25): a typo would forward nothing, silently.
-    QStringList kinds;
-    if (const std::shared_ptr<const KindCatalog> catalog = appKindCatalog()) {
-        for (const auto &known : catalog->kinds())
-            kinds.append(known->id);
-    }
-    kinds.sort();
+    QStringList kinds = knownKinds();
     auto *completer = new QCompleter(kinds, m_kind);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
@@ -90,8 +86,26 @@ QString ForwardDialog::kind() const
     return m_kind->text().trimmed();
 }
 
+QStringList ForwardDialog::knownKinds()
+{
+    QStringList kinds{FormKind::id()};
+    if (const std::shared_ptr<const KindCatalog> catalog = appKindCatalog()) {
+        for (const auto &known : catalog->kinds())
+            kinds.append(known->id);
+    }
+    kinds.sort();
+    return kinds;
+}
+
 void ForwardDialog::accept()
 {
+    // A kind no event can have would forward nothing, silently (issue 24.25): refused, by name.
+    if (const QString kind = this->kind(); m_enabled->isChecked() && !kind.isEmpty() && !knownKinds().contains(kind)) {
+        m_error->setText(tr("There is no kind \"%1\": pick one of the list (type a part of its name), or leave Kind "
+                            "empty for every kind.")
+                             .arg(kind));
+        return;
+    }
     if (m_enabled->isChecked()) {
         if (const QString problem = RequestReplayer::checkUrl(url()); !problem.isEmpty()) {
             m_error->setText(problem);

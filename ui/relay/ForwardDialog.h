@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QStringList>
 #include <QUrl>
 
 class QCheckBox;
@@ -30,6 +31,8 @@ public:
     [[nodiscard]] QLineEdit *kindEdit() const { return m_kind; }
 
     void accept() override;
+    // The kinds an event can have (the catalog's and "form"), sorted: Kind completes and checks them.
+    [[nodiscard]] static QStringList knownKinds();
 
 private:
     QCheckBox *m_enabled;

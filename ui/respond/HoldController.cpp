@@ -63,8 +63,8 @@ HoldController::HoldController(QMainWindow *window, HoldDesk *desk, HoldingSink 
     connect(m_desk, &HoldDesk::held, this, &HoldController::onHeld);
     connect(m_desk, &HoldDesk::answered, this, &HoldController::onAnswered);
     connect(m_panel, &RespondPanel::answerRequested, this,
-            [this](qint64 id, const HttpResponse &response, const QString &presetId, bool) {
-                if (!m_desk->answer(id, response, AnswerSource::Click, presetId))
+            [this](qint64 id, const HttpResponse &response, const QString &presetId, AnswerVia via) {
+                if (!m_desk->answer(id, response, AnswerSource::Click, presetId, via))
                     m_window->statusBar()->showMessage(tr("Event #%1 is no longer waiting: not sent").arg(id), 6000);
             });
     connect(m_panel, &RespondPanel::requestChosen, this, [this](qint64 id) {
@@ -151,6 +151,8 @@ void HoldController::tryPendingReveal()
 
 QString HoldController::answerTitle(const AnswerRecord &record) const
 {
+    if (!record.presetTitle.isEmpty())
+        return record.presetTitle;
     if (!record.presetId.isEmpty()) {
         const QString kind = m_kinds.value(record.id);
         if (const ResponsePreset *preset = m_sink->presets().find(kind, record.presetId))
@@ -169,8 +171,10 @@ QString HoldController::answerTitle(const AnswerRecord &record) const
 
 bool HoldController::answerBreaksSchema(qint64 id, const AnswerRecord &record) const
 {
+    if (record.invalid) // the session's annotator checked it where it was answered
+        return true;
     const QString kind = m_kinds.value(id);
-    if (!record.sent() || kind.isEmpty() || !m_validator)
+    if (!record.sent() || kind.isEmpty() || !m_validator || !m_validator->hasSchema(kind))
         return false;
     return !m_validator->validate(kind, record.response.body).isEmpty();
 }
@@ -214,8 +218,12 @@ QString HoldController::answeredMessage(const AnswerRecord &record) const
 
 void HoldController::onAnswered(const AnswerRecord &record)
 {
-    const bool invalid = answerBreaksSchema(record.id, record);
-    m_list->model()->setAnswered(record, answerTitle(record), invalid);
+    // What the desk's annotator could not fill in (a desk without one) is filled in here.
+    AnswerRecord shown = record;
+    shown.invalid = answerBreaksSchema(record.id, record);
+    if (shown.presetTitle.isEmpty() && !shown.presetId.isEmpty())
+        shown.presetTitle = answerTitle(record);
+    m_list->model()->setAnswered(record.id, shown.mark());
     // Replaces "… is waiting for your answer": that message is no longer true. A hook
     // --respond answered at once never waited: no message for it (one per event is noise).
     if (m_kinds.contains(record.id) || (!record.sent() && record.source != AnswerSource::Rule)) {

@@ -38,6 +38,8 @@ QVariant HoldPolicyModel::data(const QModelIndex &index, int role) const
     const HoldRule rule = m_policy.rule(kind);
     switch (Column(index.column())) {
     case KindColumn:
+        if (role == Qt::ToolTipRole && kind == HoldPolicy::unknownKind())
+            return tr("Requests no kind matches (shown as \"unknown\" in the table); hold them to play a slow server");
         return role == Qt::DisplayRole ? QVariant(kind) : QVariant();
     case HoldColumn:
         if (role == Qt::CheckStateRole)

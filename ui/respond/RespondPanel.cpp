@@ -170,7 +170,7 @@ RespondPanel::RespondPanel(QWidget *parent)
         const auto [body, status, presetId] = *m_pending;
         const qint64 id = m_request->id;
         clearPending();
-        Q_EMIT answerRequested(id, AnswerBuilder::jsonResponse(status, body), presetId, true);
+        Q_EMIT answerRequested(id, AnswerBuilder::jsonResponse(status, body), presetId, AnswerVia::SendAnyway);
     });
     auto *customRow = new QHBoxLayout;
     customRow->addWidget(singleLineLabel(tr("Status"), this));
@@ -188,10 +188,10 @@ RespondPanel::RespondPanel(QWidget *parent)
     sendFromEditor->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     sendFromEditor->setShortcutContext(Qt::WidgetShortcut);
     m_custom->addAction(sendFromEditor);
-    connect(sendFromEditor, &QAction::triggered, this, &RespondPanel::sendCustom);
+    connect(sendFromEditor, &QAction::triggered, this, [this] { sendCustom(AnswerVia::Shortcut); });
     customRow->addWidget(m_sendCustom);
     outer->addLayout(customRow);
-    connect(m_sendCustom, &QPushButton::clicked, this, &RespondPanel::sendCustom);
+    connect(m_sendCustom, &QPushButton::clicked, this, [this] { sendCustom(AnswerVia::Button); });
     connect(m_custom, &QPlainTextEdit::textChanged, this, &RespondPanel::clearPending);
     connect(m_savePreset, &QPushButton::clicked, this, [this] {
         bool ok = false;
@@ -269,7 +269,7 @@ void RespondPanel::rebuildPresets()
             action->setShortcutContext(Qt::WindowShortcut);
             connect(action, &QAction::triggered, this, [this, id] {
                 if (m_request)
-                    answerWithPreset(id);
+                    answerWithPreset(id, AnswerVia::Shortcut);
             });
             addAction(action);
             m_shortcuts.append(action);
@@ -291,7 +291,7 @@ void RespondPanel::rebuildPresets()
             m_presetList->addWidget(row);
             m_arguments.insert(id, edit);
             connect(edit, &QLineEdit::textEdited, this, &RespondPanel::clearPending);
-            connect(edit, &QLineEdit::returnPressed, this, [this, id] { answerWithPreset(id); });
+            connect(edit, &QLineEdit::returnPressed, this, [this, id] { answerWithPreset(id, AnswerVia::Shortcut); });
         }
     }
 }
@@ -381,7 +381,7 @@ QByteArray RespondPanel::buildBody(const QString &presetId) const
     return AnswerBuilder::body(*preset, editedRequest(), argument);
 }
 
-void RespondPanel::answerWithPreset(const QString &presetId)
+void RespondPanel::answerWithPreset(const QString &presetId, AnswerVia via)
 {
     const ResponsePreset *preset = m_presets.find(m_kind, presetId);
     if (!m_request || !preset)
@@ -392,17 +392,17 @@ void RespondPanel::answerWithPreset(const QString &presetId)
     m_custom->blockSignals(true);
     m_custom->setPlainText(QString::fromUtf8(QJsonDocument::fromJson(body).toJson(QJsonDocument::Indented)));
     m_custom->blockSignals(false);
-    send(body, preset->status, presetId);
+    send(body, preset->status, presetId, via);
 }
 
-void RespondPanel::sendCustom()
+void RespondPanel::sendCustom(AnswerVia via)
 {
     if (!m_request)
         return;
-    send(m_custom->toPlainText().toUtf8(), m_customStatus->value(), QString());
+    send(m_custom->toPlainText().toUtf8(), m_customStatus->value(), QString(), via);
 }
 
-void RespondPanel::send(const QByteArray &body, int status, const QString &presetId)
+void RespondPanel::send(const QByteArray &body, int status, const QString &presetId, AnswerVia via)
 {
     if (!m_request)
         return;
@@ -410,7 +410,7 @@ void RespondPanel::send(const QByteArray &body, int status, const QString &prese
     if (violations.isEmpty()) {
         const qint64 id = m_request->id;
         clearPending();
-        Q_EMIT answerRequested(id, AnswerBuilder::jsonResponse(status, body), presetId, false);
+        Q_EMIT answerRequested(id, AnswerBuilder::jsonResponse(status, body), presetId, via);
         return;
     }
     QStringList lines;

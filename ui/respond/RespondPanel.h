@@ -1,5 +1,7 @@
 #pragma once
 
+#include "event/AnswerRecord.h"
+
 #include "hold/AnswerValidator.h"
 #include "hold/HoldDesk.h"
 #include "hold/PresetCatalog.h"
@@ -49,10 +51,11 @@ public:
     // Whether the details pane shows the request answered; if not, a "Show request #N" link.
     void setRequestShown(bool shown);
 
-    // Builds a preset's answer from the current controls, validates and sends it.
-    void answerWithPreset(const QString &presetId);
+    // Builds a preset's answer from the current controls, validates and sends it; `via`: how
+    // the user asked (kept with the answer, issue 24.9).
+    void answerWithPreset(const QString &presetId, AnswerVia via = AnswerVia::Button);
     // Validates and sends the Custom editor's text.
-    void sendCustom();
+    void sendCustom(AnswerVia via = AnswerVia::Button);
     // Saves the Custom editor's text as a user preset named `title`.
     bool saveCustomAsPreset(const QString &title, QString *error);
 
@@ -73,15 +76,16 @@ public:
     [[nodiscard]] QLabel *titleLabel() const { return m_title; }
 
 Q_SIGNALS:
-    // `overridden`: sent with "Send anyway" although it breaks "<kind>.response".
-    void answerRequested(qint64 id, const hookscope::HttpResponse &response, const QString &presetId, bool overridden);
+    // `via`: a button, a shortcut, or SendAnyway: sent although it breaks "<kind>.response".
+    void answerRequested(qint64 id, const hookscope::HttpResponse &response, const QString &presetId,
+                         hookscope::AnswerVia via);
     // The user picked another waiting hook in the queue, or asked to see the answered one.
     void requestChosen(qint64 id);
     void showRequestClicked(qint64 id);
 
 private:
     void rebuildPresets();
-    void send(const QByteArray &body, int status, const QString &presetId);
+    void send(const QByteArray &body, int status, const QString &presetId, AnswerVia via);
     void clearPending();
     void updateCountdown();
     void rememberArgument(const ResponsePreset &preset, const QString &value) const;

@@ -128,7 +128,8 @@ private:
 
 HoldSettingsPage::HoldSettingsPage(const QStringList &kinds, PresetCatalog presets, QWidget *parent)
     : SettingsPage(parent)
-    , m_kinds(kinds)
+    // "unknown": requests no kind claims, holdable like any kind (to play a slow server, 24.18).
+    , m_kinds(kinds.contains(HoldPolicy::unknownKind()) ? kinds : kinds + QStringList{HoldPolicy::unknownKind()})
     , m_presets(std::move(presets))
     , m_model(new HoldPolicyModel(this))
     , m_view(new QTableView(this))

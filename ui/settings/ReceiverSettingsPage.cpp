@@ -1,5 +1,6 @@
 #include "ReceiverSettingsPage.h"
 
+#include "ByteSizeText.h"
 #include "SettingsField.h"
 #include "app/AppSettings.h"
 #include "http/ReceiverConfig.h"
@@ -21,6 +22,15 @@ constexpr qint64 kMaxHeadLimit = 16 << 20;
 QString secondsText(int ms)
 {
     return QString::number(ms / 1000.0, 'g', 6);
+}
+
+// A stored byte count as a size ("16 MiB"); a value that is not a count stays as it is, so
+// its field says what is wrong with it.
+QString sizeText(const QString &stored)
+{
+    bool ok = false;
+    const qint64 bytes = stored.trimmed().toLongLong(&ok);
+    return ok ? ByteSizeText::format(bytes) : stored;
 }
 } // namespace
 
@@ -63,12 +73,15 @@ ReceiverSettingsPage::ReceiverSettingsPage(QWidget *parent)
             return QString();
         return tr("Not a loopback address: other machines on your network can send events to Hookscope.");
     });
+    // Sizes in binary units ("16 MiB"), a bare number being bytes (issue 24.24); saved as bytes.
     add(tr("Largest b&ody"), m_maxBody, QStringLiteral("maxBody"),
-        tr("Bytes; a larger request body is refused with 413. Default %1 (16 MiB).").arg(kDefaults.limits.maxBodyBytes),
-        [this] { return AppSettings::checkBytes(m_maxBody->text(), 1, kMaxBodyLimit); });
+        tr("A larger request body is refused with 413: a size such as 16 MiB, 512 KiB or bytes. Default %1.")
+            .arg(ByteSizeText::format(kDefaults.limits.maxBodyBytes)),
+        [this] { return ByteSizeText::check(m_maxBody->text(), 1, kMaxBodyLimit); });
     add(tr("Largest &head"), m_maxHead, QStringLiteral("maxHead"),
-        tr("Bytes of request line and headers; more is refused with 431. Default %1.").arg(kDefaults.limits.maxHeadBytes),
-        [this] { return AppSettings::checkBytes(m_maxHead->text(), kMinHead, kMaxHeadLimit); });
+        tr("Request line and headers; more is refused with 431: a size such as 64 KiB or bytes. Default %1.")
+            .arg(ByteSizeText::format(kDefaults.limits.maxHeadBytes)),
+        [this] { return ByteSizeText::check(m_maxHead->text(), kMinHead, kMaxHeadLimit); });
     add(tr("&Idle timeout"), m_idle, QStringLiteral("idleTimeout"),
         tr("Seconds a sender may stall mid-request before 408. Default %1.").arg(secondsText(kDefaults.idleTimeoutMs)),
         [this] { return AppSettings::checkSeconds(m_idle->text()); });
@@ -85,8 +98,8 @@ void ReceiverSettingsPage::load(const QSettings &settings)
     };
     m_port->setText(text(AppSettings::Port, QString::number(kDefaults.port)));
     m_bind->setText(text(AppSettings::Bind, kDefaults.bindAddress.toString()));
-    m_maxBody->setText(text(AppSettings::MaxBody, QString::number(kDefaults.limits.maxBodyBytes)));
-    m_maxHead->setText(text(AppSettings::MaxHead, QString::number(kDefaults.limits.maxHeadBytes)));
+    m_maxBody->setText(sizeText(text(AppSettings::MaxBody, QString::number(kDefaults.limits.maxBodyBytes))));
+    m_maxHead->setText(sizeText(text(AppSettings::MaxHead, QString::number(kDefaults.limits.maxHeadBytes))));
     m_idle->setText(text(AppSettings::IdleTimeout, secondsText(kDefaults.idleTimeoutMs)));
     m_maxConnections->setText(text(AppSettings::MaxConnections, QString::number(kDefaults.maxConnections)));
 }
@@ -95,8 +108,8 @@ void ReceiverSettingsPage::save(QSettings &settings) const
 {
     settings.setValue(QLatin1String(AppSettings::Port), m_port->text().trimmed().toUInt());
     settings.setValue(QLatin1String(AppSettings::Bind), m_bind->text().trimmed());
-    settings.setValue(QLatin1String(AppSettings::MaxBody), m_maxBody->text().trimmed().toLongLong());
-    settings.setValue(QLatin1String(AppSettings::MaxHead), m_maxHead->text().trimmed().toLongLong());
+    settings.setValue(QLatin1String(AppSettings::MaxBody), ByteSizeText::parse(m_maxBody->text()).value_or(0));
+    settings.setValue(QLatin1String(AppSettings::MaxHead), ByteSizeText::parse(m_maxHead->text()).value_or(0));
     settings.setValue(QLatin1String(AppSettings::IdleTimeout), m_idle->text().trimmed().toDouble());
     settings.setValue(QLatin1String(AppSettings::MaxConnections), m_maxConnections->text().trimmed().toInt());
 }
@@ -105,8 +118,8 @@ void ReceiverSettingsPage::restoreDefaults()
 {
     m_port->setText(QString::number(kDefaults.port));
     m_bind->setText(kDefaults.bindAddress.toString());
-    m_maxBody->setText(QString::number(kDefaults.limits.maxBodyBytes));
-    m_maxHead->setText(QString::number(kDefaults.limits.maxHeadBytes));
+    m_maxBody->setText(ByteSizeText::format(kDefaults.limits.maxBodyBytes));
+    m_maxHead->setText(ByteSizeText::format(kDefaults.limits.maxHeadBytes));
     m_idle->setText(secondsText(kDefaults.idleTimeoutMs));
     m_maxConnections->setText(QString::number(kDefaults.maxConnections));
 }

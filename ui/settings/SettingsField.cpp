@@ -22,6 +22,10 @@ SettingsField::SettingsField(const QString &name, QWidget *editor, const QString
     layout->setContentsMargins(0, 0, 0, 4);
     layout->setSpacing(2);
     editor->setParent(this);
+    // An editor of fixed height (Headers, Allowed paths) must not take a taller row: the extra
+    // height went between it and its explanation, which floated far below (issue 24.25).
+    if (editor->minimumHeight() > 0 && editor->minimumHeight() == editor->maximumHeight())
+        editor->setSizePolicy(editor->sizePolicy().horizontalPolicy(), QSizePolicy::Fixed);
     layout->addWidget(editor);
     QLabel *help = plainLabel(explanation, this);
     help->setObjectName(QStringLiteral("explanation"));

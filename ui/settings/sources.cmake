@@ -1,6 +1,7 @@
 # ui/settings: the Settings dialog and its pages.
 target_sources(hookscope_ui PRIVATE
   settings/AnswerSettingsPage.h settings/AnswerSettingsPage.cpp
+  settings/ByteSizeText.h settings/ByteSizeText.cpp
   settings/HoldSettingsPage.h settings/HoldSettingsPage.cpp
   settings/ReceiverSettingsPage.h settings/ReceiverSettingsPage.cpp
   settings/RoutesModel.h settings/RoutesModel.cpp

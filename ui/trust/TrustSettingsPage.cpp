@@ -154,7 +154,8 @@ TrustSettingsPage::TrustSettingsPage(const QStringList &kindIds, SecretStore *se
                                           [this] { return checkQueryName(); }));
     m_paths->setObjectName(QStringLiteral("allowedPaths"));
     m_paths->setTabChangesFocus(true);
-    m_paths->setPlaceholderText(QStringLiteral("/hooks/*\n/callback"));
+    // A hint that reads as one, not as two paths already entered (issue 24.25).
+    m_paths->setPlaceholderText(tr("empty: every path is allowed"));
     m_paths->setFixedHeight(m_paths->fontMetrics().lineSpacing() * 4 + 12);
     m_fields.append(SettingsField::addRow(form, tr("Allowed &paths"), m_paths,
                                           tr("One per line: an exact path, or /prefix/* for it and everything below; "
