@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace hookscope {
 
 namespace {
@@ -98,28 +100,52 @@ void EventStore::loadTrailers(Event *event) const
     q->finish();
 }
 
-QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
+namespace {
+
+// A page of the event table: no bodies or header blocks (a summary has their size only).
+void prepareSummaries(QSqlQuery &q, const QString &where)
+{
+    using C = EventColumn;
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1, %2 %3 WHERE %4")
+                  .arg(selectList(kEventColumns, {C::Headers, C::Body, C::BodyEncoding, C::DecodedBody,
+                                                  C::DecodedEncoding, C::ResponseHeaders, C::ResponseBody}),
+                       selectList(kInfoColumns, {InfoColumn::Violations}), QLatin1StringView(kEventJoins), where));
+}
+
+QList<EventSummary> runSummaries(QSqlQuery &q, int reserve)
 {
     QList<EventSummary> rows;
-    QSqlQuery q = query();
-    q.setForwardOnly(true);
-    // No bodies or header blocks: a summary has their size only.
-    using C = EventColumn;
-    q.prepare(QStringLiteral("SELECT %1, %2 %3 WHERE id > :after ORDER BY id LIMIT :limit")
-                  .arg(selectList(kEventColumns, {C::Headers, C::Body, C::DecodedBody, C::ResponseHeaders, C::ResponseBody}),
-                       selectList(kInfoColumns, {InfoColumn::Violations}), QLatin1StringView(kEventJoins)));
-    q.bindValue(QStringLiteral(":after"), afterId);
-    q.bindValue(QStringLiteral(":limit"), limit);
     if (!q.exec())
         return rows;
     const EventColumnIndex events(kEventColumns, q.record());
     const InfoColumnIndex infos(kInfoColumns, q.record());
-    rows.reserve(limit);
+    rows.reserve(reserve);
     while (q.next()) {
         const Event event = eventFromRow(q, events);
-        rows.append(summaryOf(event, infoFromRow(q, infos, event.id), events.value(q, C::BodySize).toLongLong()));
+        rows.append(summaryOf(event, infoFromRow(q, infos, event.id), events.value(q, EventColumn::BodySize).toLongLong()));
     }
     return rows;
+}
+
+} // namespace
+
+QList<EventSummary> EventStore::summaries(qint64 afterId, int limit) const
+{
+    QSqlQuery q = query();
+    prepareSummaries(q, QStringLiteral("e.id > :after ORDER BY e.id LIMIT :limit"));
+    q.bindValue(QStringLiteral(":after"), afterId);
+    q.bindValue(QStringLiteral(":limit"), limit);
+    return runSummaries(q, limit);
+}
+
+QList<EventSummary> EventStore::summariesBetween(qint64 firstId, qint64 lastId) const
+{
+    QSqlQuery q = query();
+    prepareSummaries(q, QStringLiteral("e.id BETWEEN :first AND :last ORDER BY e.id"));
+    q.bindValue(QStringLiteral(":first"), firstId);
+    q.bindValue(QStringLiteral(":last"), lastId);
+    return runSummaries(q, int(std::clamp<qint64>(lastId - firstId + 1, 0, 4096)));
 }
 
 QList<qint64> EventStore::ids() const

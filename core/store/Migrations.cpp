@@ -163,6 +163,18 @@ const std::vector<QStringList> &steps()
             sql += followEvents("event_trailers", "trailers BLOB NOT NULL");
             return sql;
         }(),
+        // 9 (branch table25, issue 25 point 1): the event table filters and sorts a store of
+        // any size in SQL (EventStore::viewIds), so the filters' columns are indexed: the kind
+        // and validity choosers, "missing translations" (partial: few rows have any) and the
+        // App column's outcome. Only side tables: the capture path's insert into events
+        // updates no extra index.
+        {
+            QStringLiteral("CREATE INDEX IF NOT EXISTS event_info_kind ON event_info (kind, validity)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS event_info_validity ON event_info (validity)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS event_info_missing ON event_info (missing_translations) "
+                           "WHERE missing_translations > 0"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS event_forward_status ON event_forward (status)"),
+        },
     };
     return all;
 }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "store/EventFilter.h"
+#include "store/EventStore.h"
+
 #include <QObject>
 #include <QSet>
 #include <atomic>
@@ -24,12 +27,21 @@ public:
 
     void setStorePath(const QString &path) { m_storePath = path; }
     // Starts a search for `text` (case-insensitive for ASCII); cancels the previous one.
-    void start(const QString &text);
+    void start(const QString &text) { start(EventFilter::forText(text)); }
+    // The whole filter (text, kind, validity, …) in the store; cancels the previous one.
+    // finished() carries the ids it matched among those up to `upToId`.
+    quint64 start(const EventFilter &filter);
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_running; }
+    // The store's ids in the order of `order` (ascending), for the table's sort.
+    void startOrder(hookscope::EventStore::ViewOrder order, int column);
+    // Every id in the store and the kinds it knows: the table's history, read off the GUI thread.
+    void startHistory();
 
 Q_SIGNALS:
-    void finished(const QString &text, const QSet<qint64> &ids);
+    void finished(quint64 ticket, const hookscope::EventFilter &filter, const QSet<qint64> &ids, qint64 upToId);
+    void orderReady(int column, const QList<qint64> &ids);
+    void historyReady(const QList<qint64> &ids, const QStringList &kinds);
 
 private:
     QString m_storePath;

@@ -16,8 +16,7 @@ EventSearchWorker::EventSearchWorker(const std::atomic<quint64> *generation)
 
 EventSearchWorker::~EventSearchWorker() = default;
 
-std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, const EventFilter &filter,
-                                                      quint64 generation)
+const EventStore *EventSearchWorker::store(const QString &storePath)
 {
     if (!m_store || m_openPath != storePath) {
         m_store = std::make_unique<EventStore>();
@@ -25,16 +24,27 @@ std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, 
         if (!m_store->open(storePath, &error)) {
             qCWarning(lcSearch) << "cannot open the store for searching:" << error;
             m_store.reset();
-            return QSet<qint64>();
+            return nullptr;
         }
         m_openPath = storePath;
     }
+    return m_store.get();
+}
+
+std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, const EventFilter &filter,
+                                                      quint64 generation, qint64 *upToId)
+{
+    const EventStore *reader = store(storePath);
+    if (!reader)
+        return QSet<qint64>();
     QSet<qint64> found;
-    const qint64 maxId = m_store->maxId();
+    const qint64 maxId = reader->maxId();
+    if (upToId)
+        *upToId = maxId;
     for (qint64 after = 0; after < maxId; after += kWindow) {
         if (m_generation->load() != generation)
             return std::nullopt;
-        const QList<qint64> ids = m_store->matchingIds(filter, after, after + kWindow);
+        const QList<qint64> ids = reader->matchingIds(filter, after, after + kWindow);
         for (const qint64 id : ids)
             found.insert(id);
     }

@@ -7,7 +7,6 @@
 #include "EventColumns.h"
 #include "EventFilterProxy.h"
 #include "FilterEdit.h"
-#include "EventHistoryLoader.h"
 #include "EventItemDelegate.h"
 #include "EventSearch.h"
 #include "EventTableModel.h"
@@ -35,7 +34,6 @@ EventListPane::EventListPane(QWidget *parent)
     , m_model(new EventTableModel(this))
     , m_proxy(new EventFilterProxy(this))
     , m_search(new EventSearch(this))
-    , m_loader(new EventHistoryLoader(this))
     , m_filter(new FilterEdit(this))
     , m_kindCombo(new QComboBox(this))
     , m_validityCombo(new QComboBox(this))
@@ -142,15 +140,14 @@ EventListPane::EventListPane(QWidget *parent)
     connect(m_validityCombo, &QComboBox::currentIndexChanged, this, &EventListPane::applyValidityChoice);
     connect(m_missingTranslationsCheck, &QCheckBox::toggled, this, &EventListPane::applyMissingTranslationsChoice);
     connect(m_model, &EventTableModel::kindsChanged, this, &EventListPane::fillKindCombo);
-    connect(m_loader, &EventHistoryLoader::chunkLoaded, m_model, &EventTableModel::append);
+    connect(m_search, &EventSearch::historyReady, this, &EventListPane::onHistoryReady);
+    connect(m_search, &EventSearch::orderReady, this, [this](int column, const QList<qint64> &ids) {
+        if (m_table->horizontalHeader()->sortIndicatorSection() == column)
+            m_proxy->setStoreOrder(column, ids);
+    });
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &EventListPane::requestOrder);
     connect(m_model, &EventTableModel::firstForwardSeen, this,
             [this] { m_columns->revealOnce(EventTableModel::ForwardColumn); });
-    connect(m_loader, &EventHistoryLoader::finished, this, [this] {
-        if (m_historyStore)
-            m_model->setForwardedMany(m_historyStore->forwardOutcomes());
-        m_model->release();
-        Q_EMIT historyLoaded();
-    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventListPane::onCurrentChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &EventListPane::updateCompareBase);
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, &EventListPane::onAboutToInsert);
@@ -192,9 +189,41 @@ void EventListPane::setStorePath(const QString &path)
 
 void EventListPane::loadHistory(const EventStore *store)
 {
+    // The store's rows are read page by page as they come into view (EventTableModel::setStore);
+    // only their ids come now, in one query on the search thread: the scroll bar spans the
+    // whole store as soon as they arrive, however big it is (issue 25).
     m_model->hold();
     m_historyStore = store;
-    m_loader->start(store, m_model->lastId());
+    m_model->setStore(store);
+    m_proxy->setStoreBacked(true);
+    m_search->setStorePath(store->path()); // the search thread's own connection to it
+    m_search->startHistory();
+}
+
+void EventListPane::onHistoryReady(const QList<qint64> &ids, const QStringList &kinds)
+{
+    m_model->appendIds(ids);
+    m_model->addKinds(kinds);
+    if (m_historyStore)
+        m_model->setForwardedMany(m_historyStore->forwardOutcomes());
+    m_model->release();
+    Q_EMIT historyLoaded();
+}
+
+void EventListPane::requestOrder()
+{
+    const int column = m_table->horizontalHeader()->sortIndicatorSection();
+    if (!m_proxy->isStoreBacked() || column == EventTableModel::IdColumn || m_proxy->hasStoreOrder(column))
+        return;
+    using O = EventStore::ViewOrder;
+    static const QHash<int, O> orders = {
+        {EventTableModel::TimeColumn, O::ReceivedAt}, {EventTableModel::MethodColumn, O::Method},
+        {EventTableModel::TargetColumn, O::Target}, {EventTableModel::KindColumn, O::Kind},
+        {EventTableModel::ResultColumn, O::Result}, {EventTableModel::ForwardColumn, O::Forward},
+        {EventTableModel::LanguagesColumn, O::Languages}, {EventTableModel::BodySizeColumn, O::BodySize},
+        {EventTableModel::SenderColumn, O::Sender},
+    };
+    m_search->startOrder(orders.value(column, O::Id), column);
 }
 
 void EventListPane::addEvents(const QList<Event> &events)
@@ -262,22 +291,19 @@ void EventListPane::applyKindChoice()
     const bool vendor = data.typeId() == QMetaType::QStringList;
     m_proxy->setVendorKinds(vendor ? data.toStringList() : QStringList());
     m_proxy->setKindFilter(data.isValid() && !vendor ? std::optional<QString>(data.toString()) : std::nullopt);
-    updateMatchLabel();
-    Q_EMIT filterApplied();
+    requestView();
 }
 
 void EventListPane::applyValidityChoice()
 {
     m_proxy->setValidityFilter(EventFilterProxy::ValidityFilter(m_validityCombo->currentData().toInt()));
-    updateMatchLabel();
-    Q_EMIT filterApplied();
+    requestView();
 }
 
 void EventListPane::applyMissingTranslationsChoice()
 {
     m_proxy->setMissingTranslationsOnly(m_missingTranslationsCheck->isChecked());
-    updateMatchLabel();
-    Q_EMIT filterApplied();
+    requestView();
 }
 
 void EventListPane::removeEvents(const QList<qint64> &ids)
@@ -318,24 +344,48 @@ void EventListPane::startSearch()
     const QString text = m_filter->text().trimmed();
     m_liveMatches.clear();
     Q_EMIT searchTermChanged(text);
-    if (text.isEmpty()) {
-        m_textFilter = {};
+    m_textFilter = text.isEmpty() ? EventFilter() : EventFilter::forText(text);
+    if (!m_proxy->isStoreBacked() && text.isEmpty()) {
         m_search->cancel();
         m_proxy->clearMatches();
+    }
+    requestView();
+}
+
+void EventListPane::requestView()
+{
+    EventFilter filter = m_proxy->infoFilter();
+    filter.needle = m_textFilter.needle;
+    if (!m_proxy->isStoreBacked()) {
+        // No store: kind and validity are tested in memory; the text by the search.
+        if (filter.filtersText()) {
+            m_filter->setCountText(tr("Searching…"));
+            m_searchTicket = m_search->start(EventFilter::forText(m_filter->text().trimmed()));
+            return;
+        }
         updateMatchLabel();
         Q_EMIT filterApplied();
         return;
     }
-    m_textFilter = EventFilter::forText(text);
+    if (!filter.filtersText() && !filter.filtersInfo()) {
+        m_search->cancel();
+        m_proxy->setStoreMatches({}, {}, 0);
+        updateMatchLabel();
+        Q_EMIT filterApplied();
+        return;
+    }
     m_filter->setCountText(tr("Searching…"));
-    m_search->start(text);
+    m_searchTicket = m_search->start(filter);
 }
 
-void EventListPane::onSearchFinished(const QString &text, const QSet<qint64> &ids)
+void EventListPane::onSearchFinished(quint64 ticket, const EventFilter &filter, const QSet<qint64> &ids, qint64 upToId)
 {
-    if (text != m_filter->text().trimmed())
+    if (ticket != m_searchTicket)
         return;
-    m_proxy->setMatches(ids | m_liveMatches);
+    if (m_proxy->isStoreBacked())
+        m_proxy->setStoreMatches(filter, ids | m_liveMatches, upToId);
+    else
+        m_proxy->setMatches(ids | m_liveMatches);
     updateMatchLabel();
     if (m_table->currentIndex().isValid())
         m_table->scrollTo(m_table->currentIndex());
