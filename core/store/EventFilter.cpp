@@ -126,7 +126,10 @@ EventFilter::Sql EventFilter::sqlInfoWhere() const
 {
     Sql sql;
     QStringList all{QStringLiteral("1")};
-    if (kind) {
+    if (kind && !kind->isEmpty()) { // i.kind bare, so the index on (kind, validity) serves it
+        all.append(QStringLiteral("i.kind = :kind AND i.validity != %1").arg(int(EventInfo::Validity::NotChecked)));
+        sql.binds.insert(QStringLiteral(":kind"), *kind);
+    } else if (kind) {
         all.append(QStringLiteral("%1 != %2 AND %3 = :kind")
                        .arg(infoValiditySql())
                        .arg(int(EventInfo::Validity::NotChecked))
@@ -142,8 +145,12 @@ EventFilter::Sql EventFilter::sqlInfoWhere() const
         all.append(infoMissingTranslationsSql() + QStringLiteral(" > 0"));
     if (validity == Validity::AppFailed) // a forward row without a status: the app was not reached
         all.append(QStringLiteral("EXISTS (SELECT 1 FROM event_forward f WHERE f.id = e.id AND (f.status <= 0 OR f.status >= 400))"));
-    if (const std::optional<EventInfo::Validity> wanted = wantedValidity(validity))
-        all.append(QStringLiteral("%1 = %2").arg(infoValiditySql()).arg(int(*wanted)));
+    if (const std::optional<EventInfo::Validity> wanted = wantedValidity(validity)) {
+        // A checked validity by the bare column (its index serves it); "not checked" is no row.
+        all.append(*wanted == EventInfo::Validity::NotChecked
+                       ? QStringLiteral("%1 = %2").arg(infoValiditySql()).arg(int(*wanted))
+                       : QStringLiteral("i.validity = %1").arg(int(*wanted)));
+    }
     sql.expression = QLatin1Char('(') + all.join(QStringLiteral(" AND ")) + QLatin1Char(')');
     return sql;
 }

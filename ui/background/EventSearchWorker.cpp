@@ -2,6 +2,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 namespace hookscope {
 
 namespace {
@@ -41,10 +43,13 @@ std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, 
     const qint64 maxId = reader->maxId();
     if (upToId)
         *upToId = maxId;
-    for (qint64 after = 0; after < maxId; after += kWindow) {
+    // Kind, validity and the rest go through their indexes in one query; only a text search
+    // (which may inflate bodies) goes window by window, to notice a newer search early.
+    const qint64 window = filter.filtersText() ? kWindow : std::max<qint64>(maxId, 1);
+    for (qint64 after = 0; after < maxId; after += window) {
         if (m_generation->load() != generation)
             return std::nullopt;
-        const QList<qint64> ids = reader->matchingIds(filter, after, after + kWindow);
+        const QList<qint64> ids = reader->matchingIds(filter, after, after + window);
         for (const qint64 id : ids)
             found.insert(id);
     }

@@ -172,6 +172,7 @@ EventListPane::EventListPane(QWidget *parent)
         Q_EMIT eventCountChanged(eventCount());
     };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, countChanged);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &EventListPane::followStoreSize);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, countChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, countChanged);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { onCurrentChanged(m_table->currentIndex()); });
@@ -195,7 +196,6 @@ void EventListPane::loadHistory(const EventStore *store)
     m_model->hold();
     m_historyStore = store;
     m_model->setStore(store);
-    m_proxy->setStoreBacked(true);
     m_search->setStorePath(store->path()); // the search thread's own connection to it
     m_search->startHistory();
 }
@@ -207,7 +207,19 @@ void EventListPane::onHistoryReady(const QList<qint64> &ids, const QStringList &
     if (m_historyStore)
         m_model->setForwardedMany(m_historyStore->forwardOutcomes());
     m_model->release();
+    followStoreSize();
     Q_EMIT historyLoaded();
+}
+
+void EventListPane::followStoreSize()
+{
+    // A small store is filtered and sorted in memory, at once (every row fits the model's
+    // cache); from kStoreBackedRows on, by the store (issue 25).
+    if (m_proxy->isStoreBacked() || !m_historyStore || m_model->rowCount() < kStoreBackedRows)
+        return;
+    m_proxy->setStoreBacked(true); // keeps the sort in force, by the store's order once it comes
+    requestOrder();
+    requestView();
 }
 
 void EventListPane::requestOrder()

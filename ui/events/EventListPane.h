@@ -81,6 +81,8 @@ private:
     void onSearchFinished(quint64 ticket, const EventFilter &filter, const QSet<qint64> &ids, qint64 upToId);
     void onHistoryReady(const QList<qint64> &ids, const QStringList &kinds);
     void requestOrder();
+    void followStoreSize();
+    static constexpr int kStoreBackedRows = 2'000;
     void onCurrentChanged(const QModelIndex &current);
     void updateCompareBase();
     void onAboutToInsert();
