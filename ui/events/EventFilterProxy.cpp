@@ -165,6 +165,8 @@ void EventFilterProxy::sourceRowsRemoved(const QModelIndex &parent, int first, i
 
 bool EventFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    if (!m_storeBacked && left.column() == EventTableModel::IdColumn)
+        return left.row() < right.row(); // the source is in id order: no row is read to sort by it
     if (!m_storeBacked)
         return QSortFilterProxyModel::lessThan(left, right);
     // Store mode reads no row to sort: the store's order (rows newer than it last, by id),

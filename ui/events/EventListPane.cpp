@@ -172,7 +172,7 @@ EventListPane::EventListPane(QWidget *parent)
         Q_EMIT eventCountChanged(eventCount());
     };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, countChanged);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &EventListPane::followStoreSize);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { followStoreSize(); });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, countChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, countChanged);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { onCurrentChanged(m_table->currentIndex()); });
@@ -202,6 +202,8 @@ void EventListPane::loadHistory(const EventStore *store)
 
 void EventListPane::onHistoryReady(const QList<qint64> &ids, const QStringList &kinds)
 {
+    // Store mode before the rows come: a proxy in memory mode would read every row to place it.
+    followStoreSize(int(ids.size()));
     m_model->appendIds(ids);
     m_model->addKinds(kinds);
     if (m_historyStore)
@@ -211,11 +213,11 @@ void EventListPane::onHistoryReady(const QList<qint64> &ids, const QStringList &
     Q_EMIT historyLoaded();
 }
 
-void EventListPane::followStoreSize()
+void EventListPane::followStoreSize(int coming)
 {
     // A small store is filtered and sorted in memory, at once (every row fits the model's
     // cache); from kStoreBackedRows on, by the store (issue 25).
-    if (m_proxy->isStoreBacked() || !m_historyStore || m_model->rowCount() < kStoreBackedRows)
+    if (m_proxy->isStoreBacked() || !m_historyStore || m_model->rowCount() + coming < kStoreBackedRows)
         return;
     m_proxy->setStoreBacked(true); // keeps the sort in force, by the store's order once it comes
     requestOrder();

@@ -81,7 +81,7 @@ private:
     void onSearchFinished(quint64 ticket, const EventFilter &filter, const QSet<qint64> &ids, qint64 upToId);
     void onHistoryReady(const QList<qint64> &ids, const QStringList &kinds);
     void requestOrder();
-    void followStoreSize();
+    void followStoreSize(int coming = 0);
     static constexpr int kStoreBackedRows = 2'000;
     void onCurrentChanged(const QModelIndex &current);
     void updateCompareBase();
