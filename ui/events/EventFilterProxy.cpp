@@ -119,7 +119,10 @@ void EventFilterProxy::setStoreMatches(const EventFilter &filter, const QSet<qin
     m_applied = filter;
     m_matches = ids;
     m_upToId = upToId;
-    invalidateRowsFilter();
+    // One layout change: invalidateRowsFilter() removes hidden rows range by range, and
+    // hundreds of thousands of scattered ranges cost the view seconds (bench_gui: 75 s for a
+    // kind filter hiding 270,000 of 300,000 rows).
+    invalidate();
 }
 
 void EventFilterProxy::setStoreOrder(int column, const QList<qint64> &ids)
