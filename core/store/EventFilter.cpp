@@ -59,7 +59,8 @@ QLatin1StringView nameOf(EventColumn column)
 
 bool EventFilter::filtersInfo() const
 {
-    return kind.has_value() || !vendorKinds.isEmpty() || validity != Validity::All || missingTranslationsOnly;
+    return kind.has_value() || !vendorKinds.isEmpty() || validity != Validity::All || missingTranslationsOnly
+        || predicate != nullptr;
 }
 
 bool EventFilter::matchesText(const Event &event) const
@@ -150,6 +151,11 @@ EventFilter::Sql EventFilter::sqlInfoWhere() const
         all.append(*wanted == EventInfo::Validity::NotChecked
                        ? QStringLiteral("%1 = %2").arg(infoValiditySql()).arg(int(*wanted))
                        : QStringLiteral("i.validity = %1").arg(int(*wanted)));
+    }
+    if (predicate) {
+        const FilterSql query = predicate->sql();
+        all.append(query.expression);
+        sql.binds.insert(query.binds);
     }
     sql.expression = QLatin1Char('(') + all.join(QStringLiteral(" AND ")) + QLatin1Char(')');
     return sql;

@@ -3,6 +3,7 @@
 #include "event/Event.h"
 #include "EventFilter.h"
 #include "EventSummary.h"
+#include "DeliveryRecord.h"
 #include "ForwardRecord.h"
 #include "StoreColumns.h"
 #include "event/EventInfo.h"
@@ -95,6 +96,12 @@ public:
     [[nodiscard]] std::optional<ForwardRecord> loadForward(qint64 id) const;
     // Every event's forwarding outcome: id, status and error only (the table's App column).
     [[nodiscard]] QList<ForwardRecord> forwardOutcomes() const;
+    // Delivery keys (EventStoreDelivery.cpp, issue 26): one per event, written by the writer.
+    [[nodiscard]] bool saveDelivery(const DeliveryRecord &record);
+    // Up to `limit` enriched events with id > afterId that have no key yet, in id order.
+    [[nodiscard]] QList<qint64> idsWithoutDelivery(qint64 afterId, int limit) const;
+    // Every keyed event, by key and then arrival.
+    [[nodiscard]] QList<DeliveryRow> deliveryRows() const;
     // The answer a held hook got (event_answer); load() and summaries() already show it.
     [[nodiscard]] bool saveAnswer(const AnswerRecord &record);
     [[nodiscard]] std::optional<AnswerRecord> loadAnswer(qint64 id) const;

@@ -4,6 +4,7 @@
 
 #include "EventRows.h"
 
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -94,6 +95,14 @@ QList<qint64> EventStore::filteredIds(const EventFilter &filter, qint64 afterId,
     QList<qint64> out;
     if (complete)
         *complete = true;
+    if (filter.predicate) { // a query's SQL calls functions registered on this connection
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (!filter.predicate->prepare(db)) {
+            if (complete)
+                *complete = false;
+            return out;
+        }
+    }
     const EventFilter::Sql text = filter.sqlTextHit();
     const EventFilter::Sql info = filter.sqlInfoWhere();
     QSqlQuery q = query();

@@ -25,26 +25,39 @@ EventSearch::~EventSearch()
     m_thread->wait();
 }
 
-quint64 EventSearch::start(const EventFilter &filter)
+quint64 EventSearch::start(const QString &text, const EventFilter &filter)
 {
     const quint64 generation = ++m_generation;
     m_running = true;
     const QString path = m_storePath;
     QPointer<EventSearch> self(this);
-    QMetaObject::invokeMethod(m_worker, [self, worker = m_worker, path, filter, generation] {
+    QMetaObject::invokeMethod(m_worker, [self, worker = m_worker, path, filter, text, generation] {
         qint64 upToId = 0;
         auto found = worker->search(path, filter, generation, &upToId);
         if (!found)
             return;
         // Back to the GUI thread; `self` may be gone by then.
-        QMetaObject::invokeMethod(self.data(), [self, filter, generation, upToId, ids = std::move(*found)] {
+        QMetaObject::invokeMethod(self.data(), [self, text, filter, generation, upToId, ids = std::move(*found)] {
             if (!self || self->m_generation.load() != generation)
                 return;
             self->m_running = false;
-            Q_EMIT self->finished(generation, filter, ids, upToId);
+            Q_EMIT self->finished(generation, text, filter, ids, upToId);
         });
     });
     return generation;
+}
+
+void EventSearch::collectPaths(const QString &kind)
+{
+    const QString path = m_storePath;
+    QPointer<EventSearch> self(this);
+    QMetaObject::invokeMethod(m_worker, [self, worker = m_worker, path, kind] {
+        const QStringList paths = worker->paths(path, kind);
+        QMetaObject::invokeMethod(self.data(), [self, kind, paths] {
+            if (self)
+                Q_EMIT self->pathsSeen(kind, paths);
+        });
+    });
 }
 
 void EventSearch::startOrder(EventStore::ViewOrder order, int column)

@@ -12,6 +12,7 @@ class QThread;
 namespace hookscope {
 
 struct Event;
+struct EventFilter;
 class EventSearchWorker;
 
 // Finds the events whose target, headers or body contain a text, without loading bodies
@@ -26,11 +27,12 @@ public:
     ~EventSearch() override;
 
     void setStorePath(const QString &path) { m_storePath = path; }
-    // Starts a search for `text` (case-insensitive for ASCII); cancels the previous one.
-    void start(const QString &text) { start(EventFilter::forText(text)); }
-    // The whole filter (text, kind, validity, …) in the store; cancels the previous one.
-    // finished() carries the ids it matched among those up to `upToId`.
-    quint64 start(const EventFilter &filter);
+    // Starts a search for `filter` (the filter box's `text`: plain text or a query, EventQuery,
+    // joined with the kind, validity, … choosers in store mode); cancels the previous one.
+    // finished() carries the ids it matched among those up to `upToId`, and this ticket.
+    quint64 start(const QString &text, const EventFilter &filter);
+    // The body paths seen in stored events of `kind` (QueryPaths), for completion: pathsSeen.
+    void collectPaths(const QString &kind);
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_running; }
     // The store's ids in the order of `order` (ascending), for the table's sort.
@@ -39,7 +41,9 @@ public:
     void startHistory();
 
 Q_SIGNALS:
-    void finished(quint64 ticket, const hookscope::EventFilter &filter, const QSet<qint64> &ids, qint64 upToId);
+    void finished(quint64 ticket, const QString &text, const hookscope::EventFilter &filter,
+                  const QSet<qint64> &ids, qint64 upToId);
+    void pathsSeen(const QString &kind, const QStringList &paths);
     void orderReady(int column, const QList<qint64> &ids);
     void historyReady(const QList<qint64> &ids, const QStringList &kinds);
 

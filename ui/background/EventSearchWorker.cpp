@@ -1,5 +1,7 @@
 #include "EventSearchWorker.h"
 
+#include "query/QueryPaths.h"
+
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -33,6 +35,12 @@ const EventStore *EventSearchWorker::store(const QString &storePath)
     return m_store.get();
 }
 
+QStringList EventSearchWorker::paths(const QString &storePath, const QString &kind)
+{
+    const EventStore *reader = store(storePath);
+    return reader ? QueryPaths::seen(*reader, kind) : QStringList();
+}
+
 std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, const EventFilter &filter,
                                                       quint64 generation, qint64 *upToId)
 {
@@ -43,9 +51,9 @@ std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, 
     const qint64 maxId = reader->maxId();
     if (upToId)
         *upToId = maxId;
-    // Kind, validity and the rest go through their indexes in one query; only a text search
-    // (which may inflate bodies) goes window by window, to notice a newer search early.
-    const qint64 window = filter.filtersText() ? kWindow : std::max<qint64>(maxId, 1);
+    // Kind, validity and the rest go through their indexes in one query; only a text search or
+    // a query (either may inflate bodies) goes window by window, to notice a newer search early.
+    const qint64 window = filter.filtersText() || filter.predicate ? kWindow : std::max<qint64>(maxId, 1);
     for (qint64 after = 0; after < maxId; after += window) {
         if (m_generation->load() != generation)
             return std::nullopt;

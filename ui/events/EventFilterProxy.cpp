@@ -6,6 +6,17 @@
 
 namespace hookscope {
 
+namespace {
+
+// The text and a typed query are tested on the whole event (by the store, or in memory as a
+// live event arrives): their answer is a set of ids. The choosers are tested on the row.
+bool decidedByIds(const EventFilter &filter)
+{
+    return filter.filtersText() || filter.predicate;
+}
+
+} // namespace
+
 EventFilterProxy::EventFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -31,7 +42,7 @@ void EventFilterProxy::setMatches(const QSet<qint64> &ids)
 
 void EventFilterProxy::addMatches(const QList<qint64> &ids)
 {
-    if (!m_textFiltering && !(m_storeBacked && m_applied.filtersText()))
+    if (!m_textFiltering && !(m_storeBacked && decidedByIds(m_applied)))
         return;
     for (const qint64 id : ids)
         m_matches.insert(id);
@@ -194,12 +205,12 @@ bool EventFilterProxy::storeAccepts(int sourceRow) const
             return inAnswer; // the store decided
         // Enrichment spoke since: its result decides the info part. Out of the answer with a
         // text filter, the text may not have matched either: it stays out.
-        if (m_applied.filtersText() && !inAnswer)
+        if (decidedByIds(m_applied) && !inAnswer)
             return false;
         return m_applied.matchesInfo(*recent, appStatus());
     }
-    // A live event: its text matched in memory (addMatches), its info is the row's.
-    if (m_applied.filtersText() && !inAnswer)
+    // A live event: its text or query matched in memory (addMatches), its info is the row's.
+    if (decidedByIds(m_applied) && !inAnswer)
         return false;
     if (!m_applied.filtersInfo())
         return true;
