@@ -161,4 +161,33 @@ EventFilter::Sql EventFilter::sqlInfoWhere() const
     return sql;
 }
 
+std::optional<EventFilter::Sql> EventFilter::sqlInfoRowsWhere() const
+{
+    const std::optional<EventInfo::Validity> wanted = wantedValidity(validity);
+    if (filtersText() || predicate || validity == Validity::AppFailed || vendorKinds.contains(QString())
+        || (wanted && *wanted == EventInfo::Validity::NotChecked) || !filtersInfo())
+        return std::nullopt;
+    // An event without an info row (or with one holding only its handling time) is not
+    // checked: of no kind, no validity, no missing translations; every test below excludes it.
+    Sql sql;
+    QStringList all{QStringLiteral("i.validity IS NOT NULL AND i.validity != %1").arg(int(EventInfo::Validity::NotChecked))};
+    if (kind && !kind->isEmpty()) {
+        all.append(QStringLiteral("i.kind = :kind"));
+        sql.binds.insert(QStringLiteral(":kind"), *kind);
+    } else if (kind) {
+        all.append(QStringLiteral("coalesce(i.kind, '') = ''"));
+    }
+    if (!vendorKinds.isEmpty()) {
+        all.append(QStringLiteral("i.kind IN (SELECT value FROM json_each(:vendor_kinds))"));
+        sql.binds.insert(QStringLiteral(":vendor_kinds"),
+                         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(vendorKinds)).toJson(QJsonDocument::Compact)));
+    }
+    if (missingTranslationsOnly)
+        all.append(QStringLiteral("i.missing_translations > 0"));
+    if (wanted)
+        all.append(QStringLiteral("i.validity = %1").arg(int(*wanted)));
+    sql.expression = QLatin1Char('(') + all.join(QStringLiteral(" AND ")) + QLatin1Char(')');
+    return sql;
+}
+
 } // namespace hookscope

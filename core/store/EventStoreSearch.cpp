@@ -95,6 +95,31 @@ QList<qint64> EventStore::filteredIds(const EventFilter &filter, qint64 afterId,
     QList<qint64> out;
     if (complete)
         *complete = true;
+    if (orderBy == QLatin1String("e.id")) {
+        if (const std::optional<EventFilter::Sql> rows = filter.sqlInfoRowsWhere()) {
+            // Kind, validity, translations: event_info's indexes alone, no event read (a kind
+            // filter over a million events: 4.2 s through the joins, bench_gui).
+            QSqlQuery q = query();
+            q.setForwardOnly(true);
+            q.prepare(QStringLiteral("SELECT i.id FROM event_info i WHERE i.id > :after AND i.id <= :up_to AND %1")
+                          .arg(rows->expression));
+            for (auto bind = rows->binds.cbegin(); bind != rows->binds.cend(); ++bind)
+                q.bindValue(bind.key(), bind.value());
+            q.bindValue(QStringLiteral(":after"), afterId);
+            q.bindValue(QStringLiteral(":up_to"), upToId);
+            if (!q.exec()) {
+                if (complete)
+                    *complete = false;
+                return out;
+            }
+            while (q.next())
+                out.append(q.value(0).toLongLong());
+            if (complete && q.lastError().isValid())
+                *complete = false;
+            std::sort(out.begin(), out.end()); // the index's order is (kind, validity, id)
+            return out;
+        }
+    }
     if (filter.predicate) { // a query's SQL calls functions registered on this connection
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (!filter.predicate->prepare(db)) {
