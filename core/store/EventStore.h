@@ -109,6 +109,11 @@ public:
     [[nodiscard]] QSet<qint64> answeredIds() const;
     // Events whose enrichment has not run (or did not finish) yet, oldest first.
     [[nodiscard]] QList<qint64> idsWithoutInfo() const;
+    // Enrichment's catch-up (issue 25 point 3), a page at a time so a million ids never sit in
+    // memory: up to `limit` ids below `beforeId` without a result, newest first; how many such
+    // events there are (EventStoreRead.cpp).
+    [[nodiscard]] QList<qint64> idsWithoutInfoBefore(qint64 beforeId, int limit) const;
+    [[nodiscard]] qint64 countWithoutInfo() const;
     // Side rows (event_info, _trust, _answer, _import, _forward, _trailers) go with their
     // event: their id is a foreign key of events, ON DELETE CASCADE (migration 8), on every
     // connection with foreign keys on (all of Hookscope's: enforceForeignKeys).
