@@ -10,6 +10,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <numeric>
 #include <sqlite3.h>
 
 namespace hookscope {
@@ -183,6 +184,20 @@ QList<EventSummary> EventStore::summariesBetween(qint64 firstId, qint64 lastId) 
 QList<qint64> EventStore::ids() const
 {
     QList<qint64> out;
+    // No event deleted (the common case): the ids are every number from the first to the last,
+    // made here from three numbers the index on ids answers at once.
+    QSqlQuery dense = query();
+    if (dense.exec(QStringLiteral("SELECT (SELECT count(*) FROM events), (SELECT min(id) FROM events), "
+                                  "(SELECT max(id) FROM events)"))
+        && dense.next()) {
+        const qint64 count = dense.value(0).toLongLong();
+        const qint64 first = dense.value(1).toLongLong();
+        if (count == 0 || (count > 0 && dense.value(2).toLongLong() - first + 1 == count)) {
+            out.resize(count);
+            std::iota(out.begin(), out.end(), first);
+            return out;
+        }
+    }
     // A million ids (the event table's rows, issue 25): SQLite's own step and column read, not
     // a QSqlQuery row of QVariants cached per id (which took half of the 1.7 s until the table
     // knew its rows in bench_gui). events_by_id (migration 11) serves it without the events'
