@@ -208,6 +208,8 @@ void TestEventStore::clearAndRemove()
     recorder.submit(sampleEvent("n"), [&next](const CaptureResult &r) { next = r.id; });
     QTRY_VERIFY(next > 0);
     QVERIFY(next > ids.last());
+    recorder.waitForPending();
+    QCOMPARE(reader.ids(), QList<qint64>{next}); // made from count, first and last: no gap
 }
 
 void TestEventStore::summariesPageInIdOrder()

@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <atomic>
 
 using namespace hookscope;
@@ -242,6 +243,8 @@ void TestInspectionContainment::inspectionBeyondTheTimeLimitIsStoppedAndRecorded
         enriched.clear();
         return infos.size() == 2;
     }());
+    // In the order stored (the catch-up goes newest first).
+    std::sort(infos.begin(), infos.end(), [](const EventInfo &a, const EventInfo &b) { return a.id < b.id; });
     QCOMPARE(infos[0].validity, EventInfo::Validity::NotInspectable);
     QCOMPARE(infos[0].jsonError, QStringLiteral("inspection took longer than 200 ms and was stopped"));
     QCOMPARE(infos[1].validity, EventInfo::Validity::Valid);

@@ -31,8 +31,10 @@ void EventTableModel::setAnswered(qint64 id, const AnswerMark &answer)
     const int status = answer.sent() ? answer.status : 0;
     const int row = rowOf(id);
     if (row >= 0) {
-        m_rows[size_t(row)].responseStatus = status;
-        m_rows[size_t(row)].answer = answer;
+        if (auto cached = m_cache.find(id); cached != m_cache.end()) {
+            cached->responseStatus = status; // a row read later takes it from m_answers
+            cached->answer = answer;
+        }
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         return;
     }
