@@ -2,6 +2,7 @@
 
 #include "BodyDecoder.h"
 #include "event/CaptureSink.h"
+#include "platform/SocketReset.h"
 #include "ContentDecoding.h"
 #include "util/Log.h"
 #include "trust/SecretRedaction.h"
@@ -387,10 +388,12 @@ void Connection::complete(quint64 seq, const CaptureResult &result)
     if (result.held && result.stored && !slot.rejected)
         return; // the slot waits for its answer; pipelined requests behind it wait too (HTTP order)
     if (result.drop && result.stored && !slot.rejected) {
-        // An answer rule dropped it: close without a byte of answer, as an app that crashed.
+        // An answer rule dropped it: reset the connection without a byte of answer, as the
+        // socket layer does for an app that crashed (a plain close would send an orderly FIN).
         // The rule recorded the outcome; the slot must not record "client gone" over it.
         slot.eventId = 0;
         m_idleTimer->stop();
+        resetOnClose(m_socket->socketDescriptor());
         m_socket->abort(); // onDisconnected() stores what was read behind it and deletes this
         return;
     }

@@ -7,6 +7,7 @@ target_sources(hookscope_core PRIVATE
   platform/FileIdentity.h platform/FileIdentity.cpp
   platform/ProcessResources.h platform/ProcessResources.cpp
   platform/SignalWatcher.h platform/SignalWatcher.cpp
+  platform/SocketReset.h platform/SocketReset.cpp
   platform/SqlitePacing.h platform/SqlitePacing.cpp
   platform/ThreadPriority.h platform/ThreadPriority.cpp)
 if(HOOKSCOPE_PORTABLE_ONLY)

@@ -37,26 +37,6 @@ void flagDuplicates(DeliveryGroup *group)
     }
 }
 
-// Per kind and entity, in order of arrival: a group older than the newest one seen so far.
-void flagOutOfOrder(QList<DeliveryGroup> *groups)
-{
-    QHash<QString, QString> newest; // kind + entity -> newest version seen
-    for (DeliveryGroup &group : *groups) {
-        if (group.entityId.isEmpty() || group.version.isEmpty())
-            continue;
-        const QString entity = group.kind + QChar(0x1f) + group.entityId;
-        const auto found = newest.find(entity);
-        if (found == newest.end()) {
-            newest.insert(entity, group.version);
-        } else if (DeliveryGrouper::compareVersions(group.version, *found) < 0) {
-            group.outOfOrder = true;
-            group.newerVersion = *found;
-        } else {
-            *found = group.version;
-        }
-    }
-}
-
 } // namespace
 
 int DeliveryGroup::duplicates() const
@@ -82,18 +62,13 @@ int DeliveryGrouper::compareVersions(const QString &a, const QString &b)
     return a.compare(b);
 }
 
-QList<DeliveryGroup> DeliveryGrouper::group(QList<DeliveryRow> rows, qint64 bodyWindowMs)
+QList<DeliveryGroup> DeliveryGrouper::groupsOfKey(const QList<DeliveryRow> &rowsOfKey, qint64 bodyWindowMs)
 {
-    std::stable_sort(rows.begin(), rows.end(), [](const DeliveryRow &x, const DeliveryRow &y) {
-        if (x.key != y.key)
-            return x.key < y.key;
-        return x.receivedAtMs != y.receivedAtMs ? x.receivedAtMs < y.receivedAtMs : x.id < y.id;
-    });
     QList<DeliveryGroup> groups;
-    for (const DeliveryRow &row : std::as_const(rows)) {
+    for (const DeliveryRow &row : rowsOfKey) {
         DeliveryGroup *last = groups.isEmpty() ? nullptr : &groups.last();
-        const bool sameDelivery = last && last->key == row.key
-            && (!row.byBody || row.receivedAtMs - last->attempts.constLast().receivedAtMs <= bodyWindowMs);
+        const bool sameDelivery
+            = last && (!row.byBody || row.receivedAtMs - last->attempts.constLast().receivedAtMs <= bodyWindowMs);
         if (!sameDelivery) {
             groups.append(DeliveryGroup{.key = row.key,
                                         .kind = row.kind,
@@ -113,11 +88,62 @@ QList<DeliveryGroup> DeliveryGrouper::group(QList<DeliveryRow> rows, qint64 body
     }
     for (DeliveryGroup &group : groups)
         flagDuplicates(&group);
-    std::stable_sort(groups.begin(), groups.end(), [](const DeliveryGroup &x, const DeliveryGroup &y) {
-        return x.firstSeenMs() != y.firstSeenMs() ? x.firstSeenMs() < y.firstSeenMs()
-                                                  : x.attempts.constFirst().id < y.attempts.constFirst().id;
+    return groups;
+}
+
+QString DeliveryGrouper::entityOf(const DeliveryGroup &group)
+{
+    return group.entityId.isEmpty() || group.version.isEmpty() ? QString() : group.kind + QChar(0x1f) + group.entityId;
+}
+
+bool DeliveryGrouper::arrivedBefore(const DeliveryGroup &x, const DeliveryGroup &y)
+{
+    return x.firstSeenMs() != y.firstSeenMs() ? x.firstSeenMs() < y.firstSeenMs()
+                                              : x.attempts.constFirst().id < y.attempts.constFirst().id;
+}
+
+void DeliveryGrouper::flagOutOfOrder(const QList<DeliveryGroup *> &groups)
+{
+    QHash<QString, QString> newest; // kind + entity -> newest version seen
+    for (DeliveryGroup *group : groups) {
+        group->outOfOrder = false;
+        group->newerVersion.clear();
+        const QString entity = entityOf(*group);
+        if (entity.isEmpty())
+            continue;
+        const auto found = newest.find(entity);
+        if (found == newest.end()) {
+            newest.insert(entity, group->version);
+        } else if (compareVersions(group->version, *found) < 0) {
+            group->outOfOrder = true;
+            group->newerVersion = *found;
+        } else {
+            *found = group->version;
+        }
+    }
+}
+
+QList<DeliveryGroup> DeliveryGrouper::group(QList<DeliveryRow> rows, qint64 bodyWindowMs)
+{
+    std::stable_sort(rows.begin(), rows.end(), [](const DeliveryRow &x, const DeliveryRow &y) {
+        if (x.key != y.key)
+            return x.key < y.key;
+        return x.receivedAtMs != y.receivedAtMs ? x.receivedAtMs < y.receivedAtMs : x.id < y.id;
     });
-    flagOutOfOrder(&groups);
+    QList<DeliveryGroup> groups;
+    for (qsizetype from = 0; from < rows.size();) {
+        qsizetype to = from + 1;
+        while (to < rows.size() && rows[to].key == rows[from].key)
+            ++to;
+        groups += groupsOfKey(rows.sliced(from, to - from), bodyWindowMs);
+        from = to;
+    }
+    std::stable_sort(groups.begin(), groups.end(), &DeliveryGrouper::arrivedBefore);
+    QList<DeliveryGroup *> all;
+    all.reserve(groups.size());
+    for (DeliveryGroup &group : groups)
+        all.append(&group);
+    flagOutOfOrder(all);
     return groups;
 }
 

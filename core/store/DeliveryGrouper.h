@@ -26,6 +26,16 @@ public:
     [[nodiscard]] static QList<DeliveryGroup> group(QList<DeliveryRow> rows, qint64 bodyWindowMs = kDefaultBodyWindowMs);
     // < 0, 0, > 0: numbers as numbers, RFC 3339 times as times, anything else as text.
     [[nodiscard]] static int compareVersions(const QString &a, const QString &b);
+
+    // The steps of group(), for DeliveryGroupIndex (which regroups only what new rows touch).
+    // The groups of one key's rows, sorted by receivedAtMs then id; duplicates flagged.
+    [[nodiscard]] static QList<DeliveryGroup> groupsOfKey(const QList<DeliveryRow> &rowsOfKey, qint64 bodyWindowMs);
+    // The order groups come back in: by first attempt, then its id.
+    [[nodiscard]] static bool arrivedBefore(const DeliveryGroup &x, const DeliveryGroup &y);
+    // What out-of-order versions are compared within ("" when the group has no entity or version).
+    [[nodiscard]] static QString entityOf(const DeliveryGroup &group);
+    // Flags `groups` (in arrival order) older than a group of the same kind and entity before them.
+    static void flagOutOfOrder(const QList<DeliveryGroup *> &groups);
 };
 
 } // namespace hookscope

@@ -102,6 +102,10 @@ public:
     [[nodiscard]] QList<qint64> idsWithoutDelivery(qint64 afterId, int limit) const;
     // Every keyed event, by key and then arrival.
     [[nodiscard]] QList<DeliveryRow> deliveryRows() const;
+    // Those of `ids` that are keyed (a refresh reads only what is new or may have changed).
+    [[nodiscard]] QList<DeliveryRow> deliveryRows(const QList<qint64> &ids) const;
+    // How many events are keyed (-1 on error): fewer than grouped means events were deleted.
+    [[nodiscard]] qint64 deliveryCount() const;
     // The answer a held hook got (event_answer); load() and summaries() already show it.
     [[nodiscard]] bool saveAnswer(const AnswerRecord &record);
     [[nodiscard]] std::optional<AnswerRecord> loadAnswer(qint64 id) const;

@@ -38,30 +38,70 @@ QList<qint64> EventStore::idsWithoutDelivery(qint64 afterId, int limit) const
     return out;
 }
 
+namespace {
+// The one SELECT list of deliveryRows(), read by readDeliveryRow().
+QString deliverySelect()
+{
+    const QString status = QLatin1StringView(kEventColumns[std::size_t(EventColumn::ResponseStatus)].sql);
+    return QStringLiteral("SELECT e.id, e.received_at, %1, d.delivery_key, d.by_body, d.version, i.kind, i.entity_id "
+                          "FROM event_delivery d JOIN events e USING (id) LEFT JOIN event_info i USING (id) "
+                          "LEFT JOIN event_answer a USING (id)")
+        .arg(status);
+}
+
+DeliveryRow readDeliveryRow(const QSqlQuery &q)
+{
+    DeliveryRow row;
+    row.id = q.value(0).toLongLong();
+    row.receivedAtMs = q.value(1).toLongLong();
+    row.status = q.value(2).toInt();
+    row.key = q.value(3).toString();
+    row.byBody = q.value(4).toInt() != 0;
+    row.version = q.value(5).toString();
+    row.kind = q.value(6).toString();
+    row.entityId = q.value(7).toString();
+    return row;
+}
+} // namespace
+
 QList<DeliveryRow> EventStore::deliveryRows() const
 {
     QList<DeliveryRow> out;
     QSqlQuery q = query();
     q.setForwardOnly(true);
-    const QString status = QLatin1StringView(kEventColumns[std::size_t(EventColumn::ResponseStatus)].sql);
-    if (!q.exec(QStringLiteral("SELECT e.id, e.received_at, %1, d.delivery_key, d.by_body, d.version, i.kind, "
-                               "i.entity_id FROM event_delivery d JOIN events e USING (id) LEFT JOIN event_info i "
-                               "USING (id) LEFT JOIN event_answer a USING (id) ORDER BY d.delivery_key, e.received_at, e.id")
-                    .arg(status)))
+    if (!q.exec(deliverySelect() + QStringLiteral(" ORDER BY d.delivery_key, e.received_at, e.id")))
         return out;
-    while (q.next()) {
-        DeliveryRow row;
-        row.id = q.value(0).toLongLong();
-        row.receivedAtMs = q.value(1).toLongLong();
-        row.status = q.value(2).toInt();
-        row.key = q.value(3).toString();
-        row.byBody = q.value(4).toInt() != 0;
-        row.version = q.value(5).toString();
-        row.kind = q.value(6).toString();
-        row.entityId = q.value(7).toString();
-        out.append(std::move(row));
+    while (q.next())
+        out.append(readDeliveryRow(q));
+    return out;
+}
+
+QList<DeliveryRow> EventStore::deliveryRows(const QList<qint64> &ids) const
+{
+    QList<DeliveryRow> out;
+    constexpr qsizetype kChunk = 500; // ids per statement, well under SQLite's variable limit
+    for (qsizetype from = 0; from < ids.size(); from += kChunk) {
+        const QList<qint64> chunk = ids.mid(from, kChunk);
+        QString marks = QStringLiteral("?");
+        marks += QStringLiteral(",?").repeated(chunk.size() - 1);
+        QSqlQuery q = query();
+        q.setForwardOnly(true);
+        if (!q.prepare(deliverySelect() + QStringLiteral(" WHERE d.id IN (%1)").arg(marks)))
+            return out;
+        for (const qint64 id : chunk)
+            q.addBindValue(id);
+        if (!q.exec())
+            return out;
+        while (q.next())
+            out.append(readDeliveryRow(q));
     }
     return out;
+}
+
+qint64 EventStore::deliveryCount() const
+{
+    QSqlQuery q = query();
+    return q.exec(QStringLiteral("SELECT count(*) FROM event_delivery")) && q.next() ? q.value(0).toLongLong() : -1;
 }
 
 } // namespace hookscope

@@ -11,6 +11,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef __linux__
+#include <arpa/inet.h>
+#include <cerrno>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
 using namespace hookscope;
 using namespace hookscope::test;
 
@@ -43,6 +51,63 @@ std::optional<AnswerRecord> answerOf(const QString &storePath, qint64 id)
     QString error;
     return reader.open(storePath, &error) ? reader.loadAnswer(id) : std::nullopt;
 }
+
+#ifdef __linux__
+// A client on the bare socket API, because Qt reports a reset and an orderly close alike
+// (RemoteHostClosedError): here recv() tells them apart, 0 for FIN and ECONNRESET for RST.
+class BareClient final
+{
+public:
+    explicit BareClient(quint16 port)
+        : m_fd(::socket(AF_INET, SOCK_STREAM, 0))
+    {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        m_connected = m_fd >= 0 && ::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+    }
+    ~BareClient()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    BareClient(const BareClient &) = delete;
+    BareClient &operator=(const BareClient &) = delete;
+
+    [[nodiscard]] bool connected() const { return m_connected; }
+    [[nodiscard]] bool send(const QByteArray &bytes) const
+    {
+        return ::send(m_fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL) == bytes.size();
+    }
+    // Reads what has come without waiting; true once the connection has ended, one way or the other.
+    bool ended()
+    {
+        char buffer[4096];
+        while (m_error < 0) {
+            const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, MSG_DONTWAIT);
+            if (n > 0)
+                m_received.append(buffer, n);
+            else if (n == 0)
+                m_error = 0; // an orderly close (FIN)
+            else if (errno == EAGAIN || errno == EWOULDBLOCK)
+                return false;
+            else if (errno != EINTR)
+                m_error = errno;
+        }
+        return true;
+    }
+    // 0 after an orderly close, ECONNRESET after a reset.
+    [[nodiscard]] int endedWith() const { return m_error; }
+    [[nodiscard]] QByteArray received() const { return m_received; }
+
+private:
+    int m_fd = -1;
+    bool m_connected = false;
+    int m_error = -1;
+    QByteArray m_received;
+};
+#endif
 } // namespace
 
 // Answer rules (issue 26) through a whole CaptureSession: real sockets, a real SQLite store,
@@ -56,6 +121,8 @@ private Q_SLOTS:
     void delayHoldsTheAnswerAtLeastThatLong();
     void aDelayedAnswerBlocksNoOtherConnection();
     void droppedConnectionClosesWithoutAnAnswer();
+    void theClientSeesAResetOnlyWhenARuleDrops_data();
+    void theClientSeesAResetOnlyWhenARuleDrops();
     void lateAnswerComesAfterTheVendorTimeout();
     void heldByARuleWaitsForAHandWrittenAnswer();
     void ruleIsRecordedPerEventAndOthersAreNot();
@@ -182,6 +249,54 @@ void TestAnswerRuleSession::droppedConnectionClosesWithoutAnAnswer()
     next.send(post("/plain", "{}"));
     QTRY_COMPARE(next.responses().size(), 1);
     QCOMPARE(next.responses().at(0).status, 200);
+}
+
+void TestAnswerRuleSession::theClientSeesAResetOnlyWhenARuleDrops_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<bool>("reset");
+    QTest::newRow("a drop rule resets the connection, as a crashed app's does") << QByteArray("/crash") << true;
+    QTest::newRow("an answer with Connection: close ends in an orderly close") << QByteArray("/plain") << false;
+}
+
+void TestAnswerRuleSession::theClientSeesAResetOnlyWhenARuleDrops()
+{
+#ifndef __linux__
+    QSKIP("the zero-linger reset is set on Linux only (core/platform/SocketReset); elsewhere a drop is a plain close");
+#else
+    QFETCH(QByteArray, path);
+    QFETCH(bool, reset);
+    CaptureSession session;
+    openSession(session);
+    RawHttpClient bystander(session.port()); // a keep-alive connection open meanwhile
+    bystander.send(post("/plain", "{}"));
+    QTRY_COMPARE(bystander.responses().size(), 1);
+
+    BareClient client(session.port());
+    QVERIFY(client.connected());
+    QVERIFY(client.send(post(path, R"({"boom":true})", "Connection: close\r\n")));
+    QTRY_VERIFY_WITH_TIMEOUT(client.ended(), 10000);
+    if (reset) {
+        QCOMPARE(client.endedWith(), ECONNRESET);
+        QCOMPARE(client.received(), QByteArray()); // not a byte of answer
+    } else {
+        QCOMPARE(client.endedWith(), 0);
+        QVERIFY(client.received().startsWith("HTTP/1.1 200 "));
+    }
+    QTRY_COMPARE(m_stored.size(), 2); // stored all the same
+    QCOMPARE(m_stored.at(1).body, QByteArray(R"({"boom":true})"));
+    if (reset) {
+        std::optional<AnswerRecord> answer;
+        QTRY_VERIFY((answer = answerOf(session.storePath(), m_stored.at(1).id)).has_value());
+        QCOMPARE(answer->rule, QStringLiteral("crash"));
+        QCOMPARE(answer->response.status, 0);
+    }
+    // The other connection is untouched: its next request on the same socket is answered.
+    bystander.send(post("/plain", "{}"));
+    QTRY_COMPARE(bystander.responses().size(), 2);
+    QCOMPARE(bystander.responses().at(1).status, 200);
+    QVERIFY(!bystander.wasClosed());
+#endif
 }
 
 void TestAnswerRuleSession::lateAnswerComesAfterTheVendorTimeout()

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void capturedEventIsTheFirstSource();
     void signingOfferedOnlyWithARuleThatCanSign();
     void badOverrideNamesItsLineAndSendsNothing();
+    void everyMnemonicLabelFocusesItsField();
 
 private:
     [[nodiscard]] std::unique_ptr<SendTestDialog> dialog() const;
@@ -161,6 +162,15 @@ void TestSendTestDialog::invalidVariantsListedWithVerdicts()
     QVERIFY2(d->answerView()->toPlainText().contains(QStringLiteral("Answer checked against before-book-appointment.response: valid")),
              qPrintable(d->answerView()->toPlainText()));
     QTRY_COMPARE(storedCount(), qint64(7));
+    // The README's picture of Edit › Send test event… (docs/screenshot-send.png), a test grab.
+    if (const QByteArray dir = qgetenv("HOOKSCOPE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        d->setUrl(QStringLiteral("http://localhost:3000/cubu")); // the README's example, not the test's port
+        d->resize(1120, 720);
+        d->show();
+        QVERIFY(QTest::qWaitForWindowExposed(d.get()));
+        table->item(0, 0)->tableWidget()->selectRow(3);
+        QVERIFY(d->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/screenshot-send.png")));
+    }
 }
 
 void TestSendTestDialog::capturedEventIsTheFirstSource()
@@ -219,6 +229,21 @@ void TestSendTestDialog::badOverrideNamesItsLineAndSendsNothing()
     QVERIFY2(d->statusLabel()->text().contains(QStringLiteral("not an http://")), qPrintable(d->statusLabel()->text()));
     QCOMPARE(d->resultsTable()->rowCount(), 0);
     QCOMPARE(storedCount(), qint64(0)); // nothing left for the receiver: every refusal came before sending
+}
+
+void TestSendTestDialog::everyMnemonicLabelFocusesItsField()
+{
+    // A label with '&' and no buddy shows the '&' as text and its Alt key does nothing.
+    const auto d = dialog();
+    const QList<QLabel *> labels = d->findChildren<QLabel *>();
+    int mnemonics = 0;
+    for (const QLabel *label : labels) {
+        if (!label->text().contains(u'&'))
+            continue;
+        ++mnemonics;
+        QVERIFY2(label->buddy(), qPrintable(label->text()));
+    }
+    QVERIFY(mnemonics >= 3); // Send, To, Overrides
 }
 
 QTEST_MAIN(TestSendTestDialog)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/DeliveryGroup.h"
+#include "store/DeliveryGroupIndex.h"
 #include "store/EventStore.h"
 
 #include <QList>
@@ -13,8 +14,11 @@ class EventRecorder;
 
 // The grouped view's work off the GUI thread (it lives on DeliveriesSwitch's worker thread):
 // keys the enriched events that have none yet (an older store gets them here, on demand, a
-// batch at a time, written through the recorder's writer connection), then reads every key and
-// groups them. One load at a time; the result comes back with `loaded`.
+// batch at a time, written through the recorder's writer connection), then groups them. The
+// first load reads every key; later ones read only the keys they wrote and the rows still
+// waiting for their answer, and regroup only what those touch (DeliveryGroupIndex). A store
+// with fewer keys than grouped (events deleted, the store cleared or swapped) is read whole
+// again. One load at a time; the result comes back with `loaded`.
 class DeliveryGroupLoader final : public QObject
 {
     Q_OBJECT
@@ -33,6 +37,7 @@ private:
     EventRecorder *m_recorder; // not owned
     EventStore m_store; // this thread's read connection
     QString m_path;
+    DeliveryGroupIndex m_index;
 };
 
 } // namespace hookscope

@@ -111,7 +111,10 @@ SendTestDialog::SendTestDialog(std::shared_ptr<const KindCatalog> catalog, QWidg
     auto *urlRow = new QHBoxLayout;
     urlRow->addWidget(m_url, 1);
     urlRow->addWidget(m_send);
-    form->addRow(tr("&To"), urlRow);
+    // A row holding a layout gets a label without a buddy (its '&' would show as text).
+    auto *toLabel = new QLabel(tr("&To"), this);
+    toLabel->setBuddy(m_url);
+    form->addRow(toLabel, urlRow);
     form->addRow(tr("&Overrides"), m_overrides);
     auto *options = new QHBoxLayout;
     options->addWidget(m_sign);

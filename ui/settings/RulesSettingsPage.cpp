@@ -1,5 +1,6 @@
 #include "RulesSettingsPage.h"
 
+#include "RuleListEditor.h"
 #include "SettingsField.h"
 #include "Theme.h"
 #include "hold/AnswerRuleSet.h"
@@ -29,6 +30,7 @@ RulesSettingsPage::RulesSettingsPage(QString file, QWidget *parent)
     , m_file(std::move(file))
     , m_enabled(new QCheckBox(tr("&Simulate failures: answer matching requests by these rules"), this))
     , m_rules(new QPlainTextEdit(this))
+    , m_editor(new RuleListEditor(this))
     , m_field(nullptr)
 {
     setObjectName(QStringLiteral("rulesSettings"));
@@ -49,8 +51,9 @@ RulesSettingsPage::RulesSettingsPage(QString file, QWidget *parent)
     intro->setWordWrap(true);
     form->addRow(intro);
     form->addRow(m_enabled);
+    form->addRow(m_editor);
     m_field = SettingsField::addRow(
-        form, tr("&Rules"), m_rules,
+        form, tr("&Rules (JSON)"), m_rules,
         tr("A JSON list, in order. Each rule: \"name\"; \"match\" {\"kind\", \"path\" (a * glob), \"method\", "
            "\"header\" or \"pointer\" with \"value\"}; \"status\" or \"statuses\" [500, 500, 200] (per delivery of "
            "the same event); \"headers\"; \"body\" (text, or JSON with \"${request:/pointer}\"); \"delayMs\", "
@@ -62,7 +65,43 @@ RulesSettingsPage::RulesSettingsPage(QString file, QWidget *parent)
         });
     connect(m_enabled, &QCheckBox::toggled, this, &SettingsPage::edited);
     connect(m_rules, &QPlainTextEdit::textChanged, this, &SettingsPage::edited);
+    connect(m_rules, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_writingText)
+            showTextInForm();
+    });
+    connect(m_editor, &RuleListEditor::edited, this, &RulesSettingsPage::writeFormToText);
     restoreDefaults();
+}
+
+void RulesSettingsPage::showTextInForm()
+{
+    const QByteArray text = m_rules->toPlainText().toUtf8().trimmed();
+    QJsonParseError parse{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text.isEmpty() ? QByteArray("[]") : text, &parse);
+    if (parse.error != QJsonParseError::NoError) {
+        m_editor->setUnavailable(tr("%1 at character %2").arg(parse.errorString()).arg(parse.offset));
+        return;
+    }
+    if (!doc.isArray()) {
+        m_editor->setUnavailable(tr("the rules must be a JSON list [ … ]"));
+        return;
+    }
+    const QJsonArray rules = doc.array();
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        if (!rules.at(i).isObject()) {
+            m_editor->setUnavailable(tr("rule %1 is not an object { … }").arg(i + 1));
+            return;
+        }
+    }
+    m_editor->setRules(rules);
+}
+
+void RulesSettingsPage::writeFormToText()
+{
+    m_writingText = true;
+    m_rules->setPlainText(QString::fromUtf8(QJsonDocument(m_editor->rules()).toJson(QJsonDocument::Indented)));
+    m_writingText = false;
+    m_field->validate();
 }
 
 QByteArray RulesSettingsPage::fileText() const
