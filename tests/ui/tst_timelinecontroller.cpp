@@ -129,6 +129,7 @@ void tst_TimelineController::historyIsCountedOnTheLoaderThread()
     QCOMPARE(m_timeline->tally().all().countsBetween(kStart, kStart + 999).of(TimelineResult::Valid), 1u);
     QCOMPARE(m_timeline->tally().all().countsBetween(kStart + 1000, kStart + 1999).of(TimelineResult::Violations), 1u);
     QCOMPARE(m_timeline->strip()->binCount(), 120);
+    QCOMPARE(m_timeline->strip()->shownTotal(), quint64(120));
     QVERIFY(m_timeline->strip()->isVisible());
     // Above the table, in the list pane.
     QVERIFY(m_timeline->strip()->geometry().bottom() <= m_pane->table()->geometry().top());
@@ -191,9 +192,11 @@ void tst_TimelineController::dragFiltersTheTableAndEscapeUnfilters()
     QCOMPARE(m_pane->filterEdit()->text(),
              QStringLiteral("time >= 2026-12-07T08:00:10 and time <= 2026-12-07T08:00:19.999 and method = POST"));
     QTRY_COMPARE(m_pane->proxy()->rowCount(), 10); // the events of seconds 10 to 19
-    // The strip now counts the matches: ten seconds.
+    // The strip now counts the matches: ten seconds, at the right of a minute.
     QTRY_VERIFY(!loaded.isEmpty());
-    QTRY_COMPARE(strip->binCount(), 10);
+    QTRY_COMPARE(strip->shownTotal(), quint64(10));
+    QCOMPARE(strip->binCount(), TimelineStrip::kMinBins);
+    QCOMPARE(strip->firstBinMs(), kStart + 20'000 - TimelineStrip::kMinBins * 1000);
     QCOMPARE(m_timeline->tally().matched().total(), quint64(10));
     QCOMPARE(m_timeline->tally().all().total(), quint64(60));
     // Esc on the strip takes the range out and keeps the user's term.
@@ -201,7 +204,8 @@ void tst_TimelineController::dragFiltersTheTableAndEscapeUnfilters()
     QTest::keyClick(strip, Qt::Key_Escape);
     QCOMPARE(m_pane->filterEdit()->text(), QStringLiteral("method = POST"));
     QTRY_COMPARE(m_pane->proxy()->rowCount(), 60);
-    QTRY_COMPARE(strip->binCount(), 60);
+    QTRY_COMPARE(strip->shownTotal(), quint64(60));
+    QCOMPARE(strip->firstBinMs(), kStart);
 }
 
 void tst_TimelineController::filterMatchesOrTheWholeStore()
@@ -218,12 +222,12 @@ void tst_TimelineController::filterMatchesOrTheWholeStore()
     QSignalSpy loaded(m_timeline, &TimelineController::loaded);
     m_pane->setFilterText(QStringLiteral("status >= 500"));
     QTRY_VERIFY(!loaded.isEmpty());
-    QCOMPARE(m_timeline->tally().matched().total(), quint64(1));
-    QCOMPARE(m_timeline->strip()->binCount(), 1);
+    QTRY_COMPARE(m_timeline->tally().matched().total(), quint64(1));
+    QCOMPARE(m_timeline->strip()->shownTotal(), quint64(1));
     m_timeline->matchesAction()->setChecked(false);
-    QCOMPARE(m_timeline->strip()->binCount(), 41);
+    QCOMPARE(m_timeline->strip()->shownTotal(), quint64(21));
     m_timeline->matchesAction()->setChecked(true);
-    QCOMPARE(m_timeline->strip()->binCount(), 1);
+    QCOMPARE(m_timeline->strip()->shownTotal(), quint64(1));
 }
 
 void tst_TimelineController::viewActionHidesTheStrip()

@@ -123,17 +123,24 @@ void TimelineStrip::rebin()
 {
     m_bins.clear();
     m_tallest = 0;
+    m_shown = 0;
     if (!m_buckets || m_buckets->isEmpty())
         return;
     const int maxBins = std::max(1, barArea().width() / kBarPixels);
     m_binWidth = TimelineBuckets::displayWidth(m_buckets->minTimeMs(), m_buckets->maxTimeMs(), maxBins,
                                                m_buckets->widthMs());
-    const qint64 first = TimelineBuckets::floorDiv(m_buckets->minTimeMs(), m_binWidth);
     const qint64 last = TimelineBuckets::floorDiv(m_buckets->maxTimeMs(), m_binWidth);
+    // At least a minute's worth of bins, the newest at the right edge: a burst within one second
+    // is a bar, not a strip filled with one colour.
+    const qint64 first = std::min(TimelineBuckets::floorDiv(m_buckets->minTimeMs(), m_binWidth),
+                                  last - std::min<qint64>(kMinBins, maxBins) + 1);
     m_firstBin = first * m_binWidth;
     m_bins = m_buckets->binned(m_firstBin, m_binWidth, int(last - first + 1));
-    for (const TimelineCounts &bin : m_bins)
+    m_shown = 0;
+    for (const TimelineCounts &bin : m_bins) {
         m_tallest = std::max(m_tallest, bin.total());
+        m_shown += bin.total();
+    }
 }
 
 double TimelineStrip::binX(qint64 bin) const
@@ -230,11 +237,15 @@ void TimelineStrip::paintEvent(QPaintEvent *)
     QFont small = font();
     small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.8));
     p.setFont(small);
-    p.setPen(pal.color(QPalette::Text));
     const QString caption = tr("%1 – %2 · per %3")
                                 .arg(timeText(m_firstBin, m_binWidth),
                                      timeText(m_firstBin + qint64(m_bins.size()) * m_binWidth - 1, m_binWidth),
                                      widthText(m_binWidth));
+    const QRect captionRect = p.fontMetrics().boundingRect(caption).translated(area.left() + 2, area.top()).adjusted(-2, 0, 2, 0);
+    QColor veil = pal.color(QPalette::Base);
+    veil.setAlpha(200);
+    p.fillRect(captionRect.translated(0, -captionRect.top() + area.top()), veil);
+    p.setPen(pal.color(QPalette::Text));
     p.drawText(area.adjusted(2, 0, 0, 0), Qt::AlignLeft | Qt::AlignTop, caption);
     if (hasFocus()) {
         p.setPen(QPen(pal.color(QPalette::Highlight), 1, Qt::DotLine));

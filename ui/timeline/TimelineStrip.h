@@ -20,6 +20,7 @@ class TimelineStrip final : public QWidget
     Q_OBJECT
 public:
     static constexpr int kBarPixels = 3; // the narrowest bar: at most width/3 bins
+    static constexpr int kMinBins = 60; // the span shown is at least this many bins
 
     explicit TimelineStrip(QWidget *parent = nullptr);
 
@@ -35,6 +36,7 @@ public:
     [[nodiscard]] qint64 binWidthMs() const { return m_binWidth; }
     [[nodiscard]] int binCount() const { return int(m_bins.size()); }
     [[nodiscard]] qint64 firstBinMs() const { return m_firstBin; }
+    [[nodiscard]] quint64 shownTotal() const { return m_shown; } // events in the bins
     // The bin under x (clamped to the strip), -1 without bins.
     [[nodiscard]] int binAt(int x) const;
     [[nodiscard]] QRect barArea() const;
@@ -65,6 +67,7 @@ private:
     const TimelineBuckets *m_buckets = nullptr; // not owned
     std::vector<TimelineCounts> m_bins;
     quint64 m_tallest = 0;
+    quint64 m_shown = 0;
     qint64 m_firstBin = 0; // start of bin 0, ms
     qint64 m_binWidth = 1000;
     std::optional<TimelineQuery::Range> m_selection;
