@@ -2,7 +2,6 @@
 
 #include "event/AnswerRecord.h"
 #include "event/Event.h"
-#include "store/EventSummary.h"
 
 namespace hookscope {
 
@@ -31,15 +30,6 @@ TimelineTally::Entry TimelineTally::entryOf(const Event &event, const EventInfo 
             .responseStatus = event.response.status,
             .held = isHeld(event) || event.response.status == 0,
             .validity = info.id == event.id ? info.validity : EventInfo::Validity::NotChecked,
-            .matched = matched};
-}
-
-TimelineTally::Entry TimelineTally::entryOf(const EventSummary &summary, bool matched)
-{
-    return {.timeMs = summary.receivedAtMs,
-            .responseStatus = summary.responseStatus,
-            .held = summary.responseStatus == 0,
-            .validity = summary.info.validity,
             .matched = matched};
 }
 

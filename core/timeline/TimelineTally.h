@@ -7,7 +7,6 @@
 namespace hookscope {
 
 struct Event;
-struct EventSummary;
 
 // The timeline's counts for the whole store and for the filter's matches, kept up to date as
 // events arrive and as their results come in later (enrichment, a held hook's answer): an event
@@ -29,8 +28,6 @@ public:
 
     [[nodiscard]] static bool isHeld(const Event &event);
     [[nodiscard]] static Entry entryOf(const Event &event, const EventInfo &info, bool matched);
-    // A summary has no answer source: a stored hook that was never answered is the held one.
-    [[nodiscard]] static Entry entryOf(const EventSummary &summary, bool matched);
 
     void add(qint64 id, const Entry &entry);
     void applyInfo(const EventInfo &info);

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void historyIsCountedOnTheLoaderThread();
+    void historyCountsHeldHooksButNotRuleAnswers();
     void liveEventsIncrementTheirBucket();
     void enrichmentMovesALiveEventToItsColour();
     void dragFiltersTheTableAndEscapeUnfilters();
@@ -136,6 +137,33 @@ void tst_TimelineController::historyIsCountedOnTheLoaderThread()
     QThread *loaderThread = m_owner->findChild<QThread *>(QStringLiteral("timeline-loader"), Qt::FindChildrenRecursively);
     QVERIFY(loaderThread);
     QVERIFY(loaderThread != QThread::currentThread());
+}
+
+void tst_TimelineController::historyCountsHeldHooksButNotRuleAnswers()
+{
+    QString error;
+    QVERIFY(m_store->begin());
+    Event waiting = eventAt(kStart + 500, 0); // held open, not answered yet
+    Event clicked = eventAt(kStart + 1500, 200); // held, answered in the Respond panel
+    Event ruled = eventAt(kStart + 2500, 503); // answered by an answer rule: an ordinary 5xx
+    for (Event *e : {&waiting, &clicked, &ruled})
+        QVERIFY2(m_store->insert(*e, &error), qPrintable(error));
+    AnswerRecord click;
+    click.id = clicked.id;
+    click.source = AnswerSource::Click;
+    QVERIFY(m_store->saveAnswer(click));
+    AnswerRecord rule;
+    rule.id = ruled.id;
+    rule.source = AnswerSource::Rule;
+    rule.response.status = 503;
+    rule.rule = QStringLiteral("fail");
+    QVERIFY(m_store->saveAnswer(rule));
+    QVERIFY2(m_store->commit(&error), qPrintable(error));
+    openPane();
+    const TimelineBuckets &all = m_timeline->tally().all();
+    QCOMPARE(all.countsBetween(kStart, kStart + 999).of(TimelineResult::Held), 1u);
+    QCOMPARE(all.countsBetween(kStart + 1000, kStart + 1999).of(TimelineResult::Held), 1u);
+    QCOMPARE(all.countsBetween(kStart + 2000, kStart + 2999).of(TimelineResult::Failed), 1u);
 }
 
 void tst_TimelineController::liveEventsIncrementTheirBucket()

@@ -64,7 +64,7 @@ std::unique_ptr<TimelineTally> TimelineLoader::build(const EventStore &store, co
     for (;;) {
         if (stale && stale())
             return nullptr;
-        const QList<EventSummary> page = store.summaries(after, kPage);
+        const QList<EventStore::TimelineRow> page = store.timelineRows(after, kPage);
         if (page.isEmpty())
             break;
         const qint64 last = page.constLast().id;
@@ -73,8 +73,15 @@ std::unique_ptr<TimelineTally> TimelineLoader::build(const EventStore &store, co
             const QList<qint64> ids = store.matchingIds(*filter, after, last);
             matches = QSet<qint64>(ids.cbegin(), ids.cend());
         }
-        for (const EventSummary &summary : page)
-            tally->add(summary.id, TimelineTally::entryOf(summary, !filter || matches.contains(summary.id)));
+        for (const EventStore::TimelineRow &row : page) {
+            // As a summary reads: a hook never answered is the held one; so is one the hold desk
+            // answered, not one an answer rule (Simulate failures) did.
+            tally->add(row.id, {.timeMs = row.receivedAtMs,
+                                .responseStatus = row.responseStatus,
+                                .held = row.responseStatus == 0 || row.holdAnswer,
+                                .validity = row.validity,
+                                .matched = !filter || matches.contains(row.id)});
+        }
         after = last;
     }
     if (lastId)
