@@ -61,8 +61,9 @@ qint64 TimelineBuckets::ladderWidth(qint64 minimumMs)
         if (width >= minimumMs)
             return width;
     }
+    // Beyond the ladder, doubling; past four time limits one bucket holds every clamped time.
     qint64 width = kLadder.back();
-    while (width < minimumMs && width < kTimeLimitMs)
+    while (width < minimumMs && width < 4 * kTimeLimitMs)
         width *= 2;
     return width;
 }
@@ -72,8 +73,12 @@ qint64 TimelineBuckets::displayWidth(qint64 fromMs, qint64 toMs, int maxBins, qi
     fromMs = clampTime(fromMs);
     toMs = std::max(fromMs, clampTime(toMs));
     qint64 width = ladderWidth(std::max<qint64>(finest, 1));
-    while (floorDiv(toMs, width) - floorDiv(fromMs, width) + 1 > std::max(1, maxBins))
-        width = ladderWidth(width + 1);
+    while (floorDiv(toMs, width) - floorDiv(fromMs, width) + 1 > std::max(1, maxBins)) {
+        const qint64 wider = ladderWidth(width + 1);
+        if (wider == width)
+            break; // the widest there is: two bins at most
+        width = wider;
+    }
     return width;
 }
 

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void eventsOfOneMinuteCountPerSecond();
     void displayWidthGrowsWithTheSpan_data();
     void displayWidthGrowsWithTheSpan();
+    void displayWidthEndsForOneBinAcrossAllTime();
     void binsAddWholeBuckets();
     void hostileTimesKeepTheBucketCountBounded_data();
     void hostileTimesKeepTheBucketCountBounded();
@@ -101,6 +102,15 @@ void TimelineBucketsTest::displayWidthGrowsWithTheSpan()
     QFETCH(qint64, width);
     // 400 bins: a strip of 1,200 pixels at 3 pixels a bar.
     QCOMPARE(TimelineBuckets::displayWidth(kNow, kNow + span, 400, 1000), width);
+}
+
+void TimelineBucketsTest::displayWidthEndsForOneBinAcrossAllTime()
+{
+    // A strip a few pixels wide (one bin) over the widest span there is: a width, not a hang.
+    const qint64 width = TimelineBuckets::displayWidth(std::numeric_limits<qint64>::min(),
+                                                       std::numeric_limits<qint64>::max(), 1, 1000);
+    QVERIFY(width >= 2 * TimelineBuckets::kTimeLimitMs);
+    QCOMPARE(TimelineBuckets::ladderWidth(width + 1), width);
 }
 
 void TimelineBucketsTest::binsAddWholeBuckets()
