@@ -60,6 +60,18 @@ public:
     // Up to `limit` summaries with id > afterId, in id order.
     [[nodiscard]] QList<EventSummary> summaries(qint64 afterId, int limit) const;
     [[nodiscard]] QList<qint64> ids() const;
+    // The timeline's counts (EventStoreTimeline.cpp, branch timeline27): up to `limit` events with
+    // id > afterId, in id order, as four numbers each. holdAnswer: answered from the hold desk
+    // (event_answer, not by an answer rule).
+    struct TimelineRow
+    {
+        qint64 id = 0;
+        qint64 receivedAtMs = 0;
+        int responseStatus = 0;
+        EventInfo::Validity validity = EventInfo::Validity::NotChecked;
+        bool holdAnswer = false;
+    };
+    [[nodiscard]] QList<TimelineRow> timelineRows(qint64 afterId, int limit) const;
     // Events with their enrichment (nullopt when it has not run), in id order, in ONE query
     // whose rows are read one at a time: a window is never in memory whole. `visit` returns
     // false to stop. Returns the rows visited, -1 when the query failed.

@@ -2,6 +2,7 @@
 
 #include "ClearDialog.h"
 #include "LiveFeed.h"
+#include "TimelineController.h"
 #include "AmbiguityBar.h"
 #include "EventDetailPane.h"
 #include "DeliveriesSwitch.h"
@@ -221,8 +222,10 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     auto *rows = new RowActions(m_list, &m_reader, {m_replayAction}, this); // the row context menu
     m_menus->addToEdit({m_replayAction, sendTest, rows->copyBodyAction(), rows->copyUrlAction(), rows->onlyThisKindAction(),
                         m_list->deleteAction()});
+    // The timeline strip above the table (issue 27 point 4): its own class, fed by the same batches.
+    auto *timeline = new TimelineController(m_list, m_feed, &m_reader, this);
     m_menus->addToView({m_hold->dock()->toggleViewAction(), m_list->columns()->menu()->menuAction(),
-                        deliveries->action()});
+                        deliveries->action(), timeline->toggleAction()});
     m_menus->addToFile({m_toolBar->simulateAction()}); // every toolbar action is in the menus too
     // Saved views (issue 27): their panel, View ▸ Saved Views and the live badges; its own class.
     m_views = new SavedViewsController(m_list, this);
