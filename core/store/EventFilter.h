@@ -59,6 +59,21 @@ struct EventFilter
     [[nodiscard]] Sql sqlTextHit() const;
     [[nodiscard]] static QString sqlCompressed();
     [[nodiscard]] Sql sqlInfoWhere() const;
+
+    // The search index (event_text: SQLite FTS5, trigram tokenizer, no positions) narrows a
+    // text search to candidates; the SQL and in-memory tests above then decide, so its answer
+    // is exactly the scan's. indexedText() is what it holds for an event: every field
+    // matchesText() looks in, joined by newlines (a trigram across two fields only adds a
+    // candidate), as valid UTF-8 without NUL (the tokenizer stops at a NUL and may read a
+    // stray byte into the character before it): each invalid byte and each NUL becomes U+FFFD,
+    // which no needle holds, so every needle the bytes contain is still in the text.
+    // Binary bodies are indexed the same way. It depends only on what the store keeps, so
+    // the writer computes it again to take a deleted event out of the (contentless) index.
+    [[nodiscard]] static QByteArray indexedText(const Event &event);
+    // The FTS5 MATCH expression (every trigram of the needle) that each event matchesText()
+    // accepts matches; nullopt when the index cannot answer: no needle, fewer than 3
+    // characters (the old scan then runs), a NUL in it.
+    [[nodiscard]] std::optional<QString> textIndexQuery() const;
 };
 
 } // namespace hookscope

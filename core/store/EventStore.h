@@ -107,6 +107,33 @@ public:
     // connection with foreign keys on (all of Hookscope's: enforceForeignKeys).
     [[nodiscard]] bool clear(QString *error);
     [[nodiscard]] bool remove(const QList<qint64> &ids, QString *error);
+    // The same in the caller's transaction (a chunk of a large delete: StoreWriter).
+    [[nodiscard]] bool removeInTransaction(const QList<qint64> &ids, QString *error);
+
+    // The search index (event_text, migration 9; EventStoreTextIndex.cpp). Every insert
+    // indexes its event; remove() and clear() take theirs out in the same transaction.
+    // The backlog: events not indexed yet, ids in (after, upTo] (stored before the index
+    // existed, or left by a chunked clear that did not finish).
+    struct TextBacklog
+    {
+        qint64 after = 0;
+        qint64 upTo = 0;
+        [[nodiscard]] bool isEmpty() const { return after >= upTo; }
+        [[nodiscard]] bool contains(qint64 id) const { return id > after && id <= upTo; }
+    };
+    [[nodiscard]] std::optional<TextBacklog> textBacklog() const; // nullopt: cannot read it
+    // Whether a search may use the index: its backlog is empty (matchingIds).
+    [[nodiscard]] bool textIndexUsable() const;
+    // Indexes up to `limit` events of the backlog, oldest first, in the caller's transaction.
+    // Returns how many, -1 on failure.
+    [[nodiscard]] qint64 indexTextBacklog(int limit, QString *error);
+    // A clear done in chunks (StoreWriter): empties the index and makes every event stored
+    // so far backlog, in the caller's transaction; clearBacklogChunk() then deletes up to
+    // `limit` events of the backlog per call, oldest first (-1 on failure). A clear cut
+    // short (the app quit) leaves backlog that the next start indexes again.
+    [[nodiscard]] bool beginChunkedClear(QString *error);
+    [[nodiscard]] qint64 clearBacklogChunk(int limit, QString *error);
+
     // Passive copies WAL pages into the main file without blocking writers; Truncate also
     // waits (busy timeout) for the writer lock, copies the rest and empties the WAL file.
     enum class CheckpointMode { Passive, Truncate };
@@ -154,6 +181,9 @@ private:
     // by `sql` the first time; nullptr when SQLite refuses it. close() drops them all.
     [[nodiscard]] QSqlQuery *statement(const char *key, const std::function<QString()> &sql) const;
     qint64 visitRows(QSqlQuery &q, const EventVisitor &visit) const;
+    [[nodiscard]] bool indexText(const Event &event, QString *error);
+    [[nodiscard]] bool unindexText(qint64 id, QString *error);
+    [[nodiscard]] bool setTextBacklog(const TextBacklog &backlog, QString *error);
     [[nodiscard]] bool writeRow(const char *key, const char *table, const NamedValues &row, QString *error);
     // A side row (upsertSql): true also when its event is gone and nothing was written.
     [[nodiscard]] bool upsertRow(const char *key, const char *table, const NamedValues &row);

@@ -12,6 +12,12 @@
 
 namespace hookscope {
 
+bool EventStore::textIndexUsable() const
+{
+    const std::optional<TextBacklog> backlog = textBacklog();
+    return backlog && backlog->isEmpty();
+}
+
 QList<qint64> EventStore::matchingIds(const EventFilter &filter, qint64 afterId, qint64 upToId, bool *complete) const
 {
     QList<qint64> out;
@@ -19,17 +25,25 @@ QList<qint64> EventStore::matchingIds(const EventFilter &filter, qint64 afterId,
         *complete = true;
     const EventFilter::Sql text = filter.sqlTextHit();
     const EventFilter::Sql info = filter.sqlInfoWhere();
+    // With the search index complete, only its candidates are read (and tested exactly as the
+    // scan tests every event); otherwise, or for fewer than 3 characters, every event is.
+    const std::optional<QString> indexed = textIndexUsable() ? filter.textIndexQuery() : std::nullopt;
+    const QString range = indexed ? QStringLiteral("e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH :fts "
+                                                   "AND rowid > :after AND rowid <= :up_to)")
+                                  : QStringLiteral("e.id > :after AND e.id <= :up_to");
     QSqlQuery q = query();
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT e.id AS id, %1 AS text_hit, %2 AS compressed %3 "
-                             "WHERE e.id > :after AND e.id <= :up_to AND %4 ORDER BY e.id")
-                  .arg(text.expression, EventFilter::sqlCompressed(), QLatin1StringView(kEventJoins), info.expression));
+    q.prepare(QStringLiteral("SELECT e.id AS id, %1 AS text_hit, %2 AS compressed %3 WHERE %4 AND %5 ORDER BY e.id")
+                  .arg(text.expression, EventFilter::sqlCompressed(), QLatin1StringView(kEventJoins), range,
+                       info.expression));
     for (const QVariantMap &binds : {text.binds, info.binds}) {
         for (auto bind = binds.cbegin(); bind != binds.cend(); ++bind)
             q.bindValue(bind.key(), bind.value());
     }
     q.bindValue(QStringLiteral(":after"), afterId);
     q.bindValue(QStringLiteral(":up_to"), upToId);
+    if (indexed)
+        q.bindValue(QStringLiteral(":fts"), *indexed);
     if (!q.exec()) {
         if (complete)
             *complete = false;

@@ -163,6 +163,25 @@ const std::vector<QStringList> &steps()
             sql += followEvents("event_trailers", "trailers BLOB NOT NULL");
             return sql;
         }(),
+        // 9 (branch fts25): the search index (issue 25): an FTS5 table with the trigram
+        // tokenizer over each event's text (EventFilter::indexedText), contentless (the text is
+        // in `events` already; the writer gives it again to take an event out) and without
+        // positions (detail=none: the index only narrows, EventFilter decides), kept by the
+        // writer in the transaction of each insert, delete and clear. Events stored before
+        // this step are its backlog, ids in (backlog_after, backlog_up_to]: the writer indexes
+        // them in the background, oldest first, and a search uses the index only once the
+        // backlog is empty. Needs FTS5 and the trigram tokenizer (SQLite 3.34; Debian 12's
+        // 3.40 has both, and so does the SQLite bundled with Qt).
+        {
+            QStringLiteral("CREATE VIRTUAL TABLE event_text USING fts5(text, tokenize = 'trigram', content = '', "
+                           "detail = 'none')"),
+            QStringLiteral(R"(CREATE TABLE event_text_state (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                backlog_after INTEGER NOT NULL,
+                backlog_up_to INTEGER NOT NULL
+            ))"),
+            QStringLiteral("INSERT INTO event_text_state VALUES (1, 0, (SELECT coalesce(max(id), 0) FROM events))"),
+        },
     };
     return all;
 }

@@ -22,6 +22,10 @@ constexpr std::size_t kInfosPerIdleChunk = 128;
 constexpr int kIdleFlushMs = 50;
 // How long the writer waits for readers to let go of the WAL when it empties it in a pause.
 constexpr int kTrimBusyMs = 5;
+// A background step (a chunk of a large delete, of the search index's backlog) holds the
+// writer this long at most before the requests queued meanwhile get their commit.
+constexpr int kStepMs = 25;
+constexpr int kEventsPerPiece = 128;
 } // namespace
 
 bool WriteQueue::push(WriteItem item)
@@ -133,7 +137,146 @@ bool StoreWriter::open(const QString &path, SyncMode sync, const WalPolicy &wal,
     m_idleTimer->setInterval(kIdleFlushMs);
     connect(m_idleTimer, &QTimer::timeout, this, &StoreWriter::flushIdleUpdates);
     m_idleTimer->start();
+    if (const std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog(); backlog && !backlog->isEmpty()) {
+        m_backlogAtOpen = *backlog;
+        scheduleBackground();
+    }
     return true;
+}
+
+void StoreWriter::startRemove(const QList<qint64> &ids)
+{
+    m_jobs.push_back(DeleteJob{.clearAll = false, .ids = ids, .done = 0, .started = false});
+    scheduleBackground();
+}
+
+void StoreWriter::startClear()
+{
+    m_jobs.push_back(DeleteJob{.clearAll = true, .ids = {}, .done = 0, .started = false});
+    scheduleBackground();
+}
+
+void StoreWriter::scheduleBackground()
+{
+    if (m_stepScheduled)
+        return;
+    m_stepScheduled = true;
+    // Queued behind whatever request batch is already waiting (drain is queued the same way).
+    QMetaObject::invokeMethod(this, &StoreWriter::backgroundStep, Qt::QueuedConnection);
+}
+
+bool StoreWriter::inStepTransaction(const std::function<bool(bool *done)> &chunk, QString *error)
+{
+    drain(); // requests first
+    if (!m_store.begin()) {
+        *error = QStringLiteral("cannot start a transaction");
+        return false;
+    }
+    QElapsedTimer step;
+    step.start();
+    bool done = false;
+    while (!done && step.elapsed() < kStepMs) {
+        if (!chunk(&done)) {
+            m_store.rollback();
+            return false;
+        }
+    }
+    if (!m_store.commit(error)) {
+        m_store.rollback();
+        return false;
+    }
+    countCommit();
+    return true;
+}
+
+void StoreWriter::backgroundStep()
+{
+    m_stepScheduled = false;
+    if (!m_store.isOpen())
+        return;
+    if (!m_jobs.empty())
+        deleteStep();
+    else
+        indexStep();
+    const std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog();
+    if (!m_jobs.empty() || (!m_indexStopped && backlog && !backlog->isEmpty()))
+        scheduleBackground();
+}
+
+void StoreWriter::deleteStep()
+{
+    DeleteJob &job = m_jobs.front();
+    QString error;
+    bool ok = true;
+    qint64 total = job.ids.size();
+    if (job.clearAll && !job.started) {
+        ok = inStepTransaction([&](bool *done) { return *done = m_store.beginChunkedClear(&error); }, &error);
+        if (ok)
+            Q_EMIT clearStarted();
+    } else if (job.clearAll) {
+        ok = inStepTransaction(
+            [&](bool *done) {
+                const qint64 deleted = m_store.clearBacklogChunk(kEventsPerPiece, &error);
+                *done = deleted < kEventsPerPiece;
+                return deleted >= 0;
+            },
+            &error);
+    } else {
+        ok = inStepTransaction(
+            [&](bool *done) {
+                const QList<qint64> piece = job.ids.mid(job.done, kEventsPerPiece);
+                if (!m_store.removeInTransaction(piece, &error))
+                    return false;
+                job.done += piece.size();
+                *done = job.done >= job.ids.size();
+                return true;
+            },
+            &error);
+    }
+    job.started = true;
+    bool finished = !ok;
+    if (job.clearAll) {
+        const std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog();
+        total = backlog ? backlog->upTo : 0;
+        job.done = backlog ? backlog->after : 0;
+        finished = finished || !backlog || backlog->isEmpty();
+    } else {
+        finished = finished || job.done >= job.ids.size();
+    }
+    if (ok)
+        Q_EMIT deleteProgress(job.done, total);
+    if (finished) {
+        if (!ok)
+            qCWarning(lcStore).noquote() << "deleting events stopped:" << error;
+        m_jobs.pop_front();
+        // A failed clear leaves its backlog: indexed again, the events are found again.
+        if (const std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog(); backlog && !backlog->isEmpty())
+            m_backlogAtOpen = *backlog;
+        Q_EMIT deleteFinished(ok, error);
+    }
+}
+
+void StoreWriter::indexStep()
+{
+    QString error;
+    const bool ok = inStepTransaction(
+        [&](bool *done) {
+            const qint64 indexed = m_store.indexTextBacklog(kEventsPerPiece, &error);
+            *done = indexed < kEventsPerPiece;
+            return indexed >= 0;
+        },
+        &error);
+    if (!ok) {
+        // Searches go on with the scan; the next start tries again.
+        reportUpdateFailure(QStringLiteral("the search index could not be built: %1").arg(error));
+        m_indexStopped = true;
+        return;
+    }
+    const std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog();
+    if (!backlog)
+        return;
+    const qint64 total = m_backlogAtOpen.upTo - m_backlogAtOpen.after;
+    Q_EMIT textIndexProgress(backlog->isEmpty() ? total : backlog->after - m_backlogAtOpen.after, total);
 }
 
 void StoreWriter::writeUpdates(const std::vector<std::pair<qint64, qint64>> &updates, std::size_t maxInfos)

@@ -1,0 +1,183 @@
+// The text filter over a store, before and after the search index (issue 25 point 2), and
+// what the index costs the writer. For each size: two stores of the same generated events
+// (bench_gui's mix: a small JSON order, every 1000th body 40 KB and so stored compressed),
+// written side by side in alternating chunks of 10,000 so that the shared machine's load
+// falls on both alike: "indexed" as Hookscope writes it, "plain" with event_text replaced
+// by a view whose INSTEAD OF trigger drops the text (the insert as before the index; the
+// text is still assembled). Then each needle is searched as the window's search thread does
+// (EventStore::matchingIds in id windows of 4,096), through the index and by the old scan
+// (the same store with its index marked as not built).
+//
+//   build/bench/bench_search [events=100000 ...]
+// Numbers are indicative on a shared machine: compare the ratios within one run.
+#include "store/EventFilter.h"
+#include "store/EventStore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <cstdio>
+
+using namespace hookscope;
+
+namespace {
+
+constexpr qint64 kWindow = 4096; // EventSearchWorker's
+constexpr int kPerTransaction = 50; // a busy writer's group commit
+
+Event generated(int i)
+{
+    static const QByteArray small = R"({"event":"order.paid","order":{"id":"ord_%1","amount":1999,"currency":"EUR",)"
+                                    R"("customer":{"name":"Customer %1","email":"c%1@example.com"},"items":[{"sku":"A-1","qty":2}]}})";
+    Event e;
+    e.receivedAtMs = 1'732'300'000'000 + i * 37;
+    e.remoteAddress = QStringLiteral("127.0.0.1");
+    e.remotePort = quint16(40000 + i % 20000);
+    e.method = i % 10 == 0 ? "PUT" : "POST";
+    e.target = "/webhooks/orders/" + QByteArray::number(i) + "?attempt=1";
+    e.headers = {{"Host", "localhost:8080"}, {"User-Agent", "bench/1.0"}, {"Content-Type", "application/json"},
+                 {"X-Request-Id", QByteArray::number(i, 16).rightJustified(16, '0')}};
+    e.contentType = "application/json";
+    e.body = QString::fromLatin1(small).arg(i).toUtf8();
+    if (i % 1000 == 0)
+        e.body = R"({"blob":")" + QByteArray(40'000, 'z') + R"("})";
+    e.response.status = 200;
+    e.response.headers = {{"Content-Type", "application/json"}};
+    e.response.body = R"({"ok":true})";
+    e.handlingUs = 180 + i % 400;
+    return e;
+}
+
+// On a connection of its own, with the store closed.
+bool rawExec(const QString &path, const QString &sql)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench-raw"));
+        db.setDatabaseName(path);
+        ok = db.open() && QSqlQuery(db).exec(sql);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench-raw"));
+    return ok;
+}
+
+// Inserts events [from, to) in transactions of kPerTransaction; returns the microseconds spent.
+qint64 insertRange(EventStore &store, int from, int to)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    for (int i = from; i < to; i += kPerTransaction) {
+        if (!store.begin())
+            return -1;
+        for (int j = i; j < std::min(to, i + kPerTransaction); ++j) {
+            Event e = generated(j);
+            if (!store.insert(e, &error)) {
+                std::fprintf(stderr, "insert: %s\n", qPrintable(error));
+                return -1;
+            }
+        }
+        if (!store.commit(&error))
+            return -1;
+    }
+    return timer.nsecsElapsed() / 1000;
+}
+
+struct Search
+{
+    qint64 ms = 0;
+    qsizetype hits = 0;
+};
+
+Search search(const EventStore &store, const QString &text)
+{
+    const EventFilter filter = EventFilter::forText(text);
+    QElapsedTimer timer;
+    timer.start();
+    Search out;
+    const qint64 maxId = store.maxId();
+    for (qint64 after = 0; after < maxId; after += kWindow)
+        out.hits += store.matchingIds(filter, after, after + kWindow).size();
+    out.ms = timer.elapsed();
+    return out;
+}
+
+double mib(const QString &path)
+{
+    return double(QFile(path).size() + QFile(path + QStringLiteral("-wal")).size()) / 1048576.0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QList<int> sizes;
+    for (int i = 1; i < argc; ++i)
+        sizes.append(QByteArray(argv[i]).toInt());
+    if (sizes.isEmpty())
+        sizes = {100'000};
+    const QStringList needles = {QStringLiteral("ord_99999"), QStringLiteral("c77777@example"),
+                                 QStringLiteral("order.paid"), QStringLiteral("zq")};
+    for (const int events : sizes) {
+        QTemporaryDir dir;
+        const QString indexedPath = dir.filePath(QStringLiteral("indexed.sqlite"));
+        const QString plainPath = dir.filePath(QStringLiteral("plain.sqlite"));
+        EventStore indexed;
+        EventStore plain;
+        QString error;
+        if (!indexed.open(indexedPath, &error, SyncMode::Normal) || !plain.open(plainPath, &error, SyncMode::Normal)) {
+            std::fprintf(stderr, "open: %s\n", qPrintable(error));
+            return 1;
+        }
+        plain.close();
+        if (!rawExec(plainPath, QStringLiteral("DROP TABLE event_text"))
+            || !rawExec(plainPath, QStringLiteral("CREATE VIEW event_text AS SELECT 0 AS rowid, '' AS text"))
+            || !rawExec(plainPath,
+                     QStringLiteral("CREATE TRIGGER event_text_drop INSTEAD OF INSERT ON event_text BEGIN SELECT 1; END"))
+            || !plain.open(plainPath, &error, SyncMode::Normal)) {
+            std::fprintf(stderr, "cannot make the plain store: %s\n", qPrintable(error));
+            return 1;
+        }
+        qint64 indexedUs = 0;
+        qint64 plainUs = 0;
+        for (int from = 0; from < events; from += 10'000) {
+            const int to = std::min(events, from + 10'000);
+            const qint64 a = insertRange(indexed, from, to);
+            const qint64 b = insertRange(plain, from, to);
+            if (a < 0 || b < 0)
+                return 1;
+            indexedUs += a;
+            plainUs += b;
+        }
+        std::printf("== %d events\n", events);
+        std::printf("insert, %d per transaction: indexed %.0f events/s, plain %.0f events/s (indexed/plain %.2f); "
+                    "files %.1f MiB vs %.1f MiB\n",
+                    kPerTransaction, events * 1e6 / double(indexedUs), events * 1e6 / double(plainUs),
+                    double(plainUs) / double(indexedUs), mib(indexedPath), mib(plainPath));
+        for (const QString &needle : needles) {
+            const Search viaIndex = search(indexed, needle);
+            // The same store, its index marked as not built: the old scan.
+            indexed.close();
+            rawExec(indexedPath, QStringLiteral("UPDATE event_text_state SET backlog_after = 0, backlog_up_to = 1"));
+            if (!indexed.open(indexedPath, &error, SyncMode::Normal))
+                return 1;
+            const Search viaScan = search(indexed, needle);
+            indexed.close();
+            rawExec(indexedPath, QStringLiteral("UPDATE event_text_state SET backlog_after = 1, backlog_up_to = 1"));
+            if (!indexed.open(indexedPath, &error, SyncMode::Normal))
+                return 1;
+            std::printf("filter %-16s index %6lld ms, scan %6lld ms (%lld / %lld hits)%s\n",
+                        qPrintable(QLatin1Char('"') + needle + QLatin1Char('"')), viaIndex.ms, viaScan.ms,
+                        qint64(viaIndex.hits), qint64(viaScan.hits),
+                        EventFilter::forText(needle).textIndexQuery() ? "" : "  [< 3 chars: both scan]");
+            if (viaIndex.hits != viaScan.hits)
+                std::printf("  MISMATCH\n");
+        }
+        std::fflush(stdout);
+    }
+    return 0;
+}

@@ -1,0 +1,210 @@
+// EventStore's search index (event_text, migration 9): what goes in with an insert, out with
+// a delete or a clear, and the backlog of events stored before it existed.
+#include "EventStore.h"
+
+#include "EventRows.h"
+#include "util/Log.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace hookscope {
+
+namespace {
+
+// The columns EventFilter::indexedText() reads.
+QString indexedColumns()
+{
+    using C = EventColumn;
+    QString out;
+    for (const C column : {C::Id, C::Target, C::Headers, C::Body, C::BodyEncoding, C::DecodedBody, C::DecodedEncoding}) {
+        const ColumnDef<EventColumn> &def = kEventColumns[std::size_t(column)];
+        if (!out.isEmpty())
+            out += QStringLiteral(", ");
+        out += QLatin1StringView(def.sql) + QStringLiteral(" AS ") + QLatin1StringView(def.name);
+    }
+    return out;
+}
+
+bool indexFailed(const QSqlQuery &q, QString *error)
+{
+    *error = q.lastError().text();
+    return false;
+}
+
+qint64 indexFailedCount(const QSqlQuery &q, QString *error)
+{
+    *error = q.lastError().text();
+    return -1;
+}
+
+} // namespace
+
+bool EventStore::indexText(const Event &event, QString *error)
+{
+    // CAST: the driver binds a QByteArray as a blob; the tokenizer wants text, byte for byte.
+    QSqlQuery *q = statement("index-text", [] {
+        return QStringLiteral("INSERT INTO event_text (rowid, text) VALUES (:id, CAST(:text AS TEXT))");
+    });
+    if (!q) {
+        *error = QStringLiteral("cannot write to the search index");
+        return false;
+    }
+    q->bindValue(QStringLiteral(":id"), event.id);
+    q->bindValue(QStringLiteral(":text"), EventFilter::indexedText(event));
+    return q->exec() || indexFailed(*q, error);
+}
+
+bool EventStore::unindexText(qint64 id, QString *error)
+{
+    QSqlQuery *read = statement("unindex-read", [] {
+        return QStringLiteral("SELECT %1 FROM events e WHERE e.id = :id").arg(indexedColumns());
+    });
+    // A contentless FTS5 table forgets a row when given the very text it indexed.
+    QSqlQuery *forget = statement("unindex-text", [] {
+        return QStringLiteral(
+            "INSERT INTO event_text (event_text, rowid, text) VALUES ('delete', :id, CAST(:text AS TEXT))");
+    });
+    if (!read || !forget) {
+        *error = QStringLiteral("cannot write to the search index");
+        return false;
+    }
+    read->bindValue(QStringLiteral(":id"), id);
+    if (!read->exec())
+        return indexFailed(*read, error);
+    if (!read->next()) { // already gone
+        read->finish();
+        return true;
+    }
+    QString damage;
+    const Event event = eventFromRow(*read, EventColumnIndex(kEventColumns, read->record()), &damage);
+    read->finish();
+    if (!damage.isEmpty()) {
+        // Not the text it was indexed with: giving that to FTS5 would damage the index. Its
+        // trigrams stay behind; a search checks every candidate against `events`, where the
+        // event is gone, so it is never found.
+        qCWarning(lcStore).noquote() << "event" << id << "left in the search index:" << damage;
+        return true;
+    }
+    forget->bindValue(QStringLiteral(":id"), id);
+    forget->bindValue(QStringLiteral(":text"), EventFilter::indexedText(event));
+    return forget->exec() || indexFailed(*forget, error);
+}
+
+std::optional<EventStore::TextBacklog> EventStore::textBacklog() const
+{
+    QSqlQuery q = query();
+    if (!q.exec(QStringLiteral("SELECT backlog_after, backlog_up_to FROM event_text_state WHERE id = 1")) || !q.next())
+        return std::nullopt;
+    return TextBacklog{q.value(0).toLongLong(), q.value(1).toLongLong()};
+}
+
+bool EventStore::setTextBacklog(const TextBacklog &backlog, QString *error)
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("UPDATE event_text_state SET backlog_after = :after, backlog_up_to = :up_to WHERE id = 1"));
+    q.bindValue(QStringLiteral(":after"), backlog.after);
+    q.bindValue(QStringLiteral(":up_to"), backlog.upTo);
+    return q.exec() || indexFailed(q, error);
+}
+
+qint64 EventStore::indexTextBacklog(int limit, QString *error)
+{
+    const std::optional<TextBacklog> backlog = textBacklog();
+    if (!backlog) {
+        *error = QStringLiteral("cannot read the search index's state");
+        return -1;
+    }
+    if (backlog->isEmpty())
+        return 0;
+    QSqlQuery q = query();
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM events e WHERE e.id > :after AND e.id <= :up_to ORDER BY e.id LIMIT :limit")
+                  .arg(indexedColumns()));
+    q.bindValue(QStringLiteral(":after"), backlog->after);
+    q.bindValue(QStringLiteral(":up_to"), backlog->upTo);
+    q.bindValue(QStringLiteral(":limit"), limit);
+    if (!q.exec())
+        return indexFailedCount(q, error);
+    qint64 indexed = 0;
+    qint64 last = backlog->after;
+    std::optional<EventColumnIndex> columns;
+    while (q.next()) {
+        if (!columns)
+            columns.emplace(kEventColumns, q.record());
+        // A body that cannot be read is indexed as it reads (empty): the event is then found
+        // by its target and headers, as the scan finds it.
+        const Event event = eventFromRow(q, *columns);
+        if (!indexText(event, error))
+            return -1;
+        last = event.id;
+        ++indexed;
+    }
+    if (q.lastError().isValid())
+        return indexFailedCount(q, error);
+    // Fewer than asked: nothing of the backlog is left past the last one.
+    const qint64 after = indexed < limit ? backlog->upTo : last;
+    return setTextBacklog({after, backlog->upTo}, error) ? indexed : -1;
+}
+
+bool EventStore::beginChunkedClear(QString *error)
+{
+    QSqlQuery q = query();
+    if (!q.exec(QStringLiteral("INSERT INTO event_text (event_text) VALUES ('delete-all')")))
+        return indexFailed(q, error);
+    return setTextBacklog({0, maxId()}, error);
+}
+
+qint64 EventStore::clearBacklogChunk(int limit, QString *error)
+{
+    const std::optional<TextBacklog> backlog = textBacklog();
+    if (!backlog) {
+        *error = QStringLiteral("cannot read the search index's state");
+        return -1;
+    }
+    if (backlog->isEmpty())
+        return 0;
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("SELECT max(id), count(*) FROM (SELECT id FROM events WHERE id > :after AND id <= :up_to "
+                             "ORDER BY id LIMIT :limit)"));
+    q.bindValue(QStringLiteral(":after"), backlog->after);
+    q.bindValue(QStringLiteral(":up_to"), backlog->upTo);
+    q.bindValue(QStringLiteral(":limit"), limit);
+    if (!q.exec() || !q.next())
+        return indexFailedCount(q, error);
+    const qint64 count = q.value(1).toLongLong();
+    const qint64 last = count < limit ? backlog->upTo : q.value(0).toLongLong();
+    q.finish();
+    QSqlQuery d = query();
+    d.prepare(QStringLiteral("DELETE FROM events WHERE id > :after AND id <= :last"));
+    d.bindValue(QStringLiteral(":after"), backlog->after);
+    d.bindValue(QStringLiteral(":last"), last);
+    if (!d.exec())
+        return indexFailedCount(d, error);
+    return setTextBacklog({last, backlog->upTo}, error) ? count : -1;
+}
+
+bool EventStore::removeInTransaction(const QList<qint64> &ids, QString *error)
+{
+    const std::optional<TextBacklog> backlog = textBacklog();
+    if (!backlog) {
+        *error = QStringLiteral("cannot read the search index's state");
+        return false;
+    }
+    QSqlQuery *q = statement("delete-event", [] { return QStringLiteral("DELETE FROM events WHERE id = :id"); });
+    if (!q) {
+        *error = QStringLiteral("cannot delete events");
+        return false;
+    }
+    for (const qint64 id : ids) {
+        if (!backlog->contains(id) && !unindexText(id, error))
+            return false;
+        q->bindValue(QStringLiteral(":id"), id);
+        if (!q->exec())
+            return indexFailed(*q, error);
+    }
+    return true;
+}
+
+} // namespace hookscope
