@@ -70,7 +70,7 @@ struct EventFilter
     // Binary bodies are indexed the same way. It depends only on what the store keeps, so
     // the writer computes it again to take a deleted event out of the (contentless) index.
     [[nodiscard]] static QByteArray indexedText(const Event &event);
-    // The FTS5 MATCH expression (every trigram of the needle) that each event matchesText()
+    // The FTS5 MATCH expression (trigrams covering the needle) that each event matchesText()
     // accepts matches; nullopt when the index cannot answer: no needle, fewer than 3
     // characters (the old scan then runs), a NUL in it.
     [[nodiscard]] std::optional<QString> textIndexQuery() const;

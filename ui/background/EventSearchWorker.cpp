@@ -31,10 +31,13 @@ std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, 
     }
     QSet<qint64> found;
     const qint64 maxId = m_store->maxId();
-    for (qint64 after = 0; after < maxId; after += kWindow) {
+    // Through the search index one query answers for the whole store (each doclist read once,
+    // not sought again per window); a scan goes in windows so that a newer search stops it.
+    const qint64 window = m_store->textIndexUsable() && filter.textIndexQuery() ? std::max<qint64>(maxId, 1) : kWindow;
+    for (qint64 after = 0; after < maxId; after += window) {
         if (m_generation->load() != generation)
             return std::nullopt;
-        const QList<qint64> ids = m_store->matchingIds(filter, after, after + kWindow);
+        const QList<qint64> ids = m_store->matchingIds(filter, after, after + window);
         for (const qint64 id : ids)
             found.insert(id);
     }
