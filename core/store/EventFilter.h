@@ -67,7 +67,8 @@ struct EventFilter
     // candidate), as valid UTF-8 without NUL (the tokenizer stops at a NUL and may read a
     // stray byte into the character before it): each invalid byte and each NUL becomes U+FFFD,
     // which no needle holds, so every needle the bytes contain is still in the text.
-    // Binary bodies are indexed the same way. It depends only on what the store keeps, so
+    // (The writer leaves binary bodies and texts over 64 KiB to the scan: event_text_scan,
+    // EventStore::indexText.) It depends only on what the store keeps, so
     // the writer computes it again to take a deleted event out of the (contentless) index.
     [[nodiscard]] static QByteArray indexedText(const Event &event);
     // The FTS5 MATCH expression (trigrams covering the needle) that each event matchesText()

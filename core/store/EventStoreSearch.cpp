@@ -28,8 +28,10 @@ QList<qint64> EventStore::matchingIds(const EventFilter &filter, qint64 afterId,
     // With the search index complete, only its candidates are read (and tested exactly as the
     // scan tests every event); otherwise, or for fewer than 3 characters, every event is.
     const std::optional<QString> indexed = textIndexUsable() ? filter.textIndexQuery() : std::nullopt;
-    const QString range = indexed ? QStringLiteral("e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH :fts "
-                                                   "AND rowid > :after AND rowid <= :up_to)")
+    // Events the index leaves to the scan (event_text_scan) are always candidates.
+    const QString range = indexed ? QStringLiteral("(e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH :fts "
+                                                   "AND rowid > :after AND rowid <= :up_to) OR e.id IN (SELECT id FROM "
+                                                   "event_text_scan WHERE id > :scan_after AND id <= :scan_up_to))")
                                   : QStringLiteral("e.id > :after AND e.id <= :up_to");
     QSqlQuery q = query();
     q.setForwardOnly(true);
@@ -42,8 +44,11 @@ QList<qint64> EventStore::matchingIds(const EventFilter &filter, qint64 afterId,
     }
     q.bindValue(QStringLiteral(":after"), afterId);
     q.bindValue(QStringLiteral(":up_to"), upToId);
-    if (indexed)
+    if (indexed) {
         q.bindValue(QStringLiteral(":fts"), *indexed);
+        q.bindValue(QStringLiteral(":scan_after"), afterId);
+        q.bindValue(QStringLiteral(":scan_up_to"), upToId);
+    }
     if (!q.exec()) {
         if (complete)
             *complete = false;
