@@ -90,6 +90,9 @@ fuzz: fuzz-build
 	  -max_len=8192 $(BUILD)-fuzz/corpus-export tests/fuzz/corpus-export
 	$(BUILD)-fuzz/tests/fuzz/fuzz_har_import -max_total_time=$${FUZZ_SECONDS:-60} \
 	  -max_len=8192 $(BUILD)-fuzz/corpus-har tests/fuzz/corpus-har
+	@mkdir -p $(BUILD)-fuzz/corpus-rules
+	$(BUILD)-fuzz/tests/fuzz/fuzz_rule_file -max_total_time=$${FUZZ_SECONDS:-60} \
+	  -max_len=8192 $(BUILD)-fuzz/corpus-rules tests/fuzz/corpus-rules
 	@mkdir -p $(BUILD)-fuzz/corpus-schema
 	$(BUILD)-fuzz/tests/fuzz/fuzz_schema_compile -max_total_time=$${FUZZ_SECONDS:-60} \
 	  -max_len=4096 $(BUILD)-fuzz/corpus-schema tests/fuzz/corpus-schema

@@ -5,6 +5,8 @@
 #
 #   bash bench/run-window.sh                 # REPS=3 C50_DUR=10s C1_DUR=5s by default
 #   REPS=1 bash bench/run-window.sh
+#   SYNC=normal bash bench/run-window.sh    # both rows with --sync normal: no fsync per commit, so
+#                                           # the tail shows the process, not the disk's flush
 #
 # Rows: hookscope-headless = hookscope --headless; hookscope-window = the window, offscreen
 # (QT_QPA_PLATFORM=offscreen), shown, its table live, on a settings folder of its own. Same
@@ -33,6 +35,7 @@ export PEERS=${PEERS:-hookscope-headless,hookscope-window}
 DBDIR=$OUT/stores
 CFG=$OUT/config # the window's QSettings and data folder: never the user's
 mkdir -p "$DBDIR" "$CFG"
+SYNC=${SYNC:-full}
 ROWS=$OUT/hookscope-rows.sh
 COUNT_PY=$OUT/count-events.py
 printf '%s\n' 'import sqlite3, sys' \
@@ -40,10 +43,11 @@ printf '%s\n' 'import sqlite3, sys' \
 cat >"$ROWS" <<ROWS
 rm -f "$DBDIR"/*.sqlite*
 COUNT_CMD="python3 $COUNT_PY $DBDIR/headless.sqlite" \\
-  measure hookscope-headless 18093 "$BIN" --headless --port 18093 --db "$DBDIR/headless.sqlite"
+  measure hookscope-headless 18093 "$BIN" --headless --port 18093 --sync $SYNC --db "$DBDIR/headless.sqlite"
+rm -f "$DBDIR"/headless.sqlite* # gigabytes after a few runs: gone before the window's row starts
 COUNT_CMD="python3 $COUNT_PY $DBDIR/window.sqlite" \\
   measure hookscope-window 18094 env QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$CFG" XDG_DATA_HOME="$CFG" \\
-    "$BIN" --port 18094 --db "$DBDIR/window.sqlite"
+    "$BIN" --port 18094 --sync $SYNC --db "$DBDIR/window.sqlite"
 ROWS
 EXTRA_ROWS=$ROWS bash "$HARNESS"
 rm -f "$DBDIR"/*.sqlite*

@@ -135,6 +135,14 @@ struct Options
                                               "preset's argument; KIND may be vendor-qualified, cubu/before-queue-up=accept). "
                                               "Presets: resources/presets, each vendor pack's presets/ and the user presets folder."),
                                QStringLiteral("KIND=PRESET[:ARG]")};
+    QCommandLineOption rule{QStringLiteral("rule"),
+                            QStringLiteral("Answer rules from FILE, switched on (\"Simulate failures\"): an ordered list "
+                                           "that answers matching requests with a status or a status sequence "
+                                           "(500,500,200 per delivery of the same event), a delay with jitter, a "
+                                           "dropped connection, an answer after the vendor's timeout or a hold; "
+                                           "each event records the rule (docs/ANSWER-RULES.md). Without it: the "
+                                           "user's answer-rules.json beside the presets folder, as saved in Settings."),
+                            QStringLiteral("FILE")};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -151,6 +159,7 @@ struct Options
         parser.addOption(headTimeout);
         parser.addOption(firstByteTimeout);
         parser.addOption(respond);
+        parser.addOption(rule);
         parser.addOption(inspectTimeout);
     }
 };
@@ -429,6 +438,14 @@ ParseOutcome CommandLine::parse(const QStringList &args, AppOptions *options, QS
             }
             out.respond.append(*rule);
         }
+    }
+    if (parser.isSet(o.rule)) {
+        out.ruleFile = parser.value(o.rule);
+        if (!AnswerRuleSet::load(out.ruleFile, &out.answerRules, error)) {
+            error->prepend(QStringLiteral("--rule: "));
+            return ParseOutcome::Error;
+        }
+        out.answerRules.enabled = true; // asked for on the command line: simulate
     }
     if (!parseTrust(parser, o, &out, error))
         return ParseOutcome::Error;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hold/AnswerRuleSet.h"
 #include "hold/HoldPolicy.h"
 #include "http/ReceiverConfig.h"
 #include "store/EventStore.h"
@@ -31,6 +32,8 @@ struct AppOptions
     bool forwardAnswers = false; // --forward-answers: the app's answer answers a held hook
     QUrl ngrokApi = QUrl(QStringLiteral("http://127.0.0.1:4040")); // --ngrok-api: the agent to watch
     QList<RespondRule> respond; // --respond KIND=PRESET[:ARG]: answer that kind at once with a preset
+    QString ruleFile; // --rule FILE: answer rules (issue 26), switched on; empty: the user's rule file
+    AnswerRuleSet answerRules; // parsed from ruleFile when given
     QStringList givenOptions; // the options set on the command line ("port", ...): they win over settings
 };
 

@@ -4,6 +4,8 @@
 
 #include "exchange/EventExporter.h"
 #include "exchange/EventImporter.h"
+#include "query/EventQuery.h"
+#include "schema/SchemaRegistry.h"
 #include "store/EventStore.h"
 
 #include <QCommandLineParser>
@@ -95,6 +97,10 @@ int runExportCommand(const QStringList &args)
                                     QStringLiteral("Only events whose target, headers or body contain TEXT "
                                                    "(ignoring ASCII case), as the window's filter box."),
                                     QStringLiteral("text"));
+    const QCommandLineOption query(QStringLiteral("query"),
+                                   QStringLiteral("Only events QUERY matches, in the window's filter language "
+                                                  "(status >= 500 and body.data.status = cancelled; docs/QUERY.md)."),
+                                   QStringLiteral("query"));
     const QCommandLineOption out({QStringLiteral("o"), QStringLiteral("out")},
                                  QStringLiteral("File to write (replaced only once complete)."), QStringLiteral("file"));
     const QCommandLineOption redactAuth(QStringLiteral("redact-auth"),
@@ -104,9 +110,9 @@ int runExportCommand(const QStringList &args)
                                  QStringLiteral("With --format curl: where the commands send to (scheme://host[:port]; "
                                                 "default: where each request was sent)."),
                                  QStringLiteral("url"));
-    parser.addOptions({help, db, format, filter, out, redactAuth, url});
+    parser.addOptions({help, db, format, filter, query, out, redactAuth, url});
     const QString usage = QStringLiteral("hookscope export [--db PATH] [--format json|har|curl] [--url URL] "
-                                         "[--filter TEXT] [--redact-auth] --out FILE");
+                                         "[--filter TEXT | --query QUERY] [--redact-auth] --out FILE");
     if (const int code = parseArgs(parser, args, QStringLiteral("export"), usage,
                                    QStringLiteral("\nA damaged store is exported as far as it can be read: events "
                                                   "that cannot be read are left out and named on stderr (see "
@@ -154,14 +160,31 @@ int runExportCommand(const QStringList &args)
                      .arg(parser.value(url)));
         return kExitUsage;
     }
+    if (parser.isSet(filter) && parser.isSet(query)) {
+        printErr(QStringLiteral("hookscope export: --filter and --query cannot be combined\n"));
+        return kExitUsage;
+    }
+    std::optional<EventFilter> wanted;
+    if (parser.isSet(filter) && !parser.value(filter).trimmed().isEmpty())
+        wanted = EventFilter::forText(parser.value(filter).trimmed());
+    if (parser.isSet(query) && !parser.value(query).trimmed().isEmpty()) {
+        SchemaRegistry registry; // vendor = … names the kinds of a pack
+        const EventQuery::Result parsed
+            = EventQuery::filterFor(parser.value(query).trimmed(), EventQuery::contextFor(registry.catalog()));
+        if (!parsed.ok()) {
+            printErr(QStringLiteral("hookscope export: --query: %1\n").arg(parsed.error.toString()));
+            return kExitUsage;
+        }
+        wanted = parsed.filter;
+    }
     EventStore store;
     if (!openStore(&store, parser.isSet(db) ? parser.value(db) : EventStore::defaultPath(), QStringLiteral("export"),
                    true))
         return kExitUsage;
     std::optional<QList<qint64>> ids;
     EventExporter exporter(&store);
-    if (parser.isSet(filter) && !parser.value(filter).trimmed().isEmpty()) {
-        const EventFilter needle = EventFilter::forText(parser.value(filter).trimmed());
+    if (wanted) {
+        const EventFilter &needle = *wanted;
         bool complete = true;
         ids = store.matchingIds(needle, 0, store.maxId(), &complete);
         if (!complete) { // a damaged page stopped the search: match while reading past the damage

@@ -2,6 +2,9 @@
 
 #include "enrich/DefaultInspector.h"
 
+#include "util/Log.h"
+
+#include <QFile>
 #include <QSettings>
 
 namespace hookscope {
@@ -13,6 +16,20 @@ HoldPolicy savedHoldPolicy(const AppOptions &options)
     for (const RespondRule &rule : options.respond)
         policy.addRespond(rule);
     return policy;
+}
+
+AnswerRuleSet savedAnswerRules(const AppOptions &options)
+{
+    if (!options.ruleFile.isEmpty())
+        return options.answerRules;
+    // The user's file (Settings): a broken one answers nothing and says why once.
+    AnswerRuleSet rules;
+    QString error;
+    if (QFile::exists(AnswerRuleSet::userFile()) && !AnswerRuleSet::load(AnswerRuleSet::userFile(), &rules, &error)) {
+        qCWarning(lcApp).noquote() << "answer rules not used:" << error;
+        return {};
+    }
+    return rules;
 }
 
 SessionConfig sessionConfig(const AppOptions &options)
@@ -28,6 +45,7 @@ SessionConfig sessionConfig(const AppOptions &options)
     config.followTunnelUrl = true;
     config.holdPolicy = savedHoldPolicy(options);
     config.presets = PresetCatalog::load(*appKindCatalog());
+    config.answerRules = savedAnswerRules(options);
     config.ngrokApi = options.ngrokApi;
     return config;
 }

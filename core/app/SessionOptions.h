@@ -14,4 +14,7 @@ namespace hookscope {
 // The built-in hold policy, the user's settings over it, the command line's --respond rules.
 [[nodiscard]] HoldPolicy savedHoldPolicy(const AppOptions &options);
 
+// --rule FILE when given (switched on), else the user's answer-rules.json (Settings), else none.
+[[nodiscard]] AnswerRuleSet savedAnswerRules(const AppOptions &options);
+
 } // namespace hookscope

@@ -2,6 +2,7 @@
 
 #include "CheckStoreCommand.h"
 #include "ExchangeCommands.h"
+#include "SendCommand.h"
 #include "TranslationsCommand.h"
 #include "ValidateCommand.h"
 
@@ -22,6 +23,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("export"), runExportCommand},
         {QStringLiteral("import"), runImportCommand},
         {QStringLiteral("check-store"), runCheckStoreCommand},
+        {QStringLiteral("send"), runSendCommand},
     };
     return all;
 }

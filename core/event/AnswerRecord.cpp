@@ -19,6 +19,8 @@ QString AnswerRecord::sourceName(AnswerSource source)
         return QStringLiteral("shutdown");
     case AnswerSource::LocalApp:
         return QStringLiteral("local app");
+    case AnswerSource::Rule:
+        return QStringLiteral("rule");
     }
     return QStringLiteral("unknown");
 }
@@ -39,6 +41,10 @@ QString AnswerRecord::describe() const
         return QStringLiteral("answered %1 at shutdown, after %2 s").arg(response.status).arg(after);
     case AnswerSource::LocalApp:
         return QStringLiteral("answered %1 with the local app's answer, after %2 s").arg(response.status).arg(after);
+    case AnswerSource::Rule:
+        if (response.status == 0)
+            return QStringLiteral("connection dropped by rule \"%1\" after %2 s: nothing was sent").arg(rule, after);
+        return QStringLiteral("answered %1 by rule \"%2\" after %3 s").arg(response.status).arg(rule, after);
     }
     return {};
 }

@@ -15,6 +15,7 @@ enum class AnswerSource : int {
     ClientGone = 4, // the client closed the connection first: nothing was sent
     Shutdown = 5, // Hookscope was closing: the default answer went out
     LocalApp = 6, // the app the hook was forwarded to answered it (--forward-answers)
+    Rule = 7, // an answer rule (issue 26, branch rules26); status 0: it dropped the connection
 };
 
 // What was answered to a held (or --respond) request, kept beside the event (event_answer).
@@ -25,9 +26,13 @@ struct AnswerRecord
     HttpResponse response; // status 0 when nothing was sent (ClientGone)
     qint64 afterMs = 0; // arrival of the request's first byte → answer (or disconnect)
     QString presetId; // the preset that built it, when one did
+    QString rule; // the answer rule that decided it (AnswerSource::Rule)
 
-    [[nodiscard]] bool sent() const { return source != AnswerSource::ClientGone; }
-    // "click", "deadline", "--respond", "client gone", "shutdown", "local app"
+    [[nodiscard]] bool sent() const
+    {
+        return source != AnswerSource::ClientGone && !(source == AnswerSource::Rule && response.status == 0);
+    }
+    // "click", "deadline", "--respond", "client gone", "shutdown", "local app", "rule"
     [[nodiscard]] static QString sourceName(AnswerSource source);
     // "answered by click after 3.2 s", "client disconnected after 4.0 s: nothing sent"
     [[nodiscard]] QString describe() const;

@@ -19,6 +19,8 @@ struct CaptureResult
     // connection's default response. Never sent to a request the EndpointGuard refused: that
     // one keeps its 401/404.
     std::optional<HttpResponse> response = std::nullopt;
+    // Stored, and the connection is to close without a byte of answer (an answer rule's "drop").
+    bool drop = false;
 };
 
 using CaptureDone = std::function<void(const CaptureResult &)>;

@@ -74,6 +74,15 @@ ExportResult EventExporter::exportTo(const QString &path, ExportFormat format, c
         }
         if (!m_filter.matchesText(event))
             return true;
+        if (m_filter.predicate) { // a --query, tested as the store's search would have
+            Event asStored = event;
+            if (answered.contains(event.id))
+                asStored.answerPreset = m_store->loadAnswer(event.id).value_or(AnswerRecord{}).presetId;
+            const std::optional<ForwardRecord> forward = m_store->loadForward(event.id);
+            const int appStatus = !forward ? 0 : forward->status > 0 ? forward->status : -1;
+            if (!m_filter.predicate->matches(asStored, info.value_or(EventInfo{}), appStatus))
+                return true;
+        }
         bool written = false;
         // A held hook's answer: who decided it, kept by the export (issue 24).
         const std::optional<AnswerRecord> answer

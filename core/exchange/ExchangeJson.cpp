@@ -1,5 +1,7 @@
 #include "ExchangeJson.h"
 
+#include "util/JsonNesting.h"
+
 #include <QDateTime>
 
 namespace hookscope::exchange {
@@ -73,30 +75,6 @@ bool fromBase64(const nlohmann::ordered_json &value, QByteArray *bytes, QString 
     return true;
 }
 
-// Deepest nesting of brackets outside strings: serialising is recursive, so very deep bodies
-// stay text.
-int nestingDepth(const QByteArray &text)
-{
-    int depth = 0;
-    int deepest = 0;
-    bool inString = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char c = text.at(i);
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            deepest = qMax(deepest, ++depth);
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return deepest;
-}
 constexpr int kMaxJsonDepth = 200;
 
 // Serialisations a sender is likely to have produced; the first one that gives back the
@@ -123,7 +101,7 @@ nlohmann::ordered_json bodyToJson(const QByteArray &body)
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
     out["size"] = body.size();
     const char first = body.isEmpty() ? '\0' : body.front();
-    if ((first == '{' || first == '[') && nestingDepth(body) <= kMaxJsonDepth) {
+    if ((first == '{' || first == '[') && jsonNestingDepth(body, kMaxJsonDepth) <= kMaxJsonDepth) {
         nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(body.cbegin(), body.cend(), nullptr, false);
         if (!parsed.is_discarded()) {
             for (const int indent : kIndents) {

@@ -1,6 +1,9 @@
 # core/hold: holding a hook open until the user (or a deadline, or --respond) answers it.
 target_sources(hookscope_core PRIVATE
   hold/AnswerBuilder.h hold/AnswerBuilder.cpp
+  hold/AnswerRule.h hold/AnswerRule.cpp
+  hold/AnswerRuleSet.h hold/AnswerRuleSet.cpp
+  hold/DeliveryCounter.h hold/DeliveryCounter.cpp
   hold/AnswerValidator.h hold/AnswerValidator.cpp
   hold/HoldDesk.h hold/HoldDesk.cpp
   hold/HoldingSink.h hold/HoldingSink.cpp
@@ -9,6 +12,7 @@ target_sources(hookscope_core PRIVATE
   hold/PackAnswers.h hold/PackAnswers.cpp
   hold/PresetCatalog.h hold/PresetCatalog.cpp
   hold/ResponsePreset.h hold/ResponsePreset.cpp
+  hold/RuleSink.h hold/RuleSink.cpp
 )
 
 # Built-in presets (:/presets/<id>.preset.json) and the default hold policy (:/hold/policy.json).

@@ -386,6 +386,14 @@ void Connection::complete(quint64 seq, const CaptureResult &result)
     slot.eventId = result.id;
     if (result.held && result.stored && !slot.rejected)
         return; // the slot waits for its answer; pipelined requests behind it wait too (HTTP order)
+    if (result.drop && result.stored && !slot.rejected) {
+        // An answer rule dropped it: close without a byte of answer, as an app that crashed.
+        // The rule recorded the outcome; the slot must not record "client gone" over it.
+        slot.eventId = 0;
+        m_idleTimer->stop();
+        m_socket->abort(); // onDisconnected() stores what was read behind it and deletes this
+        return;
+    }
     slot.ready = true;
     if (result.response && !slot.rejected && result.stored)
         slot.response = *result.response;

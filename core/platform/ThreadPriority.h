@@ -15,4 +15,11 @@ void lowerCurrentThreadPriority(int niceValue);
 // preempts it at once, instead of waiting for the end of its time slice.
 void runCurrentThreadWhenIdle();
 
+// Asks for a short time slice for the calling thread, for threads a waiting sender's answer
+// depends on (the capture thread, the store writer). Linux 6.12 and later (EEVDF) let a woken
+// thread with a shorter slice preempt the running one at once, so a request never waits for a
+// busy GUI thread's slice to end; the thread's share of the CPU is unchanged and no privilege
+// is needed. Elsewhere it does nothing. Returns whether the kernel took it.
+bool requestShortTimeSlice();
+
 } // namespace hookscope

@@ -35,6 +35,17 @@ QString scalarText(const nlohmann::json *value)
     return QString();
 }
 
+// The text of the first pointer that finds a string or a number.
+QString firstText(const QJsonValue &body, const QStringList &pointers)
+{
+    for (const QString &pointer : pointers) {
+        const QString text = scalarText(JsonPointer::resolve(body, pointer));
+        if (!text.isEmpty())
+            return text;
+    }
+    return QString();
+}
+
 QStringList tokensOf(const QString &pointer)
 {
     return JsonPointer::tokens(pointer).value_or(QStringList());
@@ -74,12 +85,12 @@ QString Kind::eventName(const QJsonValue &body) const
 
 QString Kind::entityId(const QJsonValue &body) const
 {
-    for (const QString &pointer : entityIdPointers) {
-        const QString id = scalarText(JsonPointer::resolve(body, pointer));
-        if (!id.isEmpty())
-            return id;
-    }
-    return QString();
+    return firstText(body, entityIdPointers);
+}
+
+QString Kind::version(const QJsonValue &body) const
+{
+    return firstText(body, versionPointers);
 }
 
 } // namespace hookscope

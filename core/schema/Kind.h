@@ -40,6 +40,13 @@ struct Kind {
     QString eventNamePointer; // where the event name is, e.g. "/data/eventType"
     QString eventLabel; // the event name when eventNamePointer is unset or finds no text
     QStringList entityIdPointers; // first one that finds a string or number identifies the entity
+    // Deliveries (issue 26, branch group26): what stays the same when the vendor sends one event
+    // again (header names, then JSON pointers; the first that finds a value names the delivery,
+    // together with the kind), and where the entity's version is (updatedAt, a counter), so that
+    // an older version arriving after a newer one can be flagged.
+    QStringList deliveryHeaders;
+    QStringList deliveryPointers;
+    QStringList versionPointers;
     bool request = true; // false: a response body kind, never picked for a request
     // Vendor packs (resources/packs/<pack>/): the pack a kind belongs to ("cubu"; empty for a
     // loose user kind), the vendor page its schema was written from, its sample body, and the
@@ -58,6 +65,8 @@ struct Kind {
     [[nodiscard]] QString entityId(const QJsonValue &body) const;
     [[nodiscard]] QString eventName(const nlohmann::json &body) const;
     [[nodiscard]] QString entityId(const nlohmann::json &body) const;
+    // The entity's version: the first version pointer that finds a string or number.
+    [[nodiscard]] QString version(const QJsonValue &body) const;
 };
 
 } // namespace hookscope

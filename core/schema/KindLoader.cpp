@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace hookscope {
 
 namespace {
@@ -98,6 +100,36 @@ bool parseMatch(const QJsonValue &value, KindMatch *match, QString *problem)
     return true;
 }
 
+// "delivery": {"headers": [names], "pointers": [JSON pointers]} (issue 26).
+bool parseDelivery(const QJsonValue &value, Kind *kind, QString *problem)
+{
+    if (!value.isObject()) {
+        *problem = QStringLiteral("'delivery' must be an object of 'headers' and 'pointers'");
+        return false;
+    }
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() == QLatin1String("headers")) {
+            if (!stringList(it.value(), false, &kind->deliveryHeaders)
+                || std::any_of(kind->deliveryHeaders.cbegin(), kind->deliveryHeaders.cend(), [](const QString &name) {
+                       return name.isEmpty() || name.size() > 200 || name.contains(u':') || name.contains(u' ');
+                   })) {
+                *problem = QStringLiteral("'delivery.headers' must list header names");
+                return false;
+            }
+        } else if (it.key() == QLatin1String("pointers")) {
+            if (!stringList(it.value(), true, &kind->deliveryPointers)) {
+                *problem = QStringLiteral("'delivery.pointers' must list JSON pointers");
+                return false;
+            }
+        } else {
+            *problem = QStringLiteral("unknown member 'delivery.%1'").arg(it.key());
+            return false;
+        }
+    }
+    return true;
+}
+
 // Fills kind from a .kind.json object; the schema is loaded afterwards.
 bool parseKind(const QJsonObject &object, const QString &kindFile, Kind *kind, bool *matchGiven, QString *problem)
 {
@@ -148,6 +180,11 @@ bool parseKind(const QJsonObject &object, const QString &kindFile, Kind *kind, b
             kind->eventNamePointer = value.toString();
         } else if (key == QLatin1String("entityId")) {
             ok = stringList(value, true, &kind->entityIdPointers);
+        } else if (key == QLatin1String("delivery")) {
+            if (!parseDelivery(value, kind, problem))
+                return false;
+        } else if (key == QLatin1String("version")) {
+            ok = stringList(value, true, &kind->versionPointers);
         } else if (key == QLatin1String("request")) {
             ok = value.isBool();
             kind->request = value.toBool();

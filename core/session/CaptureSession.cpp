@@ -5,6 +5,8 @@
 #include "enrich/EnrichmentService.h"
 #include "hold/HoldDesk.h"
 #include "hold/HoldingSink.h"
+#include "platform/ThreadPriority.h"
+#include "hold/RuleSink.h"
 #include "http/Receiver.h"
 #include "relay/ForwardedAnswers.h"
 #include "relay/Forwarder.h"
@@ -24,7 +26,8 @@ CaptureSession::CaptureSession(QObject *parent)
     , m_recorder(new EventRecorder)
     , m_desk(new HoldDesk)
     , m_sink(std::make_unique<HoldingSink>(m_recorder, m_desk, appKindCatalog))
-    , m_receiver(new Receiver(m_sink.get()))
+    , m_rules(new RuleSink(m_sink.get(), m_recorder, m_desk, appKindCatalog))
+    , m_receiver(new Receiver(m_rules))
     , m_signatures(std::make_shared<VerifierSlot>(std::make_shared<const SignatureVerifier>()))
     , m_forwarder(new Forwarder(m_recorder, this))
     , m_forwardedAnswers(new ForwardedAnswers(m_forwarder, m_desk, this))
@@ -35,9 +38,10 @@ CaptureSession::CaptureSession(QObject *parent)
     m_desk->setRecorder([recorder = m_recorder](const AnswerRecord &record) { recorder->recordAnswer(record); });
     m_net->setObjectName(QStringLiteral("capture"));
     for (QObject *object : {static_cast<QObject *>(m_recorder), static_cast<QObject *>(m_desk),
-                            static_cast<QObject *>(m_receiver)})
+                            static_cast<QObject *>(m_rules), static_cast<QObject *>(m_receiver)})
         object->moveToThread(m_net);
     // Above the GUI (which only shows), below the store writer (which a 2xx waits for).
+    connect(m_net, &QThread::started, m_net, [] { requestShortTimeSlice(); }, Qt::DirectConnection);
     m_net->start(QThread::HighPriority);
 
     // Emitted on the network thread; these connections carry them over, batch by batch.
@@ -64,6 +68,7 @@ CaptureSession::~CaptureSession()
     delete m_forwardedAnswers;
     delete m_forwarder;
     delete m_enrichment;
+    delete m_rules;
     delete m_recorder;
     delete m_desk;
 }
@@ -91,6 +96,7 @@ bool CaptureSession::open(const SessionConfig &config)
     applySignatures(config);
     m_sink->setPolicy(config.holdPolicy);
     m_sink->setPresets(config.presets);
+    m_rules->setRules(config.answerRules);
     m_watcher->setApi(config.ngrokApi);
     m_storePath = config.storePath.isEmpty() ? EventStore::defaultPath() : config.storePath;
     // Creates and migrates the file before the writer takes it; a damaged file is put aside.
@@ -164,12 +170,14 @@ void CaptureSession::apply(const SessionConfig &config)
     m_config.publicBase = config.publicBase;
     m_config.holdPolicy = config.holdPolicy;
     m_config.presets = config.presets;
+    m_config.answerRules = config.answerRules;
     m_config.ngrokApi = config.ngrokApi;
     applySignatures(config);
     if (config.publicBase.isEmpty() && m_config.followTunnelUrl && !followed.isEmpty())
         m_signatures->setPublicBase(followed);
     m_sink->setPolicy(config.holdPolicy); // for requests arriving from now on
     m_sink->setPresets(config.presets);
+    m_rules->setRules(config.answerRules);
     m_watcher->setApi(config.ngrokApi);
     if (restart) {
         stop();
@@ -215,6 +223,7 @@ void CaptureSession::shutdown()
     // 1. No new request; what is held gets its default answer, recorded while the store is open.
     onNetwork([this] {
         m_receiver->stop();
+        m_rules->answerAllNow(); // a rule's delayed answer goes out now, recorded while the store is open
         m_desk->answerAll(AnswerSource::Shutdown);
     });
     m_listening = false;
@@ -233,6 +242,7 @@ void CaptureSession::shutdown()
         m_receiver = nullptr;
         m_recorder->moveToThread(home);
         m_desk->moveToThread(home);
+        m_rules->moveToThread(home);
     });
     m_net->quit();
     m_net->wait();

@@ -23,6 +23,7 @@ class HoldDesk;
 class HoldingSink;
 class NgrokWatcher;
 class Receiver;
+class RuleSink;
 class VerifierSlot;
 struct HeldRequest;
 
@@ -84,6 +85,8 @@ public:
     [[nodiscard]] EventRecorder *recorder() const { return m_recorder; }
     [[nodiscard]] HoldDesk *holdDesk() const { return m_desk; }
     [[nodiscard]] HoldingSink *holdingSink() const { return m_sink.get(); }
+    // The answer rules and their switch (issue 26): setRules/setEnabled from any thread.
+    [[nodiscard]] RuleSink *ruleSink() const { return m_rules; }
     [[nodiscard]] EnrichmentService *enrichment() const { return m_enrichment; }
     [[nodiscard]] const std::shared_ptr<VerifierSlot> &signatures() const { return m_signatures; }
     [[nodiscard]] Forwarder *forwarder() const { return m_forwarder; }
@@ -115,6 +118,7 @@ private:
     EventRecorder *m_recorder;
     HoldDesk *m_desk;
     std::unique_ptr<HoldingSink> m_sink; // used on m_net only (its rules: any thread)
+    RuleSink *m_rules; // in front of m_sink; lives on m_net like the desk (its timers)
     Receiver *m_receiver; // deleted by shutdown(), on m_net
     std::shared_ptr<VerifierSlot> m_signatures;
     EnrichmentService *m_enrichment = nullptr; // child; made by open()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "enrich/EnrichmentService.h"
+#include "hold/AnswerRuleSet.h"
 #include "hold/HoldPolicy.h"
 #include "hold/PresetCatalog.h"
 #include "http/ReceiverConfig.h"
@@ -41,6 +42,8 @@ struct SessionConfig
 
     HoldPolicy holdPolicy = HoldPolicy::builtIn();
     PresetCatalog presets = PresetCatalog::builtIn();
+    // Answer rules (issue 26) and the "Simulate failures" switch (their `enabled`); none by default.
+    AnswerRuleSet answerRules;
 
     // The ngrok agent whose tunnels are watched; empty: not watched.
     QUrl ngrokApi;

@@ -59,7 +59,8 @@ QLatin1StringView nameOf(EventColumn column)
 
 bool EventFilter::filtersInfo() const
 {
-    return kind.has_value() || !vendorKinds.isEmpty() || validity != Validity::All || missingTranslationsOnly;
+    return kind.has_value() || !vendorKinds.isEmpty() || validity != Validity::All || missingTranslationsOnly
+        || predicate != nullptr;
 }
 
 bool EventFilter::matchesText(const Event &event) const
@@ -192,6 +193,11 @@ EventFilter::Sql EventFilter::sqlInfoWhere() const
         all.append(QStringLiteral("EXISTS (SELECT 1 FROM event_forward f WHERE f.id = e.id AND (f.status <= 0 OR f.status >= 400))"));
     if (const std::optional<EventInfo::Validity> wanted = wantedValidity(validity))
         all.append(QStringLiteral("%1 = %2").arg(infoValiditySql()).arg(int(*wanted)));
+    if (predicate) {
+        const FilterSql query = predicate->sql();
+        all.append(query.expression);
+        sql.binds.insert(query.binds);
+    }
     sql.expression = QLatin1Char('(') + all.join(QStringLiteral(" AND ")) + QLatin1Char(')');
     return sql;
 }

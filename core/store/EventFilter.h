@@ -2,11 +2,13 @@
 
 #include "event/Event.h"
 #include "event/EventInfo.h"
+#include "EventPredicate.h"
 
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
+#include <memory>
 #include <optional>
 
 namespace hookscope {
@@ -28,6 +30,9 @@ struct EventFilter
     QStringList vendorKinds; // a vendor's kinds; empty: no vendor filter
     Validity validity = Validity::All;
     bool missingTranslationsOnly = false; // translations lacking a language another field has
+    // A query typed in the filter box (core/query EventQuery); null: none. Its SQL joins
+    // sqlInfoWhere(), and matches() runs it in memory.
+    std::shared_ptr<const EventPredicate> predicate;
 
     [[nodiscard]] static QByteArray needleFor(const QString &text) { return text.toUtf8().toLower(); }
     [[nodiscard]] static EventFilter forText(const QString &text)
@@ -45,17 +50,14 @@ struct EventFilter
     [[nodiscard]] bool matchesInfo(const EventInfo &info, int appStatus = 0) const;
     [[nodiscard]] bool matches(const Event &event, const EventInfo &info, int appStatus = 0) const
     {
-        return matchesText(event) && matchesInfo(info, appStatus);
+        return matchesText(event) && matchesInfo(info, appStatus)
+            && (!predicate || predicate->matches(event, info, appStatus));
     }
 
     // SQL over kEventJoins' aliases, with named binds. A compressed body cannot be searched
     // in SQL: sqlCompressed() is true for rows whose text the caller must test in memory
     // (matchesText) when sqlTextHit() is false.
-    struct Sql
-    {
-        QString expression;
-        QVariantMap binds; // ":name" → value
-    };
+    using Sql = FilterSql;
     [[nodiscard]] Sql sqlTextHit() const;
     [[nodiscard]] static QString sqlCompressed();
     [[nodiscard]] Sql sqlInfoWhere() const;

@@ -2,6 +2,7 @@
 
 #include "util/Log.h"
 #include "platform/SqlitePacing.h"
+#include "platform/ThreadPriority.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -33,6 +34,8 @@ bool EventRecorder::open(const QString &path, QString *error, SyncMode sync)
     connect(m_writerThread, &QThread::finished, m_writer, &QObject::deleteLater);
     connect(m_writer, &StoreWriter::committed, this, &EventRecorder::onCommitted, Qt::QueuedConnection);
     connect(m_writer, &StoreWriter::updatesFailed, this, &EventRecorder::storeFailed, Qt::QueuedConnection);
+    // A sender's 2xx waits for this thread's commit: it preempts a busy thread at once.
+    connect(m_writerThread, &QThread::started, m_writerThread, [] { requestShortTimeSlice(); }, Qt::DirectConnection);
     // Queued to this thread like `committed`, so they keep their order with the batches.
     connect(m_writer, &StoreWriter::deleteProgress, this, &EventRecorder::deleteProgress, Qt::QueuedConnection);
     connect(m_writer, &StoreWriter::deleteFinished, this, &EventRecorder::deleteFinished, Qt::QueuedConnection);

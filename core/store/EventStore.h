@@ -3,6 +3,7 @@
 #include "event/Event.h"
 #include "EventFilter.h"
 #include "EventSummary.h"
+#include "DeliveryRecord.h"
 #include "ForwardRecord.h"
 #include "StoreColumns.h"
 #include "event/EventInfo.h"
@@ -95,6 +96,12 @@ public:
     [[nodiscard]] std::optional<ForwardRecord> loadForward(qint64 id) const;
     // Every event's forwarding outcome: id, status and error only (the table's App column).
     [[nodiscard]] QList<ForwardRecord> forwardOutcomes() const;
+    // Delivery keys (EventStoreDelivery.cpp, issue 26): one per event, written by the writer.
+    [[nodiscard]] bool saveDelivery(const DeliveryRecord &record);
+    // Up to `limit` enriched events with id > afterId that have no key yet, in id order.
+    [[nodiscard]] QList<qint64> idsWithoutDelivery(qint64 afterId, int limit) const;
+    // Every keyed event, by key and then arrival.
+    [[nodiscard]] QList<DeliveryRow> deliveryRows() const;
     // The answer a held hook got (event_answer); load() and summaries() already show it.
     [[nodiscard]] bool saveAnswer(const AnswerRecord &record);
     [[nodiscard]] std::optional<AnswerRecord> loadAnswer(qint64 id) const;
@@ -110,7 +117,7 @@ public:
     // The same in the caller's transaction (a chunk of a large delete: StoreWriter).
     [[nodiscard]] bool removeInTransaction(const QList<qint64> &ids, QString *error);
 
-    // The search index (event_text, migration 9; EventStoreTextIndex.cpp). Every insert
+    // The search index (event_text, migration 12; EventStoreTextIndex.cpp). Every insert
     // indexes its event; remove() and clear() take theirs out in the same transaction.
     // The backlog: events not indexed yet, ids in (after, upTo] (stored before the index
     // existed, or left by a chunked clear that did not finish).

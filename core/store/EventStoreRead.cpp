@@ -46,6 +46,7 @@ std::optional<AnswerRecord> EventStore::loadAnswer(qint64 id) const
     record.response.body = q.value(QStringLiteral("body")).toByteArray();
     record.afterMs = q.value(QStringLiteral("after_ms")).toLongLong();
     record.presetId = q.value(QStringLiteral("preset")).toString();
+    record.rule = q.value(QStringLiteral("rule")).toString();
     return record;
 }
 

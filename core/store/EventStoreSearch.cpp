@@ -4,6 +4,7 @@
 
 #include "EventRows.h"
 
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -23,6 +24,14 @@ QList<qint64> EventStore::matchingIds(const EventFilter &filter, qint64 afterId,
     QList<qint64> out;
     if (complete)
         *complete = true;
+    if (filter.predicate) { // a query's SQL calls functions registered on this connection
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (!filter.predicate->prepare(db)) {
+            if (complete)
+                *complete = false;
+            return out;
+        }
+    }
     const EventFilter::Sql text = filter.sqlTextHit();
     const EventFilter::Sql info = filter.sqlInfoWhere();
     // With the search index complete, only its candidates are read (and tested exactly as the

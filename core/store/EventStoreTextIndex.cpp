@@ -1,4 +1,4 @@
-// EventStore's search index (event_text, migration 9): what goes in with an insert, out with
+// EventStore's search index (event_text, migration 12): what goes in with an insert, out with
 // a delete or a clear, and the backlog of events stored before it existed.
 #include "EventStore.h"
 

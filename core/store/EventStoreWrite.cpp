@@ -155,6 +155,7 @@ bool EventStore::saveAnswer(const AnswerRecord &record)
                          {"body", record.response.body},
                          {"after_ms", record.afterMs},
                          {"preset", text(record.presetId)},
+                         {"rule", text(record.rule)},
                      });
 }
 

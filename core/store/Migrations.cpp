@@ -163,8 +163,28 @@ const std::vector<QStringList> &steps()
             sql += followEvents("event_trailers", "trailers BLOB NOT NULL");
             return sql;
         }(),
-        // 9 (branch fts25): the search index (issue 25): an FTS5 table with the trigram
-        // tokenizer over each event's text (EventFilter::indexedText), contentless (the text is
+        // 9 (branch rules26, issue 26): the answer rule that decided an answer (AnswerSource::Rule),
+        // shown in the Result column as 503 · rule "fail twice"; NULL for every other source.
+        {
+            QStringLiteral("ALTER TABLE event_answer ADD COLUMN rule TEXT"),
+        },
+        // 10 (branch group26, issue 26): the delivery key of an event: the same vendor event sent
+        // again (a retry) has the same key (the kind's delivery id: a header such as Standard
+        // Webhooks' webhook-id or a JSON pointer; else its kind, path and body hash, by_body 1,
+        // grouped only within a time window), and its entity's version (updatedAt, …). Computed
+        // once per event by DeliveryIndexer; an older store gets its keys on demand. Indexed by key,
+        // so a group is one range read.
+        {
+            QStringLiteral(R"(CREATE TABLE event_delivery (
+                id INTEGER PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,
+                delivery_key TEXT NOT NULL,
+                by_body INTEGER NOT NULL DEFAULT 0,
+                version TEXT
+            ))"),
+            QStringLiteral("CREATE INDEX event_delivery_by_key ON event_delivery (delivery_key, id)"),
+        },
+        // 12 (branch fts25, issue 25; 11 is branch table25's indexes): the search index: an
+        // FTS5 table with the trigram tokenizer over each event's text (EventFilter::indexedText), contentless (the text is
         // in `events` already; the writer gives it again to take an event out) and without
         // positions (detail=none: the index only narrows, EventFilter decides), kept by the
         // writer in the transaction of each insert, delete and clear. Events stored before

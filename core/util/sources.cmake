@@ -2,6 +2,7 @@
 # categories; where the run-time data folder is.
 target_sources(hookscope_core PRIVATE
   util/CpuPacer.h util/CpuPacer.cpp
+  util/JsonNesting.h util/JsonNesting.cpp
   util/JsonNumberRange.h util/JsonNumberRange.cpp
   util/Log.h util/Log.cpp
   util/ResourceLocator.h util/ResourceLocator.cpp

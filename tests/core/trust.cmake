@@ -18,7 +18,8 @@ if(HOOKSCOPE_FUZZ_DIR)
                "export_import|corpus-export|8192|${HOOKSCOPE_FUZZ_IMPORT_SECONDS}"
                "har_import|corpus-har|8192|${HOOKSCOPE_FUZZ_IMPORT_SECONDS}"
                "curl_quote|corpus-curl|4096|${HOOKSCOPE_FUZZ_IMPORT_SECONDS}"
-               "inspection|corpus-inspection|8192|${HOOKSCOPE_FUZZ_INSPECTION_SECONDS}")
+               "inspection|corpus-inspection|8192|${HOOKSCOPE_FUZZ_INSPECTION_SECONDS}"
+               "rule_file|corpus-rules|8192|${HOOKSCOPE_FUZZ_IMPORT_SECONDS}")
     string(REPLACE "|" ";" spec "${spec}")
     list(GET spec 0 name)
     list(GET spec 1 seeds)

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void cleanup();
     void exportWritesAValidDocument_data();
     void exportWritesAValidDocument();
+    void exportQueryErrorNamesItsColumn();
     void importAddsEventsAndRefusesCorruptFiles();
     void wrongUsageExitsWithTwo_data();
     void wrongUsageExitsWithTwo();
@@ -69,6 +70,10 @@ void TestExchangeCommands::exportWritesAValidDocument_data()
     QTest::newRow("filtered") << QStringList{QStringLiteral("--filter"), QStringLiteral("JICOO")} << "some.json" << 1;
     QTest::newRow("filtered on a decoded body") << QStringList{QStringLiteral("--filter"), QStringLiteral("ZIPPED")} << "f.json" << 1;
     QTest::newRow("filter matching nothing") << QStringList{QStringLiteral("--filter"), QStringLiteral("no such text")} << "n.json" << 0;
+    QTest::newRow("query on a body path") << QStringList{QStringLiteral("--query"), QStringLiteral("body.data.id = 42")} << "q1.json" << 1;
+    QTest::newRow("query on a decoded body") << QStringList{QStringLiteral("--query"), QStringLiteral("body.zipped ~ GZIP")} << "q2.json" << 1;
+    QTest::newRow("query of fields, and, not") << QStringList{QStringLiteral("--query"), QStringLiteral("method = POST and not path ~ /h")}
+                                               << "q3.json" << 7;
     QTest::newRow("har by extension") << QStringList() << "all.har" << int(samples().size());
     QTest::newRow("har by option") << QStringList{QStringLiteral("--format"), QStringLiteral("har")} << "all.txt"
                                    << int(samples().size());
@@ -96,6 +101,18 @@ void TestExchangeCommands::exportWritesAValidDocument()
         QVERIFY2(schema, qPrintable(error));
         QVERIFY(Validator(schema).validate(readAll(out)).isEmpty());
     }
+}
+
+void TestExchangeCommands::exportQueryErrorNamesItsColumn()
+{
+    const QString out = m_dir->filePath(QStringLiteral("never.json"));
+    QByteArray err;
+    QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--out"), out, QStringLiteral("--query"),
+                  QStringLiteral("status = abc")},
+                 &err),
+             2);
+    QVERIFY2(err.contains("--query: column 10: expected a whole number, got 'abc'"), err.constData());
+    QVERIFY(!QFile::exists(out));
 }
 
 void TestExchangeCommands::importAddsEventsAndRefusesCorruptFiles()

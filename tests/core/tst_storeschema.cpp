@@ -224,6 +224,11 @@ void TestStoreSchema::frozenSchema7StoreIsMigratedWithNothingLost()
     QCOMPARE(rowsIn(path, QStringLiteral("event_info")), 5);
     // Every column of every side row of a live event came through the rebuild unchanged.
     for (qsizetype i = 0; i < kSideTables.size(); ++i) {
+        // Migration 9 (branch rules26) adds event_answer.rule, NULL on every older answer.
+        if (kSideTables[i] == QLatin1String("event_answer")) {
+            for (QString &row : liveRows[size_t(i)])
+                row += QStringLiteral("|NULL");
+        }
         QCOMPARE(liveRowsOf(path, kSideTables[i]), liveRows[size_t(i)]);
         QCOMPARE(rowsIn(path, kSideTables[i]), liveRows[size_t(i)].size());
     }

@@ -1,6 +1,7 @@
 hookscope_ui_test(tst_settingsdialog)
 hookscope_ui_test(tst_routesmodel)
 hookscope_ui_test(tst_firstrunpanel)
+hookscope_ui_test(tst_windowwalk)
 hookscope_ui_test(tst_keyboard)
 hookscope_ui_test(tst_theme)
 hookscope_ui_test(tst_systemtheme)

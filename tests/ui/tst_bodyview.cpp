@@ -143,15 +143,15 @@ void tst_BodyView::bigJsonIsFormattedOnAWorkerAndCut()
     view.setBody(body, "application/json");
     QVERIFY(view.isLoading());
     QCOMPARE(loaded.count(), 0);
-    QVERIFY2(info(view)->text().startsWith(QStringLiteral("Formatting 3.0 MB")), qPrintable(info(view)->text()));
+    QVERIFY2(info(view)->text().startsWith(QStringLiteral("Formatting 3.0 MiB")), qPrintable(info(view)->text()));
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30'000);
     QVERIFY(!view.isLoading());
     QCOMPARE(view.mode(), BodyView::Mode::Json);
     const QString shown = text(view)->toPlainText();
     QVERIFY(shown.startsWith(QStringLiteral("[\n  {\n    \"i\": 0,\n    \"tag\": \"<b>big</b>\"\n  },")));
     QVERIFY2(shown.size() < BodyFormatter::kMaxShownBytes + 300, qPrintable(QString::number(shown.size())));
-    QVERIFY2(shown.contains(QStringLiteral("only the first 128.0 kB of 3.0 MB are shown here")), qPrintable(shown.right(200)));
-    QVERIFY(info(view)->text().contains(QStringLiteral("the first 128.0 kB shown")));
+    QVERIFY2(shown.contains(QStringLiteral("only the first 128.0 KiB of 3.0 MiB are shown here")), qPrintable(shown.right(200)));
+    QVERIFY(info(view)->text().contains(QStringLiteral("the first 128.0 KiB shown")));
     QVERIFY(!text(view)->document()->findChild<JsonHighlighter *>()); // only whole bodies are coloured
     QVERIFY(save(view)->isVisibleTo(&view));
 
@@ -191,7 +191,7 @@ void tst_BodyView::bigBinaryBodyShowsTheBeginningInHex()
     QCOMPARE(dump.count(QLatin1Char('\n')), int(BodyFormatter::kMaxHex / 16) + 1);
     QVERIFY2(dump.trimmed().endsWith(QStringLiteral("… %1 more bytes not shown").arg(body.size() - BodyFormatter::kMaxHex)),
              qPrintable(dump.right(100)));
-    QVERIFY(info(view)->text().contains(QStringLiteral("hex dump of the first 64.0 kB")));
+    QVERIFY(info(view)->text().contains(QStringLiteral("hex dump of the first 64.0 KiB")));
     QVERIFY(!save(view)->isHidden());
 }
 

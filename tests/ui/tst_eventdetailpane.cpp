@@ -126,7 +126,9 @@ void tst_EventDetailPane::responseShowsStatusTimingAndBody()
     QVERIFY2(status->text().startsWith(QStringLiteral("202 Accepted")), qPrintable(status->text()));
     QVERIFY(status->text().contains(QStringLiteral("1.53 ms")));
     auto *headers = pane.responseView()->findChild<QTreeWidget *>(QStringLiteral("responseHeaders"));
-    QCOMPARE(headers->topLevelItemCount(), 1);
+    QCOMPARE(headers->topLevelItemCount(), 2); // and the Content-Length the receiver wrote (issue 24.23)
+    QCOMPARE(headers->topLevelItem(1)->text(0), QStringLiteral("Content-Length"));
+    QCOMPARE(headers->topLevelItem(1)->text(1), QString::number(QByteArray("<b>accepted</b>").size()));
     QCOMPARE(pane.responseView()->findChild<QPlainTextEdit *>(QStringLiteral("responseBody"))->toPlainText(),
              QStringLiteral("<b>accepted</b>"));
     QCOMPARE(ResponseView::durationText(-1), QStringLiteral("handling time not recorded"));

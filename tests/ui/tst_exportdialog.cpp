@@ -120,7 +120,7 @@ void tst_ExportDialog::harImportSaysWhichEntriesWereSkipped()
     QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 20'000);
     const QString message = imported.at(0).at(1).toString();
     QVERIFY2(imported.at(0).at(0).toBool(), qPrintable(message));
-    QVERIFY2(message.contains(QLatin1String("Imported 4 event(s)")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("Imported 4 events")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("1 entry skipped: entry 1 ")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("request.method: is empty")), qPrintable(message));
     QTRY_COMPARE(window->listPane()->eventCount(), 4);

@@ -64,7 +64,7 @@ void tst_JsonTreeView::bigBodyIsBuiltOnAWorker()
     view.setJson(json);
     QVERIFY(view.isLoading());
     QCOMPARE(view.model()->rowCount(), 0);
-    QVERIFY2(banner(view)->text().startsWith(QStringLiteral("Building the tree of 2.0 MB")), qPrintable(banner(view)->text()));
+    QVERIFY2(banner(view)->text().startsWith(QStringLiteral("Building the tree of 2.0 MiB")), qPrintable(banner(view)->text()));
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30'000);
     QVERIFY(!view.isLoading());
     QVERIFY(banner(view)->isHidden());

@@ -24,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpSocket>
@@ -133,7 +134,7 @@ void tst_MainWindow::postedRequestsAppearAsRows()
     QCOMPARE(model->index(0, EventTableModel::SenderColumn).data().toString(), QStringLiteral("127.0.0.1"));
     QCOMPARE(model->index(1, EventTableModel::SenderColumn).data().toString(), QStringLiteral("198.51.100.7"));
     QVERIFY(model->index(0, EventTableModel::TimeColumn).data().toString().contains(QLatin1Char('.')));
-    auto *count = m_window->statusPane()->findChild<QLabel *>(QStringLiteral("countLabel"));
+    auto *count = m_window->statusBar()->findChild<QLabel *>(QStringLiteral("countLabel")); // a permanent widget of the bar
     QCOMPARE(count->text(), QStringLiteral("2 events"));
     QVERIFY(m_window->statusPane()->listeningText().contains(m_window->session()->url().toString()));
 }

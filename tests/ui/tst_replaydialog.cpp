@@ -51,6 +51,7 @@ private Q_SLOTS:
     void cleanup();
 
     void prefilledFromTheEvent();
+    void saysWhereItSendsAndWhatWasAnswered();
     void editedBodySentWithCtrlReturnAndShownBesideTheOriginal();
     void editedHeadersAreSentInOrder();
     void unchangedRequestIsSentAsCaptured();
@@ -121,6 +122,20 @@ void tst_ReplayDialog::prefilledFromTheEvent()
     QVERIFY(dialog.originalResponse()->toPlainText().contains(QStringLiteral("HTTP/1.1 200 OK")));
     QVERIFY(dialog.originalResponse()->toPlainText().contains(QStringLiteral(R"({"ok":true})")));
     QVERIFY(dialog.targetResponse()->toPlainText().isEmpty());
+}
+
+// Issue 24.23: the URL the event's path leads to is shown before sending; header names do not
+// wrap; the original response lists the Content-Length the receiver sent.
+void tst_ReplayDialog::saysWhereItSendsAndWhatWasAnswered()
+{
+    ReplayDialog dialog(capturedEvent());
+    QCOMPARE(dialog.finalUrlLabel()->text(), QStringLiteral("Sends to: http://localhost:3000/webhooks/hooks/book?id=7"));
+    dialog.urlCombo()->setEditText(QStringLiteral("http://127.0.0.1:9/base/"));
+    QCOMPARE(dialog.finalUrlLabel()->text(), QStringLiteral("Sends to: http://127.0.0.1:9/base/hooks/book?id=7"));
+    QCOMPARE(dialog.finalUrlLabel()->textFormat(), Qt::PlainText);
+    QVERIFY(!dialog.headersTable()->wordWrap());
+    QVERIFY2(dialog.originalResponse()->toPlainText().contains(QStringLiteral("Content-Length: 11")),
+             qPrintable(dialog.originalResponse()->toPlainText()));
 }
 
 void tst_ReplayDialog::editedBodySentWithCtrlReturnAndShownBesideTheOriginal()

@@ -14,6 +14,7 @@
 #include "hold/HoldDesk.h"
 #include "http/Receiver.h"
 
+#include <QLocale>
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
@@ -481,6 +482,17 @@ void tst_RespondFlow::tabTitlesKeepTheirWidth()
     QCOMPARE(pane.tabs()->tabText(EventDetailPane::TranslationsTab), QStringLiteral("Translations (55 missing)"));
     QCOMPARE(bar->tabRect(EventDetailPane::DiffTab), diffBefore);
     QCOMPARE(bar->tabRect(EventDetailPane::HeadersTab), headersBefore);
+    // Issue 24.11: counts of 100 and more read "99+" (the exact one in the tooltip); nothing moves.
+    for (const int n : {100, 1'500, 250'000}) {
+        info.violationCount = n;
+        info.missingTranslations = n;
+        pane.setInfo(info);
+        QCOMPARE(pane.tabs()->tabText(EventDetailPane::ViolationsTab), QStringLiteral("Violations (99+)"));
+        QCOMPARE(pane.tabs()->tabText(EventDetailPane::TranslationsTab), QStringLiteral("Translations (99+ missing)"));
+        QVERIFY(pane.tabs()->tabToolTip(EventDetailPane::ViolationsTab).startsWith(QLocale().toString(n)));
+        QCOMPARE(bar->tabRect(EventDetailPane::DiffTab), diffBefore);
+        QCOMPARE(bar->tabRect(EventDetailPane::HeadersTab), headersBefore);
+    }
 }
 
 QTEST_MAIN(tst_RespondFlow)

@@ -62,7 +62,7 @@ private Q_SLOTS:
     {
         SettingsDialog dialog(m_settings.get());
         addSettingsPages(dialog, context({QStringLiteral("jicoo"), QStringLiteral("callback-request")}));
-        QCOMPARE(dialog.pages().size(), 6);
+        QCOMPARE(dialog.pages().size(), 7); // Answer rules: branch rules26
         auto *receiver = pageOf<ReceiverSettingsPage>(dialog);
         QCOMPARE(receiver->portEdit()->text(), QStringLiteral("8080"));
         QCOMPARE(receiver->bindEdit()->text(), QStringLiteral("127.0.0.1"));

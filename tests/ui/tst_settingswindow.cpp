@@ -9,12 +9,17 @@
 #include "trust/SignatureVerifier.h"
 #include "trust/TrustSettings.h"
 #include "TestWindow.h"
+#include "ReceiverSettingsPage.h"
+#include "SettingsDialog.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSettings>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTimer>
+#include <QApplication>
 #include <QTest>
 
 using namespace hookscope;
@@ -104,7 +109,110 @@ private Q_SLOTS:
         QVERIFY2(timer.elapsed() >= 250, qPrintable(QString::number(timer.elapsed())));
     }
 
+    // Issue 24.20: --port wins for the session and never reaches the settings file: not when the
+    // Settings dialog is OKed untouched (it shows the saved port), not when the window closes.
+    // A port the user types in the dialog is saved and moves the receiver at once.
+    void commandLinePortStaysASessionOverride()
+    {
+        constexpr quint16 saved = 18'999;
+        QSettings().setValue(QLatin1String(AppSettings::Port), saved);
+        QSettings().sync();
+        AppOptions options = m_test->options(); // --port 0: a free one
+        options.givenOptions = {QStringLiteral("port")};
+        QString error;
+        QVERIFY2(m_test->show(options, &error), qPrintable(error));
+        m_window = m_test->window();
+        const quint16 session = m_window->session()->port();
+        QVERIFY(session != saved);
+
+        QString shown;
+        QVERIFY(acceptSettings([&](ReceiverSettingsPage *page) { shown = page->portEdit()->text(); }));
+        QCOMPARE(shown, QString::number(saved)); // the saved setting, not this session's port
+        QCOMPARE(m_window->session()->port(), session);
+        QVERIFY(m_window->session()->isListening());
+        QCOMPARE(portInFile(), QString::number(saved));
+
+        m_window->close(); // saves the window's state
+        QCOMPARE(portInFile(), QString::number(saved));
+
+        // A new port typed in the dialog is the user's: saved, in effect now, kept at close.
+        QVERIFY2(m_test->show(options, &error), qPrintable(error));
+        m_window = m_test->window();
+        const quint16 chosen = freePort();
+        QVERIFY(chosen != 0);
+        QVERIFY(acceptSettings([&](ReceiverSettingsPage *page) { page->portEdit()->setText(QString::number(chosen)); }));
+        QCOMPARE(portInFile(), QString::number(chosen));
+        QTRY_COMPARE(m_window->session()->port(), chosen);
+        m_window->close();
+        QCOMPARE(portInFile(), QString::number(chosen));
+    }
+
+    // Without --port the toolbar's port is remembered at close; with it, nothing is written.
+    void portInTheFileAfterClose_data()
+    {
+        QTest::addColumn<bool>("given");
+        QTest::newRow("port given on the command line: not written") << true;
+        QTest::newRow("no port given: the last port asked for") << false;
+    }
+
+    void portInTheFileAfterClose()
+    {
+        QFETCH(bool, given);
+        QSettings().remove(QLatin1String(AppSettings::Port));
+        QSettings().sync();
+        AppOptions options = m_test->options();
+        options.portGiven = given;
+        options.givenOptions = given ? QStringList{QStringLiteral("port")} : QStringList{};
+        const quint16 port = freePort();
+        options.receiver.port = port;
+        if (!given)
+            QSettings().setValue(QLatin1String(AppSettings::Port), port); // as main() read it
+        QString error;
+        QVERIFY2(m_test->show(options, &error), qPrintable(error));
+        m_window = m_test->window();
+        QCOMPARE(m_window->session()->port(), port);
+        if (!given)
+            QSettings().remove(QLatin1String(AppSettings::Port));
+        m_window->close();
+        QCOMPARE(portInFile(), given ? QString() : QString::number(port));
+    }
+
 private:
+    // Opens Settings, lets edit() change the Receiver page, presses OK; false when no dialog came.
+    bool acceptSettings(const std::function<void(ReceiverSettingsPage *)> &edit)
+    {
+        bool seen = false;
+        QTimer::singleShot(0, qApp, [&] {
+            auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            for (SettingsPage *page : dialog->pages()) {
+                if (auto *receiver = qobject_cast<ReceiverSettingsPage *>(page)) {
+                    seen = true;
+                    edit(receiver);
+                }
+            }
+            dialog->accept();
+            if (dialog->isVisible())
+                dialog->reject(); // refused: do not hang the test
+        });
+        m_window->openSettings();
+        return seen;
+    }
+
+    // receiver/port as the settings file on disk has it ("" when absent).
+    static QString portInFile()
+    {
+        QSettings file(QSettings().fileName(), QSettings::IniFormat);
+        return file.value(QLatin1String(AppSettings::Port)).toString();
+    }
+
+    static quint16 freePort()
+    {
+        QTcpServer probe;
+        return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
+    }
+
     static void save(const TrustSettings &trust)
     {
         QSettings settings;

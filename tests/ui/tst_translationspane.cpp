@@ -21,8 +21,8 @@ using namespace hookscope;
 namespace {
 
 // office › city lacks nl, subject › description lacks fr and nl, subject › name lacks fr and
-// has nl twice. Rows in scan order: office › city, office › name, subject › description,
-// subject › name; languages en, fr, nl.
+// has nl twice. Rows: the fields with a problem first, in scan order (office › city, subject ›
+// description, subject › name), then the complete one (office › name); languages en, fr, nl.
 const QByteArray kFirst = R"({
   "office": {"translations": {
     "name": [{"language": "en", "value": "Main <b>office</b>"}, {"language": "nl", "value": "Hoofdkantoor"},
@@ -120,7 +120,7 @@ void tst_TranslationsPane::chooserShowsOneLanguage()
     QCOMPARE(pane.language(), QStringLiteral("nl"));
     QCOMPARE(visibleHeaders(pane), (QStringList{QStringLiteral("Field"), QStringLiteral("nl — Nederlands")}));
     QCOMPARE(columnTexts(pane, QStringLiteral("nl")),
-             (QStringList{QString(), QStringLiteral("Hoofdkantoor"), QString(), QStringLiteral("Leningen")}));
+             (QStringList{QString(), QString(), QStringLiteral("Leningen"), QStringLiteral("Hoofdkantoor")}));
     QCOMPARE(pane.summary()->text(), QStringLiteral("nl — Nederlands: 2 of 4 fields. nl: 2 missing."));
     chooseWithKeyboard(pane.languageCombo(), QString());
     QCOMPARE(pane.language(), QString());
@@ -203,15 +203,15 @@ void tst_TranslationsPane::copiesExactTsv()
     // Ctrl+C: the selected cells of office › name, markup kept, as sent.
     const int en = model->columnOf(QStringLiteral("en"));
     const int nl = model->columnOf(QStringLiteral("nl"));
-    table->selectionModel()->select(QItemSelection(model->index(1, en), model->index(1, nl)),
+    table->selectionModel()->select(QItemSelection(model->index(3, en), model->index(3, nl)),
                                     QItemSelectionModel::ClearAndSelect);
-    table->selectionModel()->setCurrentIndex(model->index(1, nl), QItemSelectionModel::NoUpdate);
+    table->selectionModel()->setCurrentIndex(model->index(3, nl), QItemSelectionModel::NoUpdate);
     QApplication::clipboard()->clear();
     QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("Main <b>office</b>\tSiège\tHoofdkantoor\n"));
     // A column: its code, then one line per field; "\-" where the language is missing.
     QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier | Qt::AltModifier);
-    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("nl\n\\-\nHoofdkantoor\n\\-\nLeningen\n"));
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("nl\n\\-\n\\-\nLeningen\nHoofdkantoor\n"));
     // The whole table, as `hookscope translations` prints it.
     QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
     const QString table2 = QApplication::clipboard()->text();
@@ -229,7 +229,7 @@ void tst_TranslationsPane::copiesExactTsv()
     table->selectAll();
     pane.copySelection();
     QCOMPARE(QApplication::clipboard()->text(),
-             QStringLiteral("office › city\t\\-\noffice › name\tHoofdkantoor\nsubject › description\t\\-\nsubject › name\tLeningen\n"));
+             QStringLiteral("office › city\t\\-\nsubject › description\t\\-\nsubject › name\tLeningen\noffice › name\tHoofdkantoor\n"));
 }
 
 void tst_TranslationsPane::bigBodiesAreReadOffTheGuiThread()

@@ -195,8 +195,16 @@ void tst_ViolationsPanel::infoOfAnotherEventIsIgnored()
 void tst_ViolationsPanel::toolTipsStayPlainText()
 {
     QCOMPARE(PlainToolTip::html(QStringLiteral("a <b>b</b>\nc & d")),
-             QStringLiteral("<p style=\"white-space:pre-wrap\">a &lt;b&gt;b&lt;/b&gt;<br>c &amp; d</p>"));
+             QStringLiteral("<p style=\"white-space:pre\">a &lt;b&gt;b&lt;/b&gt;<br>c &amp; d</p>"));
     QVERIFY(PlainToolTip::html(QString()).isEmpty());
+    QVERIFY(PlainToolTip::html(QString(400, u'x')).contains(QLatin1String("white-space:pre-wrap"))); // long text wraps
+    // Issue 24.29: a pointer in a tooltip is laid out on one line, as QToolTip's label does it.
+    const QString pointer = QStringLiteral("/data/callbackRequest/translations/street2/0/value");
+    QLabel tip;
+    tip.setWordWrap(true); // QToolTip's label wraps rich text
+    tip.setText(PlainToolTip::html(pointer + QStringLiteral("\nViolations here:\n• 'value' must be a string")));
+    QVERIFY2(tip.sizeHint().width() >= tip.fontMetrics().horizontalAdvance(pointer),
+             qPrintable(QString::number(tip.sizeHint().width())));
 
     JsonTreeView view;
     view.resize(600, 400);

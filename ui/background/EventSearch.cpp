@@ -26,11 +26,10 @@ EventSearch::~EventSearch()
     m_thread->wait();
 }
 
-void EventSearch::start(const QString &text)
+void EventSearch::start(const QString &text, const EventFilter &filter)
 {
     const quint64 generation = ++m_generation;
     m_running = true;
-    const EventFilter filter = EventFilter::forText(text);
     const QString path = m_storePath;
     QPointer<EventSearch> self(this);
     QMetaObject::invokeMethod(m_worker, [self, worker = m_worker, path, filter, text, generation] {
@@ -43,6 +42,19 @@ void EventSearch::start(const QString &text)
                 return;
             self->m_running = false;
             Q_EMIT self->finished(text, ids);
+        });
+    });
+}
+
+void EventSearch::collectPaths(const QString &kind)
+{
+    const QString path = m_storePath;
+    QPointer<EventSearch> self(this);
+    QMetaObject::invokeMethod(m_worker, [self, worker = m_worker, path, kind] {
+        const QStringList paths = worker->paths(path, kind);
+        QMetaObject::invokeMethod(self.data(), [self, kind, paths] {
+            if (self)
+                Q_EMIT self->pathsSeen(kind, paths);
         });
     });
 }

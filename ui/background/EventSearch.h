@@ -9,6 +9,7 @@ class QThread;
 namespace hookscope {
 
 struct Event;
+struct EventFilter;
 class EventSearchWorker;
 
 // Finds the events whose target, headers or body contain a text, without loading bodies
@@ -23,13 +24,17 @@ public:
     ~EventSearch() override;
 
     void setStorePath(const QString &path) { m_storePath = path; }
-    // Starts a search for `text` (case-insensitive for ASCII); cancels the previous one.
-    void start(const QString &text);
+    // Starts a search for `filter` (the filter box's `text`: plain text or a query, EventQuery);
+    // cancels the previous one.
+    void start(const QString &text, const EventFilter &filter);
+    // The body paths seen in stored events of `kind` (QueryPaths), for completion: pathsSeen.
+    void collectPaths(const QString &kind);
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
     void finished(const QString &text, const QSet<qint64> &ids);
+    void pathsSeen(const QString &kind, const QStringList &paths);
 
 private:
     QString m_storePath;

@@ -1,5 +1,7 @@
 #include "EventSearchWorker.h"
 
+#include "query/QueryPaths.h"
+
 #include <QLoggingCategory>
 
 namespace hookscope {
@@ -16,8 +18,7 @@ EventSearchWorker::EventSearchWorker(const std::atomic<quint64> *generation)
 
 EventSearchWorker::~EventSearchWorker() = default;
 
-std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, const EventFilter &filter,
-                                                      quint64 generation)
+bool EventSearchWorker::openStore(const QString &storePath)
 {
     if (!m_store || m_openPath != storePath) {
         m_store = std::make_unique<EventStore>();
@@ -25,10 +26,23 @@ std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, 
         if (!m_store->open(storePath, &error)) {
             qCWarning(lcSearch) << "cannot open the store for searching:" << error;
             m_store.reset();
-            return QSet<qint64>();
+            return false;
         }
         m_openPath = storePath;
     }
+    return true;
+}
+
+QStringList EventSearchWorker::paths(const QString &storePath, const QString &kind)
+{
+    return openStore(storePath) ? QueryPaths::seen(*m_store, kind) : QStringList();
+}
+
+std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, const EventFilter &filter,
+                                                      quint64 generation)
+{
+    if (!openStore(storePath))
+        return QSet<qint64>();
     QSet<qint64> found;
     const qint64 maxId = m_store->maxId();
     // Through the search index one query answers for the whole store (each doclist read once,

@@ -20,7 +20,12 @@ public:
     [[nodiscard]] std::optional<QSet<qint64>> search(const QString &storePath, const EventFilter &filter,
                                                      quint64 generation);
 
+    // Runs on the worker thread: QueryPaths::seen over this thread's connection.
+    [[nodiscard]] QStringList paths(const QString &storePath, const QString &kind);
+
 private:
+    [[nodiscard]] bool openStore(const QString &storePath);
+
     const std::atomic<quint64> *m_generation; // not owned: EventSearch outlives its thread
     std::unique_ptr<EventStore> m_store;
     QString m_openPath;

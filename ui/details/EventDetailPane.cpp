@@ -11,6 +11,7 @@
 #include "HeadersView.h"
 #include "JsonTreeView.h"
 #include "ResponseView.h"
+#include "SelectionNote.h"
 #include "StableTabWidget.h"
 #include "TranslationsPane.h"
 #include "TrustLine.h"
@@ -28,11 +29,16 @@
 
 namespace hookscope {
 
+namespace {
+constexpr int kMaxTabCount = 99; // a title shows "99+" above it
+} // namespace
+
 EventDetailPane::EventDetailPane(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
     , m_trust(new TrustLine(this))
     , m_ambiguity(new AmbiguityBar(this))
+    , m_selectionNote(new SelectionNote(this))
     , m_tabs(new StableTabWidget(this))
     , m_body(new BodyView(this))
     , m_tree(new JsonTreeView(this))
@@ -65,8 +71,8 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     m_tabs->setTabToolTip(ViolationsTab, tr("What schema validation found in the body"));
     m_tabs->setTabToolTip(TranslationsTab, tr("The body's translated fields, one column per language"));
     // Counts in these titles come and go: the tabs after them stay put (issue 24, point 9).
-    m_tabs->reserveTitle(ViolationsTab, tr("Violations (%L1)").arg(99));
-    m_tabs->reserveTitle(TranslationsTab, tr("Translations (%L1 missing)").arg(99));
+    m_tabs->reserveTitle(ViolationsTab, tr("Violations (%1)").arg(tr("%L1+").arg(kMaxTabCount)));
+    m_tabs->reserveTitle(TranslationsTab, tr("Translations (%1 missing)").arg(tr("%L1+").arg(kMaxTabCount)));
     m_tabs->setTabToolTip(DiffTab, tr("Fields added, removed and changed since the previous event of the same entity"));
     connect(m_tabs, &QTabWidget::currentChanged, this, &EventDetailPane::fillTab);
     connect(m_violations, &ViolationsPanel::violationActivated, this, &EventDetailPane::revealInTree);
@@ -79,15 +85,24 @@ EventDetailPane::EventDetailPane(QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_trust);
     layout->addWidget(m_ambiguity);
+    layout->addWidget(m_selectionNote);
+    connect(m_selectionNote, &SelectionNote::compareRequested, this, [this] { m_tabs->setCurrentIndex(DiffTab); });
     layout->addWidget(m_tabs, 1);
     setEvent(std::nullopt);
 }
 
 EventDetailPane::~EventDetailPane() = default;
 
+void EventDetailPane::setSelectionCount(int count)
+{
+    m_selectionCount = count;
+    m_selectionNote->setSelection(count, eventId());
+}
+
 void EventDetailPane::setEvent(std::optional<Event> event)
 {
     m_event = std::move(event);
+    m_selectionNote->setSelection(m_selectionCount, eventId());
     m_info.reset();
     m_filled.fill(false);
     m_body->clear();
@@ -164,10 +179,19 @@ void EventDetailPane::selectInTree(const QString &pointer)
 
 void EventDetailPane::updateTabTitles()
 {
+    // Counts from 100 on read "99+" (the exact one is in the tab's tooltip and inside it): the
+    // reserved width holds any count, so no tab after these moves under the mouse.
+    const auto count = [](int n) { return n > kMaxTabCount ? tr("%L1+").arg(kMaxTabCount) : tr("%L1").arg(n); };
     const bool invalid = m_info && m_info->validity == EventInfo::Validity::Invalid;
-    m_tabs->setTabText(ViolationsTab, invalid ? tr("Violations (%L1)").arg(m_info->violationCount) : tr("Violations"));
+    const int violations = invalid ? m_info->violationCount : 0;
+    m_tabs->setTabText(ViolationsTab, invalid ? tr("Violations (%1)").arg(count(violations)) : tr("Violations"));
+    m_tabs->setTabToolTip(ViolationsTab, invalid ? tr("%L1 violations: what schema validation found in the body").arg(violations)
+                                                 : tr("What schema validation found in the body"));
     const int missing = m_info ? m_info->missingTranslations : 0;
-    m_tabs->setTabText(TranslationsTab, missing > 0 ? tr("Translations (%L1 missing)").arg(missing) : tr("Translations"));
+    m_tabs->setTabText(TranslationsTab, missing > 0 ? tr("Translations (%1 missing)").arg(count(missing)) : tr("Translations"));
+    m_tabs->setTabToolTip(TranslationsTab, missing > 0
+                              ? tr("%L1 translations missing; the body's translated fields, one column per language").arg(missing)
+                              : tr("The body's translated fields, one column per language"));
 }
 
 void EventDetailPane::fillTab(int tab)
@@ -207,7 +231,7 @@ void EventDetailPane::fillTab(int tab)
     case BodyTab: {
         QString note;
         if (e.decodedBody)
-            note = tr("decoded from %1 bytes as sent").arg(e.body.size());
+            note = tr("decoded from %1 as sent").arg(BodyFormatter::sizeText(e.body.size()));
         else if (!e.decodeError.isEmpty())
             note = tr("could not decode: %1").arg(e.decodeError);
         m_body->setBody(e.displayBody(), e.contentType, note);
@@ -264,10 +288,13 @@ bool EventDetailPane::looksLikeJson() const
 void EventDetailPane::markTabsThatApply()
 {
     // Dimmed, not disabled: the tab still opens and says why it does not apply.
+    // With no event at all (a first run), every tab is dimmed: nothing in them yet.
     const bool notJson = !notJsonSentence().isEmpty();
-    const QColor dim = notJson ? palette().color(QPalette::PlaceholderText) : QColor();
-    for (const int tab : {int(TreeTab), int(ViolationsTab), int(TranslationsTab), int(DiffTab)})
-        m_tabs->tabBar()->setTabTextColor(tab, dim);
+    const QColor dim = palette().color(QPalette::PlaceholderText);
+    for (int tab = 0; tab < TabCount; ++tab) {
+        const bool readsJson = tab == TreeTab || tab == ViolationsTab || tab == TranslationsTab || tab == DiffTab;
+        m_tabs->tabBar()->setTabTextColor(tab, !m_event || (notJson && readsJson) ? dim : QColor());
+    }
 }
 
 void EventDetailPane::setSearchTerm(const QString &term)

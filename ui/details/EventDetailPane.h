@@ -25,6 +25,7 @@ class HeadersView;
 class JsonTreeView;
 class TranslationsPane;
 class ResponseView;
+class SelectionNote;
 class TrustLine;
 class ViolationsPanel;
 
@@ -57,6 +58,9 @@ public:
     [[nodiscard]] qint64 compareBase() const { return m_compareBase; }
     // The event filter's term: marked in Body (and Tree) for every event shown.
     void setSearchTerm(const QString &term);
+    // How many table rows are selected: from two on, a note says the details show the current one.
+    void setSelectionCount(int count);
+    [[nodiscard]] SelectionNote *selectionNote() const { return m_selectionNote; }
     // Ctrl+F in the details: the Body tab's find bar.
     void openFind();
     // Switches to the Tree tab and selects the node at `pointer`.
@@ -95,6 +99,8 @@ private:
     QLabel *m_title;
     TrustLine *m_trust;
     AmbiguityBar *m_ambiguity; // child
+    SelectionNote *m_selectionNote; // child
+    int m_selectionCount = 0;
     StableTabWidget *m_tabs;
     BodyView *m_body;
     JsonTreeView *m_tree;

@@ -3,6 +3,7 @@
 #include "BodyFormatter.h"
 #include "EventTableModel.h"
 #include "JsonHighlighter.h"
+#include "ResponseText.h"
 #include "Theme.h"
 #include "event/HttpMessage.h"
 #include "event/Event.h"
@@ -86,7 +87,7 @@ void ResponseView::setEvent(const Event &event)
     m_status->setPalette(p);
 
     m_headers->clear();
-    for (const auto &[name, value] : r.headers)
+    for (const auto &[name, value] : ResponseText::sentHeaders(r))
         new QTreeWidgetItem(m_headers, {QString::fromLatin1(name), QString::fromUtf8(value)});
     // JSON answers read like the Body tab: indented and coloured (issue 24, point 4).
     delete m_highlighter;

@@ -9,6 +9,7 @@ target_sources(hookscope_ui PRIVATE
   details/HeadersView.h details/HeadersView.cpp
   details/JsonHighlighter.h details/JsonHighlighter.cpp
   details/ResponseView.h details/ResponseView.cpp
+  details/SelectionNote.h details/SelectionNote.cpp
   details/TrustLine.h details/TrustLine.cpp
   details/ViolationsPanel.h details/ViolationsPanel.cpp
 )

@@ -20,6 +20,10 @@ ClearDialog::ClearDialog(int eventCount, QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     QPushButton *clear = buttons->addButton(tr("Delete all"), QDialogButtonBox::DestructiveRole);
     connect(clear, &QPushButton::clicked, this, &QDialog::accept);
+    // Enter keeps the events; the title is read whole ("Clear events — Hookscope"; issue 24.25).
+    clear->setAutoDefault(false);
+    buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    setMinimumWidth(qMax(420, fontMetrics().horizontalAdvance(windowTitle()) * 3));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(text);

@@ -47,7 +47,7 @@ EventColumns::EventColumns(QTableView *table)
     : QObject(table)
     , m_table(table)
     , m_header(table->horizontalHeader())
-    , m_menu(new QMenu(tr("Columns"), table))
+    , m_menu(new QMenu(tr("&Columns"), table))
     , m_fitDelay(new QTimer(this))
 {
     m_menu->setObjectName(QStringLiteral("columnMenu"));

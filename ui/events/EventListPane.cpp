@@ -12,6 +12,10 @@
 #include "EventSearch.h"
 #include "EventTableModel.h"
 #include "NewEventsBadge.h"
+#include "NoMatchNote.h"
+#include "SelectionKeeper.h"
+#include "QueryAssist.h"
+#include "query/EventQuery.h"
 #include "store/EventStore.h"
 
 #include <QAction>
@@ -42,12 +46,13 @@ EventListPane::EventListPane(QWidget *parent)
     , m_missingTranslationsCheck(new QCheckBox(tr("Missing translations"), this))
     , m_table(new QTableView(this))
     , m_filterDelay(new QTimer(this))
+    , m_requery(new QTimer(this))
 {
     setObjectName(QStringLiteral("eventListPane"));
     m_proxy->setSourceModel(m_model);
 
     m_filter->setObjectName(QStringLiteral("filterEdit"));
-    m_filter->setPlaceholderText(tr("Filter by target, headers or body text  (Ctrl+F)"));
+    m_filter->setPlaceholderText(tr("Filter by text, or a query: status >= 500 and body.data.status = cancelled  (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
     m_kindCombo->setObjectName(QStringLiteral("kindCombo"));
     m_kindCombo->setToolTip(tr("Show events of one kind"));
@@ -71,6 +76,10 @@ EventListPane::EventListPane(QWidget *parent)
     m_missingTranslationsCheck->setToolTip(tr("Show only events whose translated fields lack a language other fields have"));
     m_filterDelay->setSingleShot(true);
     m_filterDelay->setInterval(200);
+    // A query on results that come after the event (kind, validity, forwarding, answers) is run
+    // again in the store when they arrive, at most once a second.
+    m_requery->setSingleShot(true);
+    m_requery->setInterval(1000);
 
     m_table->setObjectName(QStringLiteral("eventTable"));
     m_table->setModel(m_proxy);
@@ -103,6 +112,9 @@ EventListPane::EventListPane(QWidget *parent)
     header->resizeSection(EventTableModel::SenderColumn, 130);
     m_columns = new EventColumns(m_table);
     m_newBadge = new NewEventsBadge(m_table);
+    m_noMatch = new NoMatchNote(m_table);
+    connect(new SelectionKeeper(m_table), &SelectionKeeper::selectedCountChanged, this,
+            &EventListPane::selectionCountChanged);
 
     auto *filterRow = new QHBoxLayout;
     filterRow->setContentsMargins(6, 6, 6, 4);
@@ -114,6 +126,10 @@ EventListPane::EventListPane(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(filterRow);
+    auto *queryError = new QLabel(this);
+    queryError->setContentsMargins(8, 0, 8, 4);
+    m_assist = new QueryAssist(m_filter, queryError, this);
+    layout->addWidget(queryError);
     layout->addWidget(m_table, 1);
 
     auto *focusFilterAction = new QAction(tr("Find"), this);
@@ -121,7 +137,8 @@ EventListPane::EventListPane(QWidget *parent)
     focusFilterAction->setShortcutContext(Qt::WindowShortcut);
     connect(focusFilterAction, &QAction::triggered, this, &EventListPane::focusFilter);
     addAction(focusFilterAction);
-    auto *deleteAction = new QAction(tr("Delete selected events"), this);
+    auto *deleteAction = m_deleteAction = new QAction(tr("&Delete Selected Events"), this);
+    deleteAction->setObjectName(QStringLiteral("deleteSelectedAction"));
     deleteAction->setShortcut(QKeySequence::Delete);
     deleteAction->setShortcutContext(Qt::WidgetShortcut);
     connect(deleteAction, &QAction::triggered, this, [this] {
@@ -138,6 +155,12 @@ EventListPane::EventListPane(QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
     connect(m_filterDelay, &QTimer::timeout, this, &EventListPane::startSearch);
     connect(m_search, &EventSearch::finished, this, &EventListPane::onSearchFinished);
+    connect(m_assist, &QueryAssist::pathsWanted, m_search, &EventSearch::collectPaths);
+    connect(m_search, &EventSearch::pathsSeen, m_assist, &QueryAssist::setPaths);
+    connect(m_requery, &QTimer::timeout, this, [this] {
+        if (!m_search->isRunning())
+            startSearch();
+    });
     connect(m_kindCombo, &QComboBox::currentIndexChanged, this, &EventListPane::applyKindChoice);
     connect(m_validityCombo, &QComboBox::currentIndexChanged, this, &EventListPane::applyValidityChoice);
     connect(m_missingTranslationsCheck, &QCheckBox::toggled, this, &EventListPane::applyMissingTranslationsChoice);
@@ -204,7 +227,7 @@ void EventListPane::addEvents(const QList<Event> &events)
     QList<qint64> matched;
     for (const Event &event : events) {
         rows.append(summaryOf(event));
-        if (m_textFilter.filtersText() && m_textFilter.matchesText(event)) {
+        if ((m_textFilter.filtersText() || m_textFilter.predicate) && m_textFilter.matches(event, EventInfo{})) {
             matched.append(event.id);
             m_liveMatches.insert(event.id);
         }
@@ -216,11 +239,19 @@ void EventListPane::addEvents(const QList<Event> &events)
 void EventListPane::applyInfos(const QList<EventInfo> &infos)
 {
     m_model->applyInfos(infos);
+    requeryLater();
 }
 
 void EventListPane::applyForward(qint64 id, int status, const QString &error)
 {
     m_model->setForwarded(id, status, error);
+    requeryLater();
+}
+
+void EventListPane::requeryLater()
+{
+    if (m_textFilter.predicate && m_textFilter.predicate->dependsOnLaterResults() && !m_requery->isActive())
+        m_requery->start();
 }
 
 void EventListPane::fillKindCombo()
@@ -242,6 +273,8 @@ void EventListPane::fillKindCombo()
         }
     }
     m_kindCombo->addItem(tr("unknown"), QString(QLatin1String("")));
+    if (m_assist) // nullptr while the constructor fills the chooser first
+        m_assist->setKinds(m_model->kinds());
     // The box keeps its width; its list is as wide as its longest kind.
     m_kindCombo->view()->setMinimumWidth(m_kindCombo->view()->sizeHintForColumn(0) + 24);
     int index = 0;
@@ -259,6 +292,8 @@ void EventListPane::fillKindCombo()
 void EventListPane::applyKindChoice()
 {
     const QVariant data = m_kindCombo->currentData();
+    if (m_assist)
+        m_assist->setChosenKind(data.typeId() == QMetaType::QString ? data.toString() : QString());
     const bool vendor = data.typeId() == QMetaType::QStringList;
     m_proxy->setVendorKinds(vendor ? data.toStringList() : QStringList());
     m_proxy->setKindFilter(data.isValid() && !vendor ? std::optional<QString>(data.toString()) : std::nullopt);
@@ -318,7 +353,9 @@ void EventListPane::startSearch()
     const QString text = m_filter->text().trimmed();
     m_liveMatches.clear();
     Q_EMIT searchTermChanged(text);
+    m_requery->stop();
     if (text.isEmpty()) {
+        m_assist->clearError();
         m_textFilter = {};
         m_search->cancel();
         m_proxy->clearMatches();
@@ -326,9 +363,15 @@ void EventListPane::startSearch()
         Q_EMIT filterApplied();
         return;
     }
-    m_textFilter = EventFilter::forText(text);
+    const EventQuery::Result query = EventQuery::filterFor(text, EventQuery::contextFor(appKindCatalog()));
+    if (!query.ok()) { // the table keeps the last filter that worked
+        m_assist->showError(query.error);
+        return;
+    }
+    m_assist->clearError();
+    m_textFilter = query.filter;
     m_filter->setCountText(tr("Searching…"));
-    m_search->start(text);
+    m_search->start(text, m_textFilter);
 }
 
 void EventListPane::onSearchFinished(const QString &text, const QSet<qint64> &ids)
@@ -348,6 +391,7 @@ void EventListPane::updateMatchLabel()
         m_filter->setCountText(tr("%L1 of %L2 events").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
     else
         m_filter->setCountText({}); // the status bar counts the events
+    m_noMatch->setHiddenCount(m_proxy->isFiltering() && m_proxy->rowCount() == 0 ? m_model->rowCount() : 0);
 }
 
 QList<qint64> EventListPane::selectedIds() const

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -20,6 +21,8 @@ namespace hookscope {
 
 class EventColumns;
 class NewEventsBadge;
+class NoMatchNote;
+class QueryAssist;
 class EventFilterProxy;
 class EventHistoryLoader;
 class EventSearch;
@@ -60,7 +63,10 @@ public:
     [[nodiscard]] QTableView *table() const { return m_table; }
     [[nodiscard]] EventColumns *columns() const { return m_columns; }
     [[nodiscard]] NewEventsBadge *newEventsBadge() const { return m_newBadge; }
+    [[nodiscard]] NoMatchNote *noMatchNote() const { return m_noMatch; }
     [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
+    [[nodiscard]] QAction *deleteAction() const { return m_deleteAction; } // asks above a few rows
+    [[nodiscard]] QueryAssist *queryAssist() const { return m_assist; }
     [[nodiscard]] QComboBox *kindCombo() const { return m_kindCombo; }
     [[nodiscard]] QComboBox *validityCombo() const { return m_validityCombo; }
     [[nodiscard]] QCheckBox *missingTranslationsCheck() const { return m_missingTranslationsCheck; }
@@ -74,9 +80,11 @@ Q_SIGNALS:
     void historyLoaded();
     void filterApplied(); // a filter (or its removal) took effect
     void searchTermChanged(const QString &term); // the filter box's text, trimmed; empty: none
+    void selectionCountChanged(int count); // rows selected
 
 private:
     void startSearch();
+    void requeryLater();
     void onSearchFinished(const QString &text, const QSet<qint64> &ids);
     void onCurrentChanged(const QModelIndex &current);
     void updateCompareBase();
@@ -101,8 +109,12 @@ private:
     QCheckBox *m_missingTranslationsCheck;
     QTableView *m_table;
     QTimer *m_filterDelay;
+    QTimer *m_requery;
+    QueryAssist *m_assist = nullptr;
     EventColumns *m_columns = nullptr; // child of m_table
     NewEventsBadge *m_newBadge = nullptr; // child of m_table's viewport
+    QAction *m_deleteAction = nullptr; // the table's
+    NoMatchNote *m_noMatch = nullptr; // child of m_table's viewport
     const EventStore *m_historyStore = nullptr; // not owned; GUI-thread reader, for forward outcomes
     EventFilter m_textFilter; // the filter text while a filter is active (its needle empty otherwise)
     QSet<qint64> m_liveMatches; // live events matched while the store search runs

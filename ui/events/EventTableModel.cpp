@@ -1,5 +1,7 @@
 #include "EventTableModel.h"
 
+#include "BodyFormatter.h"
+
 #include "EventRowText.h"
 #include "translate/LanguageNames.h"
 
@@ -16,9 +18,7 @@ constexpr int kFlushIntervalMs = 50;
 
 QString formatSize(qint64 bytes)
 {
-    if (bytes < 1024)
-        return QStringLiteral("%1 B").arg(bytes);
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return BodyFormatter::sizeText(bytes); // the details' unit names too (KiB, MiB)
 }
 
 // "en nl fr", then "· 3 missing" when fields lack a language others have.

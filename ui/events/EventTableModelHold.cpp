@@ -76,6 +76,9 @@ std::optional<QVariant> EventTableModel::holdData(const EventSummary &row, int c
                 tip += QStringLiteral("\n") + tr("The answer breaks the kind's response schema");
             return tip;
         }
+        if (answer->source == AnswerSource::Rule) // 503 · rule "fail twice" (issue 26)
+            return tr("%1 · rule \"%2\"")
+                .arg(answer->sent() ? QString::number(answer->response.status) : tr("dropped"), answer->rule);
         if (!answer->sent())
             return tr("no answer · client gone");
         QStringList parts{QString::number(answer->response.status)};

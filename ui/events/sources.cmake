@@ -10,5 +10,9 @@ target_sources(hookscope_ui PRIVATE
   events/EventTableModelForward.cpp
   events/EventTableModelHold.cpp
   events/FilterEdit.h events/FilterEdit.cpp
+  events/QueryAssist.h events/QueryAssist.cpp
   events/NewEventsBadge.h events/NewEventsBadge.cpp
+  events/NoMatchNote.h events/NoMatchNote.cpp
+  events/RowActions.h events/RowActions.cpp
+  events/SelectionKeeper.h events/SelectionKeeper.cpp
 )

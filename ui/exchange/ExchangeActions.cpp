@@ -1,5 +1,7 @@
 #include "ExchangeActions.h"
 
+#include "Theme.h"
+
 #include "MainMenuBar.h"
 
 #include "EventFilterProxy.h"
@@ -24,6 +26,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QDir>
+#include <QStandardPaths>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -35,6 +39,24 @@ namespace hookscope {
 namespace {
 const QString kLastFolder = QStringLiteral("exchange/folder");
 const QString kRedactAuthorization = QStringLiteral("exchange/redactAuthorization");
+
+// Where Export and Import open: the folder used last, else Documents, else home (never the
+// filesystem root, where an unset folder plus "/hookscope-events.json" led; issue 24.25).
+QString startFolder(const QSettings &settings)
+{
+    for (const QString &folder : {settings.value(kLastFolder).toString(),
+                                  QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)}) {
+        if (!folder.isEmpty() && QFileInfo(folder).isDir())
+            return folder;
+    }
+    return QDir::homePath();
+}
+
+// "1 event", "20,000 events" (not "event(s)": no translation file picks the plural form).
+QString eventsPhrase(qint64 count)
+{
+    return count == 1 ? ExchangeActions::tr("1 event") : ExchangeActions::tr("%L1 events").arg(count);
+}
 } // namespace
 
 ExchangeActions::ExchangeActions(EventListPane *list, EventRecorder *recorder, QMainWindow *window)
@@ -53,6 +75,8 @@ ExchangeActions::ExchangeActions(EventListPane *list, EventRecorder *recorder, Q
     m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_copyCurl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     m_exportAll->setToolTip(tr("Export every event as a Hookscope export or HAR file"));
+    m_exportAll->setIcon(Theme::toolIcon(Theme::ToolGlyph::Export, window->palette()));
+    m_import->setIcon(Theme::toolIcon(Theme::ToolGlyph::Import, window->palette()));
     m_import->setToolTip(tr("Import a Hookscope export or a HAR file"));
     m_copyCurl->setToolTip(tr("Copy a curl command that sends this request again, byte for byte"));
     for (QAction *action : {m_exportSelected, m_exportFiltered, m_exportAll, m_import, m_copyCurl})
@@ -124,7 +148,7 @@ void ExchangeActions::askExport(Scope scope)
         return;
     }
     QSettings settings;
-    ExportDialog dialog(m_window, settings.value(kLastFolder).toString() + QStringLiteral("/hookscope-events.json"));
+    ExportDialog dialog(m_window, startFolder(settings) + QStringLiteral("/hookscope-events.json"));
     dialog.setRedactAuthorization(settings.value(kRedactAuthorization, false).toBool());
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -142,7 +166,7 @@ void ExchangeActions::askImport()
         return;
     QSettings settings;
     const QString path = QFileDialog::getOpenFileName(
-        m_window, tr("Import events"), settings.value(kLastFolder).toString(),
+        m_window, tr("Import events"), startFolder(settings),
         tr("Hookscope export or HAR (*.json *.har);;All files (*)"));
     if (path.isEmpty())
         return;
@@ -208,13 +232,12 @@ void ExchangeActions::exportTo(const QString &path, Scope scope, bool redactAuth
                     lines.append(QStringLiteral("• ") + damage.describe());
                 if (result.unreadable.size() > 20)
                     lines.append(tr("… and %1 more (hookscope check-store lists them all)").arg(result.unreadable.size() - 20));
-                const QString done = tr("Exported %n event(s) to %1. The store is damaged; these could not be exported "
-                                        "as stored:\n%2", nullptr, int(result.written))
-                                         .arg(path, lines.join(QLatin1Char('\n')));
+                const QString done = tr("Exported %1 to %2. The store is damaged; these could not be exported as stored:\n%3")
+                                         .arg(eventsPhrase(result.written), path, lines.join(QLatin1Char('\n')));
                 self->finishWork(false, tr("Export incomplete"), done);
                 Q_EMIT self->exportFinished(true, done);
             } else if (result.ok) {
-                const QString done = tr("Exported %n event(s) to %1", nullptr, int(result.written)).arg(path);
+                const QString done = tr("Exported %1 to %2").arg(eventsPhrase(result.written), path);
                 self->finishWork(true, QString(), done);
                 Q_EMIT self->exportFinished(true, done);
             } else {
@@ -259,7 +282,7 @@ void ExchangeActions::importFrom(const QString &path)
             if (!self)
                 return;
             if (result.ok) {
-                QString done = tr("Imported %n event(s) from %1", nullptr, int(result.imported)).arg(path);
+                QString done = tr("Imported %1 from %2").arg(eventsPhrase(result.imported), path);
                 // Entries that were no request (a browser's data: URLs…): say which.
                 if (result.skipped > 0)
                     done += QStringLiteral("; ") + result.skippedSummary(false);
@@ -285,7 +308,7 @@ void ExchangeActions::showSkipped(const QString &path, const ImportResult &resul
     if (!m_interactive)
         return;
     QMessageBox box(QMessageBox::Information, tr("Import"),
-                    tr("Imported %n event(s) from %1.", nullptr, int(result.imported)).arg(path), QMessageBox::Ok,
+                    tr("Imported %1 from %2.").arg(eventsPhrase(result.imported), path), QMessageBox::Ok,
                     m_window);
     box.setTextFormat(Qt::PlainText);
     box.setInformativeText(result.skippedSummary(true));

@@ -1,8 +1,11 @@
 #include "ForwardDialog.h"
 
+#include "enrich/DefaultInspector.h"
 #include "relay/RequestReplayer.h"
+#include "schema/KindCatalog.h"
 
 #include <QCheckBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -26,6 +29,17 @@ ForwardDialog::ForwardDialog(const QUrl &url, const QString &kind, QWidget *pare
     m_url->setPlaceholderText(QStringLiteral("http://localhost:3000/webhooks"));
     m_kind->setText(kind);
     m_kind->setPlaceholderText(tr("every kind (or e.g. before-book-appointment)"));
+    // The known kinds as you type (issue 24.25): a typo would forward nothing, silently.
+    QStringList kinds;
+    if (const std::shared_ptr<const KindCatalog> catalog = appKindCatalog()) {
+        for (const auto &known : catalog->kinds())
+            kinds.append(known->id);
+    }
+    kinds.sort();
+    auto *completer = new QCompleter(kinds, m_kind);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_kind->setCompleter(completer);
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
     auto *note = new QLabel(tr("Each event is sent on after Hookscope stored and answered it, with the event's path "

@@ -27,6 +27,7 @@ public:
     void setAnswersHeld(bool on);
     [[nodiscard]] QCheckBox *answersHeldCheck() const { return m_answersHeld; }
     [[nodiscard]] QLineEdit *urlEdit() const { return m_url; }
+    [[nodiscard]] QLineEdit *kindEdit() const { return m_kind; }
 
     void accept() override;
 

@@ -81,6 +81,8 @@ ReplayDialog::ReplayDialog(const Event &event, QWidget *parent)
     m_headers->verticalHeader()->setVisible(false);
     m_headers->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_headers->setToolTip(tr("Sent in this order, duplicates kept. Host and Content-Length are set for the target."));
+    m_headers->setWordWrap(false); // "Content-Length" on one line, never "Content-/Length"
+    m_headers->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_body->setObjectName(QStringLiteral("replayBody"));
     m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_body->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -154,8 +156,15 @@ ReplayDialog::ReplayDialog(const Event &event, QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    m_finalUrl = new QLabel(this);
+    m_finalUrl->setObjectName(QStringLiteral("replayFinalUrl"));
+    m_finalUrl->setTextFormat(Qt::PlainText);
+    m_finalUrl->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_finalUrl->setWordWrap(true);
+    connect(m_url, &QComboBox::currentTextChanged, this, &ReplayDialog::showFinalUrl);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(urlRow);
+    layout->addWidget(m_finalUrl);
     layout->addWidget(main, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
@@ -169,12 +178,30 @@ ReplayDialog::ReplayDialog(const Event &event, QWidget *parent)
     connect(m_replayer, &RequestReplayer::finished, this, &ReplayDialog::onFinished);
 
     const HttpResponse &r = m_event.response;
-    QString original = ResponseText::format(r.status, reasonPhrase(r.status), r.headers, r.body);
+    QString original = ResponseText::format(r.status, reasonPhrase(r.status), ResponseText::sentHeaders(r), r.body);
     if (m_event.handlingUs >= 0)
         original.prepend(tr("Answered in %1\n\n").arg(ResponseText::latency(m_event.handlingUs)));
     m_original->setPlainText(original);
     m_target->setPlaceholderText(tr("Send to see what the target answers."));
     resetToCaptured();
+    showFinalUrl();
+}
+
+void ReplayDialog::showFinalUrl()
+{
+    // The event's path and query are appended to the URL's path: say where that leads before
+    // the user sends (…/webhooks + /webhooks/html is …/webhooks/webhooks/html).
+    const QUrl base = url();
+    if (!RequestReplayer::checkUrl(base).isEmpty()) {
+        m_finalUrl->setText(tr("Sends to: (not a valid URL yet)"));
+        return;
+    }
+    QUrl origin = base;
+    origin.setPath(QString());
+    origin.setQuery(QString());
+    origin.setFragment(QString());
+    const QByteArray target = OutgoingRequest::joinTarget(base, m_event.target.isEmpty() ? QByteArray("/") : m_event.target);
+    m_finalUrl->setText(tr("Sends to: %1").arg(origin.toString(QUrl::StripTrailingSlash) + QString::fromUtf8(target)));
 }
 
 ReplayDialog::~ReplayDialog() = default;

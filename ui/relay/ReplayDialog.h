@@ -51,6 +51,7 @@ public:
     [[nodiscard]] QPlainTextEdit *originalResponse() const { return m_original; }
     [[nodiscard]] QPlainTextEdit *targetResponse() const { return m_target; }
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
+    [[nodiscard]] QLabel *finalUrlLabel() const { return m_finalUrl; }
 
     [[nodiscard]] static QStringList urlHistory();
 
@@ -62,6 +63,7 @@ private:
     void addHeaderRow(const QByteArray &name, const QByteArray &value);
     void rememberUrl(const QString &url);
     void resetToCaptured();
+    void showFinalUrl();
 
     Event m_event;
     RequestReplayer *m_replayer;
@@ -73,6 +75,7 @@ private:
     QCheckBox *m_resign;
     std::optional<SignatureRule> m_signingRule;
     QLabel *m_status;
+    QLabel *m_finalUrl = nullptr; // "Sends to http://…/webhooks/hooks/jicoo": the URL with the event's path
     QPlainTextEdit *m_original;
     QPlainTextEdit *m_target;
     bool m_binaryBody = false; // a body that is not text is sent as captured, not edited

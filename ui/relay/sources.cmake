@@ -5,5 +5,6 @@ target_sources(hookscope_ui PRIVATE
   relay/ForwardView.h relay/ForwardView.cpp
   relay/PublicUrlBox.h relay/PublicUrlBox.cpp
   relay/ReplayDialog.h relay/ReplayDialog.cpp
+  relay/SendTestDialog.h relay/SendTestDialog.cpp
   relay/TunnelController.h relay/TunnelController.cpp
 )

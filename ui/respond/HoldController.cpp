@@ -11,7 +11,7 @@
 #include "hold/HoldingSink.h"
 #include "store/EventStore.h"
 
-#include "HoldSettingsDialog.h"
+#include "Theme.h"
 #include "schema/KindCatalog.h"
 
 #include <QAction>
@@ -44,7 +44,12 @@ HoldController::HoldController(QMainWindow *window, HoldDesk *desk, HoldingSink 
     , m_settingsAction(new QAction(tr("&Hold settings…"), this))
 {
     m_settingsAction->setToolTip(tr("Which kinds are held open for your answer, their deadlines and default answers"));
-    connect(m_settingsAction, &QAction::triggered, this, &HoldController::openSettings);
+    m_settingsAction->setObjectName(QStringLiteral("holdSettingsAction"));
+    m_settingsAction->setIcon(Theme::toolIcon(Theme::ToolGlyph::Hold, window->palette()));
+    m_dock->toggleViewAction()->setIcon(Theme::toolIcon(Theme::ToolGlyph::Respond, window->palette()));
+    m_dock->toggleViewAction()->setText(tr("&Respond")); // View ▸ Respond, with its mnemonic
+    // One place edits holding: Settings ▸ Holding (issue 24.18); the window opens it there.
+    connect(m_settingsAction, &QAction::triggered, this, &HoldController::settingsRequested);
     m_panel->setPresets(sink->presets());
     m_validator = std::make_shared<const AnswerValidator>(appKindCatalog());
     m_panel->setValidator(m_validator);
@@ -192,6 +197,9 @@ QString HoldController::answeredMessage(const AnswerRecord &record) const
     case AnswerSource::LocalApp:
         who = tr("by the local app");
         break;
+    case AnswerSource::Rule:
+        who = tr("by rule \"%1\"").arg(record.rule);
+        break;
     case AnswerSource::ClientGone:
         break;
     }
@@ -210,7 +218,7 @@ void HoldController::onAnswered(const AnswerRecord &record)
     m_list->model()->setAnswered(record, answerTitle(record), invalid);
     // Replaces "… is waiting for your answer": that message is no longer true. A hook
     // --respond answered at once never waited: no message for it (one per event is noise).
-    if (m_kinds.contains(record.id) || !record.sent()) {
+    if (m_kinds.contains(record.id) || (!record.sent() && record.source != AnswerSource::Rule)) {
         QString message = answeredMessage(record);
         if (const int left = m_desk->count(); left > 0)
             message += tr("; %1 still waiting").arg(left);
@@ -304,18 +312,5 @@ void HoldController::applyPolicy(const HoldPolicy &policy)
     policy.saveSettings(settings);
 }
 
-void HoldController::openSettings()
-{
-    QStringList kinds;
-    if (const std::shared_ptr<const KindCatalog> catalog = appKindCatalog()) {
-        for (const auto &kind : catalog->kinds()) {
-            if (kind->request)
-                kinds.append(kind->id);
-        }
-    }
-    HoldSettingsDialog dialog(m_sink->policy(), kinds, m_window);
-    if (dialog.exec() == QDialog::Accepted)
-        applyPolicy(dialog.policy());
-}
 
 } // namespace hookscope

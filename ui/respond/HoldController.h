@@ -37,11 +37,11 @@ public:
     [[nodiscard]] RespondPanel *panel() const { return m_panel; }
     [[nodiscard]] QDockWidget *dock() const { return m_dock; }
     [[nodiscard]] HoldNotifier *notifier() const { return m_notifier; }
-    // "Hold settings…": per kind, hold or answer at once, deadline, default answer.
+    // "Hold settings…": per kind, hold or answer at once, deadline, default answer; emits
+    // settingsRequested (the Settings dialog's Holding page is the one place to edit them).
     [[nodiscard]] QAction *settingsAction() const { return m_settingsAction; }
     // Applies a policy (kept --respond rules included) and saves it in QSettings.
     void applyPolicy(const HoldPolicy &policy);
-    void openSettings();
 
     // An answer recorded but maybe not committed yet replaces the event's stored response.
     void applyAnswer(Event &event) const;
@@ -50,6 +50,9 @@ public:
 
     // "Hook #29 answered: Cancel, by you, after 8.5 s" (what the status bar says).
     [[nodiscard]] QString answeredMessage(const AnswerRecord &record) const;
+
+Q_SIGNALS:
+    void settingsRequested();
 
 private:
     void onHeld(const HeldRequest &request);

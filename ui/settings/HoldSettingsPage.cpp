@@ -5,6 +5,8 @@
 #include "enrich/DefaultInspector.h"
 
 #include <QComboBox>
+
+#include <algorithm>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -103,6 +105,19 @@ public:
     void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
     {
         model->setData(index, static_cast<QComboBox *>(editor)->currentData());
+    }
+
+protected:
+    // A kind without presets answers with the receiver's default answer whatever its rule names
+    // ("accept" for callback-request said a preset it does not have): "—" (issue 24.18).
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const QString kind = index.siblingAtColumn(HoldPolicyModel::KindColumn).data().toString();
+        const QList<ResponsePreset> presets = m_presets->forKind(kind);
+        const QString id = index.data(Qt::EditRole).toString();
+        if (std::none_of(presets.cbegin(), presets.cend(), [&](const ResponsePreset &p) { return p.id == id; }))
+            option->text = HoldSettingsPage::tr("— (the receiver's default answer)");
     }
 
 private:

@@ -11,6 +11,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QTemporaryDir>
 #include <QVBoxLayout>
 
 namespace hookscope {
@@ -67,12 +68,41 @@ void SettingsDialog::addPage(SettingsPage *page)
     if (m_list->currentRow() < 0)
         m_list->setCurrentRow(0);
     connect(page, &SettingsPage::edited, this, &SettingsDialog::revalidate);
+    m_baseline = pageValues();
     revalidate();
+}
+
+QVariantHash SettingsDialog::pageValues() const
+{
+    // Saved into a scratch file's in-memory copy: nothing reaches the disk, and the values keep
+    // the types the pages wrote, so the baseline and the edited values compare alike.
+    const QTemporaryDir dir;
+    QSettings scratch(dir.filePath(QStringLiteral("scratch.ini")), QSettings::IniFormat);
+    for (const SettingsPage *page : m_pages) {
+        if (page->savesOnlySettings())
+            page->save(scratch);
+    }
+    QVariantHash values;
+    for (const QString &key : scratch.allKeys())
+        values.insert(key, scratch.value(key));
+    scratch.clear(); // nothing for the destructor to write into the folder it removes
+    return values;
 }
 
 void SettingsDialog::showPage(int index)
 {
     m_list->setCurrentRow(index);
+}
+
+bool SettingsDialog::showPageOf(const QMetaObject *type)
+{
+    for (int i = 0; i < m_pages.size(); ++i) {
+        if (m_pages.at(i)->metaObject() == type) {
+            showPage(i);
+            return true;
+        }
+    }
+    return false;
 }
 
 void SettingsDialog::revalidate()
@@ -107,8 +137,26 @@ void SettingsDialog::accept()
         }
         return; // refused: the reason is on screen
     }
-    for (SettingsPage *page : std::as_const(m_pages))
-        page->save(*m_settings);
+    const QVariantHash edited = pageValues();
+    m_changedKeys.clear();
+    for (auto it = edited.cbegin(); it != edited.cend(); ++it) {
+        if (m_baseline.value(it.key()) != it.value()) {
+            m_settings->setValue(it.key(), it.value());
+            m_changedKeys.append(it.key());
+        }
+    }
+    for (auto it = m_baseline.cbegin(); it != m_baseline.cend(); ++it) {
+        if (!edited.contains(it.key())) { // a page dropped it (a route removed, defaults restored)
+            m_settings->remove(it.key());
+            m_changedKeys.append(it.key());
+        }
+    }
+    m_changedKeys.sort();
+    for (SettingsPage *page : std::as_const(m_pages)) {
+        if (!page->savesOnlySettings())
+            page->save(*m_settings);
+    }
+    m_baseline = edited;
     m_settings->sync();
     QDialog::accept();
 }

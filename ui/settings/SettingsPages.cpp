@@ -4,10 +4,12 @@
 #include "HoldSettingsPage.h"
 #include "KindsSettingsPage.h"
 #include "ReceiverSettingsPage.h"
+#include "RulesSettingsPage.h"
 #include "SettingsDialog.h"
 #include "TrustSettingsPage.h"
 #include "TunnelSettingsPage.h"
 #include "enrich/DefaultInspector.h"
+#include "hold/AnswerRuleSet.h"
 
 namespace hookscope {
 
@@ -17,6 +19,7 @@ void addSettingsPages(SettingsDialog &dialog, const SettingsContext &context)
     dialog.addPage(new AnswerSettingsPage);
     dialog.addPage(new KindsSettingsPage(context.kindIds));
     dialog.addPage(new HoldSettingsPage(context.requestKindIds, PresetCatalog::load(*appKindCatalog())));
+    dialog.addPage(new RulesSettingsPage(AnswerRuleSet::userFile()));
     dialog.addPage(new TunnelSettingsPage);
     dialog.addPage(new TrustSettingsPage(context.kindIds, context.secrets, context.packs));
 }

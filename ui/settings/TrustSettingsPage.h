@@ -36,6 +36,7 @@ public:
     [[nodiscard]] QString title() const override { return tr("Secrets and signatures"); }
     void load(const QSettings &settings) override;
     void save(QSettings &settings) const override;
+    [[nodiscard]] bool savesOnlySettings() const override { return false; } // signing secrets go to the SecretStore
     void restoreDefaults() override;
     [[nodiscard]] QString validate() override;
 

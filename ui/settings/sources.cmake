@@ -6,7 +6,9 @@ target_sources(hookscope_ui PRIVATE
   settings/PackKindsModel.h settings/PackKindsModel.cpp
   settings/ReceiverSettingsPage.h settings/ReceiverSettingsPage.cpp
   settings/RoutesModel.h settings/RoutesModel.cpp
+  settings/RulesSettingsPage.h settings/RulesSettingsPage.cpp
   settings/SettingsDialog.h settings/SettingsDialog.cpp
+  settings/SessionOverrides.h settings/SessionOverrides.cpp
   settings/SettingsField.h settings/SettingsField.cpp
   settings/SettingsPage.h
   settings/SettingsPages.h settings/SettingsPages.cpp

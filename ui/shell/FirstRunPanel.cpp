@@ -9,6 +9,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -16,6 +17,12 @@
 #include <algorithm>
 
 namespace hookscope {
+
+namespace {
+// A sample button's or menu entry's own text and tooltip, before a held mark is added.
+constexpr const char *kBaseText = "hookscopeBaseText";
+constexpr const char *kBaseTip = "hookscopeBaseTip";
+} // namespace
 
 FirstRunPanel::FirstRunPanel(QWidget *parent)
     : QFrame(parent)
@@ -26,7 +33,10 @@ FirstRunPanel::FirstRunPanel(QWidget *parent)
     , m_copyNgrok(new QPushButton(tr("Cop&y"), this))
     , m_sampleLayout(new QVBoxLayout)
     , m_status(plainLabel(QString(), this))
+    , m_heldNote(plainLabel(QString(), this))
+    , m_samplesMenu(new QMenu(tr("Send a &Sample"), this))
 {
+    m_samplesMenu->setObjectName(QStringLiteral("samplesMenu"));
     setObjectName(QStringLiteral("firstRunPanel"));
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Base);
@@ -74,6 +84,10 @@ FirstRunPanel::FirstRunPanel(QWidget *parent)
     inner->addSpacing(12);
     inner->addWidget(plainLabel(tr("3. Or see it work now: send a sample event"), this));
     inner->addLayout(m_sampleLayout);
+    m_heldNote->setObjectName(QStringLiteral("firstRunHeldNote"));
+    m_heldNote->setWordWrap(true);
+    m_heldNote->hide();
+    inner->addWidget(m_heldNote);
     inner->addWidget(m_status);
 
     auto *outer = new QHBoxLayout(this);
@@ -125,6 +139,8 @@ void FirstRunPanel::setSamples(const QList<SampleEvent> &samples, const QHash<QS
             auto *button = new QPushButton(tr("Send a sample: %1").arg(sample.title), this);
             button->setObjectName(QStringLiteral("sample:") + sample.kindId);
             button->setToolTip(tr("POST %1 to %2").arg(sample.kindId + QStringLiteral(".json"), QString::fromUtf8(sample.target)));
+            button->setProperty(kBaseText, button->text());
+            button->setProperty(kBaseTip, button->toolTip());
             addSampleButton(button);
             connect(button, &QPushButton::clicked, this, [this, sample] { send(sample); });
             continue;
@@ -139,6 +155,8 @@ void FirstRunPanel::setSamples(const QList<SampleEvent> &samples, const QHash<QS
             QAction *action = menu->addAction(sample.title);
             action->setObjectName(QStringLiteral("sample:") + sample.kindId);
             action->setToolTip(tr("POST to %1").arg(QString::fromUtf8(sample.target)));
+            action->setProperty(kBaseText, action->text());
+            action->setProperty(kBaseTip, action->toolTip());
             m_sampleActions.append(action);
             connect(action, &QAction::triggered, this, [this, sample] { send(sample); });
         }
@@ -148,6 +166,61 @@ void FirstRunPanel::setSamples(const QList<SampleEvent> &samples, const QHash<QS
     }
     if (samples.isEmpty())
         m_status->setText(tr("No sample events were found (resources/samples)."));
+    m_samplesMenu->clear();
+    for (const SampleEvent &sample : samples) {
+        const QString vendor = vendorTitles.value(sample.pack, sample.pack);
+        QAction *action = m_samplesMenu->addAction(vendor.isEmpty() ? sample.title : vendor + QStringLiteral(" › ") + sample.title);
+        action->setObjectName(QStringLiteral("menuSample:") + sample.kindId);
+        action->setToolTip(tr("POST to %1").arg(QString::fromUtf8(sample.target)));
+        connect(action, &QAction::triggered, this, [this, sample] { send(sample); });
+    }
+    m_samplesMenu->setEnabled(!samples.isEmpty() && m_receiverUrl.isValid());
+    markHeldSamples();
+}
+
+void FirstRunPanel::setHoldRules(std::function<HoldRule(const QString &kind)> ruleOf)
+{
+    m_ruleOf = std::move(ruleOf);
+    markHeldSamples();
+}
+
+void FirstRunPanel::markHeldSamples()
+{
+    // A held sample does not come back at once: it waits in the Respond panel for the user's
+    // answer until its deadline. Said before the click, so the panel that opens is expected.
+    int shortest = 0;
+    QStringList held;
+    const auto mark = [&](QObject *item, auto setText, auto setTip) {
+        const QString kind = item->objectName().mid(int(qstrlen("sample:")));
+        const HoldRule rule = m_ruleOf ? m_ruleOf(kind) : HoldRule{};
+        const QString base = item->property(kBaseText).toString();
+        const QString tip = item->property(kBaseTip).toString();
+        if (!rule.hold) {
+            setText(base);
+            setTip(tip);
+            return;
+        }
+        const QString seconds = QLocale().toString(rule.deadlineMs / 1000.0, 'g', 3);
+        setText(tr("%1 ⏸ (held for your answer)").arg(base));
+        setTip(tip + u'\n' + tr("Held: the Respond panel opens and you answer it within %1 s; then the default answer goes out.").arg(seconds));
+        held.append(kind);
+        shortest = shortest == 0 ? rule.deadlineMs : qMin(shortest, rule.deadlineMs);
+    };
+    for (QPushButton *button : std::as_const(m_sampleButtons)) {
+        if (button->objectName().startsWith(QLatin1String("sample:")))
+            mark(button, [button](const QString &t) { button->setText(t); }, [button](const QString &t) { button->setToolTip(t); });
+    }
+    for (QAction *action : std::as_const(m_sampleActions))
+        mark(action, [action](const QString &t) { action->setText(t); }, [action](const QString &t) { action->setToolTip(t); });
+    if (held.isEmpty()) {
+        m_heldNote->hide();
+        return;
+    }
+    m_heldNote->setText(tr("⏸ A held sample (%1) waits for your answer, as a real booking hook would: the Respond panel "
+                           "opens and you have %2 s to pick an answer (Accept, Cancel, …); at the deadline Hookscope "
+                           "sends the default answer itself.")
+                            .arg(held.join(QStringLiteral(", ")), QLocale().toString(shortest / 1000.0, 'g', 3)));
+    m_heldNote->show();
 }
 
 void FirstRunPanel::addSampleButton(QPushButton *button)
@@ -174,6 +247,7 @@ void FirstRunPanel::setReceiver(const QUrl &url)
     m_copyNgrok->setEnabled(url.isValid());
     for (QPushButton *button : std::as_const(m_sampleButtons))
         button->setEnabled(url.isValid());
+    m_samplesMenu->setEnabled(url.isValid() && !m_samples.isEmpty());
 }
 
 void FirstRunPanel::setEventCount(int count)
@@ -198,8 +272,10 @@ void FirstRunPanel::updateVisibility()
     setVisible(show);
     if (!show && hadFocus && parentWidget() && parentWidget()->parentWidget())
         parentWidget()->parentWidget()->setFocus(Qt::OtherFocusReason);
-    if (show)
+    if (show) {
         m_status->clear();
+        markHeldSamples(); // the policy may have changed since
+    }
 }
 
 void FirstRunPanel::onSampleSent(const QString &kindId, int status, const QString &error)

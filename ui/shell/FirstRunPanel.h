@@ -1,15 +1,19 @@
 #pragma once
 
 #include "app/SampleEvents.h"
+#include "hold/HoldPolicy.h"
 
 #include <QFrame>
 #include <QHash>
 #include <QUrl>
 
+#include <functional>
+
 class QAbstractScrollArea;
 class QAction;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPushButton;
 class QVBoxLayout;
 
@@ -29,6 +33,9 @@ public:
     void attachTo(QAbstractScrollArea *area);
     // vendorTitles: pack id -> the vendor's name, for the per-vendor menus.
     void setSamples(const QList<SampleEvent> &samples, const QHash<QString, QString> &vendorTitles = {});
+    // How a kind is held (the session's policy, asked whenever the panel shows): a held sample
+    // says so, and a note explains what will happen (issue 24.21).
+    void setHoldRules(std::function<HoldRule(const QString &kind)> ruleOf);
     // An invalid url: the receiver is stopped (samples cannot be sent).
     void setReceiver(const QUrl &url);
     // Shown while the table is empty, once the stored history is known.
@@ -41,6 +48,9 @@ public:
     [[nodiscard]] QLineEdit *urlEdit() const { return m_url; }
     [[nodiscard]] QLineEdit *ngrokEdit() const { return m_ngrok; }
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
+    [[nodiscard]] QLabel *heldNote() const { return m_heldNote; }
+    // Every sample, for File ▸ Send a Sample (there after the first event too).
+    [[nodiscard]] QMenu *samplesMenu() const { return m_samplesMenu; }
 
 Q_SIGNALS:
     void copyRequested(const QString &text);
@@ -53,6 +63,7 @@ private:
     void addSampleButton(QPushButton *button);
     void send(const SampleEvent &sample);
     void onSampleSent(const QString &kindId, int status, const QString &error);
+    void markHeldSamples();
 
     SamplePoster *m_poster; // child
     QLineEdit *m_url;
@@ -61,6 +72,9 @@ private:
     QPushButton *m_copyNgrok;
     QVBoxLayout *m_sampleLayout;
     QLabel *m_status;
+    QLabel *m_heldNote;
+    QMenu *m_samplesMenu; // child
+    std::function<HoldRule(const QString &)> m_ruleOf;
     QList<QPushButton *> m_sampleButtons;
     QList<QAction *> m_sampleActions; // owned by the buttons' menus
     QList<SampleEvent> m_samples;

@@ -1,6 +1,7 @@
 #include "MainMenuBar.h"
 
 #include "MainToolBar.h"
+#include "ShortcutsDialog.h"
 
 #include <QApplication>
 #include <QMenu>
@@ -35,14 +36,19 @@ MainMenuBar::MainMenuBar(MainToolBar *toolBar, QWidget *parent)
 
     QMenu *edit = m_edit = addMenu(tr("&Edit"));
     edit->addAction(toolBar->copyUrlAction());
-    QAction *find = edit->addAction(tr("&Find…"));
+    QAction *find = m_find = edit->addAction(tr("&Find…"));
+    find->setObjectName(QStringLiteral("findAction"));
     find->setToolTip(tr("Filter the events (Ctrl+F)"));
+    // Shown in the menu only: the event list's own Ctrl+F action (and the details pane's find
+    // in the body) carry the key, and a second window-wide Ctrl+F would make it ambiguous.
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetShortcut);
     edit->addSeparator();
     edit->addAction(toolBar->clearAction());
     m_editEnd = edit->addSeparator();
     edit->addAction(m_settings);
 
-    QMenu *view = addMenu(tr("&View"));
+    QMenu *view = m_view = addMenu(tr("&View"));
     view->addAction(m_focusTable);
     view->addAction(m_focusDetails);
     view->addSeparator();
@@ -51,6 +57,15 @@ MainMenuBar::MainMenuBar(MainToolBar *toolBar, QWidget *parent)
     QMenu *help = addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Hookscope"));
     about->setMenuRole(QAction::AboutRole);
+    m_shortcuts = help->addAction(tr("&Keyboard Shortcuts"));
+    m_shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    m_shortcuts->setShortcut(QKeySequence::HelpContents);
+    connect(m_shortcuts, &QAction::triggered, this, [this] {
+        auto *dialog = new ShortcutsDialog(this, window());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    help->addSeparator();
     QAction *aboutQt = help->addAction(tr("About &Qt"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
 
@@ -68,6 +83,12 @@ void MainMenuBar::addToFile(const QList<QAction *> &actions, bool separated)
     if (separated)
         m_file->insertSeparator(m_fileEnd);
     m_file->insertActions(m_fileEnd, actions);
+}
+
+void MainMenuBar::addToView(const QList<QAction *> &actions)
+{
+    m_view->addSeparator();
+    m_view->addActions(actions);
 }
 
 void MainMenuBar::addToEdit(const QList<QAction *> &actions, bool separated)

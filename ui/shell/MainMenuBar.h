@@ -24,6 +24,10 @@ public:
     // Features add their actions to File (above Quit) and Edit (above Settings).
     void addToFile(const QList<QAction *> &actions, bool separated = true);
     void addToEdit(const QList<QAction *> &actions, bool separated = true);
+    // Panels and table layout go to View, after a separator.
+    void addToView(const QList<QAction *> &actions);
+    [[nodiscard]] QAction *findAction() const { return m_find; }
+    [[nodiscard]] QAction *shortcutsAction() const { return m_shortcuts; }
 
 Q_SIGNALS:
     void settingsRequested();
@@ -40,6 +44,9 @@ private:
     QAction *m_focusDetails;
     QMenu *m_file = nullptr;
     QMenu *m_edit = nullptr;
+    QMenu *m_view = nullptr;
+    QAction *m_find = nullptr;
+    QAction *m_shortcuts = nullptr;
     QAction *m_fileEnd = nullptr; // the separator above Quit
     QAction *m_editEnd = nullptr; // the separator above Settings
 };

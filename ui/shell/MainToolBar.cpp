@@ -18,6 +18,7 @@ MainToolBar::MainToolBar(QWidget *parent)
     , m_copyUrl(new QAction(tr("Copy URL"), this))
     , m_clear(new QAction(tr("Clear"), this))
     , m_pause(new QAction(tr("Pause scrolling"), this))
+    , m_simulate(new QAction(tr("Simulate &failures"), this))
     , m_ngrok(new QAction(tr("Start &ngrok"), this))
     , m_publicUrl(new PublicUrlBox(this))
 {
@@ -32,7 +33,7 @@ MainToolBar::MainToolBar(QWidget *parent)
 
     m_startStop->setObjectName(QStringLiteral("startStopAction"));
     m_copyUrl->setObjectName(QStringLiteral("copyUrlAction"));
-    m_copyUrl->setIcon(style()->standardIcon(QStyle::SP_FileLinkIcon));
+    m_copyUrl->setIcon(Theme::toolIcon(Theme::ToolGlyph::Link, palette())); // the style's reads as a blank page
     m_copyUrl->setToolTip(tr("Copy the URL webhooks should be sent to"));
     m_copyUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     m_clear->setObjectName(QStringLiteral("clearAction"));
@@ -43,6 +44,11 @@ MainToolBar::MainToolBar(QWidget *parent)
     m_pause->setCheckable(true);
     m_pause->setIcon(Theme::toolIcon(Theme::ToolGlyph::Pause, palette()));
     m_pause->setToolTip(tr("Keep the table where it is while events arrive"));
+    m_simulate->setObjectName(QStringLiteral("simulateFailuresAction"));
+    m_simulate->setCheckable(true);
+    m_simulate->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_simulate->setToolTip(tr("Answer matching requests by the answer rules (Settings › Answer rules): "
+                              "failures, delays, dropped connections"));
 
     addAction(m_startStop);
     addSeparator();
@@ -59,6 +65,7 @@ MainToolBar::MainToolBar(QWidget *parent)
     m_publicUrlAction->setVisible(false);
     addSeparator();
     addAction(m_pause);
+    addAction(m_simulate);
     addAction(m_clear);
 
     connect(m_startStop, &QAction::triggered, this, [this] {
@@ -80,6 +87,9 @@ void MainToolBar::setListening(bool listening)
     m_startStop->setIcon(Theme::toolIcon(listening ? Theme::ToolGlyph::Stop : Theme::ToolGlyph::Start, palette()));
     m_startStop->setToolTip(listening ? tr("Stop receiving") : tr("Start receiving on the port"));
     m_port->setEnabled(!listening);
+    // A greyed box says why (issue 24.26).
+    m_port->setToolTip(listening ? tr("The port the receiver listens on; Stop it to choose another")
+                                 : tr("TCP port to listen on; 0 picks a free one"));
     m_copyUrl->setEnabled(listening);
 }
 
@@ -88,6 +98,7 @@ void MainToolBar::changeEvent(QEvent *event)
     QToolBar::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) { // light/dark switch: repaint the glyphs
         m_pause->setIcon(Theme::toolIcon(Theme::ToolGlyph::Pause, palette()));
+        m_copyUrl->setIcon(Theme::toolIcon(Theme::ToolGlyph::Link, palette()));
         setListening(m_listening);
     }
 }

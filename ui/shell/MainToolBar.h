@@ -29,6 +29,8 @@ public:
     // stays on the bar at 1024 px instead of behind the overflow "»" (issue 24).
     void addPanelToggle(QAction *toggle);
     [[nodiscard]] QAction *pauseAction() const { return m_pause; }
+    // "Simulate failures": the answer rules' switch (issue 26); checkable, MainWindow wires it.
+    [[nodiscard]] QAction *simulateAction() const { return m_simulate; }
     // The ngrok tunnel: "Start ngrok" and the public URL with its copy button (hidden without one).
     [[nodiscard]] QAction *ngrokAction() const { return m_ngrok; }
     [[nodiscard]] PublicUrlBox *publicUrlBox() const { return m_publicUrl; }
@@ -50,6 +52,7 @@ private:
     QAction *m_copyUrl;
     QAction *m_clear;
     QAction *m_pause;
+    QAction *m_simulate;
     QAction *m_ngrok;
     PublicUrlBox *m_publicUrl;
     QAction *m_publicUrlAction = nullptr; // shows or hides m_publicUrl in the bar

@@ -1,8 +1,10 @@
 #include "MainWindow.h"
 
 #include "ClearDialog.h"
+#include "LiveFeed.h"
 #include "AmbiguityBar.h"
 #include "EventDetailPane.h"
+#include "DeliveriesSwitch.h"
 #include "EventListPane.h"
 #include "ForwardController.h"
 #include "ForwardDialog.h"
@@ -12,17 +14,23 @@
 #include "MainToolBar.h"
 #include "PublicUrlBox.h"
 #include "ReplayDialog.h"
+#include "SendTestDialog.h"
+#include "RowActions.h"
+#include "EventColumns.h"
+#include "SelectionNote.h"
 #include "StatusBarPane.h"
 #include "StoreHealthNotice.h"
 #include "TunnelController.h"
 #include "enrich/DefaultInspector.h"
 #include "hold/HoldDesk.h"
 #include "hold/HoldingSink.h"
+#include "hold/RuleSink.h"
 #include "FirstRunPanel.h"
 #include "MainMenuBar.h"
 #include "MainToolBar.h"
 #include "SettingsDialog.h"
 #include "SettingsPages.h"
+#include "HoldSettingsPage.h"
 #include "StatusBarPane.h"
 #include "app/AppSettings.h"
 #include "util/ResourceLocator.h"
@@ -48,6 +56,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
@@ -64,6 +73,8 @@ const QString kSplitter = QStringLiteral("window/splitter");
 const QString kColumns = QStringLiteral("table/header");
 const QString kPort = QStringLiteral("receiver/port");
 constexpr size_t kRecentInfos = 512;
+// At most ten table updates a second: live to the eye, and cheap when one request follows another.
+constexpr int kLiveFeedIntervalMs = 100;
 
 // The command line's trust options win; without any, the saved settings apply (TrustSettings).
 TrustSettings savedTrust()
@@ -113,6 +124,7 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     : QMainWindow(parent)
     , m_session(session)
     , m_options(options)
+    , m_overrides(options)
     , m_inspector(inspector ? std::move(inspector) : defaultInspector())
     , m_toolBar(new MainToolBar(this))
     , m_list(new EventListPane(this))
@@ -136,7 +148,12 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
     setCentralWidget(m_splitter);
+    // Group deliveries (issue 26): swaps the table for the deliveries tree; its own class.
+    auto *deliveries = new DeliveriesSwitch(m_session, m_splitter, m_list, this);
+    m_toolBar->addAction(deliveries->action());
+    connect(deliveries, &DeliveriesSwitch::eventChosen, this, &MainWindow::showEventDetails);
     statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_status->countsWidget());
     statusBar()->setSizeGripEnabled(true);
     setMenuBar(m_menus);
     m_list->table()->setTabKeyNavigation(false); // Tab leaves the table for the next pane; arrows move in it
@@ -166,9 +183,20 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     connect(m_toolBar, &MainToolBar::copyUrlRequested, this, &MainWindow::copyUrl);
     connect(m_toolBar, &MainToolBar::clearRequested, this, &MainWindow::confirmClear);
     connect(m_toolBar, &MainToolBar::pauseToggled, m_list, &EventListPane::setPaused);
+    // "Simulate failures" (issue 26) follows the rules' switch, whoever turns it (Settings, --rule).
+    m_toolBar->simulateAction()->setChecked(m_session->ruleSink()->isEnabled());
+    connect(m_toolBar->simulateAction(), &QAction::toggled, this,
+            [this](bool on) { m_session->ruleSink()->setEnabled(on); }); // any thread may
+    connect(m_session->ruleSink(), &RuleSink::enabledChanged, m_toolBar->simulateAction(), &QAction::setChecked);
     connect(m_session, &CaptureSession::listeningChanged, m_toolBar, &MainToolBar::setListening);
-    connect(m_session, &CaptureSession::eventsStored, this, &MainWindow::onEventsStored);
-    connect(m_session, &CaptureSession::enriched, this, &MainWindow::onEnriched);
+    // The table, the details and the status bar take the session's batches at a bounded rate.
+    m_feed = new LiveFeed(kLiveFeedIntervalMs, this);
+    connect(m_session, &CaptureSession::eventsStored, m_feed, &LiveFeed::addEvents);
+    connect(m_session, &CaptureSession::enriched, m_feed, &LiveFeed::addInfos);
+    connect(m_feed, &LiveFeed::eventsReady, this, &MainWindow::onEventsStored);
+    connect(m_feed, &LiveFeed::infosReady, this, &MainWindow::onEnriched);
+    // Connected before the Respond panel's own: a held hook's row is in the table when it shows.
+    connect(holdDesk(), &HoldDesk::held, m_feed, &LiveFeed::flush);
     connect(m_session, &CaptureSession::storeFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Store error: %1").arg(error), 10'000);
         // Lasts until a capture is stored again: meanwhile every request gets 503.
@@ -178,19 +206,32 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
     connect(m_list, &EventListPane::currentEventChanged, this, &MainWindow::showEventDetails);
     connect(m_list, &EventListPane::deleteRequested, this, &MainWindow::deleteEvents);
     connect(m_list, &EventListPane::compareBaseChanged, m_detail, &EventDetailPane::setCompareBase);
+    connect(m_list, &EventListPane::selectionCountChanged, m_detail, &EventDetailPane::setSelectionCount);
+    m_detail->selectionNote()->setActions(m_exchange->exportSelectedAction(), m_list->deleteAction());
     connect(m_list, &EventListPane::searchTermChanged, m_detail, &EventDetailPane::setSearchTerm);
     connect(m_list, &EventListPane::eventCountChanged, m_status, &StatusBarPane::setEventCount);
     wireRelay();
     setupHolding();
+    m_firstRun->setHoldRules([sink = holdingSink()](const QString &kind) { return sink->policy().rule(kind); });
     m_menus->addToFile({m_toolBar->ngrokAction(), m_forwardAction, m_hold->settingsAction()});
-    m_menus->addToEdit({m_replayAction});
+    auto *sendTest = new QAction(tr("Send &test event…"), this);
+    sendTest->setObjectName(QStringLiteral("sendTestAction"));
+    connect(sendTest, &QAction::triggered, this, &MainWindow::openSendTest);
+    m_menus->addToFile({m_firstRun->samplesMenu()->menuAction()});
+    auto *rows = new RowActions(m_list, &m_reader, {m_replayAction}, this); // the row context menu
+    m_menus->addToEdit({m_replayAction, sendTest, rows->copyBodyAction(), rows->copyUrlAction(), rows->onlyThisKindAction(),
+                        m_list->deleteAction()});
+    m_menus->addToView({m_hold->dock()->toggleViewAction(), m_list->columns()->menu()->menuAction(),
+                        deliveries->action()});
+    m_menus->addToFile({m_toolBar->simulateAction()}); // every toolbar action is in the menus too
+    connect(rows, &RowActions::copied, this, &MainWindow::sayCopied);
     forwardedAnswers()->setEnabled(options.forwardUrl.isEmpty()
                                        ? QSettings().value(QStringLiteral("forward/answersHeld"), false).toBool()
                                        : options.forwardAnswers);
     connect(m_list, &EventListPane::eventCountChanged, m_firstRun, &FirstRunPanel::setEventCount);
     connect(m_list, &EventListPane::historyLoaded, m_firstRun, &FirstRunPanel::setHistoryLoaded);
     connect(m_firstRun, &FirstRunPanel::copyRequested, this, &MainWindow::copyText);
-    connect(m_menus, &MainMenuBar::settingsRequested, this, &MainWindow::openSettings);
+    connect(m_menus, &MainMenuBar::settingsRequested, this, [this] { openSettings(); });
     connect(m_menus, &MainMenuBar::quitRequested, this, &QWidget::close);
     connect(m_menus, &MainMenuBar::findRequested, m_list, &EventListPane::focusFilter);
     connect(m_menus, &MainMenuBar::focusTableRequested, this,
@@ -304,6 +345,24 @@ ReplayDialog *MainWindow::openReplay()
     return dialog;
 }
 
+SendTestDialog *MainWindow::openSendTest()
+{
+    auto *dialog = new SendTestDialog(appSchemaRegistry()->catalog(), this);
+    dialog->setRuleLookup([slot = m_session->signatures()](const QString &kind) -> std::optional<SignatureRule> {
+        if (const SignatureRule *rule = slot->get()->ruleFor(kind))
+            return *rule;
+        return std::nullopt;
+    });
+    const qint64 id = m_detail->eventId();
+    if (const std::optional<Event> event = id > 0 ? m_reader.load(id) : std::nullopt) {
+        const std::optional<EventInfo> info = m_detail->info();
+        dialog->setCapturedEvent(*event, info ? info->kind : QString());
+    }
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
 void MainWindow::configureForward()
 {
     m_forwardAction->setChecked(!m_forward->url().isEmpty());
@@ -355,6 +414,7 @@ bool MainWindow::startReceiver()
         return false;
     ReceiverConfig config = m_options.receiver;
     config.port = m_toolBar->port();
+    m_overrides.setAskedPort(config.port);
     if (!config.guard.isActive())
         config.guard = savedTrust().guard; // re-read: the settings dialog may have changed it
     m_session->setReceiverConfig(config); // forward and replay refuse to send back here (ownAddress)
@@ -413,14 +473,18 @@ void MainWindow::copyUrl()
 void MainWindow::copyText(const QString &text)
 {
     QApplication::clipboard()->setText(text);
-    statusBar()->showMessage(tr("Copied %1").arg(text), 3000);
+    sayCopied(text);
 }
 
-void MainWindow::openSettings()
+void MainWindow::sayCopied(const QString &what)
+{
+    statusBar()->showMessage(tr("Copied %1").arg(what), 3000);
+}
+
+void MainWindow::openSettings(const QMetaObject *page)
 {
     QSettings settings;
-    settings.setValue(QLatin1String(AppSettings::Port), m_toolBar->port()); // the toolbar's port is the current one
-    SettingsDialog dialog(&settings, this);
+    SettingsDialog dialog(&settings, this); // shows the saved settings, not this session's overrides
     SettingsContext context;
     context.packs = appSchemaRegistry()->catalog()->packs();
     for (const auto &kind : appSchemaRegistry()->catalog()->kinds()) {
@@ -429,18 +493,22 @@ void MainWindow::openSettings()
             context.requestKindIds.append(kind->id);
     }
     addSettingsPages(dialog, context);
+    if (page)
+        dialog.showPageOf(page);
     if (dialog.exec() == QDialog::Accepted)
-        applySettings();
+        applySettings(dialog.changedKeys());
 }
 
-void MainWindow::applySettings()
+void MainWindow::applySettings(const QStringList &changedKeys)
 {
     QSettings settings;
     AppOptions fresh = m_options;
-    fresh.givenOptions.clear(); // what the user just chose wins over this session's command line
+    m_overrides.release(changedKeys); // what the user just chose wins over this session's command line
+    fresh.givenOptions = m_overrides.givenOptions();
     QStringList problems;
     AppSettings::apply(settings, &fresh, &problems);
     m_options.receiver = fresh.receiver;
+    m_options.ruleFile.clear(); // the answer rules saved in Settings win over --rule from now on
     AppSettings::applyKinds(settings, appSchemaRegistry());
     m_tunnel->setApi(fresh.ngrokApi);
     const bool restart = m_session->isListening();
@@ -450,7 +518,8 @@ void MainWindow::applySettings()
     SessionConfig config = sessionConfigFor(m_options);
     config.ngrokApi = fresh.ngrokApi;
     m_session->apply(config);
-    m_toolBar->setPort(fresh.receiver.port);
+    if (changedKeys.contains(QLatin1String(AppSettings::Port)))
+        m_toolBar->setPort(fresh.receiver.port); // else the toolbar's port (maybe the command line's) stays
     if (restart)
         startReceiver();
     statusBar()->showMessage(problems.isEmpty() ? tr("Settings applied") : problems.join(QStringLiteral("; ")), 5000);
@@ -530,6 +599,7 @@ bool MainWindow::clearEvents(bool keepCopy)
         statusBar()->showMessage(tr("Not cleared: %1").arg(error), 10'000);
         return false;
     }
+    m_feed->flush(); // the batches before the clear, then the clear
     m_list->clearEvents();
     m_recentInfos.clear();
     m_detail->setEvent(std::nullopt);
@@ -601,6 +671,7 @@ void MainWindow::setupHolding()
     holdingSink()->setPresets(PresetCatalog::load(*appKindCatalog())); // the Respond panel lists them from the start
     m_hold = new HoldController(this, holdDesk(), holdingSink(), m_list, m_detail, &m_reader);
     connect(m_list, &EventListPane::currentEventChanged, m_hold, &HoldController::onCurrentEventChanged);
+    connect(m_hold, &HoldController::settingsRequested, this, [this] { openSettings(&HoldSettingsPage::staticMetaObject); });
     m_toolBar->addPanelToggle(m_hold->dock()->toggleViewAction());
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_hold->settingsAction());
@@ -615,7 +686,7 @@ void MainWindow::restoreSettings()
     if (!m_splitter->restoreState(settings.value(kSplitter).toByteArray()))
         m_splitter->setSizes({380, 420});
     m_list->table()->horizontalHeader()->restoreState(settings.value(kColumns).toByteArray());
-    const quint16 port = m_options.portGiven ? m_options.receiver.port
+    const quint16 port = m_overrides.portGiven() ? m_options.receiver.port
                                              : quint16(settings.value(kPort, m_options.receiver.port).toUInt());
     m_toolBar->setPort(port);
 }
@@ -627,7 +698,8 @@ void MainWindow::saveSettings() const
     settings.setValue(kState, saveState());
     settings.setValue(kSplitter, m_splitter->saveState());
     settings.setValue(kColumns, m_list->table()->horizontalHeader()->saveState());
-    settings.setValue(kPort, m_toolBar->port());
+    if (const std::optional<quint16> port = m_overrides.portToSave())
+        settings.setValue(kPort, *port); // the last port asked for; never --port's
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

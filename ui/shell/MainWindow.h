@@ -3,6 +3,7 @@
 #include "app/AppOptions.h"
 #include "enrich/EnrichmentService.h"
 #include "session/SessionConfig.h"
+#include "SessionOverrides.h"
 #include "store/EventStore.h"
 
 #include <QMainWindow>
@@ -19,8 +20,10 @@ class EventListPane;
 class EventRecorder;
 class ForwardController;
 class ForwardedAnswers;
+class SendTestDialog;
 class HoldController;
 class HoldDesk;
+class LiveFeed;
 class HoldingSink;
 class FirstRunPanel;
 class MainMenuBar;
@@ -80,16 +83,20 @@ public:
     [[nodiscard]] QAction *replayAction() const { return m_replayAction; }
     // Opens the Replay dialog for the selected event (non-modal); null when none is selected.
     ReplayDialog *openReplay();
+    // "Send test event…" (non-modal): from the selected event, else a kind's sample.
+    SendTestDialog *openSendTest();
     void configureForward();
     [[nodiscard]] HoldDesk *holdDesk() const;
     [[nodiscard]] HoldingSink *holdingSink() const;
     [[nodiscard]] HoldController *holdController() const { return m_hold; }
     [[nodiscard]] MainMenuBar *menus() const { return m_menus; }
     [[nodiscard]] FirstRunPanel *firstRunPanel() const { return m_firstRun; }
-    // Shows the Settings dialog; OK applies the settings at once (restarting the receiver).
-    void openSettings();
-    // Re-reads the settings into the receiver, the port and the kinds registry.
-    void applySettings();
+    // Shows the Settings dialog (at the page of that class, if given); OK applies the settings at
+    // once (restarting the receiver).
+    void openSettings(const QMetaObject *page = nullptr);
+    // Re-reads the settings into the receiver, the port and the kinds registry; changedKeys (the
+    // dialog's) end their command-line overrides, and a changed port moves the receiver.
+    void applySettings(const QStringList &changedKeys = {});
     [[nodiscard]] ExchangeActions *exchange() const { return m_exchange; }
 
 protected:
@@ -110,10 +117,12 @@ private:
     void saveSettings() const;
     void showAbout();
     void copyText(const QString &text);
+    void sayCopied(const QString &what); // in the status bar
 
     std::unique_ptr<CaptureSession> m_ownSession; // when given to keep; destroyed after everything else
     CaptureSession *m_session; // not owned (or m_ownSession)
     AppOptions m_options;
+    SessionOverrides m_overrides; // what the command line set for this session only
     EnrichmentService::Inspector m_inspector;
     EventStore m_reader; // GUI-thread read connection (details, history)
     MainToolBar *m_toolBar;
@@ -121,6 +130,7 @@ private:
     EventDetailPane *m_detail;
     QSplitter *m_splitter;
     StatusBarPane *m_status;
+    LiveFeed *m_feed = nullptr;
     TunnelController *m_tunnel; // ngrok: public URL, Start ngrok
     ForwardController *m_forward; // --forward / Forward…
     QAction *m_replayAction;

@@ -23,8 +23,9 @@ QLabel *makeLabel(QWidget *parent, const QString &name)
 StatusBarPane::StatusBarPane(QWidget *parent)
     : QWidget(parent)
     , m_listening(makeLabel(this, QStringLiteral("listeningLabel")))
-    , m_count(makeLabel(this, QStringLiteral("countLabel")))
-    , m_rate(makeLabel(this, QStringLiteral("rateLabel")))
+    , m_counts(new QWidget(this))
+    , m_count(makeLabel(m_counts, QStringLiteral("countLabel")))
+    , m_rate(makeLabel(m_counts, QStringLiteral("rateLabel")))
     , m_exposure(makeLabel(this, QStringLiteral("exposureLabel")))
     , m_store(makeLabel(this, QStringLiteral("storeLabel")))
     , m_rateTimer(new QTimer(this))
@@ -45,8 +46,16 @@ StatusBarPane::StatusBarPane(QWidget *parent)
         warning->setPalette(p);
         warning->hide();
     }
-    layout->addWidget(m_count);
-    layout->addWidget(m_rate);
+    layout->addWidget(m_counts);
+    m_counts->setObjectName(QStringLiteral("statusCounts"));
+    auto *counts = new QHBoxLayout(m_counts);
+    counts->setContentsMargins(4, 0, 4, 0);
+    counts->setSpacing(18);
+    counts->addWidget(m_count);
+    counts->addWidget(m_rate);
+    // Room for a rate of four digits, so the count beside it does not move as the rate changes.
+    m_rate->setMinimumWidth(m_rate->fontMetrics().horizontalAdvance(tr("%1 events/s").arg(9999.9, 0, 'f', 1)));
+    m_rate->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_clock.start();
     m_rateTimer->setInterval(500);
     connect(m_rateTimer, &QTimer::timeout, this, &StatusBarPane::updateRate);

@@ -34,11 +34,15 @@ public:
     // Why events are not being stored (full disk, …) or a notice about the store; empty clears.
     void setStoreProblem(const QString &text);
     [[nodiscard]] QString storeProblemText() const;
+    // The event count and rate: MainWindow puts them in the status bar as a permanent widget, so
+    // a passing message ("Copied …") covers the left part only, never the count (issue 24.28).
+    [[nodiscard]] QWidget *countsWidget() const { return m_counts; }
 
 private:
     void updateRate();
 
     QLabel *m_listening;
+    QWidget *m_counts; // m_count and m_rate
     QLabel *m_count;
     QLabel *m_rate;
     QLabel *m_exposure;

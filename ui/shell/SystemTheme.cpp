@@ -1,5 +1,6 @@
 #include "SystemTheme.h"
 
+#include "ContrastStyle.h"
 #include "Theme.h"
 
 #include <QApplication>
@@ -67,7 +68,8 @@ void SystemTheme::apply(QApplication &app)
     }
     if (!prefersDark(scheme, qEnvironmentVariable("GTK_THEME")))
         return;
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion"))); // a style that honours the palette
+    // A style that honours the palette, with check boxes that show on it.
+    app.setStyle(new ContrastStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
     QApplication::setPalette(darkPalette());
 }
 

@@ -15,6 +15,46 @@
 
 namespace hookscope {
 
+namespace {
+// The outlined glyphs: a chain link (Copy URL), a tray with an arrow in or out (Import, Export),
+// a speech bubble (Respond) and a clock (hold settings), stroked in ink.
+void drawLineGlyph(Theme::ToolGlyph glyph, QPainter *p, const QColor &ink)
+{
+    p->setPen(QPen(ink, 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p->setBrush(Qt::NoBrush);
+    const auto arrowHead = [&](const QPolygonF &head) {
+        p->setBrush(ink);
+        p->drawPolygon(head);
+        p->setBrush(Qt::NoBrush);
+    };
+    switch (glyph) {
+    case Theme::ToolGlyph::Link:
+        p->drawRoundedRect(QRectF(5, 21, 32, 22), 11, 11);
+        p->drawRoundedRect(QRectF(27, 21, 32, 22), 11, 11);
+        break;
+    case Theme::ToolGlyph::Import:
+    case Theme::ToolGlyph::Export: {
+        p->drawPolyline(QPolygonF({QPointF(10, 38), QPointF(10, 54), QPointF(54, 54), QPointF(54, 38)}));
+        const bool in = glyph == Theme::ToolGlyph::Import;
+        p->drawLine(QPointF(32, in ? 8 : 44), QPointF(32, in ? 34 : 18));
+        arrowHead(in ? QPolygonF({QPointF(21, 28), QPointF(43, 28), QPointF(32, 42)})
+                     : QPolygonF({QPointF(21, 22), QPointF(43, 22), QPointF(32, 8)}));
+        break;
+    }
+    case Theme::ToolGlyph::Respond:
+        p->drawRoundedRect(QRectF(8, 10, 48, 32), 8, 8);
+        p->drawPolyline(QPolygonF({QPointF(20, 42), QPointF(18, 56), QPointF(32, 42)}));
+        break;
+    case Theme::ToolGlyph::Hold:
+        p->drawEllipse(QRectF(8, 8, 48, 48));
+        p->drawPolyline(QPolygonF({QPointF(32, 18), QPointF(32, 32), QPointF(43, 39)}));
+        break;
+    default:
+        break;
+    }
+}
+} // namespace
+
 QIcon Theme::toolIcon(ToolGlyph glyph, const QPalette &palette)
 {
     const QColor color = palette.color(QPalette::Active, QPalette::ButtonText);
@@ -45,6 +85,9 @@ QIcon Theme::toolIcon(ToolGlyph glyph, const QPalette &palette)
         case ToolGlyph::Pause:
             p.drawRoundedRect(QRectF(16, 12, 11, 40), 2, 2);
             p.drawRoundedRect(QRectF(37, 12, 11, 40), 2, 2);
+            break;
+        default:
+            drawLineGlyph(glyph, &p, ink);
             break;
         }
         p.end();

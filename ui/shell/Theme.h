@@ -51,7 +51,7 @@ public:
     // above is picked for it. Views pass their own palette, so a system theme switch applies
     // at their next paint.
     [[nodiscard]] static bool isDark(const QPalette &palette);
-    enum class ToolGlyph { Start, Stop, Pause };
+    enum class ToolGlyph { Start, Stop, Pause, Link, Import, Export, Respond, Hold };
     // Toolbar glyphs painted in the palette's button text colour, so they read on light and
     // dark themes alike (the style's media icons are black); drawn at 64 px for high DPI.
     [[nodiscard]] static QIcon toolIcon(ToolGlyph glyph, const QPalette &palette);

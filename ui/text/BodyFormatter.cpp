@@ -61,7 +61,11 @@ QString BodyFormatter::hexDump(const QByteArray &data, qsizetype limit)
 
 QString BodyFormatter::sizeText(qsizetype bytes)
 {
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    // Powers of 1024 named as such (KiB, MiB): "10.1 kB" for 10,361 bytes was a binary figure
+    // with a decimal name (issue 24.24). Below 1 KiB, bytes as "804 B", as in the table.
+    if (bytes < 1024)
+        return QStringLiteral("%1 B").arg(bytes);
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
 QString BodyFormatter::utf8Prefix(const QByteArray &bytes, qsizetype limit)

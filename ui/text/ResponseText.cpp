@@ -37,6 +37,18 @@ QString ResponseText::format(int status, const QByteArray &reason, const HeaderL
     return out;
 }
 
+HeaderList ResponseText::sentHeaders(const HttpResponse &response)
+{
+    HeaderList sent;
+    for (const auto &[name, value] : response.headers) {
+        if (name.compare("content-length", Qt::CaseInsensitive) != 0 && name.compare("connection", Qt::CaseInsensitive) != 0
+            && name.compare("transfer-encoding", Qt::CaseInsensitive) != 0)
+            sent.append({name, value});
+    }
+    sent.append({QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size())});
+    return sent;
+}
+
 QString ResponseText::latency(qint64 us)
 {
     if (us < 0)

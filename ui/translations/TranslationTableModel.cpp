@@ -6,6 +6,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <numeric>
 #include <set>
 
 namespace hookscope {
@@ -40,6 +42,9 @@ void TranslationTableModel::setTranslations(std::shared_ptr<const TranslationInd
 {
     beginResetModel();
     m_index = index ? std::move(index) : emptyIndex();
+    m_order.resize(size_t(m_index->fieldCount()));
+    std::iota(m_order.begin(), m_order.end(), qsizetype(0));
+    std::stable_partition(m_order.begin(), m_order.end(), [this](qsizetype i) { return hasProblem(m_index->field(i)); });
     endResetModel();
 }
 
@@ -60,11 +65,23 @@ QString TranslationTableModel::languageAt(int column) const
     return i >= 0 && i < m_index->languages().size() ? m_index->languages().at(i) : QString();
 }
 
+bool TranslationTableModel::hasProblem(const TranslatedField &field) const
+{
+    if (field.problems().toInt() != 0)
+        return true;
+    for (const QString &language : m_index->languages()) {
+        const TranslationEntry *entry = field.entry(language);
+        if (!entry || entry->isNull || entry->text.isEmpty())
+            return true;
+    }
+    return false;
+}
+
 TranslationTableModel::CellState TranslationTableModel::stateOf(int row, int column) const
 {
     if (column < FixedColumnCount)
         return CellState::NotACell;
-    const TranslationEntry *entry = m_index->field(row).entry(languageAt(column));
+    const TranslationEntry *entry = fieldAt(row).entry(languageAt(column));
     if (!entry)
         return CellState::Missing;
     if (entry->isNull)
@@ -74,7 +91,7 @@ TranslationTableModel::CellState TranslationTableModel::stateOf(int row, int col
 
 QString TranslationTableModel::cellTsv(int row, int column) const
 {
-    const TranslatedField &field = m_index->field(row);
+    const TranslatedField &field = fieldAt(row);
     if (column == FieldColumn)
         return TranslationReport::escapeTsv(field.owner());
     if (column == PointerColumn)
@@ -87,7 +104,7 @@ QString TranslationTableModel::cellTsv(int row, int column) const
 
 QString TranslationTableModel::toolTip(int row, int column) const
 {
-    const TranslatedField &field = m_index->field(row);
+    const TranslatedField &field = fieldAt(row);
     if (column < FixedColumnCount) {
         QString tip = field.owner() + u'\n' + field.pointer();
         if (field.problems() & TranslatedField::Problem::NoTranslations)
@@ -115,7 +132,7 @@ QVariant TranslationTableModel::data(const QModelIndex &index, int role) const
         return {};
     const int row = index.row();
     const int column = index.column();
-    const TranslatedField &field = m_index->field(row);
+    const TranslatedField &field = fieldAt(row);
     const QString language = languageAt(column);
     const TranslationEntry *entry = language.isEmpty() ? nullptr : field.entry(language);
     switch (role) {

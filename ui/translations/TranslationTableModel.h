@@ -5,12 +5,15 @@
 #include <QAbstractTableModel>
 #include <QModelIndexList>
 #include <memory>
+#include <vector>
 
 namespace hookscope {
 
 // The Translations tab's pivot table: one row per translated field of the event (owner label
 // and RFC 6901 pointer), one column per language found in it, in TranslationIndex order.
 // Holds one immutable TranslationIndex and swaps it whole (a reset) when the event changes.
+// Fields with a problem (a language missing, an empty or null value) come first, the rest after
+// them, each group in document order (issue 24.16: the one missing "fr" is row 1, not 27).
 //
 // Cells speak meaning, the delegate decides looks: CellStateRole says text / "" / null /
 // missing, OccurrencesRole counts items for the language (2+: a duplicate), RightToLeftRole
@@ -58,11 +61,14 @@ public:
     [[nodiscard]] QString tableTsv() const;
 
 private:
+    [[nodiscard]] const TranslatedField &fieldAt(int row) const { return m_index->field(m_order.at(size_t(row))); }
+    [[nodiscard]] bool hasProblem(const TranslatedField &field) const;
     [[nodiscard]] CellState stateOf(int row, int column) const;
     [[nodiscard]] QString cellTsv(int row, int column) const;
     [[nodiscard]] QString toolTip(int row, int column) const;
 
     std::shared_ptr<const TranslationIndex> m_index; // never null
+    std::vector<qsizetype> m_order; // row -> the index's field
 };
 
 } // namespace hookscope

@@ -1,6 +1,7 @@
 #include "JsonTreeView.h"
 
 #include "Banner.h"
+#include "BodyFormatter.h"
 #include "JsonTreeDelegate.h"
 #include "JsonTreeModel.h"
 #include "JsonTreeSeed.h"
@@ -77,7 +78,7 @@ void JsonTreeView::setJson(const QByteArray &json)
     }
     // Validation and the first level are proportional to the body: a worker reads them.
     m_banner->showMessage(tr("Building the tree of %1…")
-                              .arg(QLocale::c().formattedDataSize(json.size(), 1, QLocale::DataSizeTraditionalFormat)),
+                              .arg(BodyFormatter::sizeText(json.size())),
                           Banner::Kind::Info);
     m_worker->start([json] { return JsonTreeSeed::build(json, JsonTreeModel::kFetchBatch); },
                     [this](const JsonTreeSeed &seed) { applySeed(seed); });
@@ -176,6 +177,7 @@ void JsonTreeView::expandAllBelow()
         m_banner->showMessage(tr("Expanded partially: more than %L1 nodes below this one").arg(kExpandAllLimit),
                               Banner::Kind::Info);
     m_tree->expandRecursively(current);
+    m_tree->resizeColumnToContents(0); // the keys just shown, deeper and longer (issue 24.29)
 }
 
 void JsonTreeView::collapseAll()
