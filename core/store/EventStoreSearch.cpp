@@ -34,14 +34,18 @@ QList<qint64> EventStore::matchingIds(const EventFilter &filter, qint64 afterId,
     }
     const EventFilter::Sql text = filter.sqlTextHit();
     const EventFilter::Sql info = filter.sqlInfoWhere();
-    // With the search index complete, only its candidates are read (and tested exactly as the
-    // scan tests every event); otherwise, or for fewer than 3 characters, every event is.
-    const std::optional<QString> indexed = textIndexUsable() ? filter.textIndexQuery() : std::nullopt;
-    // Events the index leaves to the scan (event_text_scan) are always candidates.
-    const QString range = indexed ? QStringLiteral("(e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH :fts "
-                                                   "AND rowid > :after AND rowid <= :up_to) OR e.id IN (SELECT id FROM "
-                                                   "event_text_scan WHERE id > :scan_after AND id <= :scan_up_to))")
-                                  : QStringLiteral("e.id > :after AND e.id <= :up_to");
+    // Through the search index (3 characters or more): its candidates up to the watermark,
+    // the events it leaves to the scan (event_text_scan), and every event above the watermark
+    // (not indexed yet: stored since the writer last indexed), all tested exactly as the scan
+    // tests every event. The watermark is read in the same statement, so the three parts
+    // agree whatever the writer indexes meanwhile.
+    const std::optional<QString> indexed = filter.textIndexQuery();
+    const QString range = indexed
+        ? QStringLiteral("(e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH :fts AND rowid > :after "
+                         "AND rowid <= :up_to) OR e.id IN (SELECT id FROM event_text_scan WHERE id > :scan_after AND "
+                         "id <= :scan_up_to) OR (e.id > max(:new_after, (SELECT indexed_up_to FROM event_text_state)) "
+                         "AND e.id <= :new_up_to))")
+        : QStringLiteral("e.id > :after AND e.id <= :up_to");
     QSqlQuery q = query();
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT e.id AS id, %1 AS text_hit, %2 AS compressed %3 WHERE %4 AND %5 ORDER BY e.id")
@@ -55,8 +59,10 @@ QList<qint64> EventStore::matchingIds(const EventFilter &filter, qint64 afterId,
     q.bindValue(QStringLiteral(":up_to"), upToId);
     if (indexed) {
         q.bindValue(QStringLiteral(":fts"), *indexed);
-        q.bindValue(QStringLiteral(":scan_after"), afterId);
-        q.bindValue(QStringLiteral(":scan_up_to"), upToId);
+        for (const char *part : {"scan", "new"}) {
+            q.bindValue(QStringLiteral(":%1_after").arg(QLatin1StringView(part)), afterId);
+            q.bindValue(QStringLiteral(":%1_up_to").arg(QLatin1StringView(part)), upToId);
+        }
     }
     if (!q.exec()) {
         if (complete)

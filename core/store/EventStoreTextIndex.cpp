@@ -1,5 +1,5 @@
-// EventStore's search index (event_text, migration 12): what goes in with an insert, out with
-// a delete or a clear, and the backlog of events stored before it existed.
+// EventStore's search index (event_text, migration 12): the writer indexes the events above
+// the watermark after their commit; a delete takes an indexed event out, a clear empties it.
 #include "EventStore.h"
 
 #include "EventRows.h"
@@ -8,6 +8,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace hookscope {
 
@@ -43,8 +45,9 @@ qint64 indexFailedCount(const QSqlQuery &q, QString *error)
 
 bool EventStore::indexText(const Event &event, QString *error)
 {
-    // Tokenizing costs the writer ~0.3 us a byte: a binary body (many distinct trigrams) or a
-    // long text is left to the scan instead (event_text_scan), exactly, at search time.
+    // Tokenizing costs the writer ~0.3 us a byte, and a piece of the backlog holds up the
+    // requests queued meanwhile: a binary body (many distinct trigrams) or a long text is
+    // left to the scan instead (event_text_scan), exactly, at search time.
     constexpr qsizetype kMaxIndexedBytes = 64 * 1024;
     const QByteArray text = EventFilter::indexedText(event);
     const bool binary = !QByteArrayView(event.body).isValidUtf8()
@@ -123,103 +126,148 @@ bool EventStore::unindexText(qint64 id, QString *error)
     return forget->exec() || indexFailed(*forget, error);
 }
 
-std::optional<EventStore::TextBacklog> EventStore::textBacklog() const
+std::optional<EventStore::TextState> EventStore::textState() const
 {
     QSqlQuery q = query();
-    if (!q.exec(QStringLiteral("SELECT backlog_after, backlog_up_to FROM event_text_state WHERE id = 1")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT indexed_up_to, clear_after, clear_up_to FROM event_text_state WHERE id = 1"))
+        || !q.next())
         return std::nullopt;
-    return TextBacklog{q.value(0).toLongLong(), q.value(1).toLongLong()};
+    return TextState{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
 }
 
-bool EventStore::setTextBacklog(const TextBacklog &backlog, QString *error)
+bool EventStore::setTextState(const TextState &state, QString *error)
 {
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("UPDATE event_text_state SET backlog_after = :after, backlog_up_to = :up_to WHERE id = 1"));
-    q.bindValue(QStringLiteral(":after"), backlog.after);
-    q.bindValue(QStringLiteral(":up_to"), backlog.upTo);
+    q.prepare(QStringLiteral("UPDATE event_text_state SET indexed_up_to = :indexed, clear_after = :clear_after, "
+                             "clear_up_to = :clear_up_to WHERE id = 1"));
+    q.bindValue(QStringLiteral(":indexed"), state.indexedUpTo);
+    q.bindValue(QStringLiteral(":clear_after"), state.clearAfter);
+    q.bindValue(QStringLiteral(":clear_up_to"), state.clearUpTo);
     return q.exec() || indexFailed(q, error);
+}
+
+std::optional<EventStore::TextBacklog> EventStore::textBacklog() const
+{
+    const std::optional<TextState> state = textState();
+    if (!state)
+        return std::nullopt;
+    return TextBacklog{state->indexedUpTo, std::max(state->indexedUpTo, maxId())};
 }
 
 qint64 EventStore::indexTextBacklog(int limit, QString *error)
 {
-    const std::optional<TextBacklog> backlog = textBacklog();
-    if (!backlog) {
+    std::optional<TextState> state = textState();
+    if (!state) {
         *error = QStringLiteral("cannot read the search index's state");
         return -1;
     }
-    if (backlog->isEmpty())
-        return 0;
-    QSqlQuery q = query();
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM events e WHERE e.id > :after AND e.id <= :up_to ORDER BY e.id LIMIT :limit")
-                  .arg(indexedColumns()));
-    q.bindValue(QStringLiteral(":after"), backlog->after);
-    q.bindValue(QStringLiteral(":up_to"), backlog->upTo);
-    q.bindValue(QStringLiteral(":limit"), limit);
-    if (!q.exec())
-        return indexFailedCount(q, error);
-    qint64 indexed = 0;
-    qint64 last = backlog->after;
+    QSqlQuery *q = statement("index-backlog", [] {
+        return QStringLiteral("SELECT %1 FROM events e WHERE e.id > :after ORDER BY e.id LIMIT :limit")
+            .arg(indexedColumns());
+    });
+    if (!q) {
+        *error = QStringLiteral("cannot read the search index's backlog");
+        return -1;
+    }
+    q->bindValue(QStringLiteral(":after"), state->indexedUpTo);
+    q->bindValue(QStringLiteral(":limit"), limit);
+    if (!q->exec())
+        return indexFailedCount(*q, error);
+    // Read whole before writing: the inserts below go through the same connection.
+    QList<Event> events;
     std::optional<EventColumnIndex> columns;
-    while (q.next()) {
+    while (q->next()) {
         if (!columns)
-            columns.emplace(kEventColumns, q.record());
+            columns.emplace(kEventColumns, q->record());
         // A body that cannot be read is indexed as it reads (empty): the event is then found
         // by its target and headers, as the scan finds it.
-        const Event event = eventFromRow(q, *columns);
+        events.append(eventFromRow(*q, *columns));
+    }
+    const bool readAll = !q->lastError().isValid();
+    q->finish();
+    if (!readAll)
+        return indexFailedCount(*q, error);
+    for (const Event &event : std::as_const(events)) {
         if (!indexText(event, error))
             return -1;
-        last = event.id;
-        ++indexed;
     }
-    if (q.lastError().isValid())
-        return indexFailedCount(q, error);
-    // Fewer than asked: nothing of the backlog is left past the last one.
-    const qint64 after = indexed < limit ? backlog->upTo : last;
-    return setTextBacklog({after, backlog->upTo}, error) ? indexed : -1;
+    if (events.isEmpty())
+        return 0;
+    state->indexedUpTo = events.last().id;
+    return setTextState(*state, error) ? events.size() : -1;
 }
 
 bool EventStore::beginChunkedClear(QString *error)
 {
+    std::optional<TextState> state = textState();
+    if (!state) {
+        *error = QStringLiteral("cannot read the search index's state");
+        return false;
+    }
     QSqlQuery q = query();
-    if (!q.exec(QStringLiteral("INSERT INTO event_text (event_text) VALUES ('delete-all')")))
+    if (!q.exec(QStringLiteral("INSERT INTO event_text (event_text) VALUES ('delete-all')"))
+        || !q.exec(QStringLiteral("DELETE FROM event_text_scan")))
         return indexFailed(q, error);
-    return setTextBacklog({0, maxId()}, error);
+    // Every event up to now goes: none of them is backlog any more (nor a candidate).
+    const qint64 last = std::max(state->indexedUpTo, maxId());
+    return setTextState({.indexedUpTo = last, .clearAfter = 0, .clearUpTo = last}, error);
 }
 
 qint64 EventStore::clearBacklogChunk(int limit, QString *error)
 {
-    const std::optional<TextBacklog> backlog = textBacklog();
-    if (!backlog) {
+    std::optional<TextState> state = textState();
+    if (!state) {
         *error = QStringLiteral("cannot read the search index's state");
         return -1;
     }
-    if (backlog->isEmpty())
+    if (state->clearAfter >= state->clearUpTo)
         return 0;
     QSqlQuery q = query();
     q.prepare(QStringLiteral("SELECT max(id), count(*) FROM (SELECT id FROM events WHERE id > :after AND id <= :up_to "
                              "ORDER BY id LIMIT :limit)"));
-    q.bindValue(QStringLiteral(":after"), backlog->after);
-    q.bindValue(QStringLiteral(":up_to"), backlog->upTo);
+    q.bindValue(QStringLiteral(":after"), state->clearAfter);
+    q.bindValue(QStringLiteral(":up_to"), state->clearUpTo);
     q.bindValue(QStringLiteral(":limit"), limit);
     if (!q.exec() || !q.next())
         return indexFailedCount(q, error);
     const qint64 count = q.value(1).toLongLong();
-    const qint64 last = count < limit ? backlog->upTo : q.value(0).toLongLong();
+    const qint64 last = count < limit ? state->clearUpTo : q.value(0).toLongLong();
     q.finish();
     QSqlQuery d = query();
     d.prepare(QStringLiteral("DELETE FROM events WHERE id > :after AND id <= :last"));
-    d.bindValue(QStringLiteral(":after"), backlog->after);
+    d.bindValue(QStringLiteral(":after"), state->clearAfter);
     d.bindValue(QStringLiteral(":last"), last);
     if (!d.exec())
         return indexFailedCount(d, error);
-    return setTextBacklog({last, backlog->upTo}, error) ? count : -1;
+    // Finished: nothing is marked any more.
+    state->clearAfter = last >= state->clearUpTo ? 0 : last;
+    if (last >= state->clearUpTo)
+        state->clearUpTo = 0;
+    return setTextState(*state, error) ? count : -1;
+}
+
+bool EventStore::restoreUnfinishedClear(QString *error)
+{
+    const std::optional<TextState> state = textState();
+    if (!state) {
+        *error = QStringLiteral("cannot read the search index's state");
+        return false;
+    }
+    if (state->clearAfter >= state->clearUpTo)
+        return false;
+    // The index is rebuilt from what the clear had deleted up to: the events it left, and
+    // those stored since (indexed already, but one rebuild is simpler than telling them apart).
+    QSqlQuery q = query();
+    if (!q.exec(QStringLiteral("INSERT INTO event_text (event_text) VALUES ('delete-all')"))
+        || !q.exec(QStringLiteral("DELETE FROM event_text_scan")))
+        return indexFailed(q, error);
+    return setTextState({.indexedUpTo = state->clearAfter, .clearAfter = 0, .clearUpTo = 0}, error);
 }
 
 bool EventStore::removeInTransaction(const QList<qint64> &ids, QString *error)
 {
-    const std::optional<TextBacklog> backlog = textBacklog();
-    if (!backlog) {
+    const std::optional<TextState> state = textState();
+    if (!state) {
         *error = QStringLiteral("cannot read the search index's state");
         return false;
     }
@@ -229,7 +277,9 @@ bool EventStore::removeInTransaction(const QList<qint64> &ids, QString *error)
         return false;
     }
     for (const qint64 id : ids) {
-        if (!backlog->contains(id) && !unindexText(id, error))
+        // Above the watermark or marked by a clear, an event is not in the index.
+        const bool indexed = id <= state->indexedUpTo && !(id > state->clearAfter && id <= state->clearUpTo);
+        if (indexed && !unindexText(id, error))
             return false;
         q->bindValue(QStringLiteral(":id"), id);
         if (!q->exec())

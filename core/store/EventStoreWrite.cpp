@@ -101,8 +101,6 @@ bool EventStore::insert(Event &event, QString *error)
     if (!writeRow("insert-event", "events", eventRow(event), error))
         return false;
     event.id = m_statements.at("insert-event")->lastInsertId().toLongLong();
-    if (!indexText(event, error))
-        return false;
     if (!event.rejection.isEmpty()
         && !upsertRow("save-rejection", "event_trust", {{"id", event.id}, {"rejection", event.rejection}})) {
         *error = QStringLiteral("cannot record why the request was refused");

@@ -23,9 +23,14 @@ constexpr int kIdleFlushMs = 50;
 // How long the writer waits for readers to let go of the WAL when it empties it in a pause.
 constexpr int kTrimBusyMs = 5;
 // A background step (a chunk of a large delete, of the search index's backlog) holds the
-// writer this long at most before the requests queued meanwhile get their commit.
+// writer this long at most, and ends after any piece that saw a request queued meanwhile:
+// captures always go first, waiting one piece at most.
 constexpr int kStepMs = 25;
 constexpr int kEventsPerPiece = 128;
+// Tokenizing costs ~0.3 us a byte (an indexed text is at most 64 KiB): 16 events of a few
+// KiB are a few milliseconds.
+constexpr int kIndexedPerPiece = 16;
+
 } // namespace
 
 bool WriteQueue::push(WriteItem item)
@@ -130,6 +135,7 @@ StoreWriter::~StoreWriter() = default;
 bool StoreWriter::open(const QString &path, SyncMode sync, const WalPolicy &wal, QString *error)
 {
     m_wal = wal;
+    m_sync = sync;
     if (!m_store.open(path, error, sync))
         return false;
     m_store.leaveWalToCheckpointer();
@@ -137,11 +143,37 @@ bool StoreWriter::open(const QString &path, SyncMode sync, const WalPolicy &wal,
     m_idleTimer->setInterval(kIdleFlushMs);
     connect(m_idleTimer, &QTimer::timeout, this, &StoreWriter::flushIdleUpdates);
     m_idleTimer->start();
-    if (const std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog(); backlog && !backlog->isEmpty()) {
-        m_backlogAtOpen = *backlog;
-        scheduleBackground();
-    }
+    restoreUnfinishedClear();
+    startCatchUp();
     return true;
+}
+
+void StoreWriter::restoreUnfinishedClear()
+{
+    // A clear cut short (the app quit, a write failed): what it had not deleted stays, and
+    // is indexed again like an older store's events.
+    QString error;
+    if (!m_store.begin())
+        return;
+    if (!m_store.restoreUnfinishedClear(&error)) {
+        m_store.rollback();
+        if (!error.isEmpty())
+            qCWarning(lcStore).noquote() << "an unfinished clear's events are not searchable by the index:" << error;
+        return;
+    }
+    if (m_store.commit(&error))
+        countCommit();
+    else
+        m_store.rollback();
+}
+
+void StoreWriter::startCatchUp()
+{
+    const std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog();
+    if (!backlog || backlog->isEmpty())
+        return;
+    m_catchUp = *backlog;
+    scheduleBackground();
 }
 
 void StoreWriter::startRemove(const QList<qint64> &ids)
@@ -175,7 +207,7 @@ bool StoreWriter::inStepTransaction(const std::function<bool(bool *done)> &chunk
     QElapsedTimer step;
     step.start();
     bool done = false;
-    while (!done && step.elapsed() < kStepMs) {
+    while (!done && step.elapsed() < kStepMs && m_queue->size() == 0) {
         if (!chunk(&done)) {
             m_store.rollback();
             return false;
@@ -200,6 +232,12 @@ void StoreWriter::backgroundStep()
         indexStep();
     const std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog();
     if (!m_jobs.empty() || (!m_indexStopped && backlog && !backlog->isEmpty()))
+        scheduleBackground();
+}
+
+void StoreWriter::indexAfterCommit()
+{
+    if (!m_indexStopped)
         scheduleBackground();
 }
 
@@ -236,10 +274,15 @@ void StoreWriter::deleteStep()
     job.started = true;
     bool finished = !ok;
     if (job.clearAll) {
-        const std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog();
-        total = backlog ? backlog->upTo : 0;
-        job.done = backlog ? backlog->after : 0;
-        finished = finished || !backlog || backlog->isEmpty();
+        const std::optional<EventStore::TextState> state = m_store.textState();
+        if (state && state->clearing()) {
+            job.total = std::max(job.total, state->clearUpTo);
+            job.done = state->clearAfter;
+        } else {
+            job.done = job.total;
+        }
+        total = job.total;
+        finished = finished || !state || !state->clearing();
     } else {
         finished = finished || job.done >= job.ids.size();
     }
@@ -248,35 +291,48 @@ void StoreWriter::deleteStep()
     if (finished) {
         if (!ok)
             qCWarning(lcStore).noquote() << "deleting events stopped:" << error;
+        const bool clearAll = job.clearAll;
         m_jobs.pop_front();
-        // A failed clear leaves its backlog: indexed again, the events are found again.
-        if (const std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog(); backlog && !backlog->isEmpty())
-            m_backlogAtOpen = *backlog;
+        if (clearAll && !ok) { // what it did not delete stays, and is indexed again
+            restoreUnfinishedClear();
+            startCatchUp();
+        }
         Q_EMIT deleteFinished(ok, error);
     }
 }
 
 void StoreWriter::indexStep()
 {
-    QString error;
-    const bool ok = inStepTransaction(
-        [&](bool *done) {
-            const qint64 indexed = m_store.indexTextBacklog(kEventsPerPiece, &error);
-            *done = indexed < kEventsPerPiece;
-            return indexed >= 0;
-        },
-        &error);
-    if (!ok) {
-        // Searches go on with the scan; the next start tries again.
-        reportUpdateFailure(QStringLiteral("the search index could not be built: %1").arg(error));
-        m_indexStopped = true;
-        return;
+    std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog();
+    if (backlog && !backlog->isEmpty()) {
+        // Nothing of it needs to be durable before the next request's commit (which syncs the
+        // WAL, these pages with it): a crash loses at most some indexing, done again.
+        m_store.setSyncMode(SyncMode::Normal);
+        QString error;
+        const bool ok = inStepTransaction(
+            [&](bool *done) {
+                const qint64 indexed = m_store.indexTextBacklog(kIndexedPerPiece, &error);
+                *done = indexed < kIndexedPerPiece;
+                return indexed >= 0;
+            },
+            &error);
+        m_store.setSyncMode(m_sync);
+        if (!ok) {
+            // Searches go on testing the events above the watermark; the next start tries again.
+            reportUpdateFailure(QStringLiteral("the search index could not be built: %1").arg(error));
+            m_indexStopped = true;
+            return;
+        }
+        backlog = m_store.textBacklog();
     }
-    const std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog();
-    if (!backlog)
+    if (!backlog || !m_catchUp)
         return;
-    const qint64 total = m_backlogAtOpen.upTo - m_backlogAtOpen.after;
-    Q_EMIT textIndexProgress(backlog->isEmpty() ? total : backlog->after - m_backlogAtOpen.after, total);
+    // Told against the backlog found at open; events stored since only follow it.
+    const qint64 total = m_catchUp->upTo - m_catchUp->after;
+    const qint64 done = std::clamp<qint64>(backlog->after - m_catchUp->after, 0, total);
+    Q_EMIT textIndexProgress(done, total);
+    if (done >= total)
+        m_catchUp.reset();
 }
 
 void StoreWriter::writeUpdates(const std::vector<std::pair<qint64, qint64>> &updates, std::size_t maxInfos)
@@ -381,6 +437,8 @@ void StoreWriter::drain()
         }
         if (ok) {
             countCommit();
+            if (!outcomes.isEmpty())
+                indexAfterCommit();
         } else {
             qCWarning(lcStore).noquote() << "batch of" << outcomes.size() << "events not stored:" << batchError;
             for (WriteOutcome &outcome : outcomes) {
@@ -464,6 +522,7 @@ void StoreWriter::runOnStore(const std::function<void(EventStore *store)> &work)
 {
     drain();
     work(&m_store);
+    indexAfterCommit(); // an import's events, say
 }
 
 WalCheckpointer::~WalCheckpointer()

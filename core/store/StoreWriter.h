@@ -161,6 +161,10 @@ private:
     void backgroundStep();
     void deleteStep();
     void indexStep();
+    // The search index's backlog after a commit of new events: indexed in background steps.
+    void indexAfterCommit();
+    void restoreUnfinishedClear();
+    void startCatchUp(); // indexes the backlog found at open (or after a failed clear), with progress
     // Runs `chunk` (a transaction's part, returning false on failure) until it says it is
     // done or kStepMs passed, in one transaction; false with *error when it failed.
     bool inStepTransaction(const std::function<bool(bool *done)> &chunk, QString *error);
@@ -169,13 +173,16 @@ private:
     {
         bool clearAll = false;
         QList<qint64> ids; // !clearAll
-        qsizetype done = 0;
+        qint64 done = 0;
+        qint64 total = 0; // clearAll: the newest event when it started
         bool started = false;
     };
     std::deque<DeleteJob> m_jobs;
     bool m_stepScheduled = false;
     bool m_indexStopped = false; // building the index failed: searches scan until the next start
-    EventStore::TextBacklog m_backlogAtOpen; // the index's progress is told against it
+    // The backlog found at open, its progress told (textIndexProgress) until it is indexed.
+    std::optional<EventStore::TextBacklog> m_catchUp;
+    SyncMode m_sync = SyncMode::Full;
 
     WriteQueue *m_queue; // owned by the EventRecorder
     EventStore m_store;

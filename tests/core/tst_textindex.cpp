@@ -1,8 +1,11 @@
 // The search index (event_text: FTS5, trigram; issue 25): a text search through it finds
 // exactly what the scan finds (the in-memory EventFilter on the same events), in real store
-// files; it follows deletes, clears and imports; the migration builds it for an existing
-// store in the background (the frozen schema-7 store), searches scanning meanwhile; and the
-// writer deletes and clears large selections in chunks, with progress.
+// files; an insert does not index (nothing before the 2xx): the event is above the watermark
+// and found at once, then the writer indexes it after the commit; the index follows deletes
+// (of events indexed or not yet), clears (finished or cut short) and imports; an older store
+// (the frozen schema-7 one) or one half indexed is indexed in the background, searches
+// testing what is not indexed yet; and the writer deletes and clears large selections in
+// chunks, with progress.
 #include "exchange/EventExporter.h"
 #include "exchange/EventImporter.h"
 #include "store/EventFilter.h"
@@ -16,6 +19,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <limits>
 
 using namespace hookscope;
 
@@ -97,6 +102,41 @@ int scanRows(const QString &path)
     return rows;
 }
 
+// What the writer's idle steps do, all at once.
+bool indexAll(EventStore &store)
+{
+    QString error;
+    if (!store.begin())
+        return false;
+    if (store.indexTextBacklog(std::numeric_limits<int>::max(), &error) < 0) {
+        qWarning("%s", qPrintable(error));
+        store.rollback();
+        return false;
+    }
+    return store.commit(&error);
+}
+
+// An event taken out of the index behind the store's back: a search through the index can no
+// longer find it, only a test of the event itself can.
+bool dropFromIndex(const QString &path, qint64 id, const Event &event)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("behind"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("INSERT INTO event_text (event_text, rowid, text) VALUES ('delete', :id, "
+                                     "CAST(:t AS TEXT))"));
+            q.bindValue(QStringLiteral(":id"), id);
+            q.bindValue(QStringLiteral(":t"), EventFilter::indexedText(event));
+            ok = q.exec();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("behind"));
+    return ok;
+}
+
 bool indexIsSound(const QString &path)
 {
     bool sound = false;
@@ -123,13 +163,19 @@ private Q_SLOTS:
     void searchFindsWhatTheScanFinds();
     void threeCharactersUseTheIndexFewerScan_data();
     void threeCharactersUseTheIndexFewerScan();
+    void aNewEventIsFoundAtOnceThenThroughTheIndex();
+    void theWriterIndexesAfterTheCommit();
     void deletedAndClearedEventsLeaveTheIndex();
+    void anEventDeletedBeforeItWasIndexed();
+    void aClearCutShortIsIndexedAgainAtTheNextStart();
+    void aHalfIndexedStoreIsFinishedAtTheNextStart();
     void importedEventsAreFound();
     void migrationBuildsTheIndexInTheBackground();
     void writerDeletesAndClearsInChunks();
 
 private:
-    [[nodiscard]] QString storeWithSamples();
+    // The samples inserted as the writer inserts them, then indexed as its idle steps do.
+    [[nodiscard]] QString storeWithSamples(bool indexed = true);
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
@@ -139,7 +185,7 @@ void TestTextIndex::init()
     QVERIFY(m_dir->isValid());
 }
 
-QString TestTextIndex::storeWithSamples()
+QString TestTextIndex::storeWithSamples(bool indexed)
 {
     const QString path = m_dir->filePath(QStringLiteral("events.sqlite"));
     EventStore store;
@@ -150,6 +196,8 @@ QString TestTextIndex::storeWithSamples()
         if (!store.insert(e, &error))
             return {};
     }
+    if (indexed && !indexAll(store))
+        return {};
     return path;
 }
 
@@ -196,14 +244,26 @@ void TestTextIndex::searchFindsWhatTheScanFinds()
 {
     QFETCH(QString, text);
     QFETCH(QList<qint64>, expected);
-    const QString path = storeWithSamples();
+    const QString path = storeWithSamples(false);
     QVERIFY(!path.isEmpty());
     EventStore store;
     QString error;
     QVERIFY2(store.open(path, &error), qPrintable(error));
-    QVERIFY(store.textIndexUsable());
     const EventFilter filter = EventFilter::forText(text);
+    // Right after the inserts: nothing indexed, every event tested.
+    QCOMPARE(store.textBacklog()->after, 0);
     bool complete = false;
+    QCOMPARE(store.matchingIds(filter, 0, store.maxId(), &complete), expected);
+    QVERIFY(complete);
+    // Half indexed, then all: the same answer, whichever window asks.
+    QVERIFY(store.begin());
+    QCOMPARE(store.indexTextBacklog(3, &error), 3);
+    QVERIFY(store.commit(&error));
+    QCOMPARE(store.matchingIds(filter, 0, store.maxId()), expected);
+    QCOMPARE(store.matchingIds(filter, 0, 2) + store.matchingIds(filter, 2, 4) + store.matchingIds(filter, 4, 6),
+             expected);
+    QVERIFY(indexAll(store));
+    QVERIFY(store.textIndexUsable());
     QCOMPARE(store.matchingIds(filter, 0, store.maxId(), &complete), expected);
     QVERIFY(complete);
     QCOMPARE(scanned(samples(), filter), expected); // the live path agrees
@@ -229,21 +289,156 @@ void TestTextIndex::threeCharactersUseTheIndexFewerScan()
     const EventFilter filter = EventFilter::forText(text);
     QCOMPARE(filter.textIndexQuery().has_value(), indexed);
     // Event 6 taken out of the index behind the store's back: only the scan still finds it.
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("behind"));
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT INTO event_text (event_text, rowid, text) VALUES ('delete', 6, CAST(:t AS TEXT))"));
-        q.bindValue(QStringLiteral(":t"), EventFilter::indexedText(samples()[5]));
-        QVERIFY(q.exec());
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("behind"));
+    QVERIFY(dropFromIndex(path, 6, samples()[5]));
     QCOMPARE(indexRows(path, QStringLiteral("mix")), 0);
     EventStore store;
     QString error;
     QVERIFY2(store.open(path, &error), qPrintable(error));
     QCOMPARE(store.matchingIds(filter, 0, store.maxId()).contains(6), !indexed);
+}
+
+void TestTextIndex::aNewEventIsFoundAtOnceThenThroughTheIndex()
+{
+    const QString path = storeWithSamples();
+    QVERIFY(!path.isEmpty());
+    EventStore store;
+    QString error;
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    Event fresh = sample("/fresh", "a Fresh-Needle here");
+    QVERIFY2(store.insert(fresh, &error), qPrintable(error));
+    // The insert did not tokenize (nothing of the index before the 2xx): the event is above
+    // the watermark, and a search tests it itself.
+    QCOMPARE(store.textBacklog()->after, 6);
+    QCOMPARE(indexRows(path, QStringLiteral("fre")), 0);
+    const EventFilter filter = EventFilter::forText(QStringLiteral("fresh-needle"));
+    QCOMPARE(store.matchingIds(filter, 0, store.maxId()), QList<qint64>{fresh.id});
+    QCOMPARE(store.matchingIds(filter, 6, 7), QList<qint64>{fresh.id});
+    QVERIFY(indexAll(store));
+    QCOMPARE(store.textBacklog()->after, fresh.id);
+    QCOMPARE(indexRows(path, QStringLiteral("fre")), 1);
+    QCOMPARE(store.matchingIds(filter, 0, store.maxId()), QList<qint64>{fresh.id});
+    // Now the search goes through the index: taken out of it, the event is no longer found.
+    QVERIFY(dropFromIndex(path, fresh.id, fresh));
+    QCOMPARE(store.matchingIds(filter, 0, store.maxId()), QList<qint64>{});
+}
+
+void TestTextIndex::theWriterIndexesAfterTheCommit()
+{
+    const QString path = m_dir->filePath(QStringLiteral("live.sqlite"));
+    EventRecorder recorder;
+    QString error;
+    QVERIFY2(recorder.open(path, &error), qPrintable(error));
+    EventStore reader;
+    QVERIFY2(reader.open(path, &error), qPrintable(error));
+    const EventFilter filter = EventFilter::forText(QStringLiteral("live-needle"));
+    QList<qint64> foundAtCommit;
+    qint64 id = 0;
+    // As a connection does: the 2xx waits for `done`; the search runs at that moment.
+    recorder.submit(sample("/live", "the Live-Needle"), [&](const CaptureResult &result) {
+        id = result.id;
+        foundAtCommit = reader.matchingIds(filter, 0, reader.maxId());
+    });
+    QTRY_VERIFY(id > 0);
+    QCOMPARE(foundAtCommit, QList<qint64>{id});
+    // Then the writer indexes it in its own time.
+    QTRY_COMPARE(reader.textBacklog()->after, id);
+    QCOMPARE(indexRows(path, QStringLiteral("liv")), 1);
+    QCOMPARE(reader.matchingIds(filter, 0, reader.maxId()), QList<qint64>{id});
+    recorder.close();
+    QVERIFY(indexIsSound(path));
+}
+
+void TestTextIndex::anEventDeletedBeforeItWasIndexed()
+{
+    const QString path = storeWithSamples();
+    QVERIFY(!path.isEmpty());
+    EventStore store;
+    QString error;
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    Event gone = sample("/gone", "deleted-unindexed");
+    Event kept = sample("/kept", "kept-unindexed");
+    QVERIFY(store.insert(gone, &error) && store.insert(kept, &error));
+    // One not indexed yet (nothing to take out of the index), one indexed.
+    QVERIFY2(store.remove({gone.id, 1}, &error), qPrintable(error));
+    QVERIFY(indexIsSound(path));
+    QVERIFY(indexAll(store));
+    QVERIFY(indexIsSound(path));
+    QCOMPARE(indexRows(path, QStringLiteral("kep")), 1);
+    QCOMPARE(indexRows(path, QStringLiteral("gon")), 0);
+    QCOMPARE(indexRows(path, QStringLiteral("ord")), 0);
+    QCOMPARE(store.matchingIds(EventFilter::forText(QStringLiteral("-unindexed")), 0, store.maxId()),
+             QList<qint64>{kept.id});
+}
+
+void TestTextIndex::aClearCutShortIsIndexedAgainAtTheNextStart()
+{
+    const QString path = storeWithSamples();
+    QVERIFY(!path.isEmpty());
+    const EventFilter slash = EventFilter::forText(QStringLiteral("/h/"));
+    Event during = sample("/h/during", "stored during the clear");
+    {
+        EventStore store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QVERIFY(store.begin());
+        QVERIFY2(store.beginChunkedClear(&error), qPrintable(error));
+        QCOMPARE(store.clearBacklogChunk(2, &error), 2); // events 1 and 2
+        QVERIFY2(store.commit(&error), qPrintable(error));
+        QVERIFY(store.insert(during, &error));
+        // Events the clear will delete are no candidates any more; the new one is.
+        QCOMPARE(store.matchingIds(slash, 0, store.maxId()), QList<qint64>{during.id});
+        // The app quits here.
+    }
+    EventRecorder recorder;
+    QSignalSpy progress(&recorder, &EventRecorder::textIndexProgress);
+    QString error;
+    QVERIFY2(recorder.open(path, &error), qPrintable(error));
+    QTRY_VERIFY(!progress.isEmpty() && progress.last().at(0) == progress.last().at(1));
+    EventStore reader;
+    QVERIFY2(reader.open(path, &error), qPrintable(error));
+    QVERIFY(reader.textIndexUsable());
+    QVERIFY(!reader.textState()->clearing());
+    // What it had not deleted is back, found through the index, each event indexed once.
+    QCOMPARE(reader.matchingIds(slash, 0, reader.maxId()), (QList<qint64>{3, 4, 5, 6, during.id}));
+    QCOMPARE(indexRows(path, QStringLiteral("zzz")), 1);
+    QCOMPARE(indexRows(path, QStringLiteral("dur")), 1);
+    recorder.close();
+    QVERIFY(indexIsSound(path));
+}
+
+void TestTextIndex::aHalfIndexedStoreIsFinishedAtTheNextStart()
+{
+    const QString path = storeWithSamples(false);
+    QVERIFY(!path.isEmpty());
+    {
+        EventStore store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QVERIFY(store.begin());
+        QCOMPARE(store.indexTextBacklog(3, &error), 3);
+        QVERIFY(store.commit(&error));
+        // A piece of indexing that a crash cut off: its transaction never committed.
+        QVERIFY(store.begin());
+        QCOMPARE(store.indexTextBacklog(2, &error), 2);
+        store.rollback();
+    }
+    EventRecorder recorder;
+    QSignalSpy progress(&recorder, &EventRecorder::textIndexProgress);
+    QString error;
+    QVERIFY2(recorder.open(path, &error), qPrintable(error));
+    QTRY_VERIFY(!progress.isEmpty() && progress.last().at(0) == progress.last().at(1));
+    QCOMPARE(progress.last().at(1).toLongLong(), 3); // events 4 to 6
+    EventStore reader;
+    QVERIFY2(reader.open(path, &error), qPrintable(error));
+    QVERIFY(reader.textIndexUsable());
+    QCOMPARE(indexRows(path, QStringLiteral("zzz")), 1); // event 3, once
+    QCOMPARE(indexRows(path, QStringLiteral("wxy")), 1); // event 6
+    for (const QString &text : {QStringLiteral("needle-in-compressed"), QStringLiteral("/h/"), QStringLiteral("mixed")}) {
+        const EventFilter filter = EventFilter::forText(text);
+        QCOMPARE(reader.matchingIds(filter, 0, reader.maxId()), scanned(samples(), filter));
+    }
+    recorder.close();
+    QVERIFY(indexIsSound(path));
 }
 
 void TestTextIndex::deletedAndClearedEventsLeaveTheIndex()
@@ -297,10 +492,15 @@ void TestTextIndex::importedEventsAreFound()
     QVERIFY2(imported.ok, qPrintable(imported.error));
     QCOMPARE(imported.imported, 6);
     const qint64 compressed = imported.firstId + 2;
-    QCOMPARE(store.matchingIds(EventFilter::forText(QStringLiteral("needle-in-compressed")), 0, store.maxId()),
-             QList<qint64>{compressed});
-    QCOMPARE(store.matchingIds(EventFilter::forText(QStringLiteral("sha256")), 0, store.maxId()),
-             QList<qint64>{imported.firstId + 1});
+    // Found at once (above the watermark), then through the index.
+    for (const bool indexed : {false, true}) {
+        if (indexed)
+            QVERIFY(indexAll(store));
+        QCOMPARE(store.matchingIds(EventFilter::forText(QStringLiteral("needle-in-compressed")), 0, store.maxId()),
+                 QList<qint64>{compressed});
+        QCOMPARE(store.matchingIds(EventFilter::forText(QStringLiteral("sha256")), 0, store.maxId()),
+                 QList<qint64>{imported.firstId + 1});
+    }
     QCOMPARE(indexRows(m_dir->filePath(QStringLiteral("into.sqlite")), QStringLiteral("zzz")), 1);
 }
 
@@ -391,7 +591,7 @@ void TestTextIndex::writerDeletesAndClearsInChunks()
     QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
     QVERIFY(!progress.isEmpty());
     QCOMPARE(reader.count(), 1);
-    QVERIFY(reader.textIndexUsable());
+    QTRY_VERIFY(reader.textIndexUsable()); // `during` indexed after its commit
     QCOMPARE(reader.matchingIds(EventFilter::forText(QStringLiteral("during the clear")), 0, reader.maxId()),
              QList<qint64>{during.id});
     QCOMPARE(reader.matchingIds(EventFilter::forText(QStringLiteral("/bulk/")), 0, reader.maxId()), QList<qint64>{});

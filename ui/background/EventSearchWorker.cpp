@@ -45,13 +45,21 @@ std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, 
         return QSet<qint64>();
     QSet<qint64> found;
     const qint64 maxId = m_store->maxId();
-    // Through the search index one query answers for the whole store (each doclist read once,
-    // not sought again per window); a scan goes in windows so that a newer search stops it.
-    const qint64 window = m_store->textIndexUsable() && filter.textIndexQuery() ? std::max<qint64>(maxId, 1) : kWindow;
-    for (qint64 after = 0; after < maxId; after += window) {
+    qint64 after = 0;
+    // Up to the search index's watermark one query through the index answers (each doclist
+    // read once, not sought again per window); the events above it, not indexed yet, are
+    // tested in windows like a scan, so that a newer search stops it.
+    if (filter.textIndexQuery()) {
+        if (const std::optional<EventStore::TextBacklog> backlog = m_store->textBacklog(); backlog && backlog->after > 0) {
+            after = std::min(backlog->after, maxId);
+            for (const qint64 id : m_store->matchingIds(filter, 0, after))
+                found.insert(id);
+        }
+    }
+    for (; after < maxId; after += kWindow) {
         if (m_generation->load() != generation)
             return std::nullopt;
-        const QList<qint64> ids = m_store->matchingIds(filter, after, after + window);
+        const QList<qint64> ids = m_store->matchingIds(filter, after, after + kWindow);
         for (const qint64 id : ids)
             found.insert(id);
     }

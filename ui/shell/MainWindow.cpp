@@ -555,7 +555,7 @@ void MainWindow::wireBackgroundStoreWork()
     const auto percent = [](qint64 done, qint64 total) { return total > 0 ? int(done * 100 / total) : 100; };
     connect(m_session, &CaptureSession::textIndexProgress, this, [this, percent](qint64 done, qint64 total) {
         if (done < total)
-            statusBar()->showMessage(tr("Building the search index: %1% (searches scan the store meanwhile)")
+            statusBar()->showMessage(tr("Building the search index: %1% (searches find everything meanwhile, more slowly)")
                                          .arg(percent(done, total)));
         else
             statusBar()->showMessage(tr("Search index ready"), 5000);
