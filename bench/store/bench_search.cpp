@@ -18,6 +18,7 @@
 //   insert (50 a transaction, sync normal): indexed 0.27-0.32 of plain (1M: 2,628 vs 9,796
 //   events/s); file 704.8 vs 437.3 MiB at 1M.
 #include "store/EventFilter.h"
+#include "store/EventRecorder.h"
 #include "store/EventStore.h"
 
 #include <QCoreApplication>
@@ -26,7 +27,9 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 using namespace hookscope;
 
@@ -149,6 +152,95 @@ double catchUp(EventStore &store)
     return double(indexed) * 1e9 / double(timer.nsecsElapsed());
 }
 
+// Through the real writer (EventRecorder, --sync full as the app runs): `events` captures
+// with 50 in flight, as 50 concurrent senders would; each one's time until its `done` (when
+// its 2xx may go out). With the search index the writer indexes between the batches.
+struct WriterRun
+{
+    qint64 us = 0;
+    std::vector<qint64> latenciesUs;
+    qint64 backlogLeft = 0;
+};
+
+bool throughWriter(const QString &path, int from, int events, WriterRun *run)
+{
+    EventRecorder recorder;
+    QString error;
+    if (!recorder.open(path, &error, SyncMode::Full)) {
+        std::fprintf(stderr, "recorder: %s\n", qPrintable(error));
+        return false;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    int next = 0;
+    int done = 0;
+    int inFlight = 0;
+    while (done < events) {
+        while (inFlight < 50 && next < events) {
+            const qint64 submitted = clock.nsecsElapsed() / 1000;
+            recorder.submit(generated(from + next++), [&, submitted](const CaptureResult &result) {
+                if (!result.stored)
+                    std::fprintf(stderr, "not stored: %s\n", qPrintable(result.error));
+                run->latenciesUs.push_back(clock.nsecsElapsed() / 1000 - submitted);
+                ++done;
+                --inFlight;
+            });
+            ++inFlight;
+        }
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    run->us += clock.nsecsElapsed() / 1000;
+    EventStore reader;
+    if (reader.open(path, &error)) {
+        if (const std::optional<EventStore::TextBacklog> backlog = reader.textBacklog())
+            run->backlogLeft = backlog->upTo - backlog->after;
+    }
+    recorder.close();
+    return true;
+}
+
+double p99ms(std::vector<qint64> v)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return double(v[std::min(v.size() - 1, v.size() * 99 / 100)]) / 1000.0;
+}
+
+int writerBench(int events)
+{
+    QTemporaryDir dir;
+    const QString indexedPath = dir.filePath(QStringLiteral("writer-indexed.sqlite"));
+    const QString plainPath = dir.filePath(QStringLiteral("writer-plain.sqlite"));
+    for (const QString &path : {indexedPath, plainPath}) {
+        EventStore make;
+        QString error;
+        if (!make.open(path, &error))
+            return 1;
+    }
+    // The plain store has no index: its writer has nothing to index.
+    for (const char *table : {"event_text", "event_text_scan", "event_text_state"}) {
+        if (!rawExec(plainPath, QStringLiteral("DROP TABLE %1").arg(QLatin1StringView(table))))
+            return 1;
+    }
+    WriterRun indexed;
+    WriterRun plain;
+    constexpr int kRounds = 4; // alternating, so that the shared machine's load falls on both
+    for (int round = 0; round < kRounds; ++round) {
+        const int from = round * events / kRounds;
+        const int n = (round + 1) * events / kRounds - from;
+        if (!throughWriter(indexedPath, from, n, &indexed) || !throughWriter(plainPath, from, n, &plain))
+            return 1;
+    }
+    std::printf("== through the writer (--sync full, 50 in flight), %d events\n", events);
+    std::printf("with the index %.0f events/s (p99 until done %.2f ms; not indexed at the end %lld), plain %.0f "
+                "events/s (p99 %.2f ms); with/plain %.3f\n",
+                events * 1e6 / double(indexed.us), p99ms(indexed.latenciesUs), indexed.backlogLeft,
+                events * 1e6 / double(plain.us), p99ms(plain.latenciesUs), double(plain.us) / double(indexed.us));
+    std::fflush(stdout);
+    return 0;
+}
+
 double mib(const QString &path)
 {
     return double(QFile(path).size() + QFile(path + QStringLiteral("-wal")).size()) / 1048576.0;
@@ -160,8 +252,12 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QList<int> sizes;
-    for (int i = 1; i < argc; ++i)
+    for (int i = 1; i < argc; ++i) {
+        // writer=N: only the capture rate through the real writer, with and without the index.
+        if (const QByteArray arg(argv[i]); arg.startsWith("writer="))
+            return writerBench(arg.mid(7).toInt());
         sizes.append(QByteArray(argv[i]).toInt());
+    }
     if (sizes.isEmpty())
         sizes = {100'000};
     const QStringList needles = {QStringLiteral("ord_99999"), QStringLiteral("c77777@example"),

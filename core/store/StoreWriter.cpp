@@ -30,6 +30,9 @@ constexpr int kEventsPerPiece = 128;
 // Tokenizing costs ~0.3 us a byte (an indexed text is at most 64 KiB): 16 events of a few
 // KiB are a few milliseconds.
 constexpr int kIndexedPerPiece = 16;
+// The search index waits for this long without a commit of new events (a pause in the
+// captures) before it indexes them.
+constexpr int kIndexPauseMs = 3;
 
 } // namespace
 
@@ -143,6 +146,11 @@ bool StoreWriter::open(const QString &path, SyncMode sync, const WalPolicy &wal,
     m_idleTimer->setInterval(kIdleFlushMs);
     connect(m_idleTimer, &QTimer::timeout, this, &StoreWriter::flushIdleUpdates);
     m_idleTimer->start();
+    m_indexTimer = new QTimer(this);
+    m_indexTimer->setSingleShot(true);
+    m_indexTimer->setTimerType(Qt::PreciseTimer);
+    m_indexTimer->setInterval(kIndexPauseMs);
+    connect(m_indexTimer, &QTimer::timeout, this, &StoreWriter::scheduleBackground);
     restoreUnfinishedClear();
     startCatchUp();
     return true;
@@ -230,15 +238,24 @@ void StoreWriter::backgroundStep()
         deleteStep();
     else
         indexStep();
+    if (!m_jobs.empty()) {
+        scheduleBackground();
+        return;
+    }
+    // Indexing goes on only while no capture waits; one that came meanwhile restarts the
+    // wait for a pause at its commit (indexAfterCommit).
     const std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog();
-    if (!m_jobs.empty() || (!m_indexStopped && backlog && !backlog->isEmpty()))
+    if (!m_indexStopped && backlog && !backlog->isEmpty() && m_queue->size() == 0)
         scheduleBackground();
 }
 
 void StoreWriter::indexAfterCommit()
 {
-    if (!m_indexStopped)
-        scheduleBackground();
+    // After a pause of kIndexPauseMs without a commit: under a flood the indexer waits for
+    // its end (searches test the events not indexed yet meanwhile), and the captures keep
+    // the writer to themselves.
+    if (!m_indexStopped && m_indexTimer)
+        m_indexTimer->start();
 }
 
 void StoreWriter::deleteStep()
@@ -437,8 +454,6 @@ void StoreWriter::drain()
         }
         if (ok) {
             countCommit();
-            if (!outcomes.isEmpty())
-                indexAfterCommit();
         } else {
             qCWarning(lcStore).noquote() << "batch of" << outcomes.size() << "events not stored:" << batchError;
             for (WriteOutcome &outcome : outcomes) {
@@ -450,7 +465,10 @@ void StoreWriter::drain()
         }
         items.clear();
         updates.clear();
+        const bool stored = ok && !outcomes.isEmpty();
         Q_EMIT committed(outcomes);
+        if (stored)
+            indexAfterCommit();
         resetWalWhenLarge();
     }
 }
@@ -502,6 +520,8 @@ void StoreWriter::finish()
     drainAll();
     delete m_idleTimer;
     m_idleTimer = nullptr;
+    delete m_indexTimer;
+    m_indexTimer = nullptr;
     m_store.checkpointWal(EventStore::CheckpointMode::Truncate);
     m_store.close();
 }

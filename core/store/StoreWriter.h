@@ -183,6 +183,7 @@ private:
     // The backlog found at open, its progress told (textIndexProgress) until it is indexed.
     std::optional<EventStore::TextBacklog> m_catchUp;
     SyncMode m_sync = SyncMode::Full;
+    QTimer *m_indexTimer = nullptr; // owned (child): the pause before indexing new events
 
     WriteQueue *m_queue; // owned by the EventRecorder
     EventStore m_store;
