@@ -30,6 +30,8 @@ void EnrichmentService::start(const QString &storePath)
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &EnrichmentWorker::enriched, this, &EnrichmentService::enriched, Qt::QueuedConnection);
+    connect(m_worker, &EnrichmentWorker::catchUpProgress, this, &EnrichmentService::catchUpProgress,
+            Qt::QueuedConnection);
     m_thread->start();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, storePath] { worker->open(storePath); });
 }

@@ -18,7 +18,8 @@ class EnrichmentWorker;
 // Computes an EventInfo for every stored event on a low-priority thread, after the event
 // was committed and answered: validation never sits between the last body byte and the
 // 2xx. During a burst it falls behind and catches up afterwards; events stored while it
-// was not running (an earlier session, a crash) are picked up when it starts.
+// was not running (an earlier session, a crash) are picked up when it starts, read from
+// the store a page at a time behind new events (catchUpProgress).
 class EnrichmentService final : public QObject
 {
     Q_OBJECT
@@ -47,6 +48,10 @@ public:
 Q_SIGNALS:
     // Batches of results, on the owner's thread, at most every 100 ms.
     void enriched(const QList<hookscope::EventInfo> &infos);
+    // The catch-up over events stored before start() without a result: it runs behind new
+    // events, newest first, and reports `done` of `total` at most every 100 ms, after the
+    // results it counts; done == total once at the end. Not emitted when nothing is behind.
+    void catchUpProgress(qint64 done, qint64 total);
 
 private:
     EventRecorder *m_recorder; // not owned

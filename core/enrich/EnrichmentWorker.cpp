@@ -16,6 +16,7 @@ constexpr int kSliceSize = 64; // events inspected before the event loop gets a 
 // small pieces between request batches): the backlog stays in the store, not in memory.
 constexpr std::size_t kMaxUnwrittenInfos = 2048;
 constexpr int kWaitForWriterMs = 20;
+constexpr int kCatchUpPage = 256; // ids read from the store per catch-up page
 } // namespace
 
 EnrichmentWorker::EnrichmentWorker(EventRecorder *recorder, EnrichmentService::Inspector inspector)
@@ -37,12 +38,27 @@ void EnrichmentWorker::open(const QString &path)
     m_publishTimer->setInterval(100);
     m_publishTimer->setSingleShot(true);
     connect(m_publishTimer, &QTimer::timeout, this, &EnrichmentWorker::publish);
-    QList<qint64> ids = m_store.idsWithoutInfo();
     if (const qint64 unfinished = m_marker.open(path)) {
         recordUnfinished(unfinished);
-        ids.removeAll(unfinished); // never inspected again, even if its result could not be written
+        m_skipId = unfinished; // never inspected again, even if its result could not be written
     }
-    push(std::move(ids), {});
+    // Events stored before now without a result (an earlier session, a crash, an import) are
+    // read page by page as the worker gets to them, behind new events (issue 25 point 3).
+    m_catchUpTotal = m_store.countWithoutInfo();
+    m_catchUpFrom = m_store.maxId();
+    m_catchUpBefore = m_catchUpTotal > 0 ? m_catchUpFrom + 1 : 0;
+    if (!catchingUp())
+        return;
+    Q_EMIT catchUpProgress(0, m_catchUpTotal);
+    m_progressShown = 0;
+    updateBacklog();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_scheduled)
+            return;
+        m_scheduled = true;
+    }
+    QMetaObject::invokeMethod(this, &EnrichmentWorker::work, Qt::QueuedConnection);
 }
 
 void EnrichmentWorker::recordUnfinished(qint64 id)
@@ -118,12 +134,56 @@ void EnrichmentWorker::push(QList<qint64> ids, QList<Event> events)
             if (m_events.size() < kKeepWholeEvents)
                 m_events.insert(event.id, std::move(event));
         }
-        m_backlog = qsizetype(m_ids.size());
+        m_backlog = qsizetype(m_ids.size()) + m_catchUpLeft.load();
         schedule = !m_scheduled && !m_ids.empty();
         m_scheduled |= schedule;
     }
     if (schedule)
         QMetaObject::invokeMethod(this, &EnrichmentWorker::work, Qt::QueuedConnection);
+}
+
+qint64 EnrichmentWorker::takeNext(bool *fromCatchUp)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_ids.empty()) {
+            const qint64 id = m_ids.front();
+            m_ids.pop_front();
+            m_queued.remove(id);
+            *fromCatchUp = false;
+            if (id <= m_catchUpFrom && catchingUp())
+                m_inspectedEarly.insert(id);
+            return id;
+        }
+    }
+    *fromCatchUp = true;
+    while (catchingUp()) {
+        if (m_catchUpPage.empty()) {
+            const QList<qint64> page = m_store.idsWithoutInfoBefore(m_catchUpBefore, kCatchUpPage);
+            m_catchUpBefore = page.isEmpty() ? 0 : page.last();
+            m_catchUpPage.assign(page.cbegin(), page.cend());
+            continue;
+        }
+        const qint64 id = m_catchUpPage.front();
+        m_catchUpPage.pop_front();
+        ++m_catchUpDone;
+        if (id == m_skipId || m_inspectedEarly.remove(id))
+            continue;
+        std::lock_guard lock(m_mutex);
+        if (m_queued.contains(id))
+            continue; // queued again meanwhile: inspected from there
+        return id;
+    }
+    m_catchUpDone = m_catchUpTotal; // the count was taken before: deletions end it early
+    m_inspectedEarly.clear();
+    return 0;
+}
+
+void EnrichmentWorker::updateBacklog()
+{
+    m_catchUpLeft = catchingUp() ? qsizetype(std::max<qint64>(m_catchUpTotal - m_catchUpDone, 1)) : 0;
+    std::lock_guard lock(m_mutex);
+    m_backlog = qsizetype(m_ids.size()) + m_catchUpLeft.load();
 }
 
 void EnrichmentWorker::work()
@@ -136,19 +196,13 @@ void EnrichmentWorker::work()
     }
     for (int n = 0; n < kSliceSize && !m_stopping; ++n) {
         m_pacer.pace();
-        qint64 id = 0;
+        bool fromCatchUp = false;
+        const qint64 id = takeNext(&fromCatchUp);
+        if (id == 0)
+            break;
         std::optional<Event> event;
-        {
+        if (!fromCatchUp) {
             std::lock_guard lock(m_mutex);
-            if (m_ids.empty()) {
-                m_scheduled = false;
-                m_backlog = 0;
-                break;
-            }
-            id = m_ids.front();
-            m_ids.pop_front();
-            m_queued.remove(id);
-            m_backlog = qsizetype(m_ids.size());
             if (auto it = m_events.find(id); it != m_events.end()) {
                 event = std::move(it.value());
                 m_events.erase(it);
@@ -166,19 +220,27 @@ void EnrichmentWorker::work()
         m_recorder->recordInfo(info);
         m_done.append(std::move(info));
     }
-    if (!m_done.isEmpty() && m_publishTimer && !m_publishTimer->isActive())
+    updateBacklog();
+    const bool progressed = m_progressShown >= 0 && m_catchUpDone != m_progressShown;
+    if ((!m_done.isEmpty() || progressed) && m_publishTimer && !m_publishTimer->isActive())
         m_publishTimer->start();
     std::lock_guard lock(m_mutex);
+    m_scheduled = !m_stopping && (!m_ids.empty() || catchingUp());
     if (m_scheduled) // more to do: yield to the event loop (and to close()) between slices
         QMetaObject::invokeMethod(this, &EnrichmentWorker::work, Qt::QueuedConnection);
 }
 
 void EnrichmentWorker::publish()
 {
-    if (m_done.isEmpty())
-        return;
-    Q_EMIT enriched(m_done);
-    m_done.clear();
+    if (!m_done.isEmpty()) {
+        Q_EMIT enriched(m_done);
+        m_done.clear();
+    }
+    // After the results it counts, so a window that shows 100 % has them all.
+    if (m_progressShown >= 0 && m_catchUpDone != m_progressShown) {
+        m_progressShown = m_catchUpDone;
+        Q_EMIT catchUpProgress(std::min(m_catchUpDone, m_catchUpTotal), m_catchUpTotal);
+    }
 }
 
 } // namespace hookscope

@@ -40,10 +40,17 @@ public:
 
 Q_SIGNALS:
     void enriched(const QList<hookscope::EventInfo> &infos);
+    // The catch-up over events stored before open(): `done` of `total` (EnrichmentService).
+    void catchUpProgress(qint64 done, qint64 total);
 
 private:
     void work();
     void publish();
+    // The next id to inspect: queued ones (new events, reinspections) first, then the
+    // catch-up's, newest first, read from the store a page at a time. 0: nothing left.
+    [[nodiscard]] qint64 takeNext(bool *fromCatchUp);
+    [[nodiscard]] bool catchingUp() const { return m_catchUpBefore > 0 || !m_catchUpPage.empty(); }
+    void updateBacklog();
     // Records the event an earlier run left marked as not finished (it is not inspected again).
     void recordUnfinished(qint64 id);
     [[nodiscard]] std::optional<EventInfo> inspect(const Event &event);
@@ -64,6 +71,18 @@ private:
     InspectionMarker m_marker;
     std::atomic<bool> m_stopping{false};
     std::chrono::milliseconds m_timeLimit{0};
+    // The catch-up (worker thread only): ids below m_catchUpBefore are still to be looked at
+    // (0: done), m_catchUpPage the page read; ids up to m_catchUpFrom were in the store at
+    // open(), and m_inspectedEarly the ones of those a live batch brought first (rare).
+    qint64 m_catchUpBefore = 0;
+    qint64 m_catchUpFrom = 0;
+    std::deque<qint64> m_catchUpPage;
+    QSet<qint64> m_inspectedEarly;
+    qint64 m_skipId = 0; // the event an earlier run left unfinished: never inspected again
+    qint64 m_catchUpTotal = 0;
+    qint64 m_catchUpDone = 0;
+    qint64 m_progressShown = -1;
+    std::atomic<qsizetype> m_catchUpLeft{0}; // read by push() on other threads
 };
 
 } // namespace hookscope

@@ -175,7 +175,10 @@ EventFilter::Sql EventFilter::sqlInfoWhere() const
 {
     Sql sql;
     QStringList all{QStringLiteral("1")};
-    if (kind) {
+    if (kind && !kind->isEmpty()) { // i.kind bare, so the index on (kind, validity) serves it
+        all.append(QStringLiteral("i.kind = :kind AND i.validity != %1").arg(int(EventInfo::Validity::NotChecked)));
+        sql.binds.insert(QStringLiteral(":kind"), *kind);
+    } else if (kind) {
         all.append(QStringLiteral("%1 != %2 AND %3 = :kind")
                        .arg(infoValiditySql())
                        .arg(int(EventInfo::Validity::NotChecked))
@@ -191,13 +194,46 @@ EventFilter::Sql EventFilter::sqlInfoWhere() const
         all.append(infoMissingTranslationsSql() + QStringLiteral(" > 0"));
     if (validity == Validity::AppFailed) // a forward row without a status: the app was not reached
         all.append(QStringLiteral("EXISTS (SELECT 1 FROM event_forward f WHERE f.id = e.id AND (f.status <= 0 OR f.status >= 400))"));
-    if (const std::optional<EventInfo::Validity> wanted = wantedValidity(validity))
-        all.append(QStringLiteral("%1 = %2").arg(infoValiditySql()).arg(int(*wanted)));
+    if (const std::optional<EventInfo::Validity> wanted = wantedValidity(validity)) {
+        // A checked validity by the bare column (its index serves it); "not checked" is no row.
+        all.append(*wanted == EventInfo::Validity::NotChecked
+                       ? QStringLiteral("%1 = %2").arg(infoValiditySql()).arg(int(*wanted))
+                       : QStringLiteral("i.validity = %1").arg(int(*wanted)));
+    }
     if (predicate) {
         const FilterSql query = predicate->sql();
         all.append(query.expression);
         sql.binds.insert(query.binds);
     }
+    sql.expression = QLatin1Char('(') + all.join(QStringLiteral(" AND ")) + QLatin1Char(')');
+    return sql;
+}
+
+std::optional<EventFilter::Sql> EventFilter::sqlInfoRowsWhere() const
+{
+    const std::optional<EventInfo::Validity> wanted = wantedValidity(validity);
+    if (filtersText() || predicate || validity == Validity::AppFailed || vendorKinds.contains(QString())
+        || (wanted && *wanted == EventInfo::Validity::NotChecked) || !filtersInfo())
+        return std::nullopt;
+    // An event without an info row (or with one holding only its handling time) is not
+    // checked: of no kind, no validity, no missing translations; every test below excludes it.
+    Sql sql;
+    QStringList all{QStringLiteral("i.validity IS NOT NULL AND i.validity != %1").arg(int(EventInfo::Validity::NotChecked))};
+    if (kind && !kind->isEmpty()) {
+        all.append(QStringLiteral("i.kind = :kind"));
+        sql.binds.insert(QStringLiteral(":kind"), *kind);
+    } else if (kind) {
+        all.append(QStringLiteral("coalesce(i.kind, '') = ''"));
+    }
+    if (!vendorKinds.isEmpty()) {
+        all.append(QStringLiteral("i.kind IN (SELECT value FROM json_each(:vendor_kinds))"));
+        sql.binds.insert(QStringLiteral(":vendor_kinds"),
+                         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(vendorKinds)).toJson(QJsonDocument::Compact)));
+    }
+    if (missingTranslationsOnly)
+        all.append(QStringLiteral("i.missing_translations > 0"));
+    if (wanted)
+        all.append(QStringLiteral("i.validity = %1").arg(int(*wanted)));
     sql.expression = QLatin1Char('(') + all.join(QStringLiteral(" AND ")) + QLatin1Char(')');
     return sql;
 }

@@ -61,6 +61,10 @@ struct EventFilter
     [[nodiscard]] Sql sqlTextHit() const;
     [[nodiscard]] static QString sqlCompressed();
     [[nodiscard]] Sql sqlInfoWhere() const;
+    // The same test as sqlInfoWhere() over event_info alone (alias i), so its indexes answer it
+    // without reading an event (issue 25: a kind filter over a million events); nullopt when
+    // it needs another table (no text, no query, no "not checked", no app answer).
+    [[nodiscard]] std::optional<Sql> sqlInfoRowsWhere() const;
 
     // The search index (event_text: SQLite FTS5, trigram tokenizer, no positions) narrows a
     // text search to candidates; the SQL and in-memory tests above then decide, so its answer

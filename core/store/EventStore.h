@@ -109,6 +109,11 @@ public:
     [[nodiscard]] QSet<qint64> answeredIds() const;
     // Events whose enrichment has not run (or did not finish) yet, oldest first.
     [[nodiscard]] QList<qint64> idsWithoutInfo() const;
+    // Enrichment's catch-up (issue 25 point 3), a page at a time so a million ids never sit in
+    // memory: up to `limit` ids below `beforeId` without a result, newest first; how many such
+    // events there are (EventStoreRead.cpp).
+    [[nodiscard]] QList<qint64> idsWithoutInfoBefore(qint64 beforeId, int limit) const;
+    [[nodiscard]] qint64 countWithoutInfo() const;
     // Side rows (event_info, _trust, _answer, _import, _forward, _trailers) go with their
     // event: their id is a foreign key of events, ON DELETE CASCADE (migration 8), on every
     // connection with foreign keys on (all of Hookscope's: enforceForeignKeys).
@@ -191,6 +196,15 @@ public:
     // *complete (when given) turns false when a damaged page stopped the search part way.
     [[nodiscard]] QList<qint64> matchingIds(const EventFilter &filter, qint64 afterId, qint64 upToId,
                                             bool *complete = nullptr) const;
+    // The event table's view (issue 25): the rows of one page, ids in [firstId, lastId], as
+    // summaries; the ids up to `upToId` that `filter` matches, in a column's order (by id
+    // among equal keys); the kinds enrichment found (EventStoreSearch.cpp). nullopt: SQLite
+    // could not read them all.
+    [[nodiscard]] QList<EventSummary> summariesBetween(qint64 firstId, qint64 lastId) const;
+    enum class ViewOrder { Id, ReceivedAt, Method, Target, Kind, Result, Forward, Languages, BodySize, Sender };
+    [[nodiscard]] std::optional<QList<qint64>> viewIds(const EventFilter &filter, ViewOrder order, bool descending,
+                                                       qint64 upToId) const;
+    [[nodiscard]] QStringList kindsSeen() const;
     // A consistent copy of the whole store (WAL included) into a new file (VACUUM INTO).
     [[nodiscard]] bool copyTo(const QString &path, QString *error) const;
     // The newest event before `beforeId` of the same entity (same kind and entity id, as
@@ -209,6 +223,8 @@ private:
     [[nodiscard]] bool indexText(const Event &event, QString *error);
     [[nodiscard]] bool unindexText(qint64 id, QString *error);
     [[nodiscard]] bool setTextState(const TextState &state, QString *error);
+    [[nodiscard]] QList<qint64> filteredIds(const EventFilter &filter, qint64 afterId, qint64 upToId,
+                                            const QString &orderBy, bool *complete) const;
     [[nodiscard]] bool writeRow(const char *key, const char *table, const NamedValues &row, QString *error);
     // A side row (upsertSql): true also when its event is gone and nothing was written.
     [[nodiscard]] bool upsertRow(const char *key, const char *table, const NamedValues &row);

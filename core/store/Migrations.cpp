@@ -183,6 +183,21 @@ const std::vector<QStringList> &steps()
             ))"),
             QStringLiteral("CREATE INDEX event_delivery_by_key ON event_delivery (delivery_key, id)"),
         },
+        // 11 (branch table25, issue 25 points 1 and 3): the event table filters and sorts a
+        // store of any size in SQL (EventStore::viewIds), so the filters' columns are indexed:
+        // the kind and validity choosers, "missing translations" (partial: few rows have any)
+        // and the App column's outcome. events_by_id holds the ids alone (a few bytes each
+        // against the table's whole rows): every id (the table's rows), the count at start and
+        // enrichment's catch-up read it instead of every event's page (a million events: 505
+        // MiB of pages); the capture path's insert appends one entry at its right edge.
+        {
+            QStringLiteral("CREATE INDEX IF NOT EXISTS events_by_id ON events (id)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS event_info_kind ON event_info (kind, validity)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS event_info_validity ON event_info (validity)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS event_info_missing ON event_info (missing_translations) "
+                           "WHERE missing_translations > 0"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS event_forward_status ON event_forward (status)"),
+        },
         // 12 (branch fts25, issue 25; 11 is branch table25's indexes): the search index: an
         // FTS5 table with the trigram tokenizer over each event's text
         // (EventFilter::indexedText), contentless (the text is in `events` already; the writer

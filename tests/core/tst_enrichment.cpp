@@ -10,6 +10,7 @@
 #include <QTest>
 #include <QThread>
 #include <atomic>
+#include <mutex>
 
 using namespace hookscope;
 
@@ -53,6 +54,9 @@ private Q_SLOTS:
     void eventsStoredEarlierAreCaughtUpAtStart();
     void resultsArriveInBatches();
     void inspectionPausesBetweenShortBursts();
+    void catchUpRunsBehindNewEventsNewestFirst();
+    void catchUpProgressReachesTheEnd();
+    void nothingBehindReportsNoProgress();
     void defaultInspectorClassifiesValidatesAndIndexesTranslations_data();
     void defaultInspectorClassifiesValidatesAndIndexesTranslations();
 
@@ -140,7 +144,8 @@ void TestEnrichment::eventsStoredEarlierAreCaughtUpAtStart()
     service.start(m_path);
     QTRY_COMPARE(m_calls.load(), 3);
     QTRY_VERIFY(!enriched.isEmpty());
-    QCOMPARE(enriched.first().first().value<QList<EventInfo>>().first().kind, QStringLiteral("a"));
+    // Newest first: what was stored last is nearest to what the user looks at.
+    QCOMPARE(enriched.first().first().value<QList<EventInfo>>().first().kind, QStringLiteral("c"));
 }
 
 void TestEnrichment::resultsArriveInBatches()
@@ -188,6 +193,128 @@ void TestEnrichment::inspectionPausesBetweenShortBursts()
     QTRY_COMPARE(m_calls.load(), 40);
     QVERIFY2(service.pauses() >= 5, qPrintable(QString::number(service.pauses())));
     service.stop();
+}
+
+namespace {
+
+// Events without results, as an earlier session without enrichment (or an import) leaves them:
+// written in one transaction, which the recorder's one commit per event would take long for.
+bool storeBacklog(const QString &path, int count, QString *error)
+{
+    EventStore store;
+    if (!store.open(path, error, SyncMode::Normal) || !store.begin())
+        return false;
+    for (int i = 0; i < count; ++i) {
+        Event e = eventWithBody("old:" + QByteArray::number(i));
+        if (!store.insert(e, error))
+            return false;
+    }
+    return store.commit(error);
+}
+
+} // namespace
+
+// Issue 25 point 3: a backlog of old events is read page by page and inspected after every new
+// event, newest first.
+void TestEnrichment::catchUpRunsBehindNewEventsNewestFirst()
+{
+    constexpr int kOld = 1500;
+    QString error;
+    QVERIFY2(storeBacklog(m_path, kOld, &error), qPrintable(error));
+    EventRecorder recorder;
+    QVERIFY(recorder.open(m_path, &error));
+    std::mutex mutex;
+    QList<qint64> order; // ids in the order inspected
+    EnrichmentService service(&recorder, [&](const Event &e) {
+        QElapsedTimer spin; // 1,500 x 200 us: the catch-up lasts a while
+        spin.start();
+        while (spin.nsecsElapsed() < 200'000) {
+        }
+        const std::lock_guard lock(mutex);
+        order.append(e.id);
+        return fakeInspector(e, &m_calls, &m_onMainThread);
+    });
+    QObject::connect(&recorder, &EventRecorder::eventsStored, &service, &EnrichmentService::enqueue);
+    QSignalSpy progress(&service, &EnrichmentService::catchUpProgress);
+    service.start(m_path);
+    QTRY_VERIFY(m_calls.load() >= 10); // the catch-up is under way
+    store(recorder, {"new:1"});
+    const qint64 newId = kOld + 1;
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        const std::lock_guard lock(mutex);
+        return order.contains(newId);
+    }(), 20'000);
+    {
+        const std::lock_guard lock(mutex);
+        QCOMPARE(order.first(), qint64(kOld)); // the newest old event first
+        const qsizetype before = order.indexOf(newId);
+        QVERIFY2(before < kOld / 2, qPrintable(QStringLiteral("the new event came after %1 old ones").arg(before)));
+        for (qsizetype i = 1; i < before; ++i)
+            QVERIFY(order[i] < order[i - 1]); // the backlog goes down from the newest
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(m_calls.load() == kOld + 1, 60'000);
+    QTRY_VERIFY(!progress.isEmpty() && progress.last().at(0).toLongLong() == kOld);
+    QCOMPARE(service.backlog(), 0);
+    {
+        const std::lock_guard lock(mutex);
+        QCOMPARE(QSet<qint64>(order.cbegin(), order.cend()).size(), kOld + 1); // each once
+    }
+    service.stop();
+    recorder.waitForPending();
+    EventStore reader;
+    QVERIFY(reader.open(m_path, &error));
+    QCOMPARE(reader.countWithoutInfo(), 0);
+}
+
+void TestEnrichment::catchUpProgressReachesTheEnd()
+{
+    constexpr int kOld = 1000;
+    QString error;
+    QVERIFY2(storeBacklog(m_path, kOld, &error), qPrintable(error));
+    EventRecorder recorder;
+    QVERIFY(recorder.open(m_path, &error));
+    EnrichmentService service(&recorder, [this](const Event &e) { return fakeInspector(e, &m_calls, &m_onMainThread); });
+    QSignalSpy progress(&service, &EnrichmentService::catchUpProgress);
+    QSignalSpy enriched(&service, &EnrichmentService::enriched);
+    service.start(m_path);
+    QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(0).toLongLong() == kOld, 60'000);
+    QCOMPARE(progress.first().at(0).toLongLong(), 0);
+    qint64 last = -1;
+    for (const QList<QVariant> &args : std::as_const(progress)) {
+        QCOMPARE(args.at(1).toLongLong(), qint64(kOld)); // the total stays
+        QVERIFY(args.at(0).toLongLong() > last); // each report says more
+        last = args.at(0).toLongLong();
+    }
+    // The results counted came before the report that counts them.
+    int results = 0;
+    for (const QList<QVariant> &args : std::as_const(enriched))
+        results += int(args.first().value<QList<EventInfo>>().size());
+    QCOMPARE(results, kOld);
+}
+
+void TestEnrichment::nothingBehindReportsNoProgress()
+{
+    QString error;
+    QVERIFY2(storeBacklog(m_path, 10, &error), qPrintable(error));
+    EventRecorder recorder;
+    QVERIFY(recorder.open(m_path, &error));
+    {
+        EnrichmentService service(&recorder, [this](const Event &e) { return fakeInspector(e, &m_calls, &m_onMainThread); });
+        service.start(m_path);
+        QTRY_COMPARE(m_calls.load(), 10);
+        service.stop();
+        recorder.waitForPending();
+    }
+    EnrichmentService service(&recorder, [this](const Event &e) { return fakeInspector(e, &m_calls, &m_onMainThread); });
+    QObject::connect(&recorder, &EventRecorder::eventsStored, &service, &EnrichmentService::enqueue);
+    QSignalSpy progress(&service, &EnrichmentService::catchUpProgress);
+    QSignalSpy enriched(&service, &EnrichmentService::enriched);
+    service.start(m_path);
+    store(recorder, {"new:1"}); // inspected as a new event, not as a catch-up
+    QTRY_COMPARE(m_calls.load(), 11);
+    QTRY_VERIFY(!enriched.isEmpty()); // queued after any report open() would have sent
+    QCOMPARE(service.backlog(), 0);
+    QVERIFY2(progress.isEmpty(), "a store with every result shows no catch-up");
 }
 
 void TestEnrichment::defaultInspectorClassifiesValidatesAndIndexesTranslations_data()

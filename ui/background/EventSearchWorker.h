@@ -18,13 +18,13 @@ public:
 
     // Runs on the worker thread. Returns nothing when `generation` became stale.
     [[nodiscard]] std::optional<QSet<qint64>> search(const QString &storePath, const EventFilter &filter,
-                                                     quint64 generation);
-
+                                                     quint64 generation, qint64 *upToId = nullptr);
     // Runs on the worker thread: QueryPaths::seen over this thread's connection.
     [[nodiscard]] QStringList paths(const QString &storePath, const QString &kind);
+    // The worker's connection to `storePath` (opened on first use); nullptr when it cannot open.
+    [[nodiscard]] const EventStore *store(const QString &storePath);
 
 private:
-    [[nodiscard]] bool openStore(const QString &storePath);
 
     const std::atomic<quint64> *m_generation; // not owned: EventSearch outlives its thread
     std::unique_ptr<EventStore> m_store;

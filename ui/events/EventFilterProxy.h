@@ -42,11 +42,38 @@ public:
     [[nodiscard]] ValidityFilter validityFilter() const { return m_info.validity; }
     // True while any of the filters hides rows.
     [[nodiscard]] bool isFiltering() const;
+    [[nodiscard]] const EventFilter &infoFilter() const { return m_info; }
+
+    // Store mode (issue 25): the source model reads its rows from the store, so the proxy
+    // never asks every row for its data. The filters above only say what is wanted; the
+    // store's answer (EventSearch, EventFilter's SQL) takes effect with setStoreMatches: the
+    // ids `filter` matches among those up to `upToId`. Later ids (live events) are tested as
+    // they come, and an enrichment result newer than the answer (EventTableModel::recentInfo)
+    // moves its row in or out. Sorting by id is the source's own order; another column sorts
+    // by the store's order of it (setStoreOrder: the ids in ascending order of the column).
+    void setStoreBacked(bool on);
+    [[nodiscard]] bool isStoreBacked() const { return m_storeBacked; }
+    void setStoreMatches(const EventFilter &filter, const QSet<qint64> &ids, qint64 upToId);
+    void setStoreOrder(int column, const QList<qint64> &ids);
+    [[nodiscard]] bool hasStoreOrder(int column) const { return m_rankColumn == column && !m_rank.isEmpty(); }
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    [[nodiscard]] bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    [[nodiscard]] bool storeAccepts(int sourceRow) const;
+    void sourceRowsRemoved(const QModelIndex &parent, int first, int last);
+    void applySort();
+
+    bool m_storeBacked = false;
+    EventFilter m_applied; // the filter whose answer m_matches holds (store mode)
+    qint64 m_upToId = 0; // the newest id the answer covers
+    QList<int> m_rank; // source row → place in the store's order of m_rankColumn
+    int m_rankColumn = -1;
+    int m_wantedColumn = 0;
+    Qt::SortOrder m_wantedOrder = Qt::AscendingOrder;
     QSet<qint64> m_matches;
     bool m_textFiltering = false;
     EventFilter m_info; // kind, vendor, validity, translations; its needle stays empty

@@ -7,7 +7,6 @@
 #include "EventColumns.h"
 #include "EventFilterProxy.h"
 #include "FilterEdit.h"
-#include "EventHistoryLoader.h"
 #include "EventItemDelegate.h"
 #include "EventSearch.h"
 #include "EventTableModel.h"
@@ -39,7 +38,6 @@ EventListPane::EventListPane(QWidget *parent)
     , m_model(new EventTableModel(this))
     , m_proxy(new EventFilterProxy(this))
     , m_search(new EventSearch(this))
-    , m_loader(new EventHistoryLoader(this))
     , m_filter(new FilterEdit(this))
     , m_kindCombo(new QComboBox(this))
     , m_validityCombo(new QComboBox(this))
@@ -165,15 +163,14 @@ EventListPane::EventListPane(QWidget *parent)
     connect(m_validityCombo, &QComboBox::currentIndexChanged, this, &EventListPane::applyValidityChoice);
     connect(m_missingTranslationsCheck, &QCheckBox::toggled, this, &EventListPane::applyMissingTranslationsChoice);
     connect(m_model, &EventTableModel::kindsChanged, this, &EventListPane::fillKindCombo);
-    connect(m_loader, &EventHistoryLoader::chunkLoaded, m_model, &EventTableModel::append);
+    connect(m_search, &EventSearch::historyReady, this, &EventListPane::onHistoryReady);
+    connect(m_search, &EventSearch::orderReady, this, [this](int column, const QList<qint64> &ids) {
+        if (m_table->horizontalHeader()->sortIndicatorSection() == column)
+            m_proxy->setStoreOrder(column, ids);
+    });
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &EventListPane::requestOrder);
     connect(m_model, &EventTableModel::firstForwardSeen, this,
             [this] { m_columns->revealOnce(EventTableModel::ForwardColumn); });
-    connect(m_loader, &EventHistoryLoader::finished, this, [this] {
-        if (m_historyStore)
-            m_model->setForwardedMany(m_historyStore->forwardOutcomes());
-        m_model->release();
-        Q_EMIT historyLoaded();
-    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventListPane::onCurrentChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &EventListPane::updateCompareBase);
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, &EventListPane::onAboutToInsert);
@@ -198,6 +195,7 @@ EventListPane::EventListPane(QWidget *parent)
         Q_EMIT eventCountChanged(eventCount());
     };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, countChanged);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { followStoreSize(); });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, countChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, countChanged);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { onCurrentChanged(m_table->currentIndex()); });
@@ -215,9 +213,54 @@ void EventListPane::setStorePath(const QString &path)
 
 void EventListPane::loadHistory(const EventStore *store)
 {
+    // The store's rows are read page by page as they come into view (EventTableModel::setStore);
+    // only their ids come now, in one query on the search thread: the scroll bar spans the
+    // whole store as soon as they arrive, however big it is (issue 25).
     m_model->hold();
     m_historyStore = store;
-    m_loader->start(store, m_model->lastId());
+    m_model->setStore(store);
+    m_search->setStorePath(store->path()); // the search thread's own connection to it
+    m_search->startHistory();
+}
+
+void EventListPane::onHistoryReady(const QList<qint64> &ids, const QStringList &kinds)
+{
+    // Store mode before the rows come: a proxy in memory mode would read every row to place it.
+    followStoreSize(int(ids.size()));
+    m_model->appendIds(ids);
+    m_model->addKinds(kinds);
+    if (m_historyStore)
+        m_model->setForwardedMany(m_historyStore->forwardOutcomes());
+    m_model->release();
+    followStoreSize();
+    Q_EMIT historyLoaded();
+}
+
+void EventListPane::followStoreSize(int coming)
+{
+    // A small store is filtered and sorted in memory, at once (every row fits the model's
+    // cache); from kStoreBackedRows on, by the store (issue 25).
+    if (m_proxy->isStoreBacked() || !m_historyStore || m_model->rowCount() + coming < kStoreBackedRows)
+        return;
+    m_proxy->setStoreBacked(true); // keeps the sort in force, by the store's order once it comes
+    requestOrder();
+    requestView();
+}
+
+void EventListPane::requestOrder()
+{
+    const int column = m_table->horizontalHeader()->sortIndicatorSection();
+    if (!m_proxy->isStoreBacked() || column == EventTableModel::IdColumn || m_proxy->hasStoreOrder(column))
+        return;
+    using O = EventStore::ViewOrder;
+    static const QHash<int, O> orders = {
+        {EventTableModel::TimeColumn, O::ReceivedAt}, {EventTableModel::MethodColumn, O::Method},
+        {EventTableModel::TargetColumn, O::Target}, {EventTableModel::KindColumn, O::Kind},
+        {EventTableModel::ResultColumn, O::Result}, {EventTableModel::ForwardColumn, O::Forward},
+        {EventTableModel::LanguagesColumn, O::Languages}, {EventTableModel::BodySizeColumn, O::BodySize},
+        {EventTableModel::SenderColumn, O::Sender},
+    };
+    m_search->startOrder(orders.value(column, O::Id), column);
 }
 
 void EventListPane::addEvents(const QList<Event> &events)
@@ -297,22 +340,19 @@ void EventListPane::applyKindChoice()
     const bool vendor = data.typeId() == QMetaType::QStringList;
     m_proxy->setVendorKinds(vendor ? data.toStringList() : QStringList());
     m_proxy->setKindFilter(data.isValid() && !vendor ? std::optional<QString>(data.toString()) : std::nullopt);
-    updateMatchLabel();
-    Q_EMIT filterApplied();
+    requestView();
 }
 
 void EventListPane::applyValidityChoice()
 {
     m_proxy->setValidityFilter(EventFilterProxy::ValidityFilter(m_validityCombo->currentData().toInt()));
-    updateMatchLabel();
-    Q_EMIT filterApplied();
+    requestView();
 }
 
 void EventListPane::applyMissingTranslationsChoice()
 {
     m_proxy->setMissingTranslationsOnly(m_missingTranslationsCheck->isChecked());
-    updateMatchLabel();
-    Q_EMIT filterApplied();
+    requestView();
 }
 
 void EventListPane::removeEvents(const QList<qint64> &ids)
@@ -357,28 +397,61 @@ void EventListPane::startSearch()
     if (text.isEmpty()) {
         m_assist->clearError();
         m_textFilter = {};
+    } else {
+        const EventQuery::Result query = EventQuery::filterFor(text, EventQuery::contextFor(appKindCatalog()));
+        if (!query.ok()) { // the table keeps the last filter that worked
+            m_assist->showError(query.error);
+            return;
+        }
+        m_assist->clearError();
+        m_textFilter = query.filter;
+    }
+    if (!m_proxy->isStoreBacked() && text.isEmpty()) {
         m_search->cancel();
         m_proxy->clearMatches();
+    }
+    requestView();
+}
+
+void EventListPane::requestView()
+{
+    const bool byText = m_textFilter.filtersText() || m_textFilter.predicate;
+    if (!m_proxy->isStoreBacked()) {
+        // No store (or a small one): kind and validity are tested in memory; the text or the
+        // query by the search.
+        if (byText) {
+            m_filter->setCountText(tr("Searching…"));
+            m_searchTicket = m_search->start(m_filter->text().trimmed(), m_textFilter);
+            return;
+        }
         updateMatchLabel();
         Q_EMIT filterApplied();
         return;
     }
-    const EventQuery::Result query = EventQuery::filterFor(text, EventQuery::contextFor(appKindCatalog()));
-    if (!query.ok()) { // the table keeps the last filter that worked
-        m_assist->showError(query.error);
+    EventFilter filter = m_proxy->infoFilter();
+    filter.needle = m_textFilter.needle;
+    filter.predicate = m_textFilter.predicate;
+    if (!filter.filtersText() && !filter.filtersInfo()) {
+        m_search->cancel();
+        m_proxy->setStoreMatches({}, {}, 0);
+        updateMatchLabel();
+        Q_EMIT filterApplied();
         return;
     }
-    m_assist->clearError();
-    m_textFilter = query.filter;
     m_filter->setCountText(tr("Searching…"));
-    m_search->start(text, m_textFilter);
+    m_searchTicket = m_search->start(m_filter->text().trimmed(), filter);
 }
 
-void EventListPane::onSearchFinished(const QString &text, const QSet<qint64> &ids)
+void EventListPane::onSearchFinished(quint64 ticket, const QString &text, const EventFilter &filter,
+                                     const QSet<qint64> &ids, qint64 upToId)
 {
-    if (text != m_filter->text().trimmed())
+    Q_UNUSED(text) // the ticket names the newest search
+    if (ticket != m_searchTicket)
         return;
-    m_proxy->setMatches(ids | m_liveMatches);
+    if (m_proxy->isStoreBacked())
+        m_proxy->setStoreMatches(filter, ids | m_liveMatches, upToId);
+    else
+        m_proxy->setMatches(ids | m_liveMatches);
     updateMatchLabel();
     if (m_table->currentIndex().isValid())
         m_table->scrollTo(m_table->currentIndex());

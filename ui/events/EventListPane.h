@@ -24,7 +24,6 @@ class NewEventsBadge;
 class NoMatchNote;
 class QueryAssist;
 class EventFilterProxy;
-class EventHistoryLoader;
 class EventSearch;
 class EventStore;
 class EventTableModel;
@@ -84,8 +83,15 @@ Q_SIGNALS:
 
 private:
     void startSearch();
+    // Asks the store for what the filters in force match (store mode), or shows all.
+    void requestView();
     void requeryLater();
-    void onSearchFinished(const QString &text, const QSet<qint64> &ids);
+    void onSearchFinished(quint64 ticket, const QString &text, const EventFilter &filter, const QSet<qint64> &ids,
+                          qint64 upToId);
+    void onHistoryReady(const QList<qint64> &ids, const QStringList &kinds);
+    void requestOrder();
+    void followStoreSize(int coming = 0);
+    static constexpr int kStoreBackedRows = 2'000;
     void onCurrentChanged(const QModelIndex &current);
     void updateCompareBase();
     void onAboutToInsert();
@@ -102,7 +108,6 @@ private:
     EventTableModel *m_model;
     EventFilterProxy *m_proxy;
     EventSearch *m_search;
-    EventHistoryLoader *m_loader;
     FilterEdit *m_filter;
     QComboBox *m_kindCombo;
     QComboBox *m_validityCombo;
@@ -118,6 +123,7 @@ private:
     const EventStore *m_historyStore = nullptr; // not owned; GUI-thread reader, for forward outcomes
     EventFilter m_textFilter; // the filter text while a filter is active (its needle empty otherwise)
     QSet<qint64> m_liveMatches; // live events matched while the store search runs
+    quint64 m_searchTicket = 0; // the store search whose answer counts
     qint64 m_compareBase = 0;
     bool m_paused = false;
     bool m_wasAtEdge = true;

@@ -15,6 +15,7 @@ namespace hookscope {
 namespace {
 
 constexpr int kFlushIntervalMs = 50;
+constexpr int kRecentInfos = 20'000; // enrichment results kept until the store surely has them
 
 QString formatSize(qint64 bytes)
 {
@@ -59,7 +60,7 @@ EventTableModel::~EventTableModel() = default;
 
 int EventTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_ids.size());
 }
 
 int EventTableModel::columnCount(const QModelIndex &parent) const
@@ -152,7 +153,14 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const EventSummary &row = m_rows[size_t(index.row())];
+    // What the id alone answers reads no page: filters, selections and exports ask these of
+    // every row.
+    const qint64 id = m_ids[index.row()];
+    if (role == IdRole)
+        return id;
+    if (role == ForwardStatusRole || (role == SortKeyRole && index.column() == ForwardColumn))
+        return forwardData(id, ForwardStatusRole);
+    const EventSummary &row = rowAt(index.row());
     if (std::optional<QVariant> hold = holdData(row, index.column(), role))
         return *hold;
     switch (role) {
@@ -176,12 +184,8 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == IdColumn || index.column() == BodySizeColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case IdRole:
-        return row.id;
     case SortKeyRole:
-        return index.column() == ForwardColumn ? forwardData(row.id, ForwardStatusRole) : sortKey(row, index.column());
-    case ForwardStatusRole:
-        return forwardData(row.id, ForwardStatusRole);
+        return sortKey(row, index.column());
     case ResultClassRole:
         if (index.column() == ForwardColumn)
             return forwardData(row.id, ResultClassRole);
@@ -268,16 +272,15 @@ void EventTableModel::append(const QList<EventSummary> &rows)
     const auto count = int(std::distance(first, rows.cend()));
     if (count <= 0)
         return;
-    const int begin = int(m_rows.size());
+    const int begin = int(m_ids.size());
     beginInsertRows({}, begin, begin + count - 1);
-    // No reserve(size + count) here: an exact reserve on every batch defeats the vector's
-    // geometric growth and moves every row on every batch (O(n²): a 48 ms GUI stall at 100,000
-    // rows in bench_flood, and the hang of bench_gui at a million rows).
-    m_rows.insert(m_rows.end(), first, rows.cend());
     bool kindAdded = false;
-    for (auto it = m_rows.begin() + begin; it != m_rows.end(); ++it) {
-        takeLateInfo(*it);
-        noteKind(it->info.kind, &kindAdded);
+    for (auto it = first; it != rows.cend(); ++it) {
+        EventSummary row = *it;
+        takeLateInfo(row);
+        noteKind(row.info.kind, &kindAdded);
+        m_ids.append(row.id);
+        remember(std::move(row));
     }
     if (!m_lateInfos.isEmpty()) {
         const qint64 newLast = lastId();
@@ -286,6 +289,89 @@ void EventTableModel::append(const QList<EventSummary> &rows)
     endInsertRows();
     if (kindAdded)
         Q_EMIT kindsChanged();
+}
+
+void EventTableModel::setStore(const EventStore *store)
+{
+    m_store = store;
+}
+
+void EventTableModel::appendIds(const QList<qint64> &ids)
+{
+    const qint64 last = lastId();
+    auto first = std::find_if(ids.cbegin(), ids.cend(), [last](qint64 id) { return id > last; });
+    const auto count = int(std::distance(first, ids.cend()));
+    if (count <= 0)
+        return;
+    const int begin = int(m_ids.size());
+    beginInsertRows({}, begin, begin + count - 1);
+    m_ids.append(QList<qint64>(first, ids.cend()));
+    endInsertRows();
+}
+
+void EventTableModel::addKinds(const QStringList &kinds)
+{
+    bool kindAdded = false;
+    for (const QString &kind : kinds)
+        noteKind(kind, &kindAdded);
+    if (kindAdded)
+        Q_EMIT kindsChanged();
+}
+
+const EventInfo *EventTableModel::recentInfo(qint64 id) const
+{
+    const auto it = m_recentInfos.constFind(id);
+    return it == m_recentInfos.cend() ? nullptr : &it.value();
+}
+
+const EventSummary &EventTableModel::rowAt(int row) const
+{
+    const qint64 id = m_ids[row];
+    if (auto it = m_cache.constFind(id); it != m_cache.cend())
+        return it.value();
+    loadPage(row);
+    if (auto it = m_cache.constFind(id); it != m_cache.cend())
+        return it.value();
+    // Gone from the store meanwhile (deleted, its removal not here yet): an empty row.
+    EventSummary missing;
+    missing.id = id;
+    remember(std::move(missing));
+    return m_cache.constFind(id).value();
+}
+
+void EventTableModel::loadPage(int row) const
+{
+    if (!m_store)
+        return;
+    // Mostly ahead of the row: scrolling down and the newest rows are read most.
+    const int first = std::max(0, row - kPageRows / 4);
+    const int last = std::min(int(m_ids.size()) - 1, first + kPageRows - 1);
+    for (EventSummary &summary : m_store->summariesBetween(m_ids[first], m_ids[last])) {
+        if (m_cache.contains(summary.id))
+            continue; // what is in memory may be newer than the store (an answer on its way)
+        if (const EventInfo *info = recentInfo(summary.id))
+            summary.info = *info;
+        if (const auto answer = m_answers.constFind(summary.id); answer != m_answers.cend())
+            summary.responseStatus = answer->sent() ? answer->response.status : 0;
+        remember(std::move(summary));
+    }
+}
+
+void EventTableModel::remember(EventSummary row) const
+{
+    const qint64 id = row.id;
+    m_cache.insert(id, std::move(row));
+    if (!m_store)
+        return; // nowhere to read it again from
+    m_cacheOrder.push_back(id);
+    // Oldest first; the page just read is at the back. A quarter goes at once so the next
+    // pages do not evict one row each.
+    if (m_cache.size() <= kCachedRows)
+        return;
+    while (m_cache.size() > kCachedRows * 3 / 4 && !m_cacheOrder.empty()) {
+        m_cache.remove(m_cacheOrder.front());
+        m_cacheOrder.pop_front();
+    }
 }
 
 void EventTableModel::takeLateInfo(EventSummary &row)
@@ -309,6 +395,19 @@ void EventTableModel::noteKind(const QString &kind, bool *added)
     *added = true;
 }
 
+void EventTableModel::noteInfo(const EventInfo &info)
+{
+    if (!m_store)
+        return; // every row is in memory
+    if (!m_recentInfos.contains(info.id))
+        m_recentOrder.push_back(info.id);
+    m_recentInfos.insert(info.id, info);
+    while (m_recentInfos.size() > kRecentInfos && !m_recentOrder.empty()) {
+        m_recentInfos.remove(m_recentOrder.front());
+        m_recentOrder.pop_front();
+    }
+}
+
 void EventTableModel::applyInfos(const QList<EventInfo> &infos)
 {
     QList<int> rows;
@@ -320,10 +419,13 @@ void EventTableModel::applyInfos(const QList<EventInfo> &infos)
         info.violationsJson.clear(); // the table never shows details: keep rows small
         noteKind(info.kind, &kindAdded);
         if (const int row = rowOf(info.id); row >= 0) {
-            m_rows[size_t(row)].info = std::move(info);
+            noteInfo(info);
+            if (auto cached = m_cache.find(info.id); cached != m_cache.end())
+                cached->info = std::move(info);
             rows.append(row);
         } else if (info.id > last) {
             // Still queued, or in a history chunk not appended yet: applied on insertion.
+            noteInfo(info);
             m_lateInfos.insert(info.id, std::move(info));
         }
     }
@@ -348,16 +450,15 @@ void EventTableModel::applyInfos(const QList<EventInfo> &infos)
 
 int EventTableModel::rowOf(qint64 id) const
 {
-    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), id,
-                                     [](const EventSummary &s, qint64 value) { return s.id < value; });
-    if (it == m_rows.cend() || it->id != id)
+    const auto it = std::lower_bound(m_ids.cbegin(), m_ids.cend(), id);
+    if (it == m_ids.cend() || *it != id)
         return -1;
-    return int(std::distance(m_rows.cbegin(), it));
+    return int(std::distance(m_ids.cbegin(), it));
 }
 
 qint64 EventTableModel::idAt(int row) const
 {
-    return row >= 0 && row < int(m_rows.size()) ? m_rows[size_t(row)].id : 0;
+    return row >= 0 && row < int(m_ids.size()) ? m_ids[row] : 0;
 }
 
 void EventTableModel::removeIds(const QList<qint64> &ids)
@@ -380,18 +481,25 @@ void EventTableModel::removeIds(const QList<qint64> &ids)
         }
         ++i;
         beginRemoveRows({}, first, last);
-        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        m_ids.remove(first, last - first + 1);
         endRemoveRows();
     }
     const QSet<qint64> gone(ids.cbegin(), ids.cend());
+    for (const qint64 id : ids) {
+        m_cache.remove(id); // its place in m_cacheOrder goes when it comes up
+        m_recentInfos.remove(id);
+    }
     m_pending.removeIf([&gone](const EventSummary &s) { return gone.contains(s.id); });
 }
 
 void EventTableModel::clear()
 {
     beginResetModel();
-    m_rows.clear();
-    m_rows.shrink_to_fit();
+    m_ids = {};
+    m_cache = {};
+    m_cacheOrder = {};
+    m_recentInfos = {};
+    m_recentOrder = {};
     m_pending.clear();
     m_lateInfos.clear();
     const bool hadKinds = !m_kinds.isEmpty();

@@ -8,8 +8,8 @@
 #include <QHash>
 #include <QList>
 #include <QStringList>
+#include <deque>
 #include <optional>
-#include <vector>
 
 class QTimer;
 
@@ -18,7 +18,11 @@ namespace hookscope {
 // What the result column means; the view picks colours (Theme), the model only classifies.
 enum class ResultClass { None, Success, Redirect, ClientError, ServerError };
 
-// The live event table: one EventSummary per row (no bodies), in id order.
+// The event table: one row per stored event, in id order. It holds every row's id (8 bytes)
+// and the summaries of a few pages only: once a store is attached (setStore, the GUI's read
+// connection), a row's summary is read on demand with its page (kPageRows rows, one
+// primary-key range read) and at most kCachedRows summaries stay in memory, so memory does
+// not grow with the store (issue 25). Without a store every row it was given stays.
 // Appends arrive in batches: enqueue() coalesces for up to 50 ms and flush() inserts
 // the whole batch with ONE beginInsertRows. Ids only ever grow, so a batch drops
 // ids already present (history loading and live events may overlap).
@@ -61,6 +65,17 @@ public:
     void release();
     // Appends immediately as one batch (history chunks).
     void append(const QList<EventSummary> &rows);
+    // The store's rows: summaries are read from `store` (not owned; open while attached) on
+    // demand; `ids` (in id order) become rows at once, as one batch after the present rows.
+    void setStore(const EventStore *store);
+    void appendIds(const QList<qint64> &ids);
+    // Kinds the store knows (its history): listed by kinds() like those seen since.
+    void addKinds(const QStringList &kinds);
+    // What enrichment said of `id` lately (it may not be committed yet), if it said anything.
+    [[nodiscard]] const EventInfo *recentInfo(qint64 id) const;
+    [[nodiscard]] qsizetype cachedRowCount() const { return m_cache.size(); }
+    static constexpr int kPageRows = 200;
+    static constexpr int kCachedRows = 4 * 1024;
     void removeIds(const QList<qint64> &ids);
     void clear();
     // Updates rows by id (queued and not-yet-loaded rows too); violation details are not kept.
@@ -83,7 +98,7 @@ public:
 
     [[nodiscard]] qint64 idAt(int row) const;
     [[nodiscard]] int rowOf(qint64 id) const; // -1 when absent
-    [[nodiscard]] qint64 lastId() const { return m_rows.empty() ? 0 : m_rows.back().id; }
+    [[nodiscard]] qint64 lastId() const { return m_ids.empty() ? 0 : m_ids.back(); }
     [[nodiscard]] qsizetype pendingCount() const { return m_pending.size(); }
 
     [[nodiscard]] static ResultClass classify(int status);
@@ -100,8 +115,18 @@ private:
     [[nodiscard]] QVariant forwardData(qint64 id, int role) const;
     void tickCountdown();
     [[nodiscard]] static QVariant sortKey(const EventSummary &row, int column);
+    // The summary of `row`, read with its page when not in memory.
+    [[nodiscard]] const EventSummary &rowAt(int row) const;
+    void loadPage(int row) const;
+    void remember(EventSummary row) const;
+    void noteInfo(const EventInfo &info);
 
-    std::vector<EventSummary> m_rows;
+    QList<qint64> m_ids; // every row's id, ascending
+    mutable QHash<qint64, EventSummary> m_cache; // summaries in memory (all of them without a store)
+    mutable std::deque<qint64> m_cacheOrder; // oldest first: what goes when the cache is full
+    const EventStore *m_store = nullptr; // not owned
+    QHash<qint64, EventInfo> m_recentInfos; // enrichment results lately, maybe not committed yet
+    std::deque<qint64> m_recentOrder;
     QList<EventSummary> m_pending;
     QHash<qint64, EventInfo> m_lateInfos; // results for ids above lastId() that are not rows yet
     QStringList m_kinds;

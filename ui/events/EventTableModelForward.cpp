@@ -23,8 +23,8 @@ void EventTableModel::setForwardedMany(const QList<ForwardRecord> &records)
     const bool first = m_forwards.isEmpty();
     for (const ForwardRecord &r : records)
         m_forwards.insert(r.id, {r.status, r.error});
-    if (!m_rows.empty()) // one signal for the column: history loads bring thousands at once
-        Q_EMIT dataChanged(index(0, ForwardColumn), index(int(m_rows.size()) - 1, ForwardColumn));
+    if (!m_ids.empty()) // one signal for the column: history loads bring thousands at once
+        Q_EMIT dataChanged(index(0, ForwardColumn), index(int(m_ids.size()) - 1, ForwardColumn));
     if (first)
         Q_EMIT firstForwardSeen();
 }

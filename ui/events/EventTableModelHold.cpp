@@ -31,7 +31,8 @@ void EventTableModel::setAnswered(const AnswerRecord &record, const QString &ans
     const int status = record.sent() ? record.response.status : 0;
     const int row = rowOf(record.id);
     if (row >= 0) {
-        m_rows[size_t(row)].responseStatus = status;
+        if (auto cached = m_cache.find(record.id); cached != m_cache.end())
+            cached->responseStatus = status; // a row read later takes it from m_answers
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         return;
     }

@@ -400,6 +400,8 @@ void MainWindow::openStore()
         m_toolBar->startStopAction()->setEnabled(false);
         return;
     }
+    if (EnrichmentService *enrichment = m_session->enrichment()) // the catch-up behind new events
+        connect(enrichment, &EnrichmentService::catchUpProgress, m_status, &StatusBarPane::setInspectionProgress);
     m_storeHealth = new StoreHealthNotice(m_status, this);
     m_storeHealth->check(path); // a file damaged inside (not as a whole) opens: which events are lost?
     m_list->setStorePath(path);

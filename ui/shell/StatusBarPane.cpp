@@ -28,6 +28,7 @@ StatusBarPane::StatusBarPane(QWidget *parent)
     , m_rate(makeLabel(m_counts, QStringLiteral("rateLabel")))
     , m_exposure(makeLabel(this, QStringLiteral("exposureLabel")))
     , m_store(makeLabel(this, QStringLiteral("storeLabel")))
+    , m_inspecting(makeLabel(this, QStringLiteral("inspectionLabel")))
     , m_rateTimer(new QTimer(this))
     , m_publicUrl(new PublicUrlBox(this))
 {
@@ -46,6 +47,10 @@ StatusBarPane::StatusBarPane(QWidget *parent)
         warning->setPalette(p);
         warning->hide();
     }
+    layout->addWidget(m_inspecting);
+    m_inspecting->setToolTip(tr("Validation and translation results for events stored before this session; "
+                                "new events are inspected first"));
+    m_inspecting->hide();
     layout->addWidget(m_counts);
     m_counts->setObjectName(QStringLiteral("statusCounts"));
     auto *counts = new QHBoxLayout(m_counts);
@@ -114,6 +119,22 @@ void StatusBarPane::setStoreProblem(const QString &text)
 QString StatusBarPane::storeProblemText() const
 {
     return m_store->text();
+}
+
+void StatusBarPane::setInspectionProgress(qint64 done, qint64 total)
+{
+    if (total <= 0 || done >= total) {
+        m_inspecting->clear();
+        m_inspecting->hide();
+        return;
+    }
+    m_inspecting->setText(tr("Inspecting stored events: %L1 of %L2").arg(done).arg(total));
+    m_inspecting->show();
+}
+
+QString StatusBarPane::inspectionText() const
+{
+    return m_inspecting->text();
 }
 
 void StatusBarPane::setEventCount(int count)

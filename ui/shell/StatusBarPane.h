@@ -34,6 +34,10 @@ public:
     // Why events are not being stored (full disk, …) or a notice about the store; empty clears.
     void setStoreProblem(const QString &text);
     [[nodiscard]] QString storeProblemText() const;
+    // Enrichment's catch-up over stored events (EnrichmentService::catchUpProgress): shown
+    // while done < total, hidden at the end.
+    void setInspectionProgress(qint64 done, qint64 total);
+    [[nodiscard]] QString inspectionText() const;
     // The event count and rate: MainWindow puts them in the status bar as a permanent widget, so
     // a passing message ("Copied …") covers the left part only, never the count (issue 24.28).
     [[nodiscard]] QWidget *countsWidget() const { return m_counts; }
@@ -47,6 +51,7 @@ private:
     QLabel *m_rate;
     QLabel *m_exposure;
     QLabel *m_store;
+    QLabel *m_inspecting;
     QTimer *m_rateTimer;
     PublicUrlBox *m_publicUrl;
     QElapsedTimer m_clock;
