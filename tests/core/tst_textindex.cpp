@@ -317,9 +317,15 @@ void TestTextIndex::aNewEventIsFoundAtOnceThenThroughTheIndex()
     QCOMPARE(store.textBacklog()->after, fresh.id);
     QCOMPARE(indexRows(path, QStringLiteral("fre")), 1);
     QCOMPARE(store.matchingIds(filter, 0, store.maxId()), QList<qint64>{fresh.id});
+    // The event table's store-mode view (sorted in SQL) reads the same candidates.
+    const auto view = [&] {
+        return store.viewIds(filter, EventStore::ViewOrder::Target, true, store.maxId()).value_or(QList<qint64>{-1});
+    };
+    QCOMPARE(view(), QList<qint64>{fresh.id});
     // Now the search goes through the index: taken out of it, the event is no longer found.
     QVERIFY(dropFromIndex(path, fresh.id, fresh));
     QCOMPARE(store.matchingIds(filter, 0, store.maxId()), QList<qint64>{});
+    QCOMPARE(view(), QList<qint64>{});
 }
 
 void TestTextIndex::theWriterIndexesAfterTheCommit()
