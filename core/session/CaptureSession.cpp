@@ -50,6 +50,11 @@ CaptureSession::CaptureSession(QObject *parent)
     // Emitted on the network thread; these connections carry them over, batch by batch.
     connect(m_recorder, &EventRecorder::eventsStored, this, &CaptureSession::eventsStored, Qt::QueuedConnection);
     connect(m_recorder, &EventRecorder::storeFailed, this, &CaptureSession::storeFailed, Qt::QueuedConnection);
+    connect(m_recorder, &EventRecorder::deleteProgress, this, &CaptureSession::deleteProgress, Qt::QueuedConnection);
+    connect(m_recorder, &EventRecorder::deleteFinished, this, &CaptureSession::deleteFinished, Qt::QueuedConnection);
+    connect(m_recorder, &EventRecorder::clearStarted, this, &CaptureSession::clearStarted, Qt::QueuedConnection);
+    connect(m_recorder, &EventRecorder::textIndexProgress, this, &CaptureSession::textIndexProgress,
+            Qt::QueuedConnection);
     connect(m_desk, &HoldDesk::held, this, &CaptureSession::held, Qt::QueuedConnection);
     connect(m_desk, &HoldDesk::answered, this, &CaptureSession::answered, Qt::QueuedConnection);
     connect(this, &CaptureSession::eventsStored, m_forwarder, &Forwarder::enqueue);
@@ -199,6 +204,18 @@ bool CaptureSession::remove(const QList<qint64> &ids, QString *error)
     const bool ok = m_recorder->remove(ids, error);
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
     return ok;
+}
+
+void CaptureSession::removeInBackground(const QList<qint64> &ids)
+{
+    if (m_open)
+        m_recorder->removeInBackground(ids);
+}
+
+void CaptureSession::clearInBackground()
+{
+    if (m_open)
+        m_recorder->clearInBackground();
 }
 
 void CaptureSession::shutdown()

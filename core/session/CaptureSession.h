@@ -64,6 +64,10 @@ public:
     // reported (eventsStored) before this returns, so a view clears after them, not before.
     bool clear(QString *error);
     bool remove(const QList<qint64> &ids, QString *error);
+    // Without waiting, done by the store writer in chunks (EventRecorder::removeInBackground):
+    // deleteProgress, clearStarted and deleteFinished come on this thread.
+    void removeInBackground(const QList<qint64> &ids);
+    void clearInBackground();
 
     [[nodiscard]] const SessionConfig &config() const { return m_config; }
     [[nodiscard]] bool isOpen() const { return m_open; }
@@ -97,6 +101,10 @@ Q_SIGNALS:
     void answered(const hookscope::AnswerRecord &record);
     // A capture could not be stored (it was answered 503).
     void storeFailed(const QString &error);
+    void deleteProgress(qint64 done, qint64 total);
+    void deleteFinished(bool ok, const QString &error);
+    void clearStarted(); // after every eventsStored of a batch committed before the clear
+    void textIndexProgress(qint64 done, qint64 total); // the search index being built
     void listeningChanged(bool listening);
 
 private:

@@ -123,6 +123,54 @@ QString EventFilter::sqlCompressed()
     return QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
 }
 
+QByteArray EventFilter::indexedText(const Event &event)
+{
+    QByteArray text;
+    for (const TextField &field : kTextFields) {
+        if (const std::optional<QByteArray> part = field.text(event); part && !part->isEmpty()) {
+            if (!text.isEmpty())
+                text += '\n';
+            text += *part;
+        }
+    }
+    // Qt's decoder replaces an invalid sequence without swallowing the valid bytes after it.
+    if (!QByteArrayView(text).isValidUtf8())
+        text = QString::fromUtf8(text).toUtf8();
+    if (text.contains('\0'))
+        text.replace('\0', QByteArrayView("\xEF\xBF\xBD"));
+    return text;
+}
+
+std::optional<QString> EventFilter::textIndexQuery() const
+{
+    constexpr qsizetype kMaxTrigrams = 32; // a longer needle: its first 32 narrow enough
+    if (needle.isEmpty() || needle.contains('\0'))
+        return std::nullopt;
+    const QList<uint> chars = QString::fromUtf8(needle).toUcs4();
+    if (chars.size() < 3)
+        return std::nullopt;
+    // Trigrams that cover the needle without overlap, and the last one: a third of the
+    // doclists to intersect (those of common trigrams are long), the same candidates but a
+    // few more, which the exact test drops.
+    QList<qsizetype> starts;
+    for (qsizetype i = 0; i + 3 <= chars.size(); i += 3)
+        starts.append(i);
+    if (starts.last() != chars.size() - 3)
+        starts.append(chars.size() - 3);
+    QStringList terms;
+    for (const qsizetype i : std::as_const(starts)) {
+        if (terms.size() >= kMaxTrigrams)
+            break;
+        QString trigram = QString::fromUcs4(reinterpret_cast<const char32_t *>(chars.constData() + i), 3);
+        // An FTS5 string: only its double quote is special, written twice.
+        trigram.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        const QString term = QLatin1Char('"') + trigram + QLatin1Char('"');
+        if (!terms.contains(term))
+            terms.append(term);
+    }
+    return terms.join(QStringLiteral(" AND "));
+}
+
 EventFilter::Sql EventFilter::sqlInfoWhere() const
 {
     Sql sql;

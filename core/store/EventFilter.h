@@ -65,6 +65,22 @@ struct EventFilter
     // without reading an event (issue 25: a kind filter over a million events); nullopt when
     // it needs another table (no text, no query, no "not checked", no app answer).
     [[nodiscard]] std::optional<Sql> sqlInfoRowsWhere() const;
+
+    // The search index (event_text: SQLite FTS5, trigram tokenizer, no positions) narrows a
+    // text search to candidates; the SQL and in-memory tests above then decide, so its answer
+    // is exactly the scan's. indexedText() is what it holds for an event: every field
+    // matchesText() looks in, joined by newlines (a trigram across two fields only adds a
+    // candidate), as valid UTF-8 without NUL (the tokenizer stops at a NUL and may read a
+    // stray byte into the character before it): each invalid byte and each NUL becomes U+FFFD,
+    // which no needle holds, so every needle the bytes contain is still in the text.
+    // (The writer leaves binary bodies and texts over 64 KiB to the scan: event_text_scan,
+    // EventStore::indexText.) It depends only on what the store keeps, so
+    // the writer computes it again to take a deleted event out of the (contentless) index.
+    [[nodiscard]] static QByteArray indexedText(const Event &event);
+    // The FTS5 MATCH expression (trigrams covering the needle) that each event matchesText()
+    // accepts matches; nullopt when the index cannot answer: no needle, fewer than 3
+    // characters (the old scan then runs), a NUL in it.
+    [[nodiscard]] std::optional<QString> textIndexQuery() const;
 };
 
 } // namespace hookscope

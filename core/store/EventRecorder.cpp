@@ -36,6 +36,11 @@ bool EventRecorder::open(const QString &path, QString *error, SyncMode sync)
     connect(m_writer, &StoreWriter::updatesFailed, this, &EventRecorder::storeFailed, Qt::QueuedConnection);
     // A sender's 2xx waits for this thread's commit: it preempts a busy thread at once.
     connect(m_writerThread, &QThread::started, m_writerThread, [] { requestShortTimeSlice(); }, Qt::DirectConnection);
+    // Queued to this thread like `committed`, so they keep their order with the batches.
+    connect(m_writer, &StoreWriter::deleteProgress, this, &EventRecorder::deleteProgress, Qt::QueuedConnection);
+    connect(m_writer, &StoreWriter::deleteFinished, this, &EventRecorder::deleteFinished, Qt::QueuedConnection);
+    connect(m_writer, &StoreWriter::clearStarted, this, &EventRecorder::clearStarted, Qt::QueuedConnection);
+    connect(m_writer, &StoreWriter::textIndexProgress, this, &EventRecorder::textIndexProgress, Qt::QueuedConnection);
     m_writerThread->start(QThread::HighPriority);
     bool ok = false;
     QMetaObject::invokeMethod(
@@ -170,6 +175,18 @@ bool EventRecorder::remove(const QList<qint64> &ids, QString *error)
     QMetaObject::invokeMethod(m_writer, [&] { done = m_writer->remove(ids, error); }, Qt::BlockingQueuedConnection);
     deliverReports();
     return done;
+}
+
+void EventRecorder::removeInBackground(const QList<qint64> &ids)
+{
+    if (m_writer)
+        QMetaObject::invokeMethod(m_writer, [writer = m_writer, ids] { writer->startRemove(ids); });
+}
+
+void EventRecorder::clearInBackground()
+{
+    if (m_writer)
+        QMetaObject::invokeMethod(m_writer, [writer = m_writer] { writer->startClear(); });
 }
 
 void EventRecorder::setPageLimit(qint64 pages)

@@ -59,6 +59,11 @@ public:
     // Deletes events through the writer connection (after what is queued).
     bool clear(QString *error);
     bool remove(const QList<qint64> &ids, QString *error);
+    // The same without waiting (StoreWriter::startRemove/startClear): deleteProgress and
+    // deleteFinished tell how it goes; clearStarted comes after every eventsStored of a batch
+    // committed before the clear (a view drops its rows then, and none reappears).
+    void removeInBackground(const QList<qint64> &ids);
+    void clearInBackground();
     // Caps the store's size (EventStore::setMaxPageCount on the writer connection): beyond
     // it a capture is refused with SQLITE_FULL like on a full disk, and answered 503.
     // 0 lifts the cap. Tests use it to stand for a full disk.
@@ -76,6 +81,10 @@ Q_SIGNALS:
     // Every committed batch, in commit order; the events carry their ids.
     void eventsStored(const QList<hookscope::Event> &events);
     void storeFailed(const QString &error);
+    void deleteProgress(qint64 done, qint64 total);
+    void deleteFinished(bool ok, const QString &error);
+    void clearStarted();
+    void textIndexProgress(qint64 done, qint64 total); // the search index's backlog
 
 private:
     // Delivers the batch results queued to this object, on its thread, before returning.

@@ -187,6 +187,12 @@ void EventStore::leaveWalToCheckpointer()
     q.exec(QStringLiteral("PRAGMA journal_size_limit=-1"));
 }
 
+void EventStore::setSyncMode(SyncMode sync)
+{
+    QSqlQuery q = query();
+    q.exec(sync == SyncMode::Full ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"));
+}
+
 void EventStore::setBusyTimeout(int ms)
 {
     QSqlQuery q = query();

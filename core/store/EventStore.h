@@ -135,6 +135,49 @@ public:
     // connection with foreign keys on (all of Hookscope's: enforceForeignKeys).
     [[nodiscard]] bool clear(QString *error);
     [[nodiscard]] bool remove(const QList<qint64> &ids, QString *error);
+    // The same in the caller's transaction (a chunk of a large delete: StoreWriter).
+    [[nodiscard]] bool removeInTransaction(const QList<qint64> &ids, QString *error);
+
+    // The search index (event_text, migration 12; EventStoreTextIndex.cpp). An insert does
+    // not touch it (tokenizing costs ~0.3 us a byte, never paid before the 2xx): events with
+    // ids above the watermark are its backlog, which the writer indexes between requests
+    // (indexTextBacklog). A search reads the index for ids at or below the watermark and tests
+    // every event above it, so it finds a new event at once. remove() takes an indexed event
+    // out in the same transaction; clear() empties it.
+    struct TextBacklog
+    {
+        qint64 after = 0; // the watermark: every event up to it is indexed (or event_text_scan)
+        qint64 upTo = 0; // the newest event
+        [[nodiscard]] bool isEmpty() const { return after >= upTo; }
+    };
+    [[nodiscard]] std::optional<TextBacklog> textBacklog() const; // nullopt: cannot read it
+    // event_text_state: the watermark, and the events a chunked clear still has to delete,
+    // ids in (clearAfter, clearUpTo] (none when equal): never in the index.
+    struct TextState
+    {
+        qint64 indexedUpTo = 0;
+        qint64 clearAfter = 0;
+        qint64 clearUpTo = 0;
+        [[nodiscard]] bool clearing() const { return clearAfter < clearUpTo; }
+    };
+    [[nodiscard]] std::optional<TextState> textState() const;
+    // The backlog is empty: a search reads no event outside the index's candidates.
+    [[nodiscard]] bool textIndexUsable() const;
+    // Indexes up to `limit` events of the backlog, oldest first, in the caller's transaction,
+    // and moves the watermark past them. Returns how many, -1 on failure.
+    [[nodiscard]] qint64 indexTextBacklog(int limit, QString *error);
+    // A clear done in chunks (StoreWriter), in the caller's transaction: empties the index
+    // and marks every event stored so far for deletion (they are no longer candidates of an
+    // indexed search); clearBacklogChunk() then deletes up to `limit` of them per call, oldest
+    // first (returns how many, -1 on failure; fewer than `limit`: finished). Events stored
+    // meanwhile are backlog as usual.
+    [[nodiscard]] bool beginChunkedClear(QString *error);
+    [[nodiscard]] qint64 clearBacklogChunk(int limit, QString *error);
+    // A chunked clear cut short (the app quit, a write failed): the events it had not deleted
+    // yet stay, and the index is built again for everything above what it deleted (the
+    // writer does this at open). False when there was none or it failed (*error set then).
+    [[nodiscard]] bool restoreUnfinishedClear(QString *error);
+
     // Passive copies WAL pages into the main file without blocking writers; Truncate also
     // waits (busy timeout) for the writer lock, copies the rest and empties the WAL file.
     enum class CheckpointMode { Passive, Truncate };
@@ -149,6 +192,8 @@ public:
     // How long this connection waits for a lock before giving up (SQLite busy_timeout).
     static constexpr int kBusyTimeoutMs = 10000;
     void setBusyTimeout(int ms);
+    // Between transactions: whether a commit waits for the disk (open()'s `sync`).
+    void setSyncMode(SyncMode sync);
     // The writer leaves the WAL to a separate connection: no checkpoint inside its commits,
     // and no trimming of the WAL file either (an ftruncate of hundreds of MiB stalls the
     // commit that does it); the checkpointer empties the file in a pause.
@@ -191,6 +236,9 @@ private:
     // by `sql` the first time; nullptr when SQLite refuses it. close() drops them all.
     [[nodiscard]] QSqlQuery *statement(const char *key, const std::function<QString()> &sql) const;
     qint64 visitRows(QSqlQuery &q, const EventVisitor &visit) const;
+    [[nodiscard]] bool indexText(const Event &event, QString *error);
+    [[nodiscard]] bool unindexText(qint64 id, QString *error);
+    [[nodiscard]] bool setTextState(const TextState &state, QString *error);
     [[nodiscard]] QList<qint64> filteredIds(const EventFilter &filter, qint64 afterId, qint64 upToId,
                                             const QString &orderBy, bool *complete) const;
     [[nodiscard]] bool writeRow(const char *key, const char *table, const NamedValues &row, QString *error);

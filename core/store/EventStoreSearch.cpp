@@ -57,6 +57,12 @@ QString orderSql(EventStore::ViewOrder order)
 
 } // namespace
 
+bool EventStore::textIndexUsable() const
+{
+    const std::optional<TextBacklog> backlog = textBacklog();
+    return backlog && backlog->isEmpty();
+}
+
 QList<qint64> EventStore::matchingIds(const EventFilter &filter, qint64 afterId, qint64 upToId, bool *complete) const
 {
     return filteredIds(filter, afterId, upToId, QStringLiteral("e.id"), complete);
@@ -136,18 +142,36 @@ QList<qint64> EventStore::filteredIds(const EventFilter &filter, qint64 afterId,
     }
     const EventFilter::Sql text = filter.sqlTextHit();
     const EventFilter::Sql info = filter.sqlInfoWhere();
+    // Through the search index (3 characters or more): its candidates up to the watermark,
+    // the events it leaves to the scan (event_text_scan), and every event above the watermark
+    // (not indexed yet: stored since the writer last indexed), all tested exactly as the scan
+    // tests every event. The watermark is read in the same statement, so the three parts
+    // agree whatever the writer indexes meanwhile.
+    const std::optional<QString> indexed = filter.textIndexQuery();
+    const QString range = indexed
+        ? QStringLiteral("(e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH :fts AND rowid > :after "
+                         "AND rowid <= :up_to) OR e.id IN (SELECT id FROM event_text_scan WHERE id > :scan_after AND "
+                         "id <= :scan_up_to) OR (e.id > max(:new_after, (SELECT indexed_up_to FROM event_text_state)) "
+                         "AND e.id <= :new_up_to))")
+        : QStringLiteral("e.id > :after AND e.id <= :up_to");
     QSqlQuery q = query();
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT e.id AS id, %1 AS text_hit, %2 AS compressed %3 "
-                             "WHERE e.id > :after AND e.id <= :up_to AND %4 ORDER BY %5")
-                  .arg(text.expression, EventFilter::sqlCompressed(), QLatin1StringView(kEventJoins), info.expression,
-                       orderBy));
+    q.prepare(QStringLiteral("SELECT e.id AS id, %1 AS text_hit, %2 AS compressed %3 WHERE %4 AND %5 ORDER BY %6")
+                  .arg(text.expression, EventFilter::sqlCompressed(), QLatin1StringView(kEventJoins), range,
+                       info.expression, orderBy));
     for (const QVariantMap &binds : {text.binds, info.binds}) {
         for (auto bind = binds.cbegin(); bind != binds.cend(); ++bind)
             q.bindValue(bind.key(), bind.value());
     }
     q.bindValue(QStringLiteral(":after"), afterId);
     q.bindValue(QStringLiteral(":up_to"), upToId);
+    if (indexed) {
+        q.bindValue(QStringLiteral(":fts"), *indexed);
+        for (const char *part : {"scan", "new"}) {
+            q.bindValue(QStringLiteral(":%1_after").arg(QLatin1StringView(part)), afterId);
+            q.bindValue(QStringLiteral(":%1_up_to").arg(QLatin1StringView(part)), upToId);
+        }
+    }
     if (!q.exec()) {
         if (complete)
             *complete = false;

@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <limits>
+
 namespace hookscope {
 
 namespace {
@@ -164,9 +166,8 @@ bool EventStore::clear(QString *error)
         *error = QStringLiteral("cannot start a transaction");
         return false;
     }
-    QSqlQuery q = query();
-    if (!q.exec(QStringLiteral("DELETE FROM events"))) {
-        *error = q.lastError().text();
+    // The index is emptied at once ('delete-all'), and with nothing stored nothing is backlog.
+    if (!beginChunkedClear(error) || clearBacklogChunk(std::numeric_limits<int>::max(), error) < 0) {
         rollback();
         return false;
     }
@@ -179,15 +180,9 @@ bool EventStore::remove(const QList<qint64> &ids, QString *error)
         *error = QStringLiteral("cannot start a transaction");
         return false;
     }
-    QSqlQuery q = query();
-    q.prepare(QStringLiteral("DELETE FROM events WHERE id = :id"));
-    for (const qint64 id : ids) {
-        q.bindValue(QStringLiteral(":id"), id);
-        if (!q.exec()) {
-            *error = q.lastError().text();
-            rollback();
-            return false;
-        }
+    if (!removeInTransaction(ids, error)) {
+        rollback();
+        return false;
     }
     return commit(error);
 }

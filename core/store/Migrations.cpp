@@ -198,7 +198,31 @@ const std::vector<QStringList> &steps()
                            "WHERE missing_translations > 0"),
             QStringLiteral("CREATE INDEX IF NOT EXISTS event_forward_status ON event_forward (status)"),
         },
-        // win24c (issue 24.9): how the user gave a held hook's answer (AnswerVia: button, shortcut,
+        // 12 (branch fts25, issue 25; 11 is branch table25's indexes): the search index: an
+        // FTS5 table with the trigram tokenizer over each event's text
+        // (EventFilter::indexedText), contentless (the text is in `events` already; the writer
+        // gives it again to take an event out) and without positions (detail=none: the index
+        // only narrows, EventFilter decides). Kept by the writer after the commit, never before
+        // the 2xx: events above indexed_up_to are not indexed yet (every event of an older
+        // store, at first), a search tests them all and the writer indexes them between
+        // requests, oldest first. clear_after/clear_up_to: the events a chunked clear has still
+        // to delete. Needs FTS5 and the trigram tokenizer (SQLite 3.34; Debian 12's 3.40 has
+        // both, and so does the SQLite bundled with Qt).
+        {
+            QStringLiteral("CREATE VIRTUAL TABLE event_text USING fts5(text, tokenize = 'trigram', content = '', "
+                           "detail = 'none')"),
+            QStringLiteral(R"(CREATE TABLE event_text_state (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                indexed_up_to INTEGER NOT NULL,
+                clear_after INTEGER NOT NULL,
+                clear_up_to INTEGER NOT NULL
+            ))"),
+            QStringLiteral("INSERT INTO event_text_state VALUES (1, 0, 0, 0)"),
+            // Events whose text the index does not hold (binary, or over 64 KiB): every
+            // search tests them as the scan does.
+            QStringLiteral("CREATE TABLE event_text_scan (id INTEGER PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE)"),
+        },
+        // 13 (branch win24c, issue 24.9): how the user gave a held hook's answer (AnswerVia: button, shortcut,
         // Send anyway), the preset's name at the time and whether the answer broke the kind's
         // response schema, so the Result column reads the same after a restart and an import.
         // Rows written before read as 0/NULL: "how" unknown, the preset's id, a valid answer.

@@ -22,6 +22,18 @@ constexpr std::size_t kInfosPerIdleChunk = 128;
 constexpr int kIdleFlushMs = 50;
 // How long the writer waits for readers to let go of the WAL when it empties it in a pause.
 constexpr int kTrimBusyMs = 5;
+// A background step (a chunk of a large delete, of the search index's backlog) holds the
+// writer this long at most, and ends after any piece that saw a request queued meanwhile:
+// captures always go first, waiting one piece at most.
+constexpr int kStepMs = 25;
+constexpr int kEventsPerPiece = 128;
+// Tokenizing costs ~0.3 us a byte (an indexed text is at most 64 KiB): 16 events of a few
+// KiB are a few milliseconds.
+constexpr int kIndexedPerPiece = 16;
+// The search index waits for this long without a commit of new events (a pause in the
+// captures) before it indexes them.
+constexpr int kIndexPauseMs = 3;
+
 } // namespace
 
 bool WriteQueue::push(WriteItem item)
@@ -126,6 +138,7 @@ StoreWriter::~StoreWriter() = default;
 bool StoreWriter::open(const QString &path, SyncMode sync, const WalPolicy &wal, QString *error)
 {
     m_wal = wal;
+    m_sync = sync;
     if (!m_store.open(path, error, sync))
         return false;
     m_store.leaveWalToCheckpointer();
@@ -133,7 +146,210 @@ bool StoreWriter::open(const QString &path, SyncMode sync, const WalPolicy &wal,
     m_idleTimer->setInterval(kIdleFlushMs);
     connect(m_idleTimer, &QTimer::timeout, this, &StoreWriter::flushIdleUpdates);
     m_idleTimer->start();
+    m_indexTimer = new QTimer(this);
+    m_indexTimer->setSingleShot(true);
+    m_indexTimer->setTimerType(Qt::PreciseTimer);
+    m_indexTimer->setInterval(kIndexPauseMs);
+    connect(m_indexTimer, &QTimer::timeout, this, &StoreWriter::scheduleBackground);
+    restoreUnfinishedClear();
+    startCatchUp();
     return true;
+}
+
+void StoreWriter::restoreUnfinishedClear()
+{
+    // A clear cut short (the app quit, a write failed): what it had not deleted stays, and
+    // is indexed again like an older store's events.
+    QString error;
+    if (!m_store.begin())
+        return;
+    if (!m_store.restoreUnfinishedClear(&error)) {
+        m_store.rollback();
+        if (!error.isEmpty())
+            qCWarning(lcStore).noquote() << "an unfinished clear's events are not searchable by the index:" << error;
+        return;
+    }
+    if (m_store.commit(&error))
+        countCommit();
+    else
+        m_store.rollback();
+}
+
+void StoreWriter::startCatchUp()
+{
+    const std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog();
+    if (!backlog || backlog->isEmpty())
+        return;
+    m_catchUp = *backlog;
+    scheduleBackground();
+}
+
+void StoreWriter::startRemove(const QList<qint64> &ids)
+{
+    m_jobs.push_back(DeleteJob{.clearAll = false, .ids = ids, .done = 0, .started = false});
+    scheduleBackground();
+}
+
+void StoreWriter::startClear()
+{
+    m_jobs.push_back(DeleteJob{.clearAll = true, .ids = {}, .done = 0, .started = false});
+    scheduleBackground();
+}
+
+void StoreWriter::scheduleBackground()
+{
+    if (m_stepScheduled)
+        return;
+    m_stepScheduled = true;
+    // Queued behind whatever request batch is already waiting (drain is queued the same way).
+    QMetaObject::invokeMethod(this, &StoreWriter::backgroundStep, Qt::QueuedConnection);
+}
+
+bool StoreWriter::inStepTransaction(const std::function<bool(bool *done)> &chunk, QString *error)
+{
+    drain(); // requests first
+    if (!m_store.begin()) {
+        *error = QStringLiteral("cannot start a transaction");
+        return false;
+    }
+    QElapsedTimer step;
+    step.start();
+    bool done = false;
+    while (!done && step.elapsed() < kStepMs && m_queue->size() == 0) {
+        if (!chunk(&done)) {
+            m_store.rollback();
+            return false;
+        }
+    }
+    if (!m_store.commit(error)) {
+        m_store.rollback();
+        return false;
+    }
+    countCommit();
+    return true;
+}
+
+void StoreWriter::backgroundStep()
+{
+    m_stepScheduled = false;
+    if (!m_store.isOpen())
+        return;
+    if (!m_jobs.empty())
+        deleteStep();
+    else
+        indexStep();
+    if (!m_jobs.empty()) {
+        scheduleBackground();
+        return;
+    }
+    // Indexing goes on only while no capture waits; one that came meanwhile restarts the
+    // wait for a pause at its commit (indexAfterCommit).
+    const std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog();
+    if (!m_indexStopped && backlog && !backlog->isEmpty() && m_queue->size() == 0)
+        scheduleBackground();
+}
+
+void StoreWriter::indexAfterCommit()
+{
+    // After a pause of kIndexPauseMs without a commit: under a flood the indexer waits for
+    // its end (searches test the events not indexed yet meanwhile), and the captures keep
+    // the writer to themselves.
+    if (!m_indexStopped && m_indexTimer)
+        m_indexTimer->start();
+}
+
+void StoreWriter::deleteStep()
+{
+    DeleteJob &job = m_jobs.front();
+    QString error;
+    bool ok = true;
+    qint64 total = job.ids.size();
+    if (job.clearAll && !job.started) {
+        ok = inStepTransaction([&](bool *done) { return *done = m_store.beginChunkedClear(&error); }, &error);
+        if (ok)
+            Q_EMIT clearStarted();
+    } else if (job.clearAll) {
+        ok = inStepTransaction(
+            [&](bool *done) {
+                const qint64 deleted = m_store.clearBacklogChunk(kEventsPerPiece, &error);
+                *done = deleted < kEventsPerPiece;
+                return deleted >= 0;
+            },
+            &error);
+    } else {
+        ok = inStepTransaction(
+            [&](bool *done) {
+                const QList<qint64> piece = job.ids.mid(job.done, kEventsPerPiece);
+                if (!m_store.removeInTransaction(piece, &error))
+                    return false;
+                job.done += piece.size();
+                *done = job.done >= job.ids.size();
+                return true;
+            },
+            &error);
+    }
+    job.started = true;
+    bool finished = !ok;
+    if (job.clearAll) {
+        const std::optional<EventStore::TextState> state = m_store.textState();
+        if (state && state->clearing()) {
+            job.total = std::max(job.total, state->clearUpTo);
+            job.done = state->clearAfter;
+        } else {
+            job.done = job.total;
+        }
+        total = job.total;
+        finished = finished || !state || !state->clearing();
+    } else {
+        finished = finished || job.done >= job.ids.size();
+    }
+    if (ok)
+        Q_EMIT deleteProgress(job.done, total);
+    if (finished) {
+        if (!ok)
+            qCWarning(lcStore).noquote() << "deleting events stopped:" << error;
+        const bool clearAll = job.clearAll;
+        m_jobs.pop_front();
+        if (clearAll && !ok) { // what it did not delete stays, and is indexed again
+            restoreUnfinishedClear();
+            startCatchUp();
+        }
+        Q_EMIT deleteFinished(ok, error);
+    }
+}
+
+void StoreWriter::indexStep()
+{
+    std::optional<EventStore::TextBacklog> backlog = m_store.textBacklog();
+    if (backlog && !backlog->isEmpty()) {
+        // Nothing of it needs to be durable before the next request's commit (which syncs the
+        // WAL, these pages with it): a crash loses at most some indexing, done again.
+        m_store.setSyncMode(SyncMode::Normal);
+        QString error;
+        const bool ok = inStepTransaction(
+            [&](bool *done) {
+                const qint64 indexed = m_store.indexTextBacklog(kIndexedPerPiece, &error);
+                *done = indexed < kIndexedPerPiece;
+                return indexed >= 0;
+            },
+            &error);
+        m_store.setSyncMode(m_sync);
+        if (!ok) {
+            // Searches go on testing the events above the watermark; the next start tries again.
+            reportUpdateFailure(QStringLiteral("the search index could not be built: %1").arg(error));
+            m_indexStopped = true;
+            return;
+        }
+        backlog = m_store.textBacklog();
+    }
+    if (!backlog || !m_catchUp)
+        return;
+    // Told against the backlog found at open; events stored since only follow it.
+    const qint64 total = m_catchUp->upTo - m_catchUp->after;
+    const qint64 done = std::clamp<qint64>(backlog->after - m_catchUp->after, 0, total);
+    Q_EMIT textIndexProgress(done, total);
+    if (done >= total)
+        m_catchUp.reset();
 }
 
 void StoreWriter::writeUpdates(const std::vector<std::pair<qint64, qint64>> &updates, std::size_t maxInfos)
@@ -249,7 +465,10 @@ void StoreWriter::drain()
         }
         items.clear();
         updates.clear();
+        const bool stored = ok && !outcomes.isEmpty();
         Q_EMIT committed(outcomes);
+        if (stored)
+            indexAfterCommit();
         resetWalWhenLarge();
     }
 }
@@ -301,6 +520,8 @@ void StoreWriter::finish()
     drainAll();
     delete m_idleTimer;
     m_idleTimer = nullptr;
+    delete m_indexTimer;
+    m_indexTimer = nullptr;
     m_store.checkpointWal(EventStore::CheckpointMode::Truncate);
     m_store.close();
 }
@@ -321,6 +542,7 @@ void StoreWriter::runOnStore(const std::function<void(EventStore *store)> &work)
 {
     drain();
     work(&m_store);
+    indexAfterCommit(); // an import's events, say
 }
 
 WalCheckpointer::~WalCheckpointer()

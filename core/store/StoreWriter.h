@@ -128,6 +128,13 @@ public:
     void setPageLimit(qint64 pages) { m_store.setMaxPageCount(pages); }
     // Runs `work` on this connection after writing what is queued (an import's transaction).
     void runOnStore(const std::function<void(EventStore *store)> &work);
+    // Deleting many events without a long transaction that requests would wait behind: the
+    // work is done in chunks of ~kStepMs, each its own transaction, between request batches
+    // (deleteProgress after each, deleteFinished at the end). A clear first empties the
+    // search index and makes every stored event backlog (clearStarted, emitted after every
+    // batch committed before it), then deletes that backlog oldest first.
+    void startRemove(const QList<qint64> &ids);
+    void startClear();
     // Writes queued updates (answers, infos) now instead of at the next idle tick.
     void writeUpdatesNow() { flushIdleUpdates(); }
 
@@ -135,6 +142,12 @@ Q_SIGNALS:
     void committed(const QList<hookscope::WriteOutcome> &outcomes);
     // Updates (handling times, enrichment, forwarding, answers) that could not be written.
     void updatesFailed(const QString &error);
+    void deleteProgress(qint64 done, qint64 total);
+    void deleteFinished(bool ok, const QString &error);
+    void clearStarted();
+    // Building the search index for events stored before it existed (in id units: `done` of
+    // `total` ids of the backlog); done == total when it is complete.
+    void textIndexProgress(qint64 done, qint64 total);
 
 private:
     void writeUpdates(const std::vector<std::pair<qint64, qint64>> &updates, std::size_t maxInfos);
@@ -144,6 +157,33 @@ private:
     void resetWalWhenLarge();
     void trimWalInPause();
     void countCommit();
+    void scheduleBackground();
+    void backgroundStep();
+    void deleteStep();
+    void indexStep();
+    // The search index's backlog after a commit of new events: indexed in background steps.
+    void indexAfterCommit();
+    void restoreUnfinishedClear();
+    void startCatchUp(); // indexes the backlog found at open (or after a failed clear), with progress
+    // Runs `chunk` (a transaction's part, returning false on failure) until it says it is
+    // done or kStepMs passed, in one transaction; false with *error when it failed.
+    bool inStepTransaction(const std::function<bool(bool *done)> &chunk, QString *error);
+
+    struct DeleteJob
+    {
+        bool clearAll = false;
+        QList<qint64> ids; // !clearAll
+        qint64 done = 0;
+        qint64 total = 0; // clearAll: the newest event when it started
+        bool started = false;
+    };
+    std::deque<DeleteJob> m_jobs;
+    bool m_stepScheduled = false;
+    bool m_indexStopped = false; // building the index failed: searches scan until the next start
+    // The backlog found at open, its progress told (textIndexProgress) until it is indexed.
+    std::optional<EventStore::TextBacklog> m_catchUp;
+    SyncMode m_sync = SyncMode::Full;
+    QTimer *m_indexTimer = nullptr; // owned (child): the pause before indexing new events
 
     WriteQueue *m_queue; // owned by the EventRecorder
     EventStore m_store;

@@ -86,6 +86,17 @@ bool storeEvents(EventRecorder &recorder, int from, int count)
     return QTest::qWaitFor([&stored, count] { return stored == count; }, 5000);
 }
 
+// The writer indexes new events for search after their commit, in its own transactions.
+bool searchIndexCaughtUp(const QString &dbPath)
+{
+    EventStore reader;
+    QString error;
+    if (!reader.open(dbPath, &error))
+        return false;
+    const std::optional<EventStore::TextBacklog> backlog = reader.textBacklog();
+    return backlog && backlog->isEmpty();
+}
+
 qint64 walBytes(const QString &dbPath)
 {
     return QFileInfo(walPath(dbPath)).size();
@@ -324,6 +335,7 @@ void TestStoreWriter::walIsEmptiedInAPause()
     QVERIFY2(recorder.open(path, &error, SyncMode::Normal), qPrintable(error));
 
     QVERIFY(storeEvents(recorder, 0, 300));
+    QTRY_VERIFY(searchIndexCaughtUp(path)); // its writes come before the pause
     const qint64 written = walBytes(path);
     QVERIFY2(written > 300 * 6000, qPrintable(QString::number(written)));
 

@@ -51,10 +51,21 @@ std::optional<QSet<qint64>> EventSearchWorker::search(const QString &storePath, 
     const qint64 maxId = reader->maxId();
     if (upToId)
         *upToId = maxId;
+    qint64 after = 0;
+    // Up to the search index's watermark one query through the index answers (each doclist
+    // read once, not sought again per window); the events above it, not indexed yet, are
+    // tested in windows like a scan, so that a newer search stops it.
+    if (filter.textIndexQuery()) {
+        if (const std::optional<EventStore::TextBacklog> backlog = reader->textBacklog(); backlog && backlog->after > 0) {
+            after = std::min(backlog->after, maxId);
+            for (const qint64 id : reader->matchingIds(filter, 0, after))
+                found.insert(id);
+        }
+    }
     // Kind, validity and the rest go through their indexes in one query; only a text search or
     // a query (either may inflate bodies) goes window by window, to notice a newer search early.
     const qint64 window = filter.filtersText() || filter.predicate ? kWindow : std::max<qint64>(maxId, 1);
-    for (qint64 after = 0; after < maxId; after += window) {
+    for (; after < maxId; after += window) {
         if (m_generation->load() != generation)
             return std::nullopt;
         const QList<qint64> ids = reader->matchingIds(filter, after, after + window);

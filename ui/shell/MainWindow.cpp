@@ -204,6 +204,7 @@ MainWindow::MainWindow(CaptureSession *session, const AppOptions &options, Enric
         // Lasts until a capture is stored again: meanwhile every request gets 503.
         m_status->setStoreProblem(tr("✕ Not storing, requests get 503: %1").arg(error));
     });
+    wireBackgroundStoreWork();
     connect(m_list, &EventListPane::currentEventChanged, this, &MainWindow::showEventDetails);
     connect(m_list, &EventListPane::deleteRequested, this, &MainWindow::deleteEvents);
     connect(m_list, &EventListPane::compareBaseChanged, m_detail, &EventDetailPane::setCompareBase);
@@ -562,6 +563,34 @@ void MainWindow::confirmClear()
                                                                              : m_storeError);
 }
 
+void MainWindow::wireBackgroundStoreWork()
+{
+    // The store writer's background work: the search index for events stored before it
+    // existed, and large deletes (MainWindow::kBackgroundDeleteAt), shown in the status bar.
+    const auto percent = [](qint64 done, qint64 total) { return total > 0 ? int(done * 100 / total) : 100; };
+    connect(m_session, &CaptureSession::textIndexProgress, this, [this, percent](qint64 done, qint64 total) {
+        if (done < total)
+            statusBar()->showMessage(tr("Building the search index: %1% (searches find everything meanwhile, more slowly)")
+                                         .arg(percent(done, total)));
+        else
+            statusBar()->showMessage(tr("Search index ready"), 5000);
+    });
+    connect(m_session, &CaptureSession::deleteProgress, this, [this, percent](qint64 done, qint64 total) {
+        statusBar()->showMessage(tr("Deleting events: %1%").arg(percent(done, total)));
+    });
+    connect(m_session, &CaptureSession::clearStarted, this, [this] {
+        m_list->clearEvents();
+        m_recentInfos.clear();
+        m_detail->setEvent(std::nullopt);
+    });
+    connect(m_session, &CaptureSession::deleteFinished, this, [this](bool ok, const QString &error) {
+        if (ok)
+            statusBar()->showMessage(tr("Deleted"), 8000);
+        else // what was deleted before the failure stays deleted; the rest shows again at the next start
+            statusBar()->showMessage(tr("Not all deleted: %1").arg(error), 10'000);
+    });
+}
+
 bool MainWindow::clearEvents(bool keepCopy)
 {
     QString error;
@@ -576,6 +605,10 @@ bool MainWindow::clearEvents(bool keepCopy)
             return false;
         }
         m_lastBackup = backup;
+    }
+    if (m_list->eventCount() >= kBackgroundDeleteAt) { // the rows go at clearStarted
+        m_session->clearInBackground();
+        return true;
     }
     if (!m_session->clear(&error)) {
         statusBar()->showMessage(tr("Not cleared: %1").arg(error), 10'000);
@@ -593,6 +626,11 @@ bool MainWindow::clearEvents(bool keepCopy)
 
 bool MainWindow::deleteEvents(const QList<qint64> &ids)
 {
+    if (ids.size() >= kBackgroundDeleteAt) { // the rows go now, the store follows in chunks
+        m_list->removeEvents(ids);
+        m_session->removeInBackground(ids);
+        return true;
+    }
     QString error;
     if (!m_session->remove(ids, &error)) {
         statusBar()->showMessage(tr("Not deleted: %1").arg(error), 10'000);

@@ -62,6 +62,9 @@ public:
     // Deletes every event; with keepCopy, first copies the store next to itself.
     bool clearEvents(bool keepCopy);
     bool deleteEvents(const QList<qint64> &ids);
+    // From this many events on, a delete or clear is left to the store writer (in chunks,
+    // with progress); fewer are deleted at once.
+    static constexpr int kBackgroundDeleteAt = 5000;
     [[nodiscard]] QString lastBackupPath() const { return m_lastBackup; }
     [[nodiscard]] QString storeError() const { return m_storeError; }
     // Set when a damaged store was put aside at start (where it went).
@@ -102,6 +105,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void wireBackgroundStoreWork();
     void openStore();
     void confirmClear();
     void copyUrl();
