@@ -30,8 +30,14 @@ void EnrichmentService::start(const QString &storePath)
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &EnrichmentWorker::enriched, this, &EnrichmentService::enriched, Qt::QueuedConnection);
-    connect(m_worker, &EnrichmentWorker::catchUpProgress, this, &EnrichmentService::catchUpProgress,
-            Qt::QueuedConnection);
+    m_lastCatchUp = {0, 0};
+    connect(
+        m_worker, &EnrichmentWorker::catchUpProgress, this,
+        [this](qint64 done, qint64 total) {
+            m_lastCatchUp = {done, total};
+            Q_EMIT catchUpProgress(done, total);
+        },
+        Qt::QueuedConnection);
     m_thread->start();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, storePath] { worker->open(storePath); });
 }

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 #include <chrono>
+#include <utility>
 #include <functional>
 
 class QThread;
@@ -53,12 +54,18 @@ Q_SIGNALS:
     // results it counts; done == total once at the end. Not emitted when nothing is behind.
     void catchUpProgress(qint64 done, qint64 total);
 
+public:
+    // The last catchUpProgress() (0 of 0: none yet, or nothing behind), for a view that
+    // connects after the catch-up began (the window opens after the session started it).
+    [[nodiscard]] std::pair<qint64, qint64> lastCatchUpProgress() const { return m_lastCatchUp; }
+
 private:
     EventRecorder *m_recorder; // not owned
     Inspector m_inspector;
     QThread *m_thread = nullptr;
     EnrichmentWorker *m_worker = nullptr; // lives on m_thread
     std::chrono::milliseconds m_timeLimit = kDefaultTimeLimit;
+    std::pair<qint64, qint64> m_lastCatchUp{0, 0};
 };
 
 } // namespace hookscope

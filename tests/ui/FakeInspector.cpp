@@ -3,6 +3,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QThread>
+
+#include <algorithm>
 
 namespace hookscope {
 
@@ -22,6 +25,9 @@ EventInfo FakeInspector::inspect(const Event &event)
         info.validity = EventInfo::Validity::Unknown;
         return info;
     }
+    // "slowUs": an inspection that takes this long (at most 10 ms), for tests that watch a backlog run.
+    if (const int slowUs = body.value(QLatin1String("slowUs")).toInt(); slowUs > 0)
+        QThread::usleep(std::min(slowUs, 10'000));
     info.eventName = body.value(QLatin1String("event")).toString();
     info.entityId = body.value(QLatin1String("id")).toString();
     if (body.value(QLatin1String("bad")).toBool()) {

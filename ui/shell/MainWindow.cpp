@@ -412,8 +412,11 @@ void MainWindow::openStore()
         m_toolBar->startStopAction()->setEnabled(false);
         return;
     }
-    if (EnrichmentService *enrichment = m_session->enrichment()) // the catch-up behind new events
+    if (EnrichmentService *enrichment = m_session->enrichment()) { // the catch-up behind new events
         connect(enrichment, &EnrichmentService::catchUpProgress, m_status, &StatusBarPane::setInspectionProgress);
+        const auto [done, total] = enrichment->lastCatchUpProgress(); // begun before the window
+        m_status->setInspectionProgress(done, total);
+    }
     m_storeHealth = new StoreHealthNotice(m_status, this);
     m_storeHealth->check(path); // a file damaged inside (not as a whole) opens: which events are lost?
     m_list->setStorePath(path);
