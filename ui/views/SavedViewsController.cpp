@@ -114,6 +114,10 @@ SavedViewsController::~SavedViewsController() = default;
 void SavedViewsController::install(MainMenuBar *menus)
 {
     m_window->addDockWidget(Qt::LeftDockWidgetArea, m_dock);
+    // Hidden until asked for (Ctrl+Shift+V; the window's saved state remembers it): at 1024 px
+    // with the Respond panel open the table needs all the width there is. A damaged views file
+    // shows it, so its problem is read.
+    m_dock->setVisible(!m_problem.isEmpty());
     m_window->resizeDocks({m_dock}, {kPanelWidth}, Qt::Horizontal); // the window's saved state may differ
     menus->addToView({m_menu->menuAction()});
     fillMenu();
