@@ -127,7 +127,7 @@ void EnrichmentWorker::push(QList<qint64> ids, QList<Event> events)
             }
         }
         for (Event &event : events) {
-            if (m_queued.contains(event.id))
+            if (m_queued.contains(event.id) || m_caughtUpNewest.remove(event.id))
                 continue;
             m_queued.insert(event.id);
             m_ids.push_back(event.id);
@@ -172,6 +172,10 @@ qint64 EnrichmentWorker::takeNext(bool *fromCatchUp)
         std::lock_guard lock(m_mutex);
         if (m_queued.contains(id))
             continue; // queued again meanwhile: inspected from there
+        // The newest events at start were committed before their live batch reached push():
+        // the catch-up may take one first; its batch then must not inspect it again.
+        if (id > m_catchUpFrom - kCatchUpPage)
+            m_caughtUpNewest.insert(id);
         return id;
     }
     m_catchUpDone = m_catchUpTotal; // the count was taken before: deletions end it early

@@ -78,6 +78,7 @@ private:
     qint64 m_catchUpFrom = 0;
     std::deque<qint64> m_catchUpPage;
     QSet<qint64> m_inspectedEarly;
+    QSet<qint64> m_caughtUpNewest; // the newest ids at start the catch-up took (at most a page); m_mutex
     qint64 m_skipId = 0; // the event an earlier run left unfinished: never inspected again
     qint64 m_catchUpTotal = 0;
     qint64 m_catchUpDone = 0;
