@@ -105,6 +105,13 @@ void TestRuleForm::aRuleMadeInTheFormAnswersRealRequests()
     QCOMPARE(editor->list()->item(0)->text(), QStringLiteral("fail twice"));
     QCOMPARE(m_page->validate(), QString());
     m_page->enabledBox()->setChecked(true);
+    // The README's picture of Settings › Answer rules (docs/screenshot-rules.png), a test grab.
+    if (const QByteArray dir = qgetenv("HOOKSCOPE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        m_page->resize(900, 860);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QVERIFY(m_page->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/screenshot-rules.png")));
+    }
     QSettings settings;
     m_page->save(settings);
     QCOMPARE(m_page->saveError(), QString());

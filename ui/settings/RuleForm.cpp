@@ -58,7 +58,7 @@ RuleForm::RuleForm(QWidget *parent)
     setObjectName(QStringLiteral("ruleForm"));
     m_name->setObjectName(QStringLiteral("ruleName"));
     m_kind->setObjectName(QStringLiteral("ruleKind"));
-    m_kind->setPlaceholderText(tr("any kind (e.g. stripe/invoice.paid)"));
+    m_kind->setPlaceholderText(tr("any kind (e.g. before-book-appointment)"));
     m_path->setObjectName(QStringLiteral("rulePath"));
     m_path->setPlaceholderText(tr("any path (a glob: /webhooks/*)"));
     m_method->setObjectName(QStringLiteral("ruleMethod"));
