@@ -5,9 +5,6 @@ target_sources(hookscope_ui PRIVATE
   settings/HoldSettingsPage.h settings/HoldSettingsPage.cpp
   settings/ReceiverSettingsPage.h settings/ReceiverSettingsPage.cpp
   settings/RoutesModel.h settings/RoutesModel.cpp
-  settings/RulesSettingsPage.h settings/RulesSettingsPage.cpp
-  settings/RuleForm.h settings/RuleForm.cpp
-  settings/RuleListEditor.h settings/RuleListEditor.cpp
   settings/SettingsDialog.h settings/SettingsDialog.cpp
   settings/SessionOverrides.h settings/SessionOverrides.cpp
   settings/SettingsField.h settings/SettingsField.cpp
