@@ -41,7 +41,7 @@ private:
 
 void tst_NeutralKinds::initTestCase()
 {
-    TestWindow::useTestSettings();
+    TestWindow::useTestSettings(QStringLiteral("hookscope-tests-neutralkinds")); // its hold settings are its own
 }
 
 void tst_NeutralKinds::init()

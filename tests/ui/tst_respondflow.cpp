@@ -105,7 +105,7 @@ private:
 
 void tst_RespondFlow::initTestCase()
 {
-    TestWindow::useTestSettings();
+    TestWindow::useTestSettings(QStringLiteral("hookscope-tests-respondflow")); // its hold settings are its own
     QVERIFY2(!sample("before-book-appointment.json").isEmpty(), "the Before Book sample is missing");
 }
 

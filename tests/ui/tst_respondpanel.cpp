@@ -81,7 +81,7 @@ private:
 
 void tst_RespondPanel::initTestCase()
 {
-    TestWindow::useTestSettings();
+    TestWindow::useTestSettings(QStringLiteral("hookscope-tests-respondpanel")); // its hold settings are its own
     m_registry = new SchemaRegistry(this);
 }
 
